@@ -1,0 +1,101 @@
+"""The Qt-free interface every client-system connector implements.
+
+A connector declares what it can do in ``capabilities``; callers decide by
+capability, never by the system's name (only some systems have internal mail).
+Every method may block on the network and must be called off the GUI thread;
+each raises only :mod:`app.connectors.errors` types.
+"""
+
+from __future__ import annotations
+
+import abc
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import ClassVar
+
+from app.connectors.errors import NotSupported
+from app.services.hetu import Hetu
+from app.services.model import ClientRef, ClientSummary, DeliveryReceipt, DutyEntry
+from app.services.policy import SystemConfig
+
+
+class Capability(Enum):
+    FIND_CLIENT = "find_client"
+    CLIENT_SUMMARY = "client_summary"
+    RECORD_ENTRY = "record_entry"
+    INTERNAL_MAIL = "internal_mail"
+    HEALTH_PROBE = "health_probe"
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """The worker's personal credentials for one municipality's system."""
+
+    username: str
+    secret: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class InternalMail:
+    """A message to the municipality's office-hours worker inside the system."""
+
+    hetu: Hetu
+    recipient_unit: str
+    subject: str
+    body: str
+    author: str
+    idempotency_key: uuid.UUID = field(default_factory=uuid.uuid4)
+
+    def __repr__(self) -> str:
+        return f"InternalMail(key={self.idempotency_key}, <redacted>)"
+
+
+@dataclass(frozen=True)
+class Health:
+    """A successful probe: the system answered. Failures raise instead."""
+
+    system_version: str
+    checked_at: dt.datetime
+
+
+class ClientSystem(abc.ABC):
+    """One municipality's client information system.
+
+    Subclasses set ``system_type`` (the policy's ``system.type``) and
+    ``capabilities``, and register themselves in :mod:`app.connectors.registry`.
+    """
+
+    system_type: ClassVar[str]
+    capabilities: ClassVar[frozenset[Capability]]
+
+    def __init__(self, config: SystemConfig, credentials: Credentials) -> None:
+        self.config = config
+        self.credentials = credentials
+
+    def supports(self, capability: Capability) -> bool:
+        return capability in self.capabilities
+
+    @abc.abstractmethod
+    def probe(self) -> Health:
+        """Check that the system answers. Needs no credentials."""
+
+    @abc.abstractmethod
+    def find_client(self, hetu: Hetu) -> ClientRef | None:
+        """Look a client up by identity code; None when the system has no such client."""
+
+    @abc.abstractmethod
+    def client_summary(self, ref: ClientRef) -> ClientSummary:
+        """What the duty needs to know about the client."""
+
+    @abc.abstractmethod
+    def record_entry(self, entry: DutyEntry) -> DeliveryReceipt:
+        """Deliver a duty entry. Repeating it with the same idempotency key is safe."""
+
+    def send_mail(self, mail: InternalMail) -> DeliveryReceipt:
+        """Send internal mail; only systems with ``Capability.INTERNAL_MAIL`` override this."""
+        raise NotSupported(f"{self.system_type} has no internal mail")
+
+    def close(self) -> None:  # noqa: B027 - optional hook
+        """Release connections."""

@@ -1,0 +1,140 @@
+"""The one consistent model the UI sees, whatever the client system.
+
+Connectors translate their system's vocabulary into these types. A client
+summary under address non-disclosure (turvakielto) carries no address at all:
+the connector drops it, so no later layer can show or print it by mistake.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from app.services.hetu import Hetu
+
+
+class ContactChannel(StrEnum):
+    """Who contacted the duty."""
+
+    EMERGENCY_112 = "112"
+    POLICE = "police"
+    CLIENT = "client"
+    AUTHORITY = "authority"
+    OTHER = "other"
+
+
+class TaskType(StrEnum):
+    CHILD_PROTECTION = "child_protection"
+    ADULT_SOCIAL_WORK = "adult_social_work"
+    # Present so that it can be refused with an explanation: the duty does not
+    # handle income support (toimeentulotuki).
+    INCOME_SUPPORT = "income_support"
+
+
+HANDLED_TASK_TYPES = (TaskType.CHILD_PROTECTION, TaskType.ADULT_SOCIAL_WORK)
+
+
+@dataclass(frozen=True)
+class Address:
+    street: str
+    postal_code: str
+    city: str
+
+
+@dataclass(frozen=True)
+class RelatedPerson:
+    """A guardian of the client, or a child the client is guardian of."""
+
+    name: str
+    hetu: Hetu | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class CarePlan:
+    """Care plan or client plan (huoltosuunnitelma / asiakassuunnitelma)."""
+
+    title: str
+    summary: str
+    updated: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Worker:
+    """The client's responsible social worker in the municipality."""
+
+    name: str
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class ClientRef:
+    """What a search returns: enough to fetch the summary, nothing more."""
+
+    hetu: Hetu
+    system_id: str
+
+
+@dataclass(frozen=True)
+class ClientSummary:
+    ref: ClientRef
+    last_name: str
+    first_names: str
+    non_disclosure: bool
+    address: Address | None
+    guardians: tuple[RelatedPerson, ...] = ()
+    children: tuple[RelatedPerson, ...] = ()
+    care_plan: CarePlan | None = None
+    responsible_worker: Worker | None = None
+
+    def __post_init__(self) -> None:
+        if self.non_disclosure and self.address is not None:
+            raise ValueError("a client under address non-disclosure must carry no address")
+
+    @property
+    def hetu(self) -> Hetu:
+        return self.ref.hetu
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.last_name} {self.first_names}"
+
+    def __repr__(self) -> str:
+        return "ClientSummary(<redacted>)"
+
+
+@dataclass(frozen=True)
+class DutyEntry:
+    """A duty entry (kirjaus) for the client's record in the home municipality.
+
+    ``idempotency_key`` is made once, when the entry is first saved, and sent
+    with every delivery attempt so that the system stores it only once.
+    """
+
+    hetu: Hetu
+    contact_time: dt.datetime
+    contact_channel: ContactChannel
+    task_type: TaskType
+    narrative: str
+    measures: str
+    follow_up_needed: bool
+    author: str
+    client_system_id: str | None = None
+    idempotency_key: uuid.UUID = field(default_factory=uuid.uuid4)
+
+    def __post_init__(self) -> None:
+        if self.contact_time.tzinfo is None:
+            raise ValueError("contact_time must carry its time zone")
+
+    def __repr__(self) -> str:
+        return f"DutyEntry(key={self.idempotency_key}, <redacted>)"
+
+
+@dataclass(frozen=True)
+class DeliveryReceipt:
+    """The client system's confirmation that it holds the item."""
+
+    system_record_id: str
+    already_recorded: bool = False

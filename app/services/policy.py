@@ -1,0 +1,188 @@
+"""The machine policy: what helpdesk decides for a duty workstation.
+
+The policy is a TOML file owned by helpdesk (pushed to the platform's site
+config directory, or given with ``--policy``). It names the municipalities the
+duty serves, the registrar each belongs to, the client system and endpoint of
+each, the office-hours duty contact and the municipality's help list. Every
+field is declared once below; :func:`load_policy` validates a file against
+those declarations and stops at the first problem with one message naming the
+file, the field and what is wrong.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from app.connectors.registry import is_known_system, known_systems
+from app.services import schema
+from app.services.schema import HTTP_URL, NOT_EMPTY, Check, SchemaError, setting
+
+MAX_POLICY_BYTES = 1_000_000
+
+MUNICIPALITY_CODE = Check(
+    lambda value: re.fullmatch(r"\d{3}", value) is not None,
+    "a three-digit municipality code of Statistics Finland",
+)
+KNOWN_SYSTEM = Check(
+    is_known_system, "a known client system type (" + ", ".join(known_systems()) + ")"
+)
+POSITIVE = Check(lambda value: value > 0, "greater than zero")
+
+Text = Annotated[str, NOT_EMPTY]
+
+
+@dataclass(frozen=True)
+class Registrar:
+    """The data controller whose register the duty's documents belong to."""
+
+    id: Text = setting("Short identifier that municipalities refer to, e.g. 'keusote'.")
+    name_fi: Text = setting("Name in Finnish.")
+    name_sv: Text = setting("Name in Swedish.")
+
+
+@dataclass(frozen=True)
+class SystemConfig:
+    """How to reach a municipality's client information system."""
+
+    type: Annotated[str, KNOWN_SYSTEM] = setting("Client system type: selects the connector.")
+    endpoint: Annotated[str, HTTP_URL] = setting(
+        "Base URL of the system's interface (over the VPN)."
+    )
+    connect_timeout: Annotated[float, POSITIVE] = setting("Seconds to wait for a connection.", 5.0)
+    read_timeout: Annotated[float, POSITIVE] = setting("Seconds to wait for an answer.", 20.0)
+
+
+@dataclass(frozen=True)
+class OfficeHoursContact:
+    """The municipality's own duty in office hours: who takes the follow-up."""
+
+    unit: Text = setting("Name of the office-hours unit.")
+    phone: Text = setting("Phone number of the unit.")
+    fax: str | None = setting("Fax number, where handoffs go by fax.", None)
+
+
+@dataclass(frozen=True)
+class HelpList:
+    """The municipality's help list: what a worker needs to log in and get help."""
+
+    login_format: Text = setting("Login name format, e.g. 'etunimi.sukunimi'.")
+    helpdesk_phone: Text = setting("Phone number of the municipality's IT helpdesk.")
+    domain: str | None = setting("Windows/VPN domain of the login, if any.", None)
+
+
+@dataclass(frozen=True)
+class Municipality:
+    code: Annotated[str, MUNICIPALITY_CODE] = setting("Statistics Finland municipality code.")
+    name_fi: Text = setting("Name in Finnish.")
+    name_sv: Text = setting("Name in Swedish.")
+    registrar: Text = setting("Id of the registrar (see [[registrars]]) the clients belong to.")
+    system: SystemConfig = setting("The municipality's client information system.")
+    office_hours: OfficeHoursContact = setting("The office-hours duty contact.")
+    help: HelpList = setting("The municipality's help list.")
+
+
+@dataclass(frozen=True)
+class DutyUnit:
+    name: Text = setting("Name of the regional duty unit.")
+    phone: str | None = setting("Phone number of the duty unit.", None)
+
+
+@dataclass(frozen=True)
+class Policy:
+    version: Literal[1] = setting("Policy format version.")
+    duty_unit: DutyUnit = setting("The regional social emergency duty this workstation serves.")
+    registrars: tuple[Registrar, ...] = setting("The registrars (wellbeing services counties).")
+    municipalities: tuple[Municipality, ...] = setting(
+        "The municipalities, in the order of the switcher (Ctrl+1 is the first)."
+    )
+    training: bool = setting(
+        "A training policy: synthetic clients, temporary identity codes are normal.", False
+    )
+
+    def municipality(self, code: str) -> Municipality:
+        for municipality in self.municipalities:
+            if municipality.code == code:
+                return municipality
+        raise KeyError(code)
+
+    def registrar(self, registrar_id: str) -> Registrar:
+        for registrar in self.registrars:
+            if registrar.id == registrar_id:
+                return registrar
+        raise KeyError(registrar_id)
+
+
+class PolicyError(Exception):
+    """The policy cannot be used. Names the file, the field and the problem."""
+
+    def __init__(self, source: str, field: str, problem: str) -> None:
+        super().__init__(f"{source}: {field or '(whole file)'}: {problem}")
+        self.source = source
+        self.field = field
+        self.problem = problem
+
+
+def policy_from_data(raw: Any, source: str) -> Policy:
+    """Validate already-parsed policy data (TOML or JSON) against the declarations."""
+    try:
+        policy = schema.load(Policy, raw)
+    except SchemaError as error:
+        raise PolicyError(source, error.path, error.problem) from None
+    _check_references(policy, source)
+    return policy
+
+
+def _check_references(policy: Policy, source: str) -> None:
+    if not policy.municipalities:
+        raise PolicyError(source, "municipalities", "at least one municipality is required")
+    registrar_ids: set[str] = set()
+    for index, registrar in enumerate(policy.registrars):
+        if registrar.id in registrar_ids:
+            raise PolicyError(source, f"registrars[{index}].id", f"duplicate id {registrar.id!r}")
+        registrar_ids.add(registrar.id)
+    codes: set[str] = set()
+    for index, municipality in enumerate(policy.municipalities):
+        if municipality.code in codes:
+            raise PolicyError(
+                source, f"municipalities[{index}].code", f"duplicate code {municipality.code!r}"
+            )
+        codes.add(municipality.code)
+        if municipality.registrar not in registrar_ids:
+            raise PolicyError(
+                source,
+                f"municipalities[{index}].registrar",
+                f"no registrar with id {municipality.registrar!r} in [[registrars]]",
+            )
+
+
+def load_policy(path: Path) -> Policy:
+    """Read and validate a policy file."""
+    source = str(path)
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(MAX_POLICY_BYTES + 1)
+    except FileNotFoundError:
+        raise PolicyError(source, "", "the file does not exist") from None
+    except OSError as error:
+        raise PolicyError(source, "", f"cannot be read ({error.strerror})") from None
+    if len(data) > MAX_POLICY_BYTES:
+        raise PolicyError(source, "", f"larger than {MAX_POLICY_BYTES} bytes")
+    try:
+        raw = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise PolicyError(source, "", "not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as error:
+        raise PolicyError(source, "", f"not valid TOML ({error})") from None
+    return policy_from_data(raw, source)
+
+
+def describe_policy() -> str:
+    """Reference of every policy field, generated from the declarations."""
+    lines = ["field | type | default | description", "--- | --- | --- | ---"]
+    for path, type_name, default, doc in schema.describe(Policy):
+        lines.append(f"`{path}` | {type_name} | {default} | {doc}")
+    return "\n".join(lines)
