@@ -1,0 +1,68 @@
+"""The duty workstation's services for one session, Qt-free.
+
+Everything here may block on the network: the UI calls it from background
+tasks only. Connectors are created lazily, one per municipality, when first
+used; credentials come from the ``credentials_for`` callable the entry point
+wires in (training credentials in training mode; the login of a later issue
+in production).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from app.connectors.base import ClientSystem, Credentials, Health
+from app.connectors.registry import create_connector
+from app.services.hetu import Hetu
+from app.services.model import ClientSummary, DeliveryReceipt, DutyEntry
+from app.services.policy import Municipality, Policy
+
+
+class Workstation:
+    def __init__(
+        self,
+        policy: Policy,
+        credentials_for: Callable[[Municipality], Credentials],
+        connector_factory: Callable[[Municipality, Credentials], ClientSystem] | None = None,
+    ) -> None:
+        self.policy = policy
+        self._credentials_for = credentials_for
+        self._factory = connector_factory or (
+            lambda municipality, credentials: create_connector(municipality.system, credentials)
+        )
+        self._connectors: dict[str, ClientSystem] = {}
+        self._lock = threading.Lock()
+
+    def connector(self, code: str) -> ClientSystem:
+        with self._lock:
+            connector = self._connectors.get(code)
+            if connector is None:
+                municipality = self.policy.municipality(code)
+                connector = self._factory(municipality, self._credentials_for(municipality))
+                self._connectors[code] = connector
+            return connector
+
+    def probe(self, code: str) -> Health:
+        return self.connector(code).probe()
+
+    def lookup(self, code: str, hetu: Hetu) -> ClientSummary | None:
+        """The client's summary in municipality ``code``; None when not a client there."""
+        connector = self.connector(code)
+        ref = connector.find_client(hetu)
+        if ref is None:
+            return None
+        return connector.client_summary(ref)
+
+    def deliver_entry(self, code: str, entry: DutyEntry) -> DeliveryReceipt:
+        """Deliver an entry to the municipality's system.
+
+        The outbox issue puts a durable write-ahead store in front of this.
+        """
+        return self.connector(code).record_entry(entry)
+
+    def close(self) -> None:
+        with self._lock:
+            connectors, self._connectors = self._connectors, {}
+        for connector in connectors.values():
+            connector.close()
