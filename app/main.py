@@ -1,0 +1,205 @@
+"""The ``paivystys`` command: the GUI by default, headless subcommands beside it.
+
+This is the one place where services are wired together. Qt is imported only
+when the GUI starts (from :mod:`app.ui`), so the headless commands never load it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import signal
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import FrameType
+
+from app import __version__
+from app.connectors.base import Credentials
+from app.services import paths
+from app.services.classroom import ClassroomError, join
+from app.services.context import AppContext, TrainingInfo
+from app.services.policy import Municipality, Policy, PolicyError, describe_policy, load_policy
+from app.services.settings import SettingsStore
+from app.services.workstation import Workstation
+
+log = logging.getLogger("paivystys")
+
+EXIT_OK = 0
+EXIT_POLICY = 2
+EXIT_TRAINING_SERVER = 3
+EXIT_USAGE = 64
+
+
+def _common_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--policy",
+        type=Path,
+        metavar="PATH",
+        help=f"machine policy file (default: {paths.site_policy_path()})",
+    )
+    common.add_argument(
+        "--training",
+        action="store_true",
+        help="training mode: synthetic clients on training systems, a separate profile",
+    )
+    common.add_argument(
+        "--training-server",
+        metavar="URL",
+        help="use an already running training server (a classroom server); implies --training",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_options()
+    parser = argparse.ArgumentParser(
+        prog="paivystys",
+        description="Päivystys – the social emergency duty workstation. "
+        "Without a command, opens the window.",
+        parents=[common],
+        epilog=f"exit codes: {EXIT_OK} ok, {EXIT_POLICY} policy invalid or missing, "
+        f"{EXIT_TRAINING_SERVER} training server unusable",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    server = commands.add_parser(
+        "training-server",
+        parents=[common],
+        help="serve one training system per municipality of the policy on 127.0.0.1",
+    )
+    server.add_argument("--port", type=int, default=0, help="index server port (default: any free)")
+    policy = commands.add_parser("policy", parents=[common], help="check or describe a policy")
+    policy.add_argument("action", choices=("check", "describe"))
+    return parser
+
+
+def resolve_policy(args: argparse.Namespace) -> Policy:
+    """The machine policy; in training without one, the shipped example."""
+    if args.policy is not None:
+        return load_policy(args.policy)
+    site = paths.site_policy_path()
+    if args.training and not site.exists():
+        return load_policy(paths.EXAMPLE_POLICY)
+    return load_policy(site)
+
+
+def _startup_failure(args: argparse.Namespace, message: str, code: int) -> int:
+    """Say why start-up stopped: on stderr, and in a dialog when the GUI was asked for."""
+    print(message, file=sys.stderr)
+    if args.command is None:
+        from app.ui.startup import show_startup_error
+
+        show_startup_error(message)
+    return code
+
+
+def _policy_message(error: PolicyError) -> str:
+    return (
+        "paivystys: the machine policy cannot be used.\n"
+        f"  file:    {error.source}\n  field:   {error.field or '(whole file)'}\n"
+        f"  problem: {error.problem}\n"
+        "Contact helpdesk: the policy is theirs to correct."
+    )
+
+
+def _print_line(document: dict[str, object]) -> None:
+    print(json.dumps(document, ensure_ascii=False), flush=True)
+
+
+def run_training_server(args: argparse.Namespace) -> int:
+    from app.training.server import TrainingServer
+
+    server = TrainingServer(resolve_policy(args), port=args.port)
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    with server:
+        _print_line(server.description)
+        stop.wait()
+    return EXIT_OK
+
+
+def run_gui(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    training = args.training or args.training_server is not None
+    embedded = None
+    info: TrainingInfo | None = None
+    if args.training_server:
+        description, policy = join(args.training_server)
+        info = TrainingInfo(args.training_server.rstrip("/"), description["inspect"])
+        _print_line(description)
+    elif training:
+        from app.training.server import TrainingServer
+
+        embedded = TrainingServer(resolve_policy(args))
+        embedded.start()
+        policy = embedded.policy
+        info = TrainingInfo(embedded.url, embedded.description["inspect"])
+        _print_line(embedded.description)
+    else:
+        policy = resolve_policy(args)
+    workstation = Workstation(policy, _credentials(training))
+    context = AppContext(
+        policy=policy,
+        workstation=workstation,
+        settings=SettingsStore(paths.user_config_dir(training) / "settings.json"),
+        worker_name=getpass.getuser(),
+        training=info,
+    )
+    from app.ui.app import run
+
+    try:
+        return run(context, list(argv))
+    finally:
+        workstation.close()
+        if embedded is not None:
+            embedded.stop()
+
+
+def _credentials(training: bool) -> Callable[[Municipality], Credentials]:
+    if training:
+        from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME
+
+        credentials = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
+
+        def trainee(municipality: Municipality) -> Credentials:
+            return credentials
+
+        return trainee
+
+    # Personal credentials per municipality come with the login issue; until then a
+    # production system answers "authentication failed", which the window explains.
+    def production(municipality: Municipality) -> Credentials:
+        return Credentials(getpass.getuser(), "")
+
+    return production
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "training-server":
+            return run_training_server(args)
+        if args.command == "policy":
+            if args.action == "describe":
+                print(describe_policy())
+                return EXIT_OK
+            policy = resolve_policy(args)
+            print(f"policy ok: {len(policy.municipalities)} municipalities")
+            return EXIT_OK
+        return run_gui(args, [sys.argv[0], *argv])
+    except PolicyError as error:
+        return _startup_failure(args, _policy_message(error), EXIT_POLICY)
+    except ClassroomError as error:
+        message = f"paivystys: training server unusable: {error}"
+        return _startup_failure(args, message, EXIT_TRAINING_SERVER)

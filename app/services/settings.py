@@ -1,0 +1,73 @@
+"""The worker's own settings: language, last municipality, window geometry.
+
+Never client data. Declared once (type, default, description) like the
+policy; a broken settings file is not fatal: the worker gets the defaults and
+the problem is logged, because settings are a convenience, not a safeguard.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Literal
+
+from app.services import schema
+from app.services.schema import Check, SchemaError, setting
+
+log = logging.getLogger(__name__)
+
+MAX_SETTINGS_BYTES = 100_000
+Language = Literal["fi", "sv", "en"]
+
+
+@dataclass(frozen=True)
+class UserSettings:
+    language: Language = setting("User interface language.", "fi")
+    last_municipality: (
+        Annotated[str, Check(lambda code: code.isdigit() and len(code) == 3, "a 3-digit code")]
+        | None
+    ) = setting("Code of the municipality selected when the app was last closed.", None)
+    window_geometry: str | None = setting("Main window geometry (Qt, base64).", None)
+
+
+class SettingsStore:
+    """Reads and atomically writes :class:`UserSettings` as JSON."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def load(self) -> UserSettings:
+        try:
+            with self.path.open("rb") as stream:
+                data = stream.read(MAX_SETTINGS_BYTES + 1)
+        except FileNotFoundError:
+            return UserSettings()
+        except OSError as error:
+            log.warning("settings %s unreadable (%s): using defaults", self.path, error.strerror)
+            return UserSettings()
+        try:
+            if len(data) > MAX_SETTINGS_BYTES:
+                raise SchemaError("", "file too large")
+            return schema.load(UserSettings, json.loads(data.decode("utf-8")))
+        except (ValueError, SchemaError) as error:
+            log.warning("settings %s invalid (%s): using defaults", self.path, error)
+            return UserSettings()
+
+    def save(self, settings: UserSettings) -> None:
+        """Write via a temporary file in the same directory, fsync, then rename."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        payload = json.dumps(schema.dump(settings), indent=2).encode("utf-8")
+        fd, temporary = tempfile.mkstemp(prefix=".settings-", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "wb") as stream:
+                stream.write(payload)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.replace(temporary, self.path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise

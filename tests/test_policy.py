@@ -1,0 +1,210 @@
+"""The machine policy: every broken policy stops start-up with file, field and problem."""
+
+from __future__ import annotations
+
+import copy
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.services import schema
+from app.services.paths import EXAMPLE_POLICY
+from app.services.policy import Policy, PolicyError, describe_policy, load_policy, policy_from_data
+
+
+def example_data() -> dict[str, Any]:
+    return tomllib.loads(EXAMPLE_POLICY.read_text(encoding="utf-8"))
+
+
+def write_toml(path: Path, data: dict[str, Any]) -> Path:
+    """A tiny TOML writer for test policies (tables and arrays of tables only)."""
+    lines: list[str] = []
+
+    def value(item: Any) -> str:
+        if isinstance(item, bool):
+            return "true" if item else "false"
+        if isinstance(item, str):
+            return '"' + item.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        if isinstance(item, list):
+            return "[" + ", ".join(value(element) for element in item) + "]"
+        return repr(item)
+
+    def table(prefix: str, mapping: dict[str, Any]) -> None:
+        for key, item in mapping.items():
+            if not isinstance(item, dict) and not (
+                isinstance(item, list) and item and isinstance(item[0], dict)
+            ):
+                lines.append(f"{key} = {value(item)}")
+        for key, item in mapping.items():
+            name = f"{prefix}.{key}" if prefix else key
+            if isinstance(item, dict):
+                lines.append(f"[{name}]")
+                table(name, item)
+            elif isinstance(item, list) and item and isinstance(item[0], dict):
+                for element in item:
+                    lines.append(f"[[{name}]]")
+                    table(name, element)
+
+    table("", data)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_example_policy_is_valid_keski_uusimaa(example_policy: Policy) -> None:
+    codes = [municipality.code for municipality in example_policy.municipalities]
+    assert codes == ["106", "186", "245", "505", "543", "858"]
+    assert {m.system.type for m in example_policy.municipalities} == {"proconsona", "effica"}
+    kerava = example_policy.municipality("245")
+    assert example_policy.registrar(kerava.registrar).name_fi.startswith("Vantaan ja Keravan")
+    assert example_policy.registrar(example_policy.municipality("106").registrar).id == "keusote"
+    assert not example_policy.training
+
+
+def test_written_policy_round_trips(tmp_path: Path, example_policy: Policy) -> None:
+    path = write_toml(tmp_path / "policy.toml", example_data())
+    assert load_policy(path) == example_policy
+    assert policy_from_data(schema.dump(example_policy), "dumped") == example_policy
+
+
+def break_policy(mutate: Any) -> dict[str, Any]:
+    data = copy.deepcopy(example_data())
+    mutate(data)
+    return data
+
+
+BROKEN = {
+    "missing field": (
+        lambda d: d["municipalities"][1]["system"].pop("endpoint"),
+        "municipalities[1].system.endpoint",
+        "required",
+    ),
+    "wrong type": (
+        lambda d: d["municipalities"][0]["system"].__setitem__("read_timeout", "kauan"),
+        "municipalities[0].system.read_timeout",
+        "must be a number",
+    ),
+    "unknown system": (
+        lambda d: d["municipalities"][2]["system"].__setitem__("type", "lifecare"),
+        "municipalities[2].system.type",
+        "known client system type",
+    ),
+    "duplicate code": (
+        lambda d: d["municipalities"][3].__setitem__("code", "106"),
+        "municipalities[3].code",
+        "duplicate",
+    ),
+    "bad url": (
+        lambda d: d["municipalities"][4]["system"].__setitem__("endpoint", "ftp//nurmijarvi"),
+        "municipalities[4].system.endpoint",
+        "URL",
+    ),
+    "unknown registrar": (
+        lambda d: d["municipalities"][2].__setitem__("registrar", "vantaa"),
+        "municipalities[2].registrar",
+        "no registrar",
+    ),
+    "unknown field": (
+        lambda d: d["municipalities"][0].__setitem__("fax", "+358"),
+        "municipalities[0].fax",
+        "unknown field",
+    ),
+    "bad municipality code": (
+        lambda d: d["municipalities"][0].__setitem__("code", "12"),
+        "municipalities[0].code",
+        "three-digit",
+    ),
+    "empty name": (
+        lambda d: d["municipalities"][5].__setitem__("name_fi", " "),
+        "municipalities[5].name_fi",
+        "not empty",
+    ),
+    "wrong version": (lambda d: d.__setitem__("version", 2), "version", "one of 1"),
+    "table instead of list": (
+        lambda d: d.__setitem__("registrars", {"id": "x"}),
+        "registrars",
+        "must be a list",
+    ),
+    "negative timeout": (
+        lambda d: d["municipalities"][0]["system"].__setitem__("connect_timeout", -1),
+        "municipalities[0].system.connect_timeout",
+        "greater than zero",
+    ),
+    "no municipalities": (
+        lambda d: d.__setitem__("municipalities", []),
+        "municipalities",
+        "at least one",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_broken_policy_names_file_field_and_problem(tmp_path: Path, case: str) -> None:
+    mutate, field, problem = BROKEN[case]
+    path = write_toml(tmp_path / "policy.toml", break_policy(mutate))
+    with pytest.raises(PolicyError) as caught:
+        load_policy(path)
+    assert caught.value.source == str(path)
+    assert caught.value.field == field
+    assert problem in caught.value.problem
+    assert str(path) in str(caught.value)
+
+
+def test_not_toml(tmp_path: Path) -> None:
+    path = tmp_path / "policy.toml"
+    path.write_text("version = = 1\n", encoding="utf-8")
+    with pytest.raises(PolicyError, match="not valid TOML"):
+        load_policy(path)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(PolicyError, match="does not exist"):
+        load_policy(tmp_path / "nowhere.toml")
+
+
+def test_describe_documents_every_field() -> None:
+    text = describe_policy()
+    for path, *_ in schema.describe(Policy):
+        assert f"`{path}`" in text
+    assert "`municipalities[].system.endpoint`" in text
+
+
+def test_every_default_validates() -> None:
+    """A declared default must pass its own declaration."""
+    import dataclasses
+    import typing
+
+    from app.services import policy as policy_module
+
+    for cls in (
+        policy_module.SystemConfig,
+        policy_module.OfficeHoursContact,
+        policy_module.HelpList,
+        policy_module.DutyUnit,
+        policy_module.Policy,
+    ):
+        hints = typing.get_type_hints(cls, include_extras=True)
+        for field in dataclasses.fields(cls):
+            if field.default is not dataclasses.MISSING and field.default is not None:
+                schema._convert(hints[field.name], field.default, field.name)
+
+
+def test_cli_reports_a_broken_policy(tmp_path: Path) -> None:
+    path = write_toml(
+        tmp_path / "policy.toml",
+        break_policy(lambda d: d["municipalities"][2]["system"].__setitem__("type", "lifecare")),
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "policy", "check", "--policy", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert str(path) in done.stderr
+    assert "municipalities[2].system.type" in done.stderr
+    assert "lifecare" in done.stderr
