@@ -208,3 +208,15 @@ def test_cli_reports_a_broken_policy(tmp_path: Path) -> None:
     assert str(path) in done.stderr
     assert "municipalities[2].system.type" in done.stderr
     assert "lifecare" in done.stderr
+
+
+def test_training_docs_are_in_step_with_the_data(example_policy: Policy) -> None:
+    from app.training.docs import render
+
+    document = (EXAMPLE_POLICY.parents[2] / "docs" / "training.md").read_text(encoding="utf-8")
+    assert document == render(example_policy), "regenerate: python -m app.training.docs"
+
+
+def test_policy_reference_is_in_step() -> None:
+    document = (EXAMPLE_POLICY.parents[2] / "docs" / "policy.md").read_text(encoding="utf-8")
+    assert describe_policy() in document, "regenerate docs/policy.md (paivystys policy describe)"
