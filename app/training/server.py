@@ -29,6 +29,8 @@ from app.training.store import RecordStore
 
 HOST = "127.0.0.1"
 MAX_REQUEST_BYTES = 1_000_000
+# How often a server thread looks for shutdown: stopping waits up to this long per system.
+POLL_INTERVAL = 0.05
 
 TRAINING_USERNAME = "harjoittelija"
 TRAINING_PASSWORD = "harjoitus"  # noqa: S105 - the published training password
@@ -48,7 +50,10 @@ class SimulatedSystem:
         self.server = ThreadingHTTPServer((HOST, 0), handler_class)
         self.server.daemon_threads = True
         self._thread = threading.Thread(
-            target=self.server.serve_forever, name=f"training-{municipality.code}", daemon=True
+            target=self.server.serve_forever,
+            args=(POLL_INTERVAL,),
+            name=f"training-{municipality.code}",
+            daemon=True,
         )
 
     @property
@@ -80,6 +85,9 @@ class SimulatorHandler(BaseHTTPRequestHandler):
     system: ClassVar[SimulatedSystem]
     protocol_version = "HTTP/1.1"
     server_version = "PaivystysTraining/1"
+    # Headers and body go out in separate writes; with Nagle's algorithm each answer
+    # would wait ~40 ms for the client's delayed ACK.
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: Any) -> None:
         # Request lines may carry identifiers: the training server logs nothing.
@@ -137,7 +145,10 @@ class TrainingServer:
         self.index = ThreadingHTTPServer((HOST, port), handler_class)
         self.index.daemon_threads = True
         self._thread = threading.Thread(
-            target=self.index.serve_forever, name="training-index", daemon=True
+            target=self.index.serve_forever,
+            args=(POLL_INTERVAL,),
+            name="training-index",
+            daemon=True,
         )
         self.policy = training_policy(base_policy, {c: s.url for c, s in self.systems.items()})
 
@@ -161,10 +172,15 @@ class TrainingServer:
         self._thread.start()
 
     def stop(self) -> None:
-        self.index.shutdown()
-        self.index.server_close()
-        for system in self.systems.values():
-            system.stop()
+        # Shut all servers down at once: each waits up to POLL_INTERVAL to notice.
+        servers = [self.index, *(system.server for system in self.systems.values())]
+        stoppers = [threading.Thread(target=server.shutdown) for server in servers]
+        for stopper in stoppers:
+            stopper.start()
+        for stopper in stoppers:
+            stopper.join()
+        for server in servers:
+            server.server_close()
 
     def __enter__(self) -> TrainingServer:
         self.start()
