@@ -79,11 +79,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def resolve_policy(args: argparse.Namespace) -> Policy:
-    """The machine policy; in training without one, the shipped example."""
+    """The machine policy; for training without one, the shipped example."""
     if args.policy is not None:
         return load_policy(args.policy)
     site = paths.site_policy_path()
-    if args.training and not site.exists():
+    training = args.training or args.training_server or args.command == "training-server"
+    if training and not site.exists():
         return load_policy(paths.EXAMPLE_POLICY)
     return load_policy(site)
 
