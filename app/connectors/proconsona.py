@@ -1,0 +1,410 @@
+"""Pro Consona: JSON over REST with a bearer token; the only system with internal mail.
+
+The vendor publishes no interface, so the wire contract is ours and is
+documented in ``docs/connectors.md`` (section "Pro Consona"). Paths are
+relative to the policy's endpoint, which already ends in the API root
+(``https://consona.<town>.example/api``).
+
+Every answer is hostile: each field read is type-checked, and anything that
+does not fit the contract is a :class:`ServerFault`. Exception messages carry
+method, path template and status only, never identity codes, names or text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any, ClassVar
+from urllib.parse import quote
+
+from app.connectors import errors
+from app.connectors.base import Capability, ClientSystem, Credentials, Health, InternalMail
+from app.connectors.http import HttpTransport, Response, error_for_status
+from app.services.hetu import Hetu, InvalidHetu, parse_hetu
+from app.services.model import (
+    Address,
+    CarePlan,
+    ClientRef,
+    ClientSummary,
+    ContactChannel,
+    DeliveryReceipt,
+    DutyEntry,
+    RelatedPerson,
+    TaskType,
+    Worker,
+)
+from app.services.policy import SystemConfig
+
+# Pro Consona's own codes for the model's enumerations.
+CHANNEL_CODES = {
+    ContactChannel.EMERGENCY_112: "hatakeskus",
+    ContactChannel.POLICE: "poliisi",
+    ContactChannel.CLIENT: "asiakas",
+    ContactChannel.AUTHORITY: "viranomainen",
+    ContactChannel.OTHER: "muu",
+}
+# Income support is sent as what it is; the system refuses it with its own reason.
+TASK_CODES = {
+    TaskType.CHILD_PROTECTION: "lastensuojelu",
+    TaskType.ADULT_SOCIAL_WORK: "aikuissosiaalityo",
+    TaskType.INCOME_SUPPORT: "toimeentulotuki",
+}
+
+# An asiakasId goes into a URL path: a hostile server must not steer it elsewhere.
+_SYSTEM_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+_TOKEN = re.compile(r"[A-Za-z0-9\-._~+/]+=*")
+# Refresh a little before the server's expiry so a token does not die in flight.
+_EXPIRY_MARGIN = 30.0
+_MAX_LIFETIME = 86_400
+_MAX_REASON = 500
+_NOT_FOUND_REASON = "Asiakasta ei löydy Pro Consonasta."
+
+# Indirection so that tests can move the clock without touching the time module.
+_monotonic = time.monotonic
+
+
+@dataclass(frozen=True)
+class _Token:
+    value: str
+    expires_at: float
+
+
+class ProConsona(ClientSystem):
+    system_type: ClassVar[str] = "proconsona"
+    capabilities: ClassVar[frozenset[Capability]] = frozenset(
+        {
+            Capability.FIND_CLIENT,
+            Capability.CLIENT_SUMMARY,
+            Capability.RECORD_ENTRY,
+            Capability.INTERNAL_MAIL,
+            Capability.HEALTH_PROBE,
+        }
+    )
+
+    def __init__(self, config: SystemConfig, credentials: Credentials) -> None:
+        super().__init__(config, credentials)
+        self._http = HttpTransport(config)
+        # Held while fetching a token, so that parallel workers wait for one login.
+        self._token_lock = threading.Lock()
+        self._token: _Token | None = None
+
+    # -- the interface --------------------------------------------------
+
+    def probe(self) -> Health:
+        what = "GET /v1/health"
+        response = self._http.request("GET", "/v1/health", headers={"Accept": "application/json"})
+        if response.status != 200:
+            raise error_for_status(response, what, None)
+        document = _object(_json(response, what), what)
+        if _str(document, "status", what) != "ok":
+            raise errors.ServerFault(f"{what}: status is not ok")
+        version = _str(document, "version", what).strip()
+        if not version:
+            raise errors.ServerFault(f"{what}: empty version")
+        return Health(system_version=version[:200], checked_at=dt.datetime.now(dt.UTC))
+
+    def find_client(self, hetu: Hetu) -> ClientRef | None:
+        what = "POST /v1/clients/search"
+        # POST, so that the identity code never appears in a URL or access log.
+        response = self._authorized(
+            "POST", "/v1/clients/search", json={"henkilotunnus": hetu.value}
+        )
+        if response.status != 200:
+            raise error_for_status(response, what, _reason(response))
+        results = _list(_object(_json(response, what), what), "results", what)
+        if not results:
+            return None
+        if len(results) > 1:
+            raise errors.ServerFault(f"{what}: {len(results)} clients for one identity code")
+        result = _object(results[0], what)
+        # Exact match, century sign included: anyone else's record is a fault.
+        if _hetu(result, "henkilotunnus", what) != hetu:
+            raise errors.ServerFault(f"{what}: answer is about another identity code")
+        return ClientRef(hetu=hetu, system_id=_system_id(result, what))
+
+    def client_summary(self, ref: ClientRef) -> ClientSummary:
+        what = "GET /v1/clients/{id}"
+        response = self._authorized("GET", f"/v1/clients/{_path_id(ref.system_id)}")
+        if response.status == 404:
+            raise errors.Rejected(f"{what}: HTTP 404", _NOT_FOUND_REASON, 404)
+        if response.status != 200:
+            raise error_for_status(response, what, _reason(response))
+        return _summary(ref, _object(_json(response, what), what), what)
+
+    def record_entry(self, entry: DutyEntry) -> DeliveryReceipt:
+        what = "POST /v1/clients/{id}/kirjaukset"
+        system_id = entry.client_system_id
+        if system_id is None:
+            ref = self.find_client(entry.hetu)
+            if ref is None:
+                raise errors.Rejected(f"{what}: no such client", _NOT_FOUND_REASON)
+            system_id = ref.system_id
+        payload = {
+            "yhteydenottoaika": entry.contact_time.isoformat(),
+            "yhteydenottaja": CHANNEL_CODES[entry.contact_channel],
+            "tehtavatyyppi": TASK_CODES[entry.task_type],
+            "kertomus": entry.narrative,
+            "toimenpiteet": entry.measures,
+            "jatkotoimetTarvitaan": entry.follow_up_needed,
+            "kirjaaja": entry.author,
+            "henkilotunnus": entry.hetu.value,
+        }
+        path = f"/v1/clients/{_path_id(system_id)}/kirjaukset"
+        return self._deliver(path, what, payload, str(entry.idempotency_key), "kirjausId")
+
+    def send_mail(self, mail: InternalMail) -> DeliveryReceipt:
+        payload = {
+            "henkilotunnus": mail.hetu.value,
+            "vastaanottajaYksikko": mail.recipient_unit,
+            "otsikko": mail.subject,
+            "viesti": mail.body,
+            "lahettaja": mail.author,
+        }
+        key = str(mail.idempotency_key)
+        return self._deliver("/v1/viestit", "POST /v1/viestit", payload, key, "viestiId")
+
+    def close(self) -> None:
+        self._http.close()
+
+    # -- delivery and authentication ------------------------------------
+
+    def _deliver(
+        self, path: str, what: str, payload: dict[str, Any], key: str, id_field: str
+    ) -> DeliveryReceipt:
+        # Serialised once, so a retry after re-authentication sends identical bytes.
+        body = json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        headers = {"Content-Type": "application/json; charset=utf-8", "Idempotency-Key": key}
+        response = self._authorized("POST", path, data=body, headers=headers)
+        if response.status == 404:
+            raise errors.Rejected(f"{what}: HTTP 404", _reason(response) or _NOT_FOUND_REASON, 404)
+        if response.status not in (200, 201):
+            raise error_for_status(response, what, _reason(response))
+        document = _object(_json(response, what), what)
+        record_id = _str(document, id_field, what).strip()
+        if not record_id:
+            raise errors.ServerFault(f"{what}: empty {id_field}")
+        return DeliveryReceipt(record_id, _bool(document, "duplikaatti", what))
+
+    def _authorized(
+        self, method: str, path: str, headers: dict[str, str] | None = None, **kwargs: Any
+    ) -> Response:
+        """A request with the bearer token; on 401 log in again once and retry."""
+        for _attempt in range(2):
+            token = self._valid_token()
+            merged = {"Accept": "application/json", **(headers or {})}
+            merged["Authorization"] = f"Bearer {token.value}"
+            response = self._http.request(method, path, headers=merged, **kwargs)
+            if response.status != 401:
+                return response
+            self._forget(token)
+        raise errors.AuthenticationFailed(f"{method} {_template(path)}: HTTP 401 after new login")
+
+    def _valid_token(self) -> _Token:
+        with self._token_lock:
+            token = self._token
+            if token is None or _monotonic() >= token.expires_at:
+                token = self._login()
+                self._token = token
+            return token
+
+    def _forget(self, token: _Token) -> None:
+        with self._token_lock:
+            # Another thread may already have logged in again: keep its token.
+            if self._token is token:
+                self._token = None
+
+    def _login(self) -> _Token:
+        what = "POST /v1/oauth/token"
+        form = {
+            "grant_type": "password",
+            "username": self.credentials.username,
+            "password": self.credentials.secret,
+        }
+        response = self._http.request(
+            "POST", "/v1/oauth/token", data=form, headers={"Accept": "application/json"}
+        )
+        if response.status in (400, 401) and _oauth_error(response) in (
+            "invalid_grant",
+            "invalid_client",
+            "unauthorized_client",
+        ):
+            raise errors.AuthenticationFailed(f"{what}: credentials refused")
+        if response.status != 200:
+            raise error_for_status(response, what, None)
+        document = _object(_json(response, what), what)
+        value = _str(document, "access_token", what)
+        if not _TOKEN.fullmatch(value) or len(value) > 4096:
+            raise errors.ServerFault(f"{what}: malformed access_token")
+        if _str(document, "token_type", what).lower() != "bearer":
+            raise errors.ServerFault(f"{what}: token_type is not Bearer")
+        expires_in = document.get("expires_in")
+        if not isinstance(expires_in, int) or isinstance(expires_in, bool) or expires_in <= 0:
+            raise errors.ServerFault(f"{what}: expires_in is not a positive integer")
+        # A lifetime beyond a day is not believed: a leaked token should not live on here.
+        lifetime = min(expires_in, _MAX_LIFETIME)
+        return _Token(value, _monotonic() + lifetime - min(_EXPIRY_MARGIN, lifetime / 2))
+
+
+# -- mapping Pro Consona's vocabulary -----------------------------------
+
+
+def _summary(ref: ClientRef, document: dict[str, Any], what: str) -> ClientSummary:
+    if _hetu(document, "henkilotunnus", what) != ref.hetu:
+        raise errors.ServerFault(f"{what}: answer is about another identity code")
+    non_disclosure = _bool(document, "turvakielto", what)
+    # Under turvakielto the address is not even parsed: it must go no further.
+    address = None if non_disclosure else _address(document.get("osoite"), what)
+    plan = _optional_object(document, "asiakassuunnitelma", what)
+    worker = _optional_object(document, "vastuutyontekija", what)
+    return ClientSummary(
+        ref=ref,
+        last_name=_str(document, "sukunimi", what),
+        first_names=_str(document, "etunimet", what),
+        non_disclosure=non_disclosure,
+        address=address,
+        guardians=_people(document, "huoltajat", what),
+        children=_people(document, "lapset", what),
+        care_plan=None if plan is None else _care_plan(plan, what),
+        responsible_worker=None
+        if worker is None
+        else Worker(_str(worker, "nimi", what), _optional_str(worker, "puhelin", what)),
+    )
+
+
+def _address(value: Any, what: str) -> Address | None:
+    if value is None:
+        return None  # no known address, e.g. homeless
+    document = _object(value, what)
+    return Address(
+        street=_str(document, "katuosoite", what),
+        postal_code=_str(document, "postinumero", what),
+        city=_str(document, "postitoimipaikka", what),
+    )
+
+
+def _people(document: dict[str, Any], key: str, what: str) -> tuple[RelatedPerson, ...]:
+    people = []
+    for item in _list(document, key, what):
+        person = _object(item, what)
+        hetu = None if person.get("henkilotunnus") is None else _hetu(person, "henkilotunnus", what)
+        people.append(
+            RelatedPerson(
+                name=_str(person, "nimi", what),
+                hetu=hetu,
+                phone=_optional_str(person, "puhelin", what),
+            )
+        )
+    return tuple(people)
+
+
+def _care_plan(plan: dict[str, Any], what: str) -> CarePlan:
+    updated_text = _optional_str(plan, "paivitetty", what)
+    updated = None
+    if updated_text is not None:
+        try:
+            updated = dt.date.fromisoformat(updated_text)
+        except ValueError:
+            raise errors.ServerFault(f"{what}: paivitetty is not a date") from None
+    return CarePlan(_str(plan, "otsikko", what), _str(plan, "yhteenveto", what), updated)
+
+
+# -- hostile-answer helpers ---------------------------------------------
+
+
+def _json(response: Response, what: str) -> Any:
+    def refuse_constant(name: str) -> Any:
+        raise ValueError(name)
+
+    try:
+        return json.loads(response.body.decode("utf-8"), parse_constant=refuse_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise errors.ServerFault(f"{what}: answer is not JSON") from None
+
+
+def _object(value: Any, what: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise errors.ServerFault(f"{what}: expected an object")
+    return value
+
+
+def _optional_object(document: dict[str, Any], key: str, what: str) -> dict[str, Any] | None:
+    value = document.get(key)
+    return None if value is None else _object(value, what)
+
+
+def _list(document: dict[str, Any], key: str, what: str) -> list[Any]:
+    value = document.get(key)
+    if not isinstance(value, list):
+        raise errors.ServerFault(f"{what}: {key} is not a list")
+    return value
+
+
+def _str(document: dict[str, Any], key: str, what: str) -> str:
+    value = document.get(key)
+    if not isinstance(value, str):
+        raise errors.ServerFault(f"{what}: {key} is not a string")
+    return value
+
+
+def _optional_str(document: dict[str, Any], key: str, what: str) -> str | None:
+    return None if document.get(key) is None else _str(document, key, what)
+
+
+def _bool(document: dict[str, Any], key: str, what: str) -> bool:
+    value = document.get(key)
+    if not isinstance(value, bool):
+        raise errors.ServerFault(f"{what}: {key} is not a boolean")
+    return value
+
+
+def _hetu(document: dict[str, Any], key: str, what: str) -> Hetu:
+    try:
+        return parse_hetu(_str(document, key, what))
+    except InvalidHetu:
+        raise errors.ServerFault(f"{what}: {key} is not a valid identity code") from None
+
+
+def _system_id(document: dict[str, Any], what: str) -> str:
+    value = _str(document, "asiakasId", what)
+    if not _SYSTEM_ID.fullmatch(value):
+        raise errors.ServerFault(f"{what}: malformed asiakasId")
+    return value
+
+
+def _path_id(system_id: str) -> str:
+    # Quoted even after validation: the id may come from a stored entry.
+    return quote(system_id, safe="")
+
+
+def _template(path: str) -> str:
+    """The path with the client id replaced, for messages that may reach logs."""
+    return re.sub(r"^/v1/clients/(?!search$)[^/]+", "/v1/clients/{id}", path)
+
+
+def _loose_json(response: Response) -> dict[str, Any]:
+    """An error answer's JSON object, or an empty one: its body is only a hint."""
+    try:
+        document = json.loads(response.body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return {}
+    return document if isinstance(document, dict) else {}
+
+
+def _reason(response: Response) -> str | None:
+    """The system's own words from ``{"virhe": {"koodi", "viesti"}}``, if any."""
+    error = _loose_json(response).get("virhe")
+    message = error.get("viesti") if isinstance(error, dict) else None
+    if not isinstance(message, str):
+        return None
+    # Shown to the worker: printable text only, bounded.
+    cleaned = "".join(ch if ch.isprintable() else " " for ch in message).strip()
+    return cleaned[:_MAX_REASON] or None
+
+
+def _oauth_error(response: Response) -> str | None:
+    error = _loose_json(response).get("error")
+    return error if isinstance(error, str) else None
