@@ -1,0 +1,1 @@
+"""The Qt user interface. Everything Qt lives in this package."""

@@ -1,0 +1,289 @@
+"""The duty entry form (kirjaus) for the client on the card.
+
+The entry is built once, at the first save, and that same object (with its
+idempotency key) is what every retry of the form sends, until a delivery
+succeeds. If the worker edits the text between attempts the key is kept too:
+an attempt that timed out may have landed, and with the same key the system
+refuses the changed copy instead of storing a second entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.hetu import Hetu
+from app.services.model import ContactChannel, DutyEntry, TaskType
+from app.services.policy import Municipality
+
+_REFUSAL_STYLE = "color: #5c0b0b; background: #fde8e8; border: 1px solid #b3261e; padding: 4px;"
+
+
+@dataclass(frozen=True)
+class EntrySubject:
+    """Whom the entry is about and where it goes."""
+
+    hetu: Hetu
+    municipality: Municipality
+    client_system_id: str | None = None
+    client_name: str | None = None
+
+
+class EntryForm(QGroupBox):
+    """Writes one duty entry; delivery itself is the owner's job.
+
+    Signals:
+        save_requested(object): the worker saved a valid form; the DutyEntry
+            to deliver. The form stays in the saving state until
+            :meth:`delivery_succeeded` or :meth:`delivery_failed`.
+        save_refused(str): the form cannot be saved as it is; why.
+    """
+
+    save_requested = Signal(object)
+    save_refused = Signal(str)
+
+    def __init__(self, author: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("entryForm")
+        self.setTitle(self.tr("Kirjaus"))
+        self.setAccessibleName(self.tr("Päivystyskirjaus"))
+        self._author = author
+        self._subject: EntrySubject | None = None
+        self._pending: DutyEntry | None = None
+        self._saving = False
+        self._build_fields()
+        self._build_layout()
+        self._connect()
+        self.close_form()
+
+    def _build_fields(self) -> None:
+        self.subject_label = QLabel(self)
+        self.subject_label.setObjectName("entrySubject")
+        self.subject_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.contact_time = QDateTimeEdit(self)
+        self.contact_time.setObjectName("entryContactTime")
+        self.contact_time.setDisplayFormat("d.M.yyyy H.mm")
+        self.contact_time.setCalendarPopup(True)
+        self.contact_time.setAccessibleName(self.tr("Yhteydenoton aika"))
+        self.channel = QComboBox(self)
+        self.channel.setObjectName("entryChannel")
+        self.channel.setAccessibleName(self.tr("Yhteydenottaja"))
+        for text, channel in (
+            (self.tr("112 (hätäkeskus)"), ContactChannel.EMERGENCY_112),
+            (self.tr("Poliisi"), ContactChannel.POLICE),
+            (self.tr("Asiakas itse"), ContactChannel.CLIENT),
+            (self.tr("Muu viranomainen"), ContactChannel.AUTHORITY),
+            (self.tr("Muu"), ContactChannel.OTHER),
+        ):
+            self.channel.addItem(text, channel)
+        self.task_type = QComboBox(self)
+        self.task_type.setObjectName("entryTaskType")
+        self.task_type.setAccessibleName(self.tr("Tehtävätyyppi"))
+        for text, task in (
+            (self.tr("Lastensuojelu"), TaskType.CHILD_PROTECTION),
+            (self.tr("Aikuissosiaalityö"), TaskType.ADULT_SOCIAL_WORK),
+            (self.tr("Toimeentulotuki"), TaskType.INCOME_SUPPORT),
+        ):
+            self.task_type.addItem(text, task)
+        self.refusal = QLabel(self)
+        self.refusal.setObjectName("taskTypeRefusal")
+        self.refusal.setAccessibleName(self.tr("Tehtävätyyppiä ei käsitellä"))
+        self.refusal.setWordWrap(True)
+        self.refusal.setStyleSheet(_REFUSAL_STYLE)
+        self.narrative = QPlainTextEdit(self)
+        self.narrative.setObjectName("entryNarrative")
+        self.narrative.setAccessibleName(self.tr("Kuvaus tilanteesta"))
+        self.narrative.setTabChangesFocus(True)
+        self.measures = QPlainTextEdit(self)
+        self.measures.setObjectName("entryMeasures")
+        self.measures.setAccessibleName(self.tr("Tehdyt toimenpiteet"))
+        self.measures.setTabChangesFocus(True)
+        self.measures.setMaximumHeight(90)
+        self.follow_up = QCheckBox(self.tr("Vaatii jatkotoimia virka-aikana"), self)
+        self.follow_up.setObjectName("entryFollowUp")
+        self.follow_up.setAccessibleName(self.tr("Jatkotoimet tarpeen"))
+        self.save_button = QPushButton(self.tr("Tallenna (Ctrl+Enter)"), self)
+        self.save_button.setObjectName("saveEntryButton")
+        self.save_button.setAccessibleName(self.tr("Tallenna kirjaus"))
+        self.cancel_button = QPushButton(self.tr("Peruuta"), self)
+        self.cancel_button.setObjectName("cancelEntryButton")
+        self.cancel_button.setAccessibleName(self.tr("Peruuta kirjaus"))
+
+    def _build_layout(self) -> None:
+        form = QFormLayout()
+        form.addRow(self.tr("Yhteydenoton aika:"), self.contact_time)
+        form.addRow(self.tr("Yhteydenottaja:"), self.channel)
+        form.addRow(self.tr("Tehtävätyyppi:"), self.task_type)
+        form.addRow(self.refusal)
+        form.addRow(self.tr("Kuvaus:"), self.narrative)
+        form.addRow(self.tr("Toimenpiteet:"), self.measures)
+        form.addRow(self.follow_up)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.subject_label)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+
+    def _connect(self) -> None:
+        self.task_type.currentIndexChanged.connect(self._update_task_type)
+        self.save_button.clicked.connect(self.request_save)
+        self.cancel_button.clicked.connect(self.close_form)
+        # Both Return keys: Ctrl+Enter is the keypad one.
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.request_save)
+
+    @property
+    def subject(self) -> EntrySubject | None:
+        return self._subject
+
+    @property
+    def saving(self) -> bool:
+        return self._saving
+
+    def is_open(self) -> bool:
+        return self._subject is not None
+
+    def has_unsaved_text(self) -> bool:
+        return self.is_open() and bool(
+            self.narrative.toPlainText().strip() or self.measures.toPlainText().strip()
+        )
+
+    def open_for(self, subject: EntrySubject, today: dt.date | None = None) -> None:
+        """A new, empty entry with the night's defaults."""
+        self.close_form()
+        self._subject = subject
+        today = today or dt.date.today()
+        child = subject.hetu.is_child_on(today)
+        self.contact_time.setDateTime(QDateTime.currentDateTime())
+        self.channel.setCurrentIndex(self.channel.findData(ContactChannel.EMERGENCY_112))
+        default = TaskType.CHILD_PROTECTION if child else TaskType.ADULT_SOCIAL_WORK
+        self.task_type.setCurrentIndex(self.task_type.findData(default))
+        who = subject.client_name or subject.hetu.value
+        self.subject_label.setText(
+            self.tr("Asiakas: {who} – {municipality}").format(
+                who=who, municipality=subject.municipality.name_fi
+            )
+        )
+        self.setVisible(True)
+        self._update_task_type()
+        self.focus_narrative()
+
+    def focus_narrative(self) -> None:
+        self.narrative.setFocus()
+
+    def close_form(self) -> None:
+        """Empty every field and forget the subject and any undelivered entry."""
+        self._subject = None
+        self._pending = None
+        self._set_saving(False)
+        self.subject_label.setText("")
+        self.narrative.clear()
+        self.measures.clear()
+        self.follow_up.setChecked(False)
+        self.refusal.setText("")
+        self.refusal.setVisible(False)
+        self.setVisible(False)
+
+    def request_save(self) -> None:
+        if self._saving or self._subject is None:
+            return
+        refusal = self._refusal_text()
+        if refusal:
+            self.save_refused.emit(refusal)
+            return
+        if not self.narrative.toPlainText().strip():
+            self.save_refused.emit(
+                self.tr(
+                    "Kirjauksesta puuttuu kuvaus. Kirjoita, mitä tapahtui; mitään ei lähetetty."
+                )
+            )
+            self.focus_narrative()
+            return
+        entry = self._entry_to_send(self._subject)
+        self._pending = entry
+        self._set_saving(True)
+        self.save_requested.emit(entry)
+
+    def delivery_succeeded(self) -> None:
+        self.close_form()
+
+    def delivery_failed(self) -> None:
+        """Keep everything the worker wrote, and the entry for the retry."""
+        self._set_saving(False)
+
+    def _entry_to_send(self, subject: EntrySubject) -> DutyEntry:
+        fields = self._fields()
+        pending = self._pending
+        if pending is None:
+            return DutyEntry(
+                hetu=subject.hetu,
+                author=self._author,
+                client_system_id=subject.client_system_id,
+                **fields,
+            )
+        if all(getattr(pending, name) == value for name, value in fields.items()):
+            return pending
+        return replace(pending, **fields)
+
+    def _fields(self) -> dict[str, Any]:
+        # The edit shows local time; the entry must say which zone it is in.
+        contact_time = self.contact_time.dateTime().toPython()
+        assert isinstance(contact_time, dt.datetime)
+        return {
+            "contact_time": contact_time.astimezone(),
+            "contact_channel": ContactChannel(self.channel.currentData()),
+            "task_type": TaskType(self.task_type.currentData()),
+            "narrative": self.narrative.toPlainText(),
+            "measures": self.measures.toPlainText(),
+            "follow_up_needed": self.follow_up.isChecked(),
+        }
+
+    def _refusal_text(self) -> str:
+        if self._subject is None or self.task_type.currentData() != TaskType.INCOME_SUPPORT:
+            return ""
+        contact = self._subject.municipality.office_hours
+        return self.tr(
+            "Sosiaalipäivystys ei käsittele toimeentulotukea, eikä kirjausta voi tallentaa "
+            "tällä tehtävätyypillä. Ohjaa asiakas hakemaan perustoimeentulotukea Kelasta "
+            "(kela.fi) ja kunnan sosiaalityöhön virka-aikana: {unit}, puh. {phone}."
+        ).format(unit=contact.unit, phone=contact.phone)
+
+    def _update_task_type(self) -> None:
+        refusal = self._refusal_text()
+        self.refusal.setText(refusal)
+        self.refusal.setVisible(bool(refusal))
+        self._update_save_button()
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        self.save_button.setText(
+            self.tr("Tallennetaan…") if saving else self.tr("Tallenna (Ctrl+Enter)")
+        )
+        self._update_save_button()
+
+    def _update_save_button(self) -> None:
+        self.save_button.setEnabled(
+            self.is_open() and not self._saving and not self._refusal_text()
+        )

@@ -1,0 +1,183 @@
+"""What the worker is told: every failure worded as what happened and what to do.
+
+One function per kind of outcome, so that the same failure reads the same
+wherever it happens. The texts name the municipality and system but never the
+client: they reach the message area, which is logged by kind only.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from enum import Enum
+
+from PySide6.QtCore import QCoreApplication
+
+from app.connectors import errors
+from app.services.hetu import HetuProblem
+from app.services.model import DeliveryReceipt
+from app.services.policy import Municipality
+
+log = logging.getLogger(__name__)
+
+_SYSTEM_NAMES = {"proconsona": "Pro Consona", "effica": "Effica"}
+
+
+class Operation(Enum):
+    """What the worker was doing when a connector failed."""
+
+    LOOKUP = "lookup"
+    DELIVERY = "delivery"
+
+
+def system_name(system_type: str) -> str:
+    """The client system's product name as workers know it."""
+    return _SYSTEM_NAMES.get(system_type, system_type)
+
+
+def where(municipality: Municipality) -> str:
+    """``Hyvinkää, Pro Consona``: avoids inflecting municipality names."""
+    return f"{municipality.name_fi}, {system_name(municipality.system.type)}"
+
+
+def hetu_problem(problem: HetuProblem) -> str:
+    texts = {
+        HetuProblem.EMPTY: QCoreApplication.translate(
+            "Messages", "Kirjoita asiakkaan henkilötunnus."
+        ),
+        HetuProblem.INCOMPLETE: QCoreApplication.translate(
+            "Messages", "Henkilötunnus on vielä kesken: siinä on 11 merkkiä (PPKKVV-NNNT)."
+        ),
+        HetuProblem.FORMAT: QCoreApplication.translate(
+            "Messages",
+            "Henkilötunnuksen muoto ei kelpaa. Muoto on PPKKVV, välimerkki "
+            "(+, -, U–Y tai A–F) ja NNNT.",
+        ),
+        HetuProblem.COMPONENT: QCoreApplication.translate(
+            "Messages",
+            "Henkilötunnuksen syntymäaika tai välimerkki ei kelpaa. "
+            "Tarkista päivä, kuukausi ja välimerkki.",
+        ),
+        HetuProblem.CHECKSUM: QCoreApplication.translate(
+            "Messages",
+            "Henkilötunnuksen tarkistusmerkki ei täsmää. "
+            "Tarkista tunnus asiakkaalta tai ilmoittajalta.",
+        ),
+    }
+    return texts[problem]
+
+
+def temporary_hetu_warning() -> str:
+    return QCoreApplication.translate(
+        "Messages",
+        "Väliaikainen tunnus (yksilönumero 900–999): varmista asiakkaan henkilöllisyys.",
+    )
+
+
+def no_municipality() -> str:
+    return QCoreApplication.translate(
+        "Messages", "Valitse ensin asiakkaan kunta (Ctrl+1…Ctrl+9 tai luettelosta)."
+    )
+
+
+def not_found(municipality: Municipality) -> str:
+    return QCoreApplication.translate(
+        "Messages",
+        "Asiakasta ei löydy ({where}). Tarkista henkilötunnus ja valittu kunta: "
+        "asiakas voi kuulua toisen kunnan järjestelmään.",
+    ).format(where=where(municipality))
+
+
+def delivered(municipality: Municipality, receipt: DeliveryReceipt) -> str:
+    if receipt.already_recorded:
+        text = QCoreApplication.translate(
+            "Messages",
+            "Kirjaus oli jo tallentunut aiemmalla yrityksellä: {where} (tunniste {record}). "
+            "Sitä ei tallennettu kahdesti.",
+        )
+    else:
+        text = QCoreApplication.translate(
+            "Messages", "Kirjaus tallennettu: {where} (tunniste {record})."
+        )
+    return text.format(where=where(municipality), record=receipt.system_record_id)
+
+
+def connector_failure(
+    error: BaseException, municipality: Municipality, operation: Operation
+) -> str:
+    """What failed and what to do, for any exception from a connector call."""
+    place = where(municipality)
+    helpdesk = municipality.help.helpdesk_phone
+    if isinstance(error, errors.Unreachable):
+        text = QCoreApplication.translate(
+            "Messages",
+            "Asiakastietojärjestelmään ei saada yhteyttä ({where}). Tarkista VPN-yhteys ja "
+            "yritä uudelleen. Jos vika jatkuu, soita kunnan IT-tukeen: {helpdesk}.",
+        )
+    elif isinstance(error, errors.TimedOut):
+        text = QCoreApplication.translate(
+            "Messages",
+            "Asiakastietojärjestelmä ei vastannut ajoissa ({where}). "
+            "Yritä hetken kuluttua uudelleen.",
+        )
+    elif isinstance(error, errors.AuthenticationFailed):
+        text = QCoreApplication.translate(
+            "Messages",
+            "Asiakastietojärjestelmä ei hyväksynyt tunnuksiasi ({where}). Tarkista "
+            "käyttäjätunnus (muoto {login}) ja salasana; tarvittaessa soita IT-tukeen: "
+            "{helpdesk}.",
+        )
+    elif isinstance(error, errors.Rejected):
+        text = QCoreApplication.translate(
+            "Messages",
+            "Asiakastietojärjestelmä hylkäsi pyynnön ({where}): {reason}",
+        )
+    elif isinstance(error, errors.ServerFault):
+        text = QCoreApplication.translate(
+            "Messages",
+            "Asiakastietojärjestelmässä on vika ({where}). Yritä hetken kuluttua uudelleen; "
+            "jos vika jatkuu, soita kunnan IT-tukeen: {helpdesk}.",
+        )
+    else:
+        _log_unexpected(error)
+        text = QCoreApplication.translate(
+            "Messages",
+            "Odottamaton virhe ({where}). Yritä uudelleen; jos virhe toistuu, "
+            "ilmoita IT-tukeen: {helpdesk}.",
+        )
+    reason = error.reason if isinstance(error, errors.Rejected) else ""
+    message = text.format(
+        where=place, helpdesk=helpdesk, login=municipality.help.login_format, reason=reason
+    )
+    if operation is Operation.DELIVERY:
+        message = f"{message} {_delivery_outcome(error)}"
+    return message
+
+
+def _delivery_outcome(error: BaseException) -> str:
+    """Whether the entry may have landed, and so whether resending is safe."""
+    if isinstance(error, errors.TimedOut | errors.ServerFault):
+        return QCoreApplication.translate(
+            "Messages",
+            "Ei ole varmaa, tallentuiko kirjaus. Tallenna uudelleen: sama kirjaus ei "
+            "tallennu kahdesti. Teksti on tallessa lomakkeella.",
+        )
+    if isinstance(error, errors.Rejected):
+        return QCoreApplication.translate(
+            "Messages",
+            "Kirjaus ei tallentunut. Korjaa kirjaus ja tallenna uudelleen; teksti on "
+            "tallessa lomakkeella.",
+        )
+    return QCoreApplication.translate(
+        "Messages", "Kirjaus ei tallentunut. Teksti on tallessa lomakkeella."
+    )
+
+
+def _log_unexpected(error: BaseException) -> None:
+    # A bug, not a system failure: helpdesk needs where it happened. The
+    # exception's own text may carry client data, so only its type is logged.
+    log.error(
+        "unexpected %s from a connector call\n%s",
+        type(error).__name__,
+        "".join(traceback.format_tb(error.__traceback__)),
+    )

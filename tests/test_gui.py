@@ -1,0 +1,443 @@
+"""The main window, driven by keyboard offscreen, against the real training systems."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from app.services.context import AppContext
+from app.services.model import DutyEntry, TaskType
+from app.services.settings import SettingsStore, UserSettings
+from app.training.data import UNKNOWN_CLIENT, SyntheticClient
+from app.training.server import TrainingServer
+from app.ui.app import run
+from app.ui.main_window import MainWindow
+from app.ui.status import Level
+from app.ui.switcher import Reachability
+from tests.fakes import closed_port_url
+from tests.gui_helpers import (
+    inspect,
+    press,
+    shows,
+    training_context,
+    type_text,
+    widget_texts,
+    with_endpoint,
+)
+
+pytestmark = [
+    pytest.mark.gui,
+    # The offscreen platform's own limitation, printed whenever a layout changes
+    # a window's minimum size; real platforms implement it.
+    pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$"),
+]
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+# Ctrl+2 in the example policy.
+JARVENPAA = "186"
+WAIT_MS = 15_000
+
+WindowFactory = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, training: TrainingServer, tmp_path: Path) -> Iterator[WindowFactory]:
+    """Opens main windows on the training systems; closes them and their workstations."""
+    opened: list[tuple[MainWindow, AppContext]] = []
+
+    def make(context: AppContext | None = None) -> MainWindow:
+        context = context or training_context(training, tmp_path / "settings.json")
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        opened.append((window, context))
+        return window
+
+    yield make
+    for window, context in opened:
+        window.close()
+        context.workstation.close()
+
+
+@pytest.fixture
+def window(make_window: WindowFactory) -> MainWindow:
+    return make_window()
+
+
+def clients(training: TrainingServer, code: str = JARVENPAA) -> list[SyntheticClient]:
+    return training.systems[code].clients
+
+
+def select_jarvenpaa(qtbot: QtBot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.municipality_selected, timeout=WAIT_MS):
+        press(window, Qt.Key.Key_2, CTRL)
+    assert window.switcher.current_code() == JARVENPAA
+    assert window.desk.search.field.hasFocus()
+
+
+def search(qtbot: QtBot, window: MainWindow, code: str) -> None:
+    field = window.desk.search.field
+    type_text(field, code)
+    with qtbot.waitSignal(window.desk.lookup_finished, timeout=WAIT_MS):
+        press(field, Qt.Key.Key_Return)
+
+
+def write_entry(qtbot: QtBot, window: MainWindow, narrative: str) -> None:
+    press(window, Qt.Key.Key_N, CTRL)
+    assert window.desk.form.narrative.hasFocus()
+    type_text(window.desk.form.narrative, narrative)
+
+
+def save(qtbot: QtBot, window: MainWindow) -> None:
+    press(window.desk.form.narrative, Qt.Key.Key_Return, CTRL)
+
+
+def status_text(window: MainWindow) -> str:
+    return window.status.text()
+
+
+def wait_idle(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window.runner.pending == 0, timeout=WAIT_MS)
+
+
+def test_find_client_and_record_an_entry_by_keyboard(
+    qtbot: QtBot,
+    window: MainWindow,
+    training: TrainingServer,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # The app's own loggers; what the HTTP library logs is the entry point's to configure.
+    caplog.set_level(logging.DEBUG, logger="app")
+    child = clients(training)[0]
+    select_jarvenpaa(qtbot, window)
+    with qtbot.waitSignal(window.client_loaded, timeout=WAIT_MS):
+        search(qtbot, window, child.hetu.value.lower())
+    card = window.desk.card
+    assert card.name.text() == child.full_name
+    assert card.hetu.text() == child.hetu.value
+    assert child.address.street in card.address.text()
+    assert card.guardians.text()
+    assert card.care_plan.text().startswith("Lastensuojelun asiakassuunnitelma")
+    assert "Järvenpään" in card.office_hours.text()
+    assert card.registrar.text() == "Keski-Uudenmaan hyvinvointialue (Keusote)"
+
+    narrative = "Hätäkeskus ilmoitti: lapsi yksin kotona yöllä. Ŋ Đ ä ö å"
+    write_entry(qtbot, window, narrative)
+    form = window.desk.form
+    assert form.task_type.currentData() == TaskType.CHILD_PROTECTION
+    with qtbot.waitSignal(window.entry_delivered, timeout=WAIT_MS) as delivered:
+        save(qtbot, window)
+    record_id = delivered.args[1] if delivered.args else ""
+    assert window.status.level is Level.SUCCESS
+    assert f"Kirjaus tallennettu: Järvenpää, Effica (tunniste {record_id})" in status_text(window)
+    assert form.narrative.toPlainText() == ""
+    assert not form.is_open()
+
+    records = inspect(training)[JARVENPAA]
+    matching = [r for r in records if r["text"] == narrative and r["hetu"] == child.hetu.value]
+    assert len(matching) == 1
+    assert records == matching
+    assert all(records == [] for code, records in inspect(training).items() if code != JARVENPAA)
+    # Nothing about the client reaches the log.
+    assert child.hetu.value not in caplog.text
+    assert child.last_name not in caplog.text
+    assert narrative not in caplog.text
+
+
+def test_non_disclosed_address_appears_in_no_widget(
+    qtbot: QtBot, window: MainWindow, training: TrainingServer
+) -> None:
+    teen = next(c for c in clients(training) if c.non_disclosure and c.guardians)
+    select_jarvenpaa(qtbot, window)
+    with qtbot.waitSignal(window.client_loaded, timeout=WAIT_MS):
+        search(qtbot, window, teen.hetu.value)
+    write_entry(qtbot, window, "Nuori soitti itse.")
+    texts = widget_texts(window)
+    assert any("TURVAKIELTO – osoitetta ei näytetä" in text for text in texts)
+    assert any(teen.full_name in text for text in texts)
+    for text in texts:
+        assert teen.address.street not in text
+        assert teen.address.postal_code not in text
+        assert teen.address.street.split()[0] not in text
+
+
+def test_switching_municipality_forgets_the_client(
+    qtbot: QtBot, window: MainWindow, training: TrainingServer
+) -> None:
+    child = clients(training)[0]
+    select_jarvenpaa(qtbot, window)
+    with qtbot.waitSignal(window.client_loaded, timeout=WAIT_MS):
+        search(qtbot, window, child.hetu.value)
+    write_entry(qtbot, window, "Kesken jäävä kirjaus")
+    assert shows(window, child.full_name)
+    with qtbot.waitSignal(window.municipality_selected, timeout=WAIT_MS):
+        press(window, Qt.Key.Key_3, CTRL)
+    assert window.switcher.current_code() == "245"
+    for fragment in (child.full_name, child.hetu.value, child.address.street, "Kesken jäävä"):
+        assert not shows(window, fragment)
+    assert window.desk._client is None
+    assert not window.desk.form.is_open()
+    assert not window.desk.search.field.isUndoAvailable()
+    assert "Kerava" in window.desk.card.office_hours.text()
+
+
+def test_a_lookup_answered_after_switching_is_dropped(
+    qtbot: QtBot, window: MainWindow, training: TrainingServer
+) -> None:
+    child = clients(training)[0]
+    select_jarvenpaa(qtbot, window)
+    type_text(window.desk.search.field, child.hetu.value)
+    press(window.desk.search.field, Qt.Key.Key_Return)
+    # Switch before the answer can have been delivered to the GUI thread.
+    press(window, Qt.Key.Key_1, CTRL)
+    wait_idle(qtbot, window)
+    assert window.switcher.current_code() == "106"
+    assert not shows(window, child.full_name)
+    assert window.desk._client is None
+
+
+def test_invalid_identity_code_is_explained_and_nothing_is_sent(
+    qtbot: QtBot,
+    window: MainWindow,
+    training: TrainingServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    select_jarvenpaa(qtbot, window)
+    lookups: list[object] = []
+    monkeypatch.setattr(window.desk._context.workstation, "lookup", lambda *a: lookups.append(a))
+    valid = clients(training)[0].hetu.value
+    wrong_check = valid[:-1] + ("A" if valid[-1] != "A" else "B")
+    type_text(window.desk.search.field, wrong_check)
+    assert "tarkistusmerkki" in window.desk.search.problem.text()
+    press(window.desk.search.field, Qt.Key.Key_Return)
+    assert window.status.level is Level.WARNING
+    assert "tarkistusmerkki ei täsmää" in status_text(window)
+    press(window, Qt.Key.Key_N, CTRL)
+    assert not window.desk.form.is_open()
+    wait_idle(qtbot, window)
+    assert lookups == []
+    assert inspect(training)[JARVENPAA] == []
+
+
+def test_century_sign_is_kept_and_whitespace_forgiven(
+    qtbot: QtBot, window: MainWindow, training: TrainingServer
+) -> None:
+    father = next(c for c in clients(training) if c.hetu.century_sign == "Y")
+    select_jarvenpaa(qtbot, window)
+    with qtbot.waitSignal(window.client_loaded, timeout=WAIT_MS):
+        search(qtbot, window, f"  {father.hetu.value.lower()} ")
+    assert window.desk.card.hetu.text() == father.hetu.value
+    assert window.desk.card.name.text() == father.full_name
+
+
+def test_unknown_client_is_told_plainly(
+    qtbot: QtBot, window: MainWindow, training: TrainingServer
+) -> None:
+    select_jarvenpaa(qtbot, window)
+    search(qtbot, window, UNKNOWN_CLIENT.value)
+    assert window.status.level is Level.WARNING
+    assert "Asiakasta ei löydy (Järvenpää, Effica)" in status_text(window)
+    assert "ei löytynyt" in window.desk.card.notice.text()
+    press(window, Qt.Key.Key_N, CTRL)
+    assert not window.desk.form.is_open()
+
+
+def test_unreachable_system_keeps_the_entry_text(
+    qtbot: QtBot, make_window: WindowFactory, training: TrainingServer, tmp_path: Path
+) -> None:
+    policy = with_endpoint(training.policy, JARVENPAA, closed_port_url())
+    window = make_window(training_context(training, tmp_path / "settings.json", policy))
+    child = clients(training)[0]
+    select_jarvenpaa(qtbot, window)
+    search(qtbot, window, child.hetu.value)
+    assert window.status.level is Level.ERROR
+    assert "ei saada yhteyttä (Järvenpää, Effica)" in status_text(window)
+    assert "Tarkista VPN-yhteys" in status_text(window)
+    assert "Asiakasta ei voitu hakea" in window.desk.card.notice.text()
+    assert window.switcher.reachability(JARVENPAA) is Reachability.UNREACHABLE
+
+    sent: list[DutyEntry] = []
+    window.desk.form.save_requested.connect(sent.append)
+    narrative = "Poliisi pyysi arviota; järjestelmä ei vastaa."
+    write_entry(qtbot, window, narrative)
+    for _attempt in range(2):
+        with qtbot.waitSignal(window.desk.entry_failed, timeout=WAIT_MS):
+            save(qtbot, window)
+        assert window.desk.form.narrative.toPlainText() == narrative
+        assert window.desk.form.save_button.isEnabled()
+        assert "Kirjaus ei tallentunut" in status_text(window)
+        assert "Tarkista VPN-yhteys" in status_text(window)
+    # The retry sends the very same entry: one idempotency key per form.
+    assert len(sent) == 2
+    assert sent[0] is sent[1]
+    assert inspect(training)[JARVENPAA] == []
+
+
+def test_income_support_is_refused_with_directions(
+    qtbot: QtBot, window: MainWindow, training: TrainingServer
+) -> None:
+    adult = next(c for c in clients(training) if c.care_plan and "Aikuis" in c.care_plan.title)
+    select_jarvenpaa(qtbot, window)
+    with qtbot.waitSignal(window.client_loaded, timeout=WAIT_MS):
+        search(qtbot, window, adult.hetu.value)
+    write_entry(qtbot, window, "Asiakas pyytää rahaa ruokaan.")
+    form = window.desk.form
+    assert form.task_type.currentData() == TaskType.ADULT_SOCIAL_WORK
+    form.task_type.setCurrentIndex(form.task_type.findData(TaskType.INCOME_SUPPORT))
+    assert form.refusal.isVisible()
+    assert "ei käsittele toimeentulotukea" in form.refusal.text()
+    assert "Kela" in form.refusal.text()
+    assert "+358 9 000 1860" in form.refusal.text()
+    assert not form.save_button.isEnabled()
+    save(qtbot, window)
+    assert window.status.level is Level.WARNING
+    assert "ei käsittele toimeentulotukea" in status_text(window)
+    assert not form.saving
+    wait_idle(qtbot, window)
+    assert inspect(training)[JARVENPAA] == []
+
+
+def test_empty_narrative_is_not_sent(
+    qtbot: QtBot, window: MainWindow, training: TrainingServer
+) -> None:
+    select_jarvenpaa(qtbot, window)
+    with qtbot.waitSignal(window.client_loaded, timeout=WAIT_MS):
+        search(qtbot, window, clients(training)[0].hetu.value)
+    write_entry(qtbot, window, "   ")
+    save(qtbot, window)
+    assert "puuttuu kuvaus" in status_text(window)
+    assert not window.desk.form.saving
+    wait_idle(qtbot, window)
+    assert inspect(training)[JARVENPAA] == []
+
+
+def test_saving_twice_quickly_records_once(
+    qtbot: QtBot, window: MainWindow, training: TrainingServer
+) -> None:
+    child = clients(training)[0]
+    select_jarvenpaa(qtbot, window)
+    with qtbot.waitSignal(window.client_loaded, timeout=WAIT_MS):
+        search(qtbot, window, child.hetu.value)
+    write_entry(qtbot, window, "Tallennetaan kahdesti")
+    with qtbot.waitSignal(window.entry_delivered, timeout=WAIT_MS):
+        save(qtbot, window)
+        assert not window.desk.form.save_button.isEnabled()
+        save(qtbot, window)
+        QTest.mouseClick(window.desk.form.save_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    records = inspect(training)[JARVENPAA]
+    assert [r["text"] for r in records] == ["Tallennetaan kahdesti"]
+
+
+def test_temporary_code_is_flagged_outside_training(
+    qtbot: QtBot, make_window: WindowFactory, training: TrainingServer, tmp_path: Path
+) -> None:
+    production_like = replace(training.policy, training=False)
+    context = replace(
+        training_context(training, tmp_path / "settings.json", production_like), training=None
+    )
+    window = make_window(context)
+    assert window.windowTitle() == "Päivystys"
+    assert window.findChild(QLabel, "trainingBanner") is None
+    type_text(window.desk.search.field, clients(training)[0].hetu.value)
+    assert window.desk.search.temporary.isVisible()
+    assert "Väliaikainen tunnus" in window.desk.search.temporary.text()
+
+
+def test_training_mode_is_unmistakable(
+    qtbot: QtBot, window: MainWindow, training: TrainingServer
+) -> None:
+    assert window.windowTitle() == "Päivystys – HARJOITTELU"
+    assert shows(window, training.description["inspect"])
+    type_text(window.desk.search.field, clients(training)[0].hetu.value)
+    assert not window.desk.search.temporary.isVisible()
+    press(window, Qt.Key.Key_F, CTRL)
+    assert window.desk.search.field.hasFocus()
+    press(window, Qt.Key.Key_F1)
+    help_box = window.findChild(QMessageBox)
+    assert help_box is not None
+    assert not help_box.isModal()
+    assert "Ctrl+N" in help_box.text()
+    help_box.close()
+
+
+def test_probes_show_reachability(
+    qtbot: QtBot, make_window: WindowFactory, training: TrainingServer, tmp_path: Path
+) -> None:
+    policy = with_endpoint(training.policy, "245", closed_port_url())
+    window = make_window(training_context(training, tmp_path / "settings.json", policy))
+    qtbot.waitUntil(
+        lambda: all(
+            window.switcher.reachability(code) is not Reachability.CHECKING
+            for code in window.switcher.codes()
+        ),
+        timeout=WAIT_MS,
+    )
+    assert window.switcher.reachability("245") is Reachability.UNREACHABLE
+    assert window.switcher.reachability(JARVENPAA) is Reachability.REACHABLE
+    assert "Effica · ei yhteyttä" in window.switcher.item(2).text()
+
+
+def test_last_municipality_and_geometry_are_remembered(
+    qtbot: QtBot, make_window: WindowFactory, training: TrainingServer, tmp_path: Path
+) -> None:
+    path = tmp_path / "settings.json"
+    window = make_window(training_context(training, path))
+    select_jarvenpaa(qtbot, window)
+    window.close()
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["last_municipality"] == JARVENPAA
+    assert saved["window_geometry"]
+
+    again = make_window(training_context(training, path))
+    qtbot.waitUntil(lambda: again.switcher.current_code() == JARVENPAA, timeout=WAIT_MS)
+    assert "Järvenpää" in again.desk.card.office_hours.text()
+
+
+def test_a_broken_settings_file_is_not_fatal(
+    qtbot: QtBot, make_window: WindowFactory, training: TrainingServer, tmp_path: Path
+) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text("{not json", encoding="utf-8")
+    window = make_window(training_context(training, path))
+    wait_idle(qtbot, window)
+    assert window.switcher.current_code() is None
+    assert SettingsStore(path).load() == UserSettings()
+
+
+def test_run_shows_the_window_and_returns_the_exit_code(
+    qtbot: QtBot, training: TrainingServer, tmp_path: Path
+) -> None:
+    context = training_context(training, tmp_path / "settings.json")
+    shown: list[MainWindow] = []
+
+    def close_when_shown() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        visible = [w for w in windows if w.isVisible()]
+        if not visible:
+            QTimer.singleShot(10, close_when_shown)
+            return
+        shown.extend(visible)
+        for window in visible:
+            window.close()
+
+    QTimer.singleShot(0, close_when_shown)
+    try:
+        assert run(context, ["paivystys"]) == 0
+    finally:
+        context.workstation.close()
+    assert len(shown) == 1
+    assert shown[0].windowTitle() == "Päivystys – HARJOITTELU"
+    assert shown[0].runner.pending == 0
