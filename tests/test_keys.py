@@ -1,0 +1,166 @@
+"""The outbox key: found, created only when safe, never in a file in production."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from keyring.backend import KeyringBackend
+
+from app.services.keys import (
+    PRODUCTION_USER,
+    SERVICE,
+    TRAINING_USER,
+    CorruptKey,
+    KeyMissing,
+    KeyringFailure,
+    KeyringStoreLocked,
+    KeyringTimeout,
+    KeyStore,
+    NoKeyringBackend,
+    OutboxError,
+)
+from tests.keyring_backend import (
+    ForgetfulKeyring,
+    HangingKeyring,
+    LockedKeyring,
+    MemoryKeyring,
+    PlaintextLikeKeyring,
+    Snapshot,
+    UseKeyring,
+    no_keyring,
+)
+
+pytest_plugins = ["tests.outbox_fixtures"]
+
+
+def test_creates_stores_and_returns_the_same_key(memory_keyring: MemoryKeyring) -> None:
+    store = KeyStore(training=False)
+    key = store.get_or_create(db_exists=False)
+    assert len(key) == 32
+    assert memory_keyring.passwords == {(SERVICE, PRODUCTION_USER): key.hex()}
+    assert store.get_or_create(db_exists=True) == key
+    assert store.get() == key
+    assert KeyStore(training=False).get_or_create(db_exists=False) == key
+
+
+def test_training_has_its_own_key(memory_keyring: MemoryKeyring) -> None:
+    production = KeyStore(training=False).get_or_create(db_exists=False)
+    training = KeyStore(training=True).get_or_create(db_exists=False)
+    assert production != training
+    assert memory_keyring.passwords[(SERVICE, TRAINING_USER)] == training.hex()
+
+
+def test_never_a_new_key_over_an_existing_database(memory_keyring: MemoryKeyring) -> None:
+    with pytest.raises(KeyMissing) as caught:
+        KeyStore(training=False).get_or_create(db_exists=True)
+    assert caught.value.code == "key_missing"
+    assert memory_keyring.passwords == {}
+    assert KeyStore(training=False).get() is None
+
+
+@pytest.mark.parametrize("stored", ["", "zz" * 32, "ab" * 31, "ab" * 33, " " + "ab" * 32])
+def test_corrupt_stored_key(memory_keyring: MemoryKeyring, stored: str) -> None:
+    memory_keyring.passwords[(SERVICE, PRODUCTION_USER)] = stored
+    with pytest.raises(CorruptKey) as caught:
+        KeyStore(training=False).get_or_create(db_exists=True)
+    assert caught.value.code == "corrupt_key"
+    assert memory_keyring.passwords[(SERVICE, PRODUCTION_USER)] == stored
+
+
+@pytest.mark.parametrize("backend", [no_keyring(), PlaintextLikeKeyring()])
+def test_production_without_keyring_refuses_and_writes_nothing(
+    use_keyring: UseKeyring, tmp_path: Path, file_snapshot: Snapshot, backend: KeyringBackend
+) -> None:
+    use_keyring(backend)
+    key_file = tmp_path / "training" / "outbox.key"
+    with pytest.raises(NoKeyringBackend) as caught:
+        KeyStore(training=False, training_key_file=key_file).get_or_create(db_exists=False)
+    assert caught.value.code == "no_keyring"
+    assert file_snapshot(tmp_path) == {}
+
+
+def test_training_without_keyring_uses_a_private_key_file(
+    use_keyring: UseKeyring, tmp_path: Path
+) -> None:
+    use_keyring(no_keyring())
+    key_file = tmp_path / "training" / "outbox.key"
+    store = KeyStore(training=True, training_key_file=key_file)
+    key = store.get_or_create(db_exists=False)
+    assert key_file.read_text(encoding="ascii") == key.hex()
+    if sys.platform != "win32":
+        assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    assert sorted(os.listdir(key_file.parent)) == ["outbox.key"]  # no temporary left
+    assert store.get_or_create(db_exists=True) == key
+    # A keyring installed later does not hide the training key already in use.
+    use_keyring(MemoryKeyring())
+    assert store.get_or_create(db_exists=True) == key
+
+
+def test_training_key_file_missing_with_a_database(
+    use_keyring: UseKeyring, tmp_path: Path, file_snapshot: Snapshot
+) -> None:
+    use_keyring(no_keyring())
+    store = KeyStore(training=True, training_key_file=tmp_path / "outbox.key")
+    with pytest.raises(KeyMissing):
+        store.get_or_create(db_exists=True)
+    assert file_snapshot(tmp_path) == {}
+
+
+def test_corrupt_training_key_file(use_keyring: UseKeyring, tmp_path: Path) -> None:
+    use_keyring(no_keyring())
+    key_file = tmp_path / "outbox.key"
+    key_file.write_bytes(b"\xff" * 64)
+    with pytest.raises(CorruptKey):
+        KeyStore(training=True, training_key_file=key_file).get_or_create(db_exists=True)
+
+
+def test_training_without_key_file_setting_refuses(use_keyring: UseKeyring) -> None:
+    use_keyring(no_keyring())
+    with pytest.raises(NoKeyringBackend):
+        KeyStore(training=True).get_or_create(db_exists=False)
+
+
+def test_hanging_keyring_times_out(use_keyring: UseKeyring) -> None:
+    backend = HangingKeyring()
+    use_keyring(backend)
+    started = time.monotonic()
+    try:
+        with pytest.raises(KeyringTimeout) as caught:
+            KeyStore(training=False, timeout=0.2).get_or_create(db_exists=False)
+    finally:
+        backend.release.set()
+    assert time.monotonic() - started < 2
+    assert caught.value.code == "keyring_timeout"
+    assert backend.passwords == {}
+
+
+def test_locked_keyring(use_keyring: UseKeyring) -> None:
+    use_keyring(LockedKeyring())
+    with pytest.raises(KeyringStoreLocked) as caught:
+        KeyStore(training=False).get_or_create(db_exists=False)
+    assert caught.value.code == "keyring_locked"
+    assert "collection" not in str(caught.value)  # the backend's own text is not passed on
+
+
+def test_a_store_that_keeps_nothing_is_caught(use_keyring: UseKeyring) -> None:
+    use_keyring(ForgetfulKeyring())
+    with pytest.raises(KeyringFailure, match="did not keep"):
+        KeyStore(training=False).get_or_create(db_exists=False)
+
+
+def test_messages_carry_no_key_material(memory_keyring: MemoryKeyring) -> None:
+    key = KeyStore(training=False).get_or_create(db_exists=False)
+    memory_keyring.passwords[(SERVICE, PRODUCTION_USER)] = key.hex()[:-1] + "g"
+    with pytest.raises(OutboxError) as caught:
+        KeyStore(training=False).get()
+    assert key.hex()[:16] not in str(caught.value)
+    assert key.hex()[:16] not in caught.value.detail
+
+
+def test_backend_name_for_self_test(memory_keyring: MemoryKeyring) -> None:
+    assert KeyStore(training=False).backend_name() == "tests.keyring_backend.MemoryKeyring"
