@@ -14,8 +14,10 @@ from collections.abc import Callable
 
 from app.connectors.base import ClientSystem, Credentials, Health
 from app.connectors.registry import create_connector
+from app.services.codec import entry_from_payload
 from app.services.hetu import Hetu
 from app.services.model import ClientSummary, DeliveryReceipt, DutyEntry
+from app.services.outbox import StoredItem
 from app.services.policy import Municipality, Policy
 
 
@@ -55,11 +57,21 @@ class Workstation:
         return connector.client_summary(ref)
 
     def deliver_entry(self, code: str, entry: DutyEntry) -> DeliveryReceipt:
-        """Deliver an entry to the municipality's system.
-
-        The outbox issue puts a durable write-ahead store in front of this.
-        """
+        """Deliver an entry to the municipality's system, now. Only the outbox's
+        sender calls this; everyone else saves through the outbox."""
         return self.connector(code).record_entry(entry)
+
+    def send_item(self, item: StoredItem) -> DeliveryReceipt:
+        """Deliver one outbox item from its stored bytes (so every retry sends the same).
+
+        Raises ValueError when the stored payload cannot be read back.
+        """
+        if item.kind == "entry":
+            entry = entry_from_payload(item.payload)
+            if entry.idempotency_key != item.key:
+                raise ValueError("payload key differs from the item's key")
+            return self.deliver_entry(item.municipality, entry)
+        raise ValueError(f"unknown item kind {item.kind!r}")
 
     def close(self) -> None:
         with self._lock:

@@ -1,0 +1,256 @@
+"""The outbox's delivery: write-ahead saving, confirmation deletes, retries never stop."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import secrets
+import threading
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.connectors import errors
+from app.connectors.base import Credentials
+from app.services.delivery import Backoff, Deliverer, Outcome
+from app.services.model import DeliveryReceipt
+from app.services.outbox import ItemState, Outbox, StoredItem
+from app.services.policy import Policy
+from app.services.sending import SendingService
+from app.services.workstation import Workstation
+from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
+from tests.fakes import closed_port_url
+from tests.test_connector_contract import entry_for
+
+CREDENTIALS = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
+
+
+@pytest.fixture
+def outbox(tmp_path: Path) -> Iterator[Outbox]:
+    box = Outbox.open(tmp_path / "outbox.db", secrets.token_bytes(32))
+    yield box
+    box.close()
+
+
+@pytest.fixture
+def workstation(training: TrainingServer) -> Iterator[Workstation]:
+    station = Workstation(training.policy, lambda municipality: CREDENTIALS)
+    yield station
+    station.close()
+
+
+@pytest.fixture
+def service(outbox: Outbox, workstation: Workstation) -> SendingService:
+    return SendingService(outbox, workstation)
+
+
+def records(training: TrainingServer, code: str) -> list[dict[str, Any]]:
+    with urllib.request.urlopen(training.description["inspect"], timeout=5) as reply:
+        found: list[dict[str, Any]] = json.load(reply)[code]
+    return found
+
+
+def first_client(training: TrainingServer, code: str, index: int = 0) -> Any:
+    return training.systems[code].clients[index]
+
+
+def test_saved_entry_is_delivered_once_and_leaves_the_outbox(
+    training: TrainingServer, service: SendingService, outbox: Outbox
+) -> None:
+    code = training.policy.municipalities[0].code
+    entry = entry_for(first_client(training, code).hetu)
+    stored = service.save_entry(code, entry, first_names="Aino", last_name="Mäkelä")
+    assert stored.state is ItemState.WAITING
+    assert stored.label.startswith("A. M. ")
+    report = service.flush()
+    assert [event.outcome for event in report.events] == [Outcome.DELIVERED]
+    assert outbox.items() == []
+    assert code in outbox.last_delivery()
+    assert [r["idempotency_key"] for r in records(training, code)] == [str(entry.idempotency_key)]
+
+
+def test_unreachable_system_keeps_the_item_waiting_with_backoff(
+    training: TrainingServer, outbox: Outbox, tmp_path: Path
+) -> None:
+    municipality = training.policy.municipalities[1]
+    down = replace(municipality, system=replace(municipality.system, endpoint=closed_port_url()))
+    policy = replace(training.policy, municipalities=(down,))
+    station = Workstation(policy, lambda m: CREDENTIALS)
+    service = SendingService(outbox, station)
+    entry = entry_for(first_client(training, municipality.code).hetu)
+    service.save_entry(municipality.code, entry)
+    for attempt in (1, 2, 3):
+        report = service.flush(force=[municipality.code])
+        assert [event.outcome for event in report.events] == [Outcome.RETRY]
+        (item,) = outbox.items()
+        assert item.state is ItemState.WAITING
+        assert item.attempts == attempt
+        assert item.last_error is not None
+        assert "Unreachable" in item.last_error
+        assert item.next_attempt > dt.datetime.now(dt.UTC)
+    # Not due yet and not forced: nothing is tried.
+    assert service.flush().events == []
+    station.close()
+
+
+def test_rejected_item_needs_attention_and_blocks_nobody(
+    training: TrainingServer, service: SendingService, outbox: Outbox
+) -> None:
+    code = training.policy.municipalities[0].code
+    bad = entry_for(first_client(training, code, 0).hetu, narrative="   ")
+    later_same_client = entry_for(first_client(training, code, 0).hetu)
+    other_client = entry_for(first_client(training, code, 1).hetu)
+    for entry in (bad, later_same_client, other_client):
+        service.save_entry(code, entry)
+    report = service.flush()
+    outcomes = {event.key: event.outcome for event in report.events}
+    assert outcomes == {
+        bad.idempotency_key: Outcome.ATTENTION,
+        later_same_client.idempotency_key: Outcome.DELIVERED,
+        other_client.idempotency_key: Outcome.DELIVERED,
+    }
+    (left,) = outbox.items()
+    assert left.key == bad.idempotency_key
+    assert left.state is ItemState.ATTENTION
+    assert left.last_error is not None
+    assert "Rejected" in left.last_error
+
+
+def failing_first(send: Callable[[StoredItem], DeliveryReceipt], failures: int) -> Any:
+    calls: list[StoredItem] = []
+
+    def send_wrapper(item: StoredItem) -> DeliveryReceipt:
+        calls.append(item)
+        if len(calls) <= failures:
+            raise errors.ServerFault("simulated 500")
+        return send(item)
+
+    send_wrapper.calls = calls  # type: ignore[attr-defined]
+    return send_wrapper
+
+
+def test_items_of_one_client_go_in_saved_order(
+    training: TrainingServer, outbox: Outbox, workstation: Workstation
+) -> None:
+    code = training.policy.municipalities[0].code
+    hetu = first_client(training, code).hetu
+    entries = [entry_for(hetu, narrative=f"Kirjaus {n}") for n in range(3)]
+    send = failing_first(workstation.send_item, failures=1)
+    clock = [dt.datetime.now(dt.UTC)]
+    deliverer = Deliverer(outbox, outbox.sender_lock(), send, clock=lambda: clock[0])
+    service = SendingService(outbox, workstation, clock=lambda: clock[0])
+    for entry in entries:
+        service.save_entry(code, entry)
+    first = deliverer.flush()
+    # The first failed: the later ones of the same client must not overtake it.
+    assert [event.outcome for event in first.events] == [Outcome.RETRY]
+    clock[0] += dt.timedelta(hours=1)
+    second = deliverer.flush()
+    assert [event.outcome for event in second.events] == [Outcome.DELIVERED] * 3
+    assert [r["text"] for r in records(training, code)] == ["Kirjaus 0", "Kirjaus 1", "Kirjaus 2"]
+
+
+def test_lost_reply_is_delivered_once(
+    training: TrainingServer, outbox: Outbox, workstation: Workstation
+) -> None:
+    """The system stores the entry but the answer never arrives: the retry is recognised."""
+    code = training.policy.municipalities[1].code
+    lost: list[StoredItem] = []
+
+    def lose_first_reply(item: StoredItem) -> DeliveryReceipt:
+        receipt = workstation.send_item(item)
+        if not lost:
+            lost.append(item)
+            raise errors.TimedOut("reply lost")
+        return receipt
+
+    service = SendingService(outbox, workstation)
+    entry = entry_for(first_client(training, code).hetu)
+    service.save_entry(code, entry)
+    deliverer = Deliverer(outbox, outbox.sender_lock(), lose_first_reply)
+    assert [e.outcome for e in deliverer.flush().events] == [Outcome.RETRY]
+    events = deliverer.flush(force=[code]).events
+    assert [e.outcome for e in events] == [Outcome.DELIVERED]
+    assert events[0].receipt is not None
+    assert events[0].receipt.already_recorded
+    assert len(records(training, code)) == 1
+    assert outbox.items() == []
+
+
+def test_item_left_sending_by_a_crash_is_sent_again(
+    training: TrainingServer, service: SendingService, outbox: Outbox
+) -> None:
+    code = training.policy.municipalities[0].code
+    stored = service.save_entry(code, entry_for(first_client(training, code).hetu))
+    outbox.mark_sending(stored.id)  # and then the process died
+    report = service.flush()
+    assert report.recovered == 1
+    assert [event.outcome for event in report.events] == [Outcome.DELIVERED]
+    assert len(records(training, code)) == 1
+
+
+def test_only_one_sender_at_a_time(
+    training: TrainingServer, service: SendingService, outbox: Outbox
+) -> None:
+    code = training.policy.municipalities[0].code
+    service.save_entry(code, entry_for(first_client(training, code).hetu))
+    other = outbox.sender_lock()
+    assert other.try_acquire()
+    try:
+        report = service.flush()
+        assert report.locked_out
+        assert report.events == []
+        assert records(training, code) == []
+    finally:
+        other.release()
+    assert [e.outcome for e in service.flush().events] == [Outcome.DELIVERED]
+
+
+def test_background_sender_delivers_soon_after_saving(
+    training: TrainingServer, service: SendingService, outbox: Outbox
+) -> None:
+    code = training.policy.municipalities[2].code
+    delivered = threading.Event()
+    service.deliverer.on_event = lambda event: delivered.set()
+    service.start()
+    try:
+        started = time.monotonic()
+        service.save_entry(code, entry_for(first_client(training, code).hetu))
+        assert delivered.wait(10)
+        assert time.monotonic() - started < 5
+    finally:
+        service.stop()
+    assert outbox.items() == []
+    assert len(records(training, code)) == 1
+
+
+def test_backoff_is_capped_and_honours_retry_after() -> None:
+    backoff = Backoff(first=2.0, cap=300.0)
+    delays = [backoff.delay(attempts) for attempts in range(12)]
+    assert delays[:4] == [2.0, 4.0, 8.0, 16.0]
+    assert max(delays) == 300.0
+    assert backoff.delay(0, retry_after=120.0) == 120.0
+    assert backoff.delay(100) == 300.0
+
+
+def test_unreadable_payload_needs_attention(
+    training: TrainingServer, outbox: Outbox, workstation: Workstation, example_policy: Policy
+) -> None:
+    import uuid
+
+    from app.services.outbox import OutgoingItem
+
+    code = training.policy.municipalities[0].code
+    outbox.put(
+        OutgoingItem(uuid.uuid4(), code, "entry", "x", "label", b"{not json"),
+        dt.datetime.now(dt.UTC),
+    )
+    deliverer = Deliverer(outbox, outbox.sender_lock(), workstation.send_item)
+    assert [e.outcome for e in deliverer.flush().events] == [Outcome.ATTENTION]
+    (item,) = outbox.items()
+    assert item.state is ItemState.ATTENTION
