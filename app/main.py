@@ -13,16 +13,19 @@ import logging
 import signal
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
 from app import __version__
 from app.connectors.base import Credentials
-from app.services import paths
+from app.services import helpdesk, paths
 from app.services.classroom import ClassroomError, join
 from app.services.context import AppContext, TrainingInfo
 from app.services.policy import Municipality, Policy, PolicyError, describe_policy, load_policy
+from app.services.profile import OutboxSetup
 from app.services.settings import SettingsStore
 from app.services.workstation import Workstation
 
@@ -32,6 +35,13 @@ EXIT_OK = 0
 EXIT_POLICY = 2
 EXIT_TRAINING_SERVER = 3
 EXIT_USAGE = 64
+HELPDESK_EXIT_CODES = (
+    f"exit codes: {helpdesk.EXIT_OK} all well; {helpdesk.EXIT_NEEDS_ACTION} something needs "
+    "action (items wait or need attention, a system is unreachable); "
+    f"{EXIT_POLICY} policy invalid or missing; {EXIT_TRAINING_SERVER} training server "
+    f"unusable; {helpdesk.EXIT_OUTBOX} the outbox cannot be opened (key or file problem: "
+    f"nothing was changed); {helpdesk.EXIT_BUSY} another sender is active"
+)
 
 
 def _common_options() -> argparse.ArgumentParser:
@@ -75,6 +85,21 @@ def build_parser() -> argparse.ArgumentParser:
     server.add_argument("--port", type=int, default=0, help="index server port (default: any free)")
     policy = commands.add_parser("policy", parents=[common], help="check or describe a policy")
     policy.add_argument("action", choices=("check", "describe"))
+    doctor = commands.add_parser(
+        "doctor",
+        parents=[common],
+        help="check policy, credential store, outbox and every system",
+        epilog=HELPDESK_EXIT_CODES,
+    )
+    doctor.add_argument("--json", action="store_true", help="machine-readable output")
+    outbox = commands.add_parser(
+        "outbox",
+        parents=[common],
+        help="the outbox of undelivered items: counts, or deliver now",
+        epilog=HELPDESK_EXIT_CODES,
+    )
+    outbox.add_argument("action", choices=("status", "flush"))
+    outbox.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
 
 
@@ -112,6 +137,15 @@ def _print_line(document: dict[str, object]) -> None:
     print(json.dumps(document, ensure_ascii=False), flush=True)
 
 
+def run_policy(args: argparse.Namespace) -> int:
+    if args.action == "describe":
+        print(describe_policy())
+    else:
+        policy = resolve_policy(args)
+        print(f"policy ok: {len(policy.municipalities)} municipalities")
+    return EXIT_OK
+
+
 def run_training_server(args: argparse.Namespace) -> int:
     from app.training.server import TrainingServer
 
@@ -129,40 +163,79 @@ def run_training_server(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_gui(args: argparse.Namespace, argv: Sequence[str]) -> int:
+@dataclass
+class Session:
+    """What every command but ``training-server`` works against."""
+
+    policy: Policy
+    training: bool
+    info: TrainingInfo | None
+    workstation: Workstation
+
+
+@contextmanager
+def open_session(args: argparse.Namespace, *, announce: bool) -> Iterator[Session]:
+    """The policy and systems: production, an embedded training server, or a classroom one.
+
+    ``announce`` prints the training server's JSON line (the GUI does, so a trainer
+    can watch; the headless commands keep stdout for their own output).
+    """
     training = args.training or args.training_server is not None
     embedded = None
     info: TrainingInfo | None = None
     if args.training_server:
         description, policy = join(args.training_server)
-        info = TrainingInfo(args.training_server.rstrip("/"), description["inspect"])
-        _print_line(description)
+        info = TrainingInfo.from_description(args.training_server, description)
     elif training:
         from app.training.server import TrainingServer
 
         embedded = TrainingServer(resolve_policy(args))
         embedded.start()
-        policy = embedded.policy
-        info = TrainingInfo(embedded.url, embedded.description["inspect"])
-        _print_line(embedded.description)
+        description, policy = embedded.description, embedded.policy
+        info = TrainingInfo.from_description(embedded.url, description)
     else:
         policy = resolve_policy(args)
+    if announce and info is not None:
+        _print_line(description)
     workstation = Workstation(policy, _credentials(training))
-    context = AppContext(
-        policy=policy,
-        workstation=workstation,
-        settings=SettingsStore(paths.user_config_dir(training) / "settings.json"),
-        worker_name=getpass.getuser(),
-        training=info,
-    )
-    from app.ui.app import run
-
     try:
-        return run(context, list(argv))
+        yield Session(policy, training, info, workstation)
     finally:
         workstation.close()
         if embedded is not None:
             embedded.stop()
+
+
+def run_gui(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    with open_session(args, announce=True) as session:
+        context = AppContext(
+            policy=session.policy,
+            workstation=session.workstation,
+            settings=SettingsStore(paths.user_config_dir(session.training) / "settings.json"),
+            worker_name=getpass.getuser(),
+            outbox=OutboxSetup.for_mode(session.training),
+            training=session.info,
+        )
+        from app.ui.app import run
+
+        return run(context, list(argv))
+
+
+def run_helpdesk(args: argparse.Namespace) -> int:
+    """``doctor`` and ``outbox status|flush``: no GUI, no client data in the output."""
+    with open_session(args, announce=False) as session:
+        setup = OutboxSetup.for_mode(session.training)
+        if args.command == "doctor":
+            report = helpdesk.doctor(session.policy, setup, session.workstation)
+        elif args.action == "status":
+            report = helpdesk.outbox_status(setup)
+        else:
+            report = helpdesk.outbox_flush(setup, session.workstation)
+    if args.json:
+        print(json.dumps(report.document, ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(report.lines))
+    return report.exit_code
 
 
 def _credentials(training: bool) -> Callable[[Municipality], Credentials]:
@@ -192,12 +265,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "training-server":
             return run_training_server(args)
         if args.command == "policy":
-            if args.action == "describe":
-                print(describe_policy())
-                return EXIT_OK
-            policy = resolve_policy(args)
-            print(f"policy ok: {len(policy.municipalities)} municipalities")
-            return EXIT_OK
+            return run_policy(args)
+        if args.command in ("doctor", "outbox"):
+            return run_helpdesk(args)
         return run_gui(args, [sys.argv[0], *argv])
     except PolicyError as error:
         return _startup_failure(args, _policy_message(error), EXIT_POLICY)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.connectors.base import Credentials
 from app.services.context import AppContext, TrainingInfo
 from app.services.policy import Policy
+from app.services.profile import OutboxSetup
 from app.services.settings import SettingsStore
 from app.services.workstation import Workstation
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
@@ -44,7 +45,8 @@ def training_context(
         workstation=Workstation(policy, lambda _municipality: credentials),
         settings=SettingsStore(settings_path),
         worker_name=WORKER,
-        training=TrainingInfo(training.url, training.description["inspect"]),
+        outbox=OutboxSetup.for_mode(training=True),
+        training=TrainingInfo.from_description(training.url, training.description),
     )
 
 

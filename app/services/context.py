@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from app.services.policy import Policy
+from app.services.profile import OutboxSetup
 from app.services.settings import SettingsStore
 from app.services.workstation import Workstation
 
@@ -15,6 +17,16 @@ class TrainingInfo:
 
     index_url: str
     inspect_url: str
+    control_url: str | None = None
+
+    @classmethod
+    def from_description(cls, index_url: str, description: dict[str, Any]) -> TrainingInfo:
+        control = description.get("control")
+        return cls(
+            index_url.rstrip("/"),
+            str(description["inspect"]),
+            control if isinstance(control, str) else None,
+        )
 
 
 @dataclass(frozen=True)
@@ -23,4 +35,5 @@ class AppContext:
     workstation: Workstation
     settings: SettingsStore
     worker_name: str
+    outbox: OutboxSetup
     training: TrainingInfo | None = None

@@ -1,0 +1,151 @@
+"""The helpdesk commands' work: ``doctor`` and ``outbox status|flush``. No client data.
+
+Each returns a plain report the entry point prints as text or JSON; the exit
+codes are decided here so that they are the same whoever prints them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.connectors import errors
+from app.services.delivery import Outcome
+from app.services.keys import OutboxError
+from app.services.outbox import OutboxCounts
+from app.services.policy import Policy
+from app.services.profile import OutboxSetup
+from app.services.sending import SendingService
+from app.services.workstation import Workstation
+
+EXIT_OK = 0
+EXIT_NEEDS_ACTION = 1
+EXIT_OUTBOX = 4
+EXIT_BUSY = 5
+
+
+@dataclass
+class Report:
+    exit_code: int = EXIT_OK
+    document: dict[str, Any] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+
+
+def _counts_document(counts: OutboxCounts) -> dict[str, Any]:
+    return {
+        "waiting": counts.waiting,
+        "sending": counts.sending,
+        "needs_attention": counts.attention,
+        "per_municipality": dict(sorted(counts.per_municipality.items())),
+    }
+
+
+def _outbox_failure(report: Report, error: OutboxError, setup: OutboxSetup) -> Report:
+    report.exit_code = EXIT_OUTBOX
+    report.document["outbox"] = {"ok": False, "error": error.code, "detail": error.detail}
+    report.lines.append(f"outbox: NOT OPENED ({error.code}): {error.detail}")
+    report.lines.append(f"  profile: {setup.profile_dir}; nothing was changed there.")
+    return report
+
+
+def outbox_status(setup: OutboxSetup) -> Report:
+    report = Report()
+    try:
+        outbox = setup.open()
+    except OutboxError as error:
+        return _outbox_failure(report, error, setup)
+    with outbox:
+        counts = outbox.counts()
+        last = outbox.last_delivery()
+    document = _counts_document(counts)
+    document["last_delivery"] = {code: when.isoformat() for code, when in sorted(last.items())}
+    report.document["outbox"] = {"ok": True, **document}
+    report.lines.append(
+        f"outbox: {counts.waiting} waiting, {counts.sending} sending, "
+        f"{counts.attention} needing attention"
+    )
+    for code, count in sorted(counts.per_municipality.items()):
+        when = last.get(code)
+        report.lines.append(
+            f"  {code}: {count} item(s); last delivery {when.isoformat() if when else 'never'}"
+        )
+    if counts.attention:
+        report.exit_code = EXIT_NEEDS_ACTION
+    return report
+
+
+def outbox_flush(setup: OutboxSetup, workstation: Workstation) -> Report:
+    """Deliver everything waiting now, ignoring backoff."""
+    report = Report()
+    try:
+        outbox = setup.open()
+    except OutboxError as error:
+        return _outbox_failure(report, error, setup)
+    with outbox:
+        service = SendingService(outbox, workstation)
+        codes = [municipality.code for municipality in workstation.policy.municipalities]
+        flushed = service.flush(force=codes)
+        counts = outbox.counts()
+    if flushed.locked_out:
+        report.exit_code = EXIT_BUSY
+        report.lines.append("flush: another sender (the app or a flush) is active; try later")
+    summary = {outcome.value: flushed.count(outcome) for outcome in Outcome}
+    report.document = {
+        "locked_out": flushed.locked_out,
+        "recovered": flushed.recovered,
+        "results": summary,
+        "outbox": _counts_document(counts),
+    }
+    report.lines.append(
+        f"flush: {summary['delivered']} delivered, {summary['retry']} still waiting, "
+        f"{summary['attention']} need attention"
+    )
+    report.lines.append(f"outbox: {counts.waiting} waiting, {counts.attention} needing attention")
+    if report.exit_code == EXIT_OK and (counts.waiting or counts.attention or counts.sending):
+        report.exit_code = EXIT_NEEDS_ACTION
+    return report
+
+
+def _probe(workstation: Workstation, code: str) -> dict[str, Any]:
+    try:
+        health = workstation.probe(code)
+    except errors.ConnectorError as error:
+        return {"reachable": False, "error": type(error).__name__, "detail": error.detail}
+    return {"reachable": True, "version": health.system_version}
+
+
+def doctor(policy: Policy, setup: OutboxSetup, workstation: Workstation) -> Report:
+    """Policy, credential store, outbox and each system: what works, what needs action."""
+    report = Report()
+    report.document["policy"] = {"ok": True, "municipalities": len(policy.municipalities)}
+    report.lines.append(f"policy: ok ({len(policy.municipalities)} municipalities)")
+    try:
+        backend = setup.keystore.backend_name()
+    except OutboxError as error:
+        backend = f"unavailable ({error.code})"
+    report.document["keyring"] = {"backend": backend}
+    report.lines.append(f"keyring: {backend}")
+    status = outbox_status(setup)
+    report.document["outbox"] = status.document["outbox"]
+    report.lines += status.lines
+    report.exit_code = status.exit_code
+    codes = [municipality.code for municipality in policy.municipalities]
+    with ThreadPoolExecutor(max_workers=min(8, len(codes))) as pool:
+        probes = dict(
+            zip(codes, pool.map(lambda code: _probe(workstation, code), codes), strict=True)
+        )
+    report.document["systems"] = probes
+    for municipality in policy.municipalities:
+        result = probes[municipality.code]
+        state = "reachable" if result["reachable"] else f"NOT reachable ({result['error']})"
+        report.lines.append(
+            f"system {municipality.code} {municipality.name_fi} "
+            f"({municipality.system.type}): {state}"
+        )
+        if not result["reachable"] and report.exit_code == EXIT_OK:
+            report.exit_code = EXIT_NEEDS_ACTION
+    report.document["checked_at"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    report.document["ok"] = report.exit_code == EXIT_OK
+    return report
