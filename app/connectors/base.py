@@ -27,6 +27,7 @@ class Capability(Enum):
     RECORD_ENTRY = "record_entry"
     INTERNAL_MAIL = "internal_mail"
     HEALTH_PROBE = "health_probe"
+    EVENT_LOG = "event_log"
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,29 @@ class InternalMail:
 
     def __repr__(self) -> str:
         return f"InternalMail(key={self.idempotency_key}, <redacted>)"
+
+
+@dataclass(frozen=True)
+class DutyEvent:
+    """An event for the registrar's log about a client, e.g. an entry the worker discarded.
+
+    ``kind`` is one of EVENT_KINDS; ``text`` is the worker's reason; ``refers_to`` is
+    the idempotency key of the item the event is about.
+    """
+
+    hetu: Hetu
+    kind: str
+    text: str
+    author: str
+    occurred_at: dt.datetime
+    refers_to: uuid.UUID | None = None
+    idempotency_key: uuid.UUID = field(default_factory=uuid.uuid4)
+
+    def __repr__(self) -> str:
+        return f"DutyEvent(key={self.idempotency_key}, kind={self.kind}, <redacted>)"
+
+
+EVENT_KINDS = ("discarded_entry",)
 
 
 @dataclass(frozen=True)
@@ -96,6 +120,10 @@ class ClientSystem(abc.ABC):
     def send_mail(self, mail: InternalMail) -> DeliveryReceipt:
         """Send internal mail; only systems with ``Capability.INTERNAL_MAIL`` override this."""
         raise NotSupported(f"{self.system_type} has no internal mail")
+
+    def record_event(self, event: DutyEvent) -> DeliveryReceipt:
+        """Record an event in the registrar's log; systems with ``Capability.EVENT_LOG``."""
+        raise NotSupported(f"{self.system_type} has no event log")
 
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release connections."""

@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from app.connectors.base import EVENT_KINDS, DutyEvent
 from app.services.hetu import Hetu, InvalidHetu, parse_hetu
 from app.services.model import ContactChannel, DutyEntry, TaskType
 
@@ -37,7 +38,31 @@ _FIELDS = frozenset(
         "idempotency_key",
     }
 )
+_EVENT_FIELDS = frozenset(
+    {"v", "hetu", "kind", "text", "author", "occurred_at", "refers_to", "idempotency_key"}
+)
 _E = TypeVar("_E", ContactChannel, TaskType)
+
+
+def _canonical(record: dict[str, Any]) -> bytes:
+    text = json.dumps(
+        record, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False
+    )
+    return text.encode("utf-8")
+
+
+def _checked(data: bytes, fields: frozenset[str]) -> dict[str, Any]:
+    record = _load_object(data)
+    version = record.get("v")
+    # type() rather than isinstance: JSON true and 1.0 are not version 1.
+    if type(version) is not int or version != FORMAT_VERSION:
+        raise ValueError(f"v: unsupported payload format (expected {FORMAT_VERSION})")
+    missing = fields - record.keys()
+    if missing:
+        raise ValueError(f"{sorted(missing)[0]}: missing")
+    if record.keys() - fields:
+        raise ValueError("payload: unexpected fields")
+    return record
 
 
 def entry_to_payload(entry: DutyEntry) -> bytes:
@@ -57,24 +82,12 @@ def entry_to_payload(entry: DutyEntry) -> bytes:
         "client_system_id": entry.client_system_id,
         "idempotency_key": str(entry.idempotency_key),
     }
-    text = json.dumps(
-        record, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False
-    )
-    return text.encode("utf-8")
+    return _canonical(record)
 
 
 def entry_from_payload(data: bytes) -> DutyEntry:
     """Parse and validate a payload; ValueError names the field at fault."""
-    record = _load_object(data)
-    version = record.get("v")
-    # type() rather than isinstance: JSON true and 1.0 are not version 1.
-    if type(version) is not int or version != FORMAT_VERSION:
-        raise ValueError(f"v: unsupported payload format (expected {FORMAT_VERSION})")
-    missing = _FIELDS - record.keys()
-    if missing:
-        raise ValueError(f"{sorted(missing)[0]}: missing")
-    if record.keys() - _FIELDS:
-        raise ValueError("payload: unexpected fields")
+    record = _checked(data, _FIELDS)
     client_system_id = record["client_system_id"]
     if client_system_id is not None:
         client_system_id = _text(record, "client_system_id")
@@ -88,6 +101,38 @@ def entry_from_payload(data: bytes) -> DutyEntry:
         follow_up_needed=_field(record, "follow_up_needed", _boolean),
         author=_text(record, "author"),
         client_system_id=client_system_id,
+        idempotency_key=_field(record, "idempotency_key", _uuid),
+    )
+
+
+def event_to_payload(event: DutyEvent) -> bytes:
+    return _canonical(
+        {
+            "v": FORMAT_VERSION,
+            "hetu": event.hetu.value,
+            "kind": event.kind,
+            "text": event.text,
+            "author": event.author,
+            "occurred_at": event.occurred_at.isoformat(),
+            "refers_to": None if event.refers_to is None else str(event.refers_to),
+            "idempotency_key": str(event.idempotency_key),
+        }
+    )
+
+
+def event_from_payload(data: bytes) -> DutyEvent:
+    record = _checked(data, _EVENT_FIELDS)
+    kind = _text(record, "kind")
+    if kind not in EVENT_KINDS:
+        raise ValueError("kind: not a known event kind")
+    refers_to = None if record["refers_to"] is None else _field(record, "refers_to", _uuid)
+    return DutyEvent(
+        hetu=_field(record, "hetu", _hetu),
+        kind=kind,
+        text=_text(record, "text"),
+        author=_text(record, "author"),
+        occurred_at=_field(record, "occurred_at", _aware_time),
+        refers_to=refers_to,
         idempotency_key=_field(record, "idempotency_key", _uuid),
     )
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
-from app.services.codec import entry_label, entry_to_payload
+from app.connectors.base import DutyEvent
+from app.services.codec import entry_label, entry_to_payload, event_to_payload
 from app.services.delivery import (
     Deliverer,
     DeliveryEvent,
@@ -19,8 +20,9 @@ from app.services.delivery import (
     OutboxSender,
     utc_now,
 )
+from app.services.hetu import parse_hetu
 from app.services.model import DutyEntry
-from app.services.outbox import Outbox, OutgoingItem, StoredItem
+from app.services.outbox import ItemNotFound, Outbox, OutgoingItem, StoredItem
 from app.services.workstation import Workstation
 
 
@@ -65,6 +67,55 @@ class SendingService:
         )
         self.sender.nudge()
         return item
+
+    def correct_entry(self, item_id: int, entry: DutyEntry, label: str) -> StoredItem:
+        """The worker corrected an item that needed attention: send the new content.
+
+        The key stays: the system refused the earlier content, so it holds nothing
+        under that key.
+        """
+        if self.outbox.get(item_id) is None:
+            raise ItemNotFound(f"item {item_id} is no longer in the outbox")
+        item = self.outbox.correct(item_id, entry_to_payload(entry), label, self.clock())
+        self.sender.nudge()
+        return item
+
+    def discard(self, item_id: int, reason: str, author: str) -> StoredItem:
+        """The worker discards an item that needs attention, with a reason.
+
+        The discard is itself recorded: an event item for the registrar's log
+        goes out through the outbox like anything else.
+        """
+        if not reason.strip():
+            raise ValueError("a discard needs a reason")
+        now = self.clock()
+        item = self.outbox.get(item_id)
+        if item is None:
+            raise ItemNotFound(f"item {item_id} is no longer in the outbox")
+        event = DutyEvent(
+            hetu=parse_hetu(item.client),
+            kind="discarded_entry",
+            text=reason.strip(),
+            author=author,
+            occurred_at=now,
+            refers_to=item.key,
+        )
+        # The event first: a crash in between leaves the item to discard again, never a
+        # discarded entry without its record.
+        stored = self.outbox.put(
+            OutgoingItem(
+                key=event.idempotency_key,
+                municipality=item.municipality,
+                kind="event",
+                client=item.client,
+                label=item.label,
+                payload=event_to_payload(event),
+            ),
+            now,
+        )
+        self.outbox.discard(item_id)
+        self.sender.nudge()
+        return stored
 
     def start(self) -> None:
         self.sender.start()

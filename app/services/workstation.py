@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from app.connectors.base import ClientSystem, Credentials, Health
 from app.connectors.registry import create_connector
-from app.services.codec import entry_from_payload
+from app.services.codec import entry_from_payload, event_from_payload
 from app.services.hetu import Hetu
 from app.services.model import ClientSummary, DeliveryReceipt, DutyEntry
 from app.services.outbox import StoredItem
@@ -71,6 +71,11 @@ class Workstation:
             if entry.idempotency_key != item.key:
                 raise ValueError("payload key differs from the item's key")
             return self.deliver_entry(item.municipality, entry)
+        if item.kind == "event":
+            event = event_from_payload(item.payload)
+            if event.idempotency_key != item.key:
+                raise ValueError("payload key differs from the item's key")
+            return self.connector(item.municipality).record_event(event)
         raise ValueError(f"unknown item kind {item.kind!r}")
 
     def close(self) -> None:
