@@ -6,6 +6,9 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
+import keyring.backends.fail
+import keyring.core
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -23,6 +26,21 @@ def profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         monkeypatch.setenv(name, str(home / name.lower()))
     monkeypatch.setenv("XDG_CONFIG_DIRS", str(home / "site"))
     return home
+
+
+@pytest.fixture(autouse=True)
+def no_credential_store(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Tests never touch the developer's own credential store, in-process or in the
+    processes they start: no keyring backend unless a test sets one explicitly.
+
+    (Also keeps test backends from being discovered: keyring registers every
+    KeyringBackend subclass, and its chainer would pick up the tests' hanging one.)
+    """
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    previous = keyring.core._keyring_backend
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    yield
+    keyring.core._keyring_backend = previous
 
 
 @pytest.fixture(scope="session")

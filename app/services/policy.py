@@ -3,14 +3,15 @@
 The policy is a TOML file owned by helpdesk (pushed to the platform's site
 config directory, or given with ``--policy``). It names the municipalities the
 duty serves, the registrar each belongs to, the client system and endpoint of
-each, the office-hours duty contact and the municipality's help list. Every
-field is declared once below; :func:`load_policy` validates a file against
-those declarations and stops at the first problem with one message naming the
-file, the field and what is wrong.
+each, the office-hours duty contact, the municipality's help list, and how to
+check and open the VPN. Every field is declared once below; :func:`load_policy`
+validates a file against those declarations and stops at the first problem
+with one message naming the file, the field and what is wrong.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from dataclasses import dataclass
@@ -31,6 +32,29 @@ KNOWN_SYSTEM = Check(
     is_known_system, "a known client system type (" + ", ".join(known_systems()) + ")"
 )
 POSITIVE = Check(lambda value: value > 0, "greater than zero")
+_HOST_PORT = re.compile(
+    r"(?P<host>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)"
+    r":(?P<port>\d{1,5})"
+)
+
+
+def split_host_port(value: str) -> tuple[str, int]:
+    """``"host:port"`` as (host, port); ValueError when it is not one."""
+    match = _HOST_PORT.fullmatch(value)
+    if match is None or not 0 < int(match["port"]) < 65536:
+        raise ValueError(f"not host:port: {value!r}")
+    return match["host"].strip("[]"), int(match["port"])
+
+
+def _is_host_port(value: str) -> bool:
+    try:
+        split_host_port(value)
+    except ValueError:
+        return False
+    return True
+
+
+HOST_PORT = Check(_is_host_port, "host:port, e.g. 'vpn-check.example:443'")
 
 Text = Annotated[str, NOT_EMPTY]
 
@@ -92,6 +116,25 @@ class DutyUnit:
 
 
 @dataclass(frozen=True)
+class VpnConfig:
+    """How the workstation tells a VPN outage apart and opens the VPN (all optional)."""
+
+    check_host: Annotated[str, HOST_PORT] | None = setting(
+        "host:port inside the VPN that answers a TCP connection whenever the VPN is up; "
+        "tells 'VPN down' from 'the system is down'.",
+        None,
+    )
+    connect_command: tuple[Annotated[str, NOT_EMPTY], ...] = setting(
+        "Command (program and arguments, run without a shell) that opens the VPN, "
+        "e.g. ['nmcli', 'connection', 'up', 'keusote-vpn'] or ['rasdial', 'KEUSOTE'].",
+        (),
+    )
+    check_timeout: Annotated[float, POSITIVE] = setting(
+        "Seconds to wait for the check host to accept a connection.", 3.0
+    )
+
+
+@dataclass(frozen=True)
 class Policy:
     version: Literal[1] = setting("Policy format version.")
     duty_unit: DutyUnit = setting("The regional social emergency duty this workstation serves.")
@@ -101,6 +144,10 @@ class Policy:
     )
     training: bool = setting(
         "A training policy: synthetic clients, temporary identity codes are normal.", False
+    )
+    vpn: VpnConfig = setting(
+        "The VPN to the municipalities' systems: how to check it and open it.",
+        default_factory=VpnConfig,
     )
 
     def municipality(self, code: str) -> Municipality:
@@ -182,7 +229,15 @@ def load_policy(path: Path) -> Policy:
 
 def describe_policy() -> str:
     """Reference of every policy field, generated from the declarations."""
+    # schema.describe shows a field whose default comes from a factory as required;
+    # in the policy those are optional tables whose own fields all have defaults.
+    optional_tables = {
+        field.name
+        for field in dataclasses.fields(Policy)
+        if field.default_factory is not dataclasses.MISSING
+    }
     lines = ["field | type | default | description", "--- | --- | --- | ---"]
     for path, type_name, default, doc in schema.describe(Policy):
-        lines.append(f"`{path}` | {type_name} | {default} | {doc}")
+        shown = "(optional)" if path in optional_tables else default
+        lines.append(f"`{path}` | {type_name} | {shown} | {doc}")
     return "\n".join(lines)

@@ -5,17 +5,27 @@ connector's contract (the handler named in :mod:`app.connectors.registry`).
 An index server beside them answers:
 
 - ``GET /`` the same JSON as the line printed at start:
-  ``{"systems": {"<code>": "<base url>", ...}, "inspect": "<url>"}``
+  ``{"systems": {"<code>": "<base url>", ...}, "inspect": "<url>", "control": "<url>"}``
 - ``GET /inspect`` everything each system has received, per municipality code
 - ``GET /policy`` the training policy (JSON) whose endpoints point here
+- ``GET /control`` whether each system is online, ``{"<code>": true, ...}``
+- ``POST /control/<code>/offline`` takes that system off the network as a VPN
+  outage would (connections refused, open ones closed); ``POST
+  /control/<code>/online`` brings it back on the same port with the same
+  clients and records. Both answer ``{"code": "<code>", "online": <bool>}``.
 
 Nothing here is for production: the data is synthetic and there is no TLS.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
+import socket
+import sys
 import threading
+import time
 from dataclasses import replace
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -23,7 +33,7 @@ from typing import Any, ClassVar
 
 from app.connectors.registry import training_handler_class
 from app.services import schema
-from app.services.policy import Municipality, Policy
+from app.services.policy import Municipality, Policy, VpnConfig
 from app.training.data import SyntheticClient, clients_for
 from app.training.store import RecordStore
 
@@ -31,35 +41,79 @@ HOST = "127.0.0.1"
 MAX_REQUEST_BYTES = 1_000_000
 # How often a server thread looks for shutdown: stopping waits up to this long per system.
 POLL_INTERVAL = 0.05
+# Coming back online rebinds the same port; a socket of the old listener may hold it a moment.
+REBIND_SECONDS = 2.0
 
 TRAINING_USERNAME = "harjoittelija"
 TRAINING_PASSWORD = "harjoitus"  # noqa: S105 - the published training password
 
 
+class _Server(ThreadingHTTPServer):
+    """A server that knows its open connections, so an outage can cut them."""
+
+    daemon_threads = True
+    # Back online on the same port even while old connections linger in TIME_WAIT.
+    allow_reuse_address = True
+
+    def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler]) -> None:
+        self.connections: set[socket.socket] = set()
+        self._connections_lock = threading.Lock()
+        super().__init__(address, handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._connections_lock:
+            self.connections.add(request)
+        super().process_request(request, client_address)
+
+    def close_request(self, request: Any) -> None:
+        with self._connections_lock:
+            self.connections.discard(request)
+        super().close_request(request)
+
+    def cut_connections(self) -> None:
+        """Shut every open connection down; each handler thread then closes its own."""
+        with self._connections_lock:
+            connections = list(self.connections)
+        for connection in connections:
+            with contextlib.suppress(OSError):  # already closed by its handler
+                connection.shutdown(socket.SHUT_RDWR)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A connection cut by an outage (or a client gone) is expected here, not a bug.
+        if isinstance(sys.exc_info()[1], OSError):
+            return
+        super().handle_error(request, client_address)
+
+
 class SimulatedSystem:
-    """One municipality's training system: its clients, its records, its server."""
+    """One municipality's training system: its clients, its records, its server.
+
+    ``set_online(False)`` makes it unreachable as a VPN outage would;
+    ``set_online(True)`` brings it back on the same port. Clients, records and
+    idempotency keys live here, not in the server, so they survive the outage.
+    """
 
     def __init__(self, municipality: Municipality) -> None:
         self.municipality = municipality
         self.clients = clients_for(municipality.code, municipality.name_fi)
         self.store = RecordStore(f"{municipality.system.type}-{municipality.code}")
         handler = training_handler_class(municipality.system.type)
-        handler_class = type(
+        self._handler_class = type(
             f"{handler.__name__}For{municipality.code}", (handler,), {"system": self}
         )
-        self.server = ThreadingHTTPServer((HOST, 0), handler_class)
-        self.server.daemon_threads = True
-        self._thread = threading.Thread(
-            target=self.server.serve_forever,
-            args=(POLL_INTERVAL,),
-            name=f"training-{municipality.code}",
-            daemon=True,
-        )
+        self._lock = threading.Lock()
+        self._started = False
+        self.server: _Server | None = _Server((HOST, 0), self._handler_class)
+        self.port: int = self.server.server_address[1]
+        self._thread: threading.Thread | None = None
 
     @property
     def url(self) -> str:
-        port = self.server.server_address[1]
-        return f"http://{HOST}:{port}"
+        return f"http://{HOST}:{self.port}"
+
+    @property
+    def online(self) -> bool:
+        return self.server is not None
 
     def client_by_hetu(self, hetu: str) -> SyntheticClient | None:
         for client in self.clients:
@@ -68,11 +122,58 @@ class SimulatedSystem:
         return None
 
     def start(self) -> None:
-        self._thread.start()
+        with self._lock:
+            self._started = True
+            if self.server is not None:
+                self._serve(self.server)
 
     def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        with self._lock:
+            self._started = False
+            self._take_down()
+
+    def set_online(self, online: bool) -> None:
+        """Take the system off the network or bring it back; repeating is harmless."""
+        with self._lock:
+            if online and self.server is None:
+                self.server = self._bind_same_port()
+                if self._started:
+                    self._serve(self.server)
+            elif not online:
+                self._take_down()
+
+    def _serve(self, server: _Server) -> None:
+        self._thread = threading.Thread(
+            target=server.serve_forever,
+            args=(POLL_INTERVAL,),
+            name=f"training-{self.municipality.code}",
+            daemon=True,
+        )
+        self._thread.start()
+
+    def _take_down(self) -> None:
+        server, self.server = self.server, None
+        if server is None:
+            return
+        if self._thread is not None:
+            # shutdown() waits for serve_forever, which would wait forever if never started.
+            server.shutdown()
+            self._thread.join()
+            self._thread = None
+        # Closing the listener refuses new connections (and resets any still queued);
+        # cutting the accepted ones ends keep-alive connections, as a dropped VPN does.
+        server.server_close()
+        server.cut_connections()
+
+    def _bind_same_port(self) -> _Server:
+        deadline = time.monotonic() + REBIND_SECONDS
+        while True:
+            try:
+                return _Server((HOST, self.port), self._handler_class)
+            except OSError as error:
+                if error.errno != errno.EADDRINUSE or time.monotonic() >= deadline:
+                    raise
+                time.sleep(POLL_INTERVAL)
 
 
 class SimulatorHandler(BaseHTTPRequestHandler):
@@ -132,8 +233,26 @@ class _IndexHandler(SimulatorHandler):
             self.send_json(HTTPStatus.OK, self.training.inspect())
         elif path == "/policy":
             self.send_json(HTTPStatus.OK, schema.dump(self.training.policy))
+        elif path == "/control":
+            self.send_json(HTTPStatus.OK, self.training.control_state())
         else:
             self.send_json(HTTPStatus.NOT_FOUND, {"error": "not found"})
+
+    def do_POST(self) -> None:
+        if self.read_body() is None:
+            return
+        parts = self.path.split("?", 1)[0].strip("/").split("/")
+        actions = {"online": True, "offline": False}
+        if len(parts) != 3 or parts[0] != "control" or parts[2] not in actions:
+            self.send_json(HTTPStatus.NOT_FOUND, {"error": "not found"})
+            return
+        code = parts[1]
+        if code not in self.training.systems:
+            self.send_json(HTTPStatus.NOT_FOUND, {"error": "no such municipality"})
+            return
+        online = actions[parts[2]]
+        self.training.set_online(code, online)
+        self.send_json(HTTPStatus.OK, {"code": code, "online": online})
 
 
 class TrainingServer:
@@ -142,8 +261,7 @@ class TrainingServer:
     def __init__(self, base_policy: Policy, port: int = 0) -> None:
         self.systems = {m.code: SimulatedSystem(m) for m in base_policy.municipalities}
         handler_class = type("IndexHandler", (_IndexHandler,), {"training": self})
-        self.index = ThreadingHTTPServer((HOST, port), handler_class)
-        self.index.daemon_threads = True
+        self.index = _Server((HOST, port), handler_class)
         self._thread = threading.Thread(
             target=self.index.serve_forever,
             args=(POLL_INTERVAL,),
@@ -161,7 +279,15 @@ class TrainingServer:
         return {
             "systems": {code: system.url for code, system in self.systems.items()},
             "inspect": f"{self.url}/inspect",
+            "control": f"{self.url}/control",
         }
+
+    def set_online(self, code: str, online: bool) -> None:
+        """Simulate a VPN outage of one municipality's system, or its end. KeyError if unknown."""
+        self.systems[code].set_online(online)
+
+    def control_state(self) -> dict[str, bool]:
+        return {code: system.online for code, system in self.systems.items()}
 
     def inspect(self) -> dict[str, list[dict[str, Any]]]:
         return {code: system.store.records() for code, system in self.systems.items()}
@@ -172,15 +298,15 @@ class TrainingServer:
         self._thread.start()
 
     def stop(self) -> None:
-        # Shut all servers down at once: each waits up to POLL_INTERVAL to notice.
-        servers = [self.index, *(system.server for system in self.systems.values())]
-        stoppers = [threading.Thread(target=server.shutdown) for server in servers]
+        # Stop all servers at once: each waits up to POLL_INTERVAL to notice.
+        stoppers = [threading.Thread(target=self.index.shutdown)] + [
+            threading.Thread(target=system.stop) for system in self.systems.values()
+        ]
         for stopper in stoppers:
             stopper.start()
         for stopper in stoppers:
             stopper.join()
-        for server in servers:
-            server.server_close()
+        self.index.server_close()
 
     def __enter__(self) -> TrainingServer:
         self.start()
@@ -205,4 +331,5 @@ def training_policy(base: Policy, urls: dict[str, str]) -> Policy:
         for municipality in base.municipalities
         if municipality.code in urls
     )
-    return replace(base, municipalities=municipalities, training=True)
+    # The training systems are local: the production VPN is neither checked nor opened.
+    return replace(base, municipalities=municipalities, training=True, vpn=VpnConfig())
