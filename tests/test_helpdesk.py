@@ -1,0 +1,121 @@
+"""The helpdesk commands as real processes: what they say, their exit codes, no client data."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+from app.services.outbox import Outbox
+from app.services.profile import TRAINING_KEY_FILE
+from app.services.sending import SendingService
+from app.services.workstation import Workstation
+from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
+from tests.fakes import closed_port_url
+from tests.test_connector_contract import entry_for
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=dict(os.environ),
+    )
+
+
+def training_outbox(profile: Path) -> Outbox:
+    """The training outbox the commands use, opened the way they open it."""
+    from app.services.profile import OutboxSetup
+
+    setup = OutboxSetup.for_mode(training=True)
+    assert str(setup.profile_dir).startswith(str(profile))
+    return setup.open()
+
+
+def test_doctor_on_a_healthy_training_setup(training: TrainingServer) -> None:
+    done = run("doctor", "--json", "--training-server", training.url)
+    assert done.returncode == 0, done.stdout + done.stderr
+    report: dict[str, Any] = json.loads(done.stdout)
+    assert report["ok"] is True
+    assert report["policy"]["municipalities"] == 6
+    assert report["outbox"]["ok"] is True
+    assert all(system["reachable"] for system in report["systems"].values())
+
+
+def test_doctor_names_an_unreachable_system(training: TrainingServer) -> None:
+    code = training.policy.municipalities[2].code
+    training.set_online(code, False)
+    done = run("doctor", "--training-server", training.url)
+    assert done.returncode == 1
+    line = next(line for line in done.stdout.splitlines() if line.startswith(f"system {code}"))
+    assert "NOT reachable (Unreachable)" in line
+
+
+def test_outbox_status_and_flush_deliver_waiting_entries(
+    training: TrainingServer, profile: Path
+) -> None:
+    code = training.policy.municipalities[0].code
+    client = training.systems[code].clients[0]
+    entry = entry_for(client.hetu)
+    down = closed_port_url()
+    from dataclasses import replace
+
+    offline_policy = replace(
+        training.policy,
+        municipalities=tuple(
+            replace(m, system=replace(m.system, endpoint=down))
+            for m in training.policy.municipalities
+        ),
+    )
+    from app.connectors.base import Credentials
+
+    outbox = training_outbox(profile)
+    station = Workstation(
+        offline_policy, lambda m: Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
+    )
+    SendingService(outbox, station).save_entry(code, entry, first_names=client.first_names)
+    outbox.close()
+    station.close()
+
+    status = run("outbox", "status", "--json", "--training-server", training.url)
+    assert status.returncode == 0, status.stderr
+    assert json.loads(status.stdout)["outbox"]["waiting"] == 1
+    assert client.hetu.value not in status.stdout
+    assert client.first_names not in status.stdout
+
+    flushed = run("outbox", "flush", "--training-server", training.url)
+    assert flushed.returncode == 0, flushed.stdout + flushed.stderr
+    assert "1 delivered" in flushed.stdout
+    with urllib.request.urlopen(training.description["inspect"], timeout=10) as reply:
+        inspect = json.load(reply)
+    assert [r["idempotency_key"] for r in inspect[code]] == [str(entry.idempotency_key)]
+    again = run("outbox", "status", "--json", "--training-server", training.url)
+    assert json.loads(again.stdout)["outbox"]["waiting"] == 0
+
+
+def test_outbox_that_cannot_be_opened_is_left_untouched(
+    training: TrainingServer, profile: Path
+) -> None:
+    outbox = training_outbox(profile)
+    outbox.close()
+    from app.services.profile import OutboxSetup
+
+    setup = OutboxSetup.for_mode(training=True)
+    key_file = setup.profile_dir / TRAINING_KEY_FILE
+    key_file.write_text(secrets.token_hex(32), encoding="ascii")  # a different key
+    before = {p.name: p.read_bytes() for p in setup.profile_dir.iterdir()}
+    done = run("outbox", "status", "--training-server", training.url)
+    assert done.returncode == 4
+    assert "NOT OPENED (wrong_key)" in done.stdout
+    assert {p.name: p.read_bytes() for p in setup.profile_dir.iterdir()} == before
