@@ -27,9 +27,12 @@ SCENARIOS = """\
    then the same digits with `-`: the second is a different person (not found).
 4. **Wrong duty.** An adult asks for income support (toimeentulotuki) at night.
    Choose it as the task type: the app refuses and says where to direct the client.
-5. **System unreachable.** The trainer gives a valid code that no system knows
-   (`{unknown}`): the app says the client was not found. Later issues add a
-   simulated VPN outage.
+5. **Client not found, system unreachable.** The trainer gives a valid code that no
+   system knows (`{unknown}`): the app says the client was not found. Then the
+   trainer cuts a municipality's connection (`POST <control>/<code>/offline`, or the
+   trainee's own *Harjoittelu* menu): the switcher shows the outage, an entry saved
+   now waits in the outbox, and when the connection returns
+   (`POST <control>/<code>/online`) it is delivered by itself, exactly once.
 6. **Several municipalities in one night.** Record entries in a Pro Consona and in
    an Effica municipality and compare: the window is the same, the systems differ.
 """
