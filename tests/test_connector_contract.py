@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from app.connectors import errors
-from app.connectors.base import Capability, ClientSystem, Credentials
+from app.connectors.base import Capability, ClientSystem, Credentials, DutyEvent
 from app.connectors.registry import create_connector, known_systems
 from app.services.hetu import Hetu
 from app.services.model import ContactChannel, DutyEntry, TaskType
@@ -68,6 +68,21 @@ def entry_for(
     )
 
 
+def event_for(
+    hetu: Hetu,
+    text: str = "Kirjattu uudelleen puhelimessa. Ŋ Đ Ŧ Ž Š Č ä ö å",
+    refers_to: uuid.UUID | None = None,
+) -> DutyEvent:
+    return DutyEvent(
+        hetu=hetu,
+        kind="discarded_entry",
+        text=text,
+        author="Päivystäjä Testi",
+        occurred_at=dt.datetime(2026, 11, 27, 0, 5, tzinfo=HELSINKI),
+        refers_to=refers_to,
+    )
+
+
 def inspect(training: TrainingServer, code: str) -> list[dict[str, Any]]:
     with urllib.request.urlopen(training.description["inspect"], timeout=5) as reply:
         records: list[dict[str, Any]] = json.load(reply)[code]
@@ -86,6 +101,10 @@ def test_declares_the_core_capabilities(connector: ClientSystem) -> None:
         Capability.HEALTH_PROBE,
     ):
         assert connector.supports(capability)
+
+
+def test_declares_the_event_log(connector: ClientSystem) -> None:
+    assert connector.supports(Capability.EVENT_LOG)
 
 
 def test_probe_answers(connector: ClientSystem) -> None:
@@ -218,6 +237,89 @@ def test_invalid_entry_is_rejected_with_the_systems_reason(
 def test_entry_for_unknown_client_is_rejected(connector: ClientSystem) -> None:
     with pytest.raises(errors.Rejected):
         connector.record_entry(entry_for(UNKNOWN_CLIENT))
+
+
+def test_records_an_event_once_even_when_repeated(
+    connector: ClientSystem,
+    training: TrainingServer,
+    municipality: Municipality,
+    clients: list[SyntheticClient],
+) -> None:
+    discarded = uuid.uuid4()
+    event = event_for(clients[0].hetu, refers_to=discarded)
+    first = connector.record_event(event)
+    again = connector.record_event(event)
+    assert not first.already_recorded
+    assert again.already_recorded
+    assert again.system_record_id == first.system_record_id
+    (record,) = inspect(training, municipality.code)
+    assert record["kind"] == "event"
+    assert record["idempotency_key"] == str(event.idempotency_key)
+    assert record["hetu"] == event.hetu.value
+    assert record["text"] == event.text
+    assert record["event_kind"] == "discarded_entry"
+    assert record["refers_to"] == str(discarded)
+    assert record["author"] == event.author
+    assert dt.datetime.fromisoformat(record["occurred_at"]) == event.occurred_at
+
+
+def test_event_about_no_item_is_recorded_without_a_reference(
+    connector: ClientSystem,
+    training: TrainingServer,
+    municipality: Municipality,
+    clients: list[SyntheticClient],
+) -> None:
+    connector.record_event(event_for(clients[0].hetu))
+    (record,) = inspect(training, municipality.code)
+    assert record["kind"] == "event"
+    assert record["refers_to"] is None
+
+
+def test_event_key_with_other_content_is_rejected(
+    connector: ClientSystem,
+    training: TrainingServer,
+    municipality: Municipality,
+    clients: list[SyntheticClient],
+) -> None:
+    event = event_for(clients[0].hetu, refers_to=uuid.uuid4())
+    connector.record_event(event)
+    with pytest.raises(errors.Rejected) as caught:
+        connector.record_event(replace(event, text="Toinen perustelu"))
+    assert caught.value.reason.strip()
+    assert caught.value.status == 409
+    assert len(inspect(training, municipality.code)) == 1
+
+
+def test_event_without_a_reason_is_rejected_with_the_systems_reason(
+    connector: ClientSystem,
+    training: TrainingServer,
+    municipality: Municipality,
+    clients: list[SyntheticClient],
+) -> None:
+    with pytest.raises(errors.Rejected) as caught:
+        connector.record_event(event_for(clients[0].hetu, text="  \n "))
+    assert caught.value.reason.strip()
+    assert caught.value.status == 422
+    assert caught.value.remedy is errors.Remedy.CORRECT_AND_RESEND
+    assert inspect(training, municipality.code) == []
+
+
+def test_event_for_unknown_client_is_rejected(
+    connector: ClientSystem, training: TrainingServer, municipality: Municipality
+) -> None:
+    with pytest.raises(errors.Rejected) as caught:
+        connector.record_event(event_for(UNKNOWN_CLIENT, refers_to=uuid.uuid4()))
+    assert caught.value.reason.strip()
+    assert inspect(training, municipality.code) == []
+
+
+def test_unknown_event_kind_is_rejected_without_sending(
+    municipality: Municipality, clients: list[SyntheticClient]
+) -> None:
+    # The port is closed: were anything sent, this would be Unreachable.
+    connector = create_connector(with_endpoint(municipality, closed_port_url()), GOOD)
+    with pytest.raises(errors.Rejected):
+        connector.record_event(replace(event_for(clients[0].hetu), kind="no_such_kind"))
 
 
 def test_wrong_password_fails_authentication(

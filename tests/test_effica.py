@@ -12,6 +12,7 @@ import json
 import threading
 import urllib.error
 import urllib.request
+import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,7 +24,7 @@ import pytest
 from defusedxml import ElementTree as SafeET
 
 from app.connectors import errors
-from app.connectors.base import Capability, Credentials, InternalMail
+from app.connectors.base import Capability, Credentials, DutyEvent, InternalMail
 from app.connectors.effica import Effica
 from app.services.hetu import Hetu
 from app.services.model import ClientRef, ContactChannel, DutyEntry, TaskType
@@ -408,6 +409,52 @@ def test_too_long_narrative_is_refused(connector: Effica) -> None:
     with pytest.raises(errors.Rejected) as caught:
         connector.record_entry(entry_for(CHILD, narrative="a" * 20_001))
     assert caught.value.status == 422
+
+
+def test_discard_event_goes_out_as_an_audit_event() -> None:
+    replies = {
+        "/Login": (200, LOGIN_OK),
+        "/AuditEvent": (201, b'<Ack Status="Stored" EventId="E-7"/>'),
+    }
+    discarded = uuid.uuid4()
+    event = DutyEvent(
+        hetu=CHILD,
+        kind="discarded_entry",
+        text="Kirjattu uudelleen\r\npuhelimessa & <ok>",
+        author="Päivystäjä Testi",
+        occurred_at=dt.datetime(2026, 11, 27, 0, 5, tzinfo=HELSINKI),
+        refers_to=discarded,
+    )
+    with scripted_server(replies) as (url, seen):
+        receipt = Effica(config_for(url), GOOD).record_event(event)
+    assert (receipt.system_record_id, receipt.already_recorded) == ("E-7", False)
+    path, headers, body = seen[-1]
+    assert (path, headers["X-Effica-Ticket"]) == ("/AuditEvent", "T-1")
+    audit = SafeET.fromstring(body)
+    assert audit.get("MessageId") == str(event.idempotency_key)
+    assert audit.findtext("SSN") == CHILD.value
+    assert audit.findtext("EventType") == "DiscardedNote"
+    assert audit.findtext("Reason") == "Kirjattu uudelleen\npuhelimessa & <ok>"
+    assert audit.findtext("OccurredAt") == "2026-11-27T00:05:00+02:00"
+    assert audit.findtext("RefersTo") == str(discarded)
+
+
+@pytest.mark.parametrize(
+    "ack",
+    [
+        b'<Ack Status="Stored"/>',
+        b'<Ack Status="Stored" NoteId="E-1"/>',
+        b'<Ack Status="Maybe" EventId="E-1"/>',
+        b'<Ack Status="Stored" EventId=" E-1"/>',
+        b'<Fault code="X">Ei</Fault>',
+    ],
+    ids=["no-id", "note-id", "unknown-status", "padded-id", "fault-with-200"],
+)
+def test_a_wrong_audit_acknowledgement_is_a_fault(ack: bytes) -> None:
+    replies = {"/Login": (200, LOGIN_OK), "/AuditEvent": (200, ack)}
+    event = DutyEvent(CHILD, "discarded_entry", "Syy", "Päivystäjä", dt.datetime.now(dt.UTC))
+    with scripted_server(replies) as (url, _), pytest.raises(errors.ServerFault):
+        Effica(config_for(url), GOOD).record_event(event)
 
 
 # -- text survives --------------------------------------------------------------

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from app.connectors import errors, proconsona
-from app.connectors.base import Capability, Credentials, InternalMail
+from app.connectors.base import Capability, Credentials, DutyEvent, InternalMail
 from app.connectors.proconsona import ProConsona
 from app.services.hetu import Hetu, make_hetu
 from app.services.model import ClientRef, ContactChannel, DutyEntry, TaskType
@@ -535,6 +535,60 @@ def test_address_under_turvakielto_is_not_even_read() -> None:
         summary = scripted_connector(url).client_summary(ClientRef(A_HETU, "PC-1"))
     assert summary.non_disclosure
     assert summary.address is None
+
+
+def discard_event(hetu: Hetu, refers_to: uuid.UUID | None = None) -> DutyEvent:
+    return DutyEvent(
+        hetu=hetu,
+        kind="discarded_entry",
+        text="Kirjattu uudelleen puhelimessa.",
+        author="Päivystäjä Testi",
+        occurred_at=dt.datetime(2026, 11, 27, 0, 5, tzinfo=HELSINKI),
+        refers_to=refers_to,
+    )
+
+
+@pytest.mark.parametrize(
+    "ack",
+    [
+        {"duplikaatti": False},
+        {"tapahtumaId": 5, "duplikaatti": False},
+        {"tapahtumaId": "  ", "duplikaatti": False},
+        {"tapahtumaId": "T-1", "duplikaatti": "false"},
+        {"kirjausId": "T-1", "duplikaatti": False},
+        ["T-1"],
+    ],
+    ids=["no-id", "number-id", "blank-id", "string-bool", "entry-id", "not-an-object"],
+)
+def test_untrustworthy_event_acknowledgement_is_a_fault(ack: Any) -> None:
+    routes = {
+        "POST /v1/oauth/token": lambda: TOKEN_REPLY,
+        "POST /v1/tapahtumat": lambda: (201, ack),
+    }
+    with scripted_server(routes) as (url, _), pytest.raises(errors.ServerFault):
+        scripted_connector(url).record_event(discard_event(A_HETU))
+
+
+def test_event_arrives_in_the_systems_terms(
+    municipality: Municipality, sessions: Sessions, clients: list[SyntheticClient]
+) -> None:
+    key, discarded = str(uuid.uuid4()), str(uuid.uuid4())
+    event = {
+        "henkilotunnus": clients[0].hetu.value,
+        "tapahtumalaji": "kirjaus_poistettu",
+        "perustelu": "Kirjattu uudelleen puhelimessa.",
+        "kirjaaja": "Päivystäjä",
+        "tapahtumaAika": "2026-11-27T00:05:00+02:00",
+        "viittaus": discarded,
+    }
+    headers = {"Authorization": f"Bearer {sessions.issue()}", "Idempotency-Key": key}
+    url = municipality.system.endpoint + "/v1/tapahtumat"
+    status, document = raw(url, json.dumps(event).encode(), headers)
+    assert status == 201
+    assert document["duplikaatti"] is False
+    assert document["tapahtumaId"]
+    status, document = raw(url, json.dumps({**event, "tapahtumalaji": "muu"}).encode(), headers)
+    assert (status, document["virhe"]["koodi"]) == (422, "TAPAHTUMALAJI")
 
 
 def test_simulator_requires_a_uuid_idempotency_key(

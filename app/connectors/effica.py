@@ -22,7 +22,7 @@ from typing import ClassVar
 from defusedxml import ElementTree as SafeET
 
 from app.connectors import errors
-from app.connectors.base import Capability, ClientSystem, Credentials, Health
+from app.connectors.base import Capability, ClientSystem, Credentials, DutyEvent, Health
 from app.connectors.http import HttpTransport, Response, error_for_status
 from app.services.hetu import Hetu, InvalidHetu, parse_hetu
 from app.services.model import (
@@ -58,6 +58,8 @@ TASK_TYPES = {
     # Sent as is: refusing it is the system's (and the app's) call, with a reason.
     TaskType.INCOME_SUPPORT: "IncomeSupport",
 }
+# The audit log's event types for the model's event kinds.
+EVENT_TYPES = {"discarded_entry": "DiscardedNote"}
 
 # Log in again this long before the ticket's stated end, so a call in flight
 # does not race the expiry; a 401 is still handled if the clocks disagree.
@@ -89,6 +91,7 @@ class Effica(ClientSystem):
             Capability.CLIENT_SUMMARY,
             Capability.RECORD_ENTRY,
             Capability.HEALTH_PROBE,
+            Capability.EVENT_LOG,
         }
     )
 
@@ -168,15 +171,26 @@ class Effica(ClientSystem):
             ("Author", _xml_safe(entry.author)),
         ):
             ET.SubElement(note, tag).text = value
-        response = self._post("/DailyNote", note)
-        if response.status not in (200, 201):
-            raise error_for_status(response, "DailyNote", _fault_reason(response))
-        ack = _parse(response.body, "Ack", "DailyNote")
-        status = ack.get("Status")
-        if status not in ("Stored", "Duplicate"):
-            raise errors.ServerFault("DailyNote: unknown acknowledgement status")
-        note_id = _identifier_like(ack.get("NoteId"), "DailyNote: NoteId", max_length=100)
-        return DeliveryReceipt(system_record_id=note_id, already_recorded=status == "Duplicate")
+        return self._acknowledged("/DailyNote", note, "NoteId")
+
+    def record_event(self, event: DutyEvent) -> DeliveryReceipt:
+        event_type = EVENT_TYPES.get(event.kind)
+        if event_type is None:
+            # Nothing is sent: the audit log has no such event type.
+            raise errors.Rejected("AuditEvent: unknown event kind", "Tuntematon tapahtumalaji.")
+        audit = ET.Element("AuditEvent", MessageId=str(event.idempotency_key))
+        fields = [
+            ("SSN", event.hetu.value),
+            ("EventType", event_type),
+            ("Reason", _xml_safe(event.text)),
+            ("Author", _xml_safe(event.author)),
+            ("OccurredAt", event.occurred_at.isoformat()),
+        ]
+        if event.refers_to is not None:
+            fields.append(("RefersTo", str(event.refers_to)))
+        for tag, value in fields:
+            ET.SubElement(audit, tag).text = value
+        return self._acknowledged("/AuditEvent", audit, "EventId")
 
     def close(self) -> None:
         self._transport.close()
@@ -231,6 +245,21 @@ class Effica(ClientSystem):
             log.info("Effica refused the session ticket on %s; logging in again", path)
             self._forget(ticket)
         raise errors.AuthenticationFailed(f"{path.lstrip('/')}: ticket refused after a new login")
+
+    def _acknowledged(self, path: str, document: ET.Element, id_attribute: str) -> DeliveryReceipt:
+        """POST a record and read its ``<Ack Status=… {id_attribute}=…/>``."""
+        what = path.lstrip("/")
+        response = self._post(path, document)
+        if response.status not in (200, 201):
+            raise error_for_status(response, what, _fault_reason(response))
+        ack = _parse(response.body, "Ack", what)
+        status = ack.get("Status")
+        if status not in ("Stored", "Duplicate"):
+            raise errors.ServerFault(f"{what}: unknown acknowledgement status")
+        record_id = _identifier_like(
+            ack.get(id_attribute), f"{what}: {id_attribute}", max_length=100
+        )
+        return DeliveryReceipt(system_record_id=record_id, already_recorded=status == "Duplicate")
 
     @staticmethod
     def _expect_ok(response: Response, what: str) -> Response:

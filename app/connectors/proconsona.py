@@ -22,7 +22,14 @@ from typing import Any, ClassVar
 from urllib.parse import quote
 
 from app.connectors import errors
-from app.connectors.base import Capability, ClientSystem, Credentials, Health, InternalMail
+from app.connectors.base import (
+    Capability,
+    ClientSystem,
+    Credentials,
+    DutyEvent,
+    Health,
+    InternalMail,
+)
 from app.connectors.http import HttpTransport, Response, error_for_status
 from app.services.hetu import Hetu, InvalidHetu, parse_hetu
 from app.services.model import (
@@ -53,6 +60,8 @@ TASK_CODES = {
     TaskType.ADULT_SOCIAL_WORK: "aikuissosiaalityo",
     TaskType.INCOME_SUPPORT: "toimeentulotuki",
 }
+# The registrar's event log (tapahtumaloki): Pro Consona's codes for the event kinds.
+EVENT_CODES = {"discarded_entry": "kirjaus_poistettu"}
 
 # An asiakasId goes into a URL path: a hostile server must not steer it elsewhere.
 _SYSTEM_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
@@ -82,6 +91,7 @@ class ProConsona(ClientSystem):
             Capability.RECORD_ENTRY,
             Capability.INTERNAL_MAIL,
             Capability.HEALTH_PROBE,
+            Capability.EVENT_LOG,
         }
     )
 
@@ -166,6 +176,23 @@ class ProConsona(ClientSystem):
         }
         key = str(mail.idempotency_key)
         return self._deliver("/v1/viestit", "POST /v1/viestit", payload, key, "viestiId")
+
+    def record_event(self, event: DutyEvent) -> DeliveryReceipt:
+        what = "POST /v1/tapahtumat"
+        code = EVENT_CODES.get(event.kind)
+        if code is None:
+            # Nothing is sent: the system's log has no such event.
+            raise errors.Rejected(f"{what}: unknown event kind", "Tuntematon tapahtumalaji.")
+        payload = {
+            "henkilotunnus": event.hetu.value,
+            "tapahtumalaji": code,
+            "perustelu": event.text,
+            "kirjaaja": event.author,
+            "tapahtumaAika": event.occurred_at.isoformat(),
+            "viittaus": None if event.refers_to is None else str(event.refers_to),
+        }
+        key = str(event.idempotency_key)
+        return self._deliver("/v1/tapahtumat", what, payload, key, "tapahtumaId")
 
     def close(self) -> None:
         self._http.close()

@@ -3,7 +3,8 @@
 It behaves like the real system where the connector depends on it: session
 tickets that expire, exact identity-code search, protected addresses that are
 still sent (marked ``Protected="true"``), Finnish validation faults, and
-idempotent daily notes. Requests are parsed only through defusedxml.
+idempotent daily notes and audit events. Requests are parsed only through
+defusedxml.
 """
 
 from __future__ import annotations
@@ -52,6 +53,9 @@ _CHANNELS = {
     "OtherAuthority": ContactChannel.AUTHORITY,
     "Other": ContactChannel.OTHER,
 }
+# The audit log's event types, mapped back to the model's neutral event kind.
+_EVENT_TYPES = {"DiscardedNote": "discarded_entry"}
+_EVENT_FIELDS = ("SSN", "EventType", "Reason", "Author", "OccurredAt")
 _NOTE_FIELDS = (
     "SSN",
     "ContactTime",
@@ -135,6 +139,7 @@ class Handler(SimulatorHandler):
             "/PersonQuery": ("PersonQuery", self._person_query),
             "/ClientInfo": ("ClientInfoRequest", self._client_info),
             "/DailyNote": ("DailyNote", self._daily_note),
+            "/AuditEvent": ("AuditEvent", self._audit_event),
         }
         try:
             route = routes.get(self._route())
@@ -224,46 +229,78 @@ class Handler(SimulatorHandler):
         return root
 
     def _daily_note(self, document: ET.Element) -> None:
-        key = document.get("MessageId", "")
-        try:
-            uuid.UUID(key)
-        except ValueError:
-            raise _validation("MessageId puuttuu tai ei ole UUID.") from None
+        key = _message_id(document)
         fields = {tag: _leaf(document, tag) for tag in _NOTE_FIELDS}
         note = _validated_note(fields)
-        if self.system.client_by_hetu(fields["SSN"]) is None:
+        self._known_person(fields["SSN"], "merkintää")
+        # The parsed fields, not the raw bytes, decide "same content": the same
+        # note re-sent with other formatting is still the same note.
+        self._store(
+            key,
+            note,
+            "NoteId",
+            "Sama MessageId on jo käytetty toisen sisältöisessä merkinnässä.",
+            hetu=fields["SSN"],
+            kind="entry",
+            text=fields["Narrative"],
+            measures=fields["Measures"],
+            task_type=note["task_type"],
+            contact_channel=note["contact_channel"],
+            contact_time=note["contact_time"],
+            follow_up_needed=note["follow_up_needed"],
+            author=fields["Author"],
+        )
+
+    def _audit_event(self, document: ET.Element) -> None:
+        key = _message_id(document)
+        fields = {tag: _leaf(document, tag) for tag in _EVENT_FIELDS}
+        refers_to = _leaf(document, "RefersTo") if document.findall("RefersTo") else None
+        event = _validated_event(fields, refers_to)
+        self._known_person(fields["SSN"], "tapahtumaa")
+        self._store(
+            key,
+            event,
+            "EventId",
+            "Sama MessageId on jo käytetty toisen sisältöisessä tapahtumassa.",
+            hetu=fields["SSN"],
+            kind="event",
+            text=fields["Reason"],
+            event_kind=event["event_kind"],
+            refers_to=event["refers_to"],
+            author=fields["Author"],
+            occurred_at=event["occurred_at"],
+        )
+
+    def _known_person(self, ssn: str, what: str) -> None:
+        if self.system.client_by_hetu(ssn) is None:
             raise _Fault(
                 HTTPStatus.UNPROCESSABLE_ENTITY,
                 "UNKNOWN_PERSON",
-                "Henkilöä ei löydy Efficasta; merkintää ei tallennettu.",
+                f"Henkilöä ei löydy Efficasta; {what} ei tallennettu.",
             )
-        # The parsed fields, not the raw bytes, decide "same content": the same
-        # note re-sent with other formatting is still the same note.
-        content = json.dumps(note, sort_keys=True, ensure_ascii=False).encode("utf-8")
+
+    def _store(
+        self,
+        key: str,
+        parsed: dict[str, object],
+        id_attribute: str,
+        conflict: str,
+        *,
+        hetu: str,
+        kind: str,
+        text: str,
+        **extra: object,
+    ) -> None:
+        content = json.dumps(parsed, sort_keys=True, ensure_ascii=False).encode("utf-8")
         try:
             stored = self.system.store.store(
-                idempotency_key=key,
-                hetu=fields["SSN"],
-                kind="entry",
-                text=fields["Narrative"],
-                content=content,
-                measures=fields["Measures"],
-                task_type=note["task_type"],
-                contact_channel=note["contact_channel"],
-                contact_time=note["contact_time"],
-                follow_up_needed=note["follow_up_needed"],
-                author=fields["Author"],
+                idempotency_key=key, hetu=hetu, kind=kind, text=text, content=content, **extra
             )
         except IdempotencyConflict:
-            raise _Fault(
-                HTTPStatus.CONFLICT,
-                "DUPLICATE_MESSAGE_ID",
-                "Sama MessageId on jo käytetty toisen sisältöisessä merkinnässä.",
-            ) from None
+            raise _Fault(HTTPStatus.CONFLICT, "DUPLICATE_MESSAGE_ID", conflict) from None
         status = HTTPStatus.OK if stored.duplicate else HTTPStatus.CREATED
-        ack = ET.Element(
-            "Ack", Status="Duplicate" if stored.duplicate else "Stored", NoteId=stored.record_id
-        )
+        ack = ET.Element("Ack", Status="Duplicate" if stored.duplicate else "Stored")
+        ack.set(id_attribute, stored.record_id)
         self._send_xml(status, ack)
 
     # -- helpers ---------------------------------------------------------------
@@ -306,19 +343,65 @@ def _leaf(parent: ET.Element, tag: str, *, required: bool = True) -> str:
     return found[0].text or ""
 
 
-def _validated_note(fields: dict[str, str]) -> dict[str, object]:
-    """The note in neutral terms, or the Finnish reason it cannot be stored."""
+def _message_id(document: ET.Element) -> str:
+    key = document.get("MessageId", "")
     try:
-        if parse_hetu(fields["SSN"]).value != fields["SSN"]:
+        uuid.UUID(key)
+    except ValueError:
+        raise _validation("MessageId puuttuu tai ei ole UUID.") from None
+    return key
+
+
+def _check_ssn(ssn: str) -> None:
+    try:
+        if parse_hetu(ssn).value != ssn:
             raise _validation("Henkilötunnus ei ole kanonisessa muodossa.")
     except InvalidHetu:
         raise _validation("Henkilötunnus on virheellinen.") from None
+
+
+def _aware_time(value: str, name: str) -> dt.datetime:
     try:
-        contact_time = dt.datetime.fromisoformat(fields["ContactTime"])
+        when = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise _validation("Yhteydenottoaika ei ole ISO 8601 -aika.") from None
-    if contact_time.tzinfo is None:
-        raise _validation("Yhteydenottoajasta puuttuu aikavyöhyke.")
+        raise _validation(f"{name} ei ole ISO 8601 -aika.") from None
+    if when.tzinfo is None or when.utcoffset() is None:
+        raise _validation(f"{name}: aikavyöhyke puuttuu.")
+    return when
+
+
+def _validated_event(fields: dict[str, str], refers_to: str | None) -> dict[str, object]:
+    """The audit event in neutral terms, or the Finnish reason it cannot be stored."""
+    _check_ssn(fields["SSN"])
+    event_kind = _EVENT_TYPES.get(fields["EventType"])
+    if event_kind is None:
+        raise _validation("Tuntematon tapahtumatyyppi (EventType).")
+    if not fields["Reason"].strip():
+        raise _validation("Tapahtuman perustelu puuttuu.")
+    if len(fields["Reason"]) > MAX_TEXT:
+        raise _validation(f"Kenttä Reason on yli {MAX_TEXT} merkkiä pitkä.")
+    if not fields["Author"].strip():
+        raise _validation("Kirjaajan nimi puuttuu.")
+    occurred_at = _aware_time(fields["OccurredAt"], "Tapahtuma-aika")
+    if refers_to is not None:
+        try:
+            refers_to = str(uuid.UUID(refers_to))
+        except ValueError:
+            raise _validation("RefersTo ei ole UUID.") from None
+    return {
+        "hetu": fields["SSN"],
+        "event_kind": event_kind,
+        "reason": fields["Reason"],
+        "author": fields["Author"],
+        "occurred_at": occurred_at.isoformat(),
+        "refers_to": refers_to,
+    }
+
+
+def _validated_note(fields: dict[str, str]) -> dict[str, object]:
+    """The note in neutral terms, or the Finnish reason it cannot be stored."""
+    _check_ssn(fields["SSN"])
+    contact_time = _aware_time(fields["ContactTime"], "Yhteydenottoaika")
     channel = _CHANNELS.get(fields["ContactedBy"])
     if channel is None:
         raise _validation("Tuntematon yhteydenottaja (ContactedBy).")

@@ -43,6 +43,8 @@ CHANNELS = {
 }
 # The duty interface takes only these; toimeentulotuki exists but is refused.
 TASK_TYPES = {"lastensuojelu": "child_protection", "aikuissosiaalityo": "adult_social_work"}
+# The event log's kinds (tapahtumalaji), mapped back to the model's neutral kind.
+EVENT_KINDS = {"kirjaus_poistettu": "discarded_entry"}
 
 
 @dataclass
@@ -131,6 +133,7 @@ class Handler(SimulatorHandler):
         route = {
             ("v1", "clients", "search"): self._search,
             ("v1", "viestit"): self._mail,
+            ("v1", "tapahtumat"): self._event,
         }.get(tuple(parts))
         is_entry = len(parts) == 4 and parts[:2] == ["v1", "clients"] and parts[3] == "kirjaukset"
         if route is None and not is_entry:
@@ -203,7 +206,7 @@ class Handler(SimulatorHandler):
         hetu = _text(document, "henkilotunnus", MAX_SHORT)
         if hetu != client.hetu.value:
             raise _Invalid("HETU_RISTIRIITA", "Henkilötunnus ei vastaa asiakasta.")
-        contact_time = _aware_time(document, "yhteydenottoaika")
+        contact_time = _aware_time(document, "yhteydenottoaika", "Yhteydenottoaika")
         channel = CHANNELS.get(_text(document, "yhteydenottaja", MAX_SHORT))
         if channel is None:
             raise _Invalid("TUNTEMATON_YHTEYDENOTTAJA", "Tuntematon yhteydenottaja.")
@@ -268,6 +271,44 @@ class Handler(SimulatorHandler):
             recipient_unit=unit,
             subject=subject,
             author=author,
+        )
+
+    def _event(self, document: dict[str, Any]) -> None:
+        hetu = _text(document, "henkilotunnus", MAX_SHORT)
+        client = self.system.client_by_hetu(hetu)
+        if client is None:
+            raise _Invalid("EI_LOYDY", "Asiakasta ei löydy.")
+        kind = EVENT_KINDS.get(_text(document, "tapahtumalaji", MAX_SHORT))
+        if kind is None:
+            raise _Invalid("TAPAHTUMALAJI", "Tuntematon tapahtumalaji.")
+        reason = _text(document, "perustelu", MAX_TEXT)
+        if not reason.strip():
+            raise _Invalid(
+                "PERUSTELU_PUUTTUU", "Perustelu puuttuu: kirjaa, miksi kirjaus poistettiin."
+            )
+        author = _text(document, "kirjaaja", MAX_SHORT)
+        if not author.strip():
+            raise _Invalid("KENTTA_PUUTTUU", "Kirjaaja puuttuu.")
+        occurred_at = _aware_time(document, "tapahtumaAika", "Tapahtuma-aika")
+        if "viittaus" not in document:
+            raise _Invalid("KENTTA_PUUTTUU", "Kenttä viittaus puuttuu.")
+        refers_to = document["viittaus"]
+        if refers_to is not None:
+            try:
+                refers_to = str(uuid.UUID(_text(document, "viittaus", MAX_SHORT)))
+            except ValueError:
+                raise _Invalid("VIITTAUS", "Viittaus ei ole tunniste (UUID).") from None
+        self._store(
+            document,
+            hetu=hetu,
+            kind="event",
+            text=reason,
+            id_field="tapahtumaId",
+            asiakasId=asiakas_id(self.system, client),
+            event_kind=kind,
+            refers_to=refers_to,
+            author=author,
+            occurred_at=occurred_at.isoformat(),
         )
 
     # -- helpers ---------------------------------------------------------
@@ -386,11 +427,11 @@ def _text(document: dict[str, Any], key: str, limit: int) -> str:
     return value
 
 
-def _aware_time(document: dict[str, Any], key: str) -> dt.datetime:
+def _aware_time(document: dict[str, Any], key: str, name: str) -> dt.datetime:
     try:
         when = dt.datetime.fromisoformat(_text(document, key, MAX_SHORT))
     except ValueError:
         when = None
-    if when is None or when.tzinfo is None:
-        raise _Invalid("AIKA", "Yhteydenottoaika puuttuu tai siitä puuttuu aikavyöhyke.")
+    if when is None or when.tzinfo is None or when.utcoffset() is None:
+        raise _Invalid("AIKA", f"{name} puuttuu tai siitä puuttuu aikavyöhyke.")
     return when
