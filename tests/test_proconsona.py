@@ -608,3 +608,20 @@ def test_simulator_requires_a_uuid_idempotency_key(
     )
     assert status == 422
     assert document["virhe"]["koodi"] == "AVAIN"
+
+
+def test_transport_errors_do_not_name_the_client_id(training: TrainingServer) -> None:
+    """Error messages reach logs and helpdesk: the client's id in the path stays out."""
+    from tests.fakes import closed_port_url
+
+    municipality = next(m for m in training.policy.municipalities if m.system.type == "proconsona")
+    client = training.systems[municipality.code].clients[0]
+    connector = ProConsona(
+        replace(municipality.system, endpoint=closed_port_url()),
+        Credentials(TRAINING_USERNAME, TRAINING_PASSWORD),
+    )
+    connector._token = proconsona._Token("abc", float("inf"))  # no login: fail on the summary
+    with pytest.raises(errors.Unreachable) as caught:
+        connector.client_summary(ClientRef(client.hetu, "PC-000001"))
+    assert "PC-000001" not in str(caught.value)
+    assert "/v1/clients/{id}" in str(caught.value)

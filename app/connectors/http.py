@@ -46,8 +46,13 @@ class HttpTransport:
         # Proxies from the environment must not divert client data.
         self.session.trust_env = False
 
-    def request(self, method: str, path: str, **kwargs: Any) -> Response:
+    def request(
+        self, method: str, path: str, *, label: str | None = None, **kwargs: Any
+    ) -> Response:
+        """``label`` names the call in error messages when the path carries an identifier
+        (error messages reach logs and helpdesk; identifiers of clients must not)."""
         url = self.base_url + path
+        path = label or path
         try:
             with self.session.request(
                 method, url, timeout=self.timeout, stream=True, allow_redirects=False, **kwargs

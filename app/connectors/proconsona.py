@@ -224,7 +224,9 @@ class ProConsona(ClientSystem):
             token = self._valid_token()
             merged = {"Accept": "application/json", **(headers or {})}
             merged["Authorization"] = f"Bearer {token.value}"
-            response = self._http.request(method, path, headers=merged, **kwargs)
+            response = self._http.request(
+                method, path, label=_template(path), headers=merged, **kwargs
+            )
             if response.status != 401:
                 return response
             self._forget(token)
