@@ -135,6 +135,15 @@ class VpnConfig:
 
 
 @dataclass(frozen=True)
+class PopulationConfig:
+    """The population register (Väestösuora, VTJ): addresses, guardians, home municipality."""
+
+    endpoint: Annotated[str, HTTP_URL] = setting("Base URL of the population register interface.")
+    connect_timeout: Annotated[float, POSITIVE] = setting("Seconds to wait for a connection.", 5.0)
+    read_timeout: Annotated[float, POSITIVE] = setting("Seconds to wait for an answer.", 20.0)
+
+
+@dataclass(frozen=True)
 class Policy:
     version: Literal[1] = setting("Policy format version.")
     duty_unit: DutyUnit = setting("The regional social emergency duty this workstation serves.")
@@ -148,6 +157,9 @@ class Policy:
     vpn: VpnConfig = setting(
         "The VPN to the municipalities' systems: how to check it and open it.",
         default_factory=VpnConfig,
+    )
+    population: PopulationConfig | None = setting(
+        "The population register (Väestösuora); without it the app does not ask it.", None
     )
 
     def municipality(self, code: str) -> Municipality:
