@@ -184,7 +184,7 @@ def describe(cls: type[Any], prefix: str = "") -> Iterator[tuple[str, str, str, 
         default = "" if field.default is dataclasses.MISSING else repr(field.default)
         yield path, _type_name(annotation), default or "(required)", field.metadata.get("doc", "")
         inner = annotation
-        while typing.get_origin(inner) in (typing.Annotated, tuple):
+        while typing.get_origin(inner) in (typing.Annotated, tuple, typing.Union, types.UnionType):
             inner = typing.get_args(inner)[0]
         if dataclasses.is_dataclass(inner) and isinstance(inner, type):
             suffix = "[]" if typing.get_origin(annotation) is tuple else ""
