@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from app.services import outbox as outbox_module
+from app.services import outbox_file
 from app.services.codec import entry_label, entry_to_payload
 from app.services.hetu import make_hetu
 from app.services.keys import KeyMissing, KeyStore, NoKeyringBackend
@@ -439,7 +440,7 @@ def test_another_sqlcipher_database_is_not_an_outbox(
     path: Path, key: bytes, file_snapshot: Snapshot
 ) -> None:
     path.parent.mkdir()
-    foreign = outbox_module._connect(path, "mode=rwc", key.hex())
+    foreign = outbox_file._connect(path, "mode=rwc", key.hex())
     foreign.execute("CREATE TABLE notes (x)")
     foreign.close()
     before = file_snapshot(path.parent)
@@ -452,9 +453,9 @@ def test_newer_schema_is_refused_untouched(
     path: Path, key: bytes, file_snapshot: Snapshot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     Outbox.open(path, key).close()
-    monkeypatch.setattr(outbox_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(outbox_file, "SCHEMA_VERSION", 2)
     monkeypatch.setitem(
-        outbox_module.MIGRATIONS, 2, lambda db: db.execute("ALTER TABLE items ADD COLUMN n INTEGER")
+        outbox_file.MIGRATIONS, 2, lambda db: db.execute("ALTER TABLE items ADD COLUMN n INTEGER")
     )
     with Outbox.open(path, key) as box:
         stored = box.put(item(), T0)
@@ -465,7 +466,7 @@ def test_newer_schema_is_refused_untouched(
         Outbox.open(path, key)
     assert caught.value.code == "newer_schema"
     assert file_snapshot(path.parent) == before
-    monkeypatch.setattr(outbox_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(outbox_file, "SCHEMA_VERSION", 2)
     with Outbox.open(path, key) as box:
         assert box.items() == [stored]
 

@@ -1,0 +1,294 @@
+"""The outbox file: creating, verifying and opening it, failing closed.
+
+Split from :mod:`app.services.outbox` (which re-exports the errors): this is
+everything that happens before an :class:`~app.services.outbox.Outbox` holds a
+verified connection. With a wrong key, a damaged or foreign file or a newer
+schema nothing is created, deleted or rewritten: the key is verified through a
+read-only connection before anything writes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from sqlcipher3 import dbapi2
+
+from app.services.keys import OutboxError, OutboxIOError, fsync_directory
+
+SCHEMA_VERSION = 1
+
+
+APPLICATION_ID = 0x50564F42  # "PVOB": tells our outbox from any other SQLCipher file
+
+
+PAGE_SIZE = 4096
+
+
+BUSY_TIMEOUT_MS = 5000
+
+
+VERIFY_ATTEMPTS = 3
+
+
+_PLAIN_SQLITE = b"SQLite format 3\x00"
+
+
+class WrongKey(OutboxError):
+    code = "wrong_key"
+
+
+class Corrupt(OutboxError):
+    code = "corrupt"
+
+
+class NotAnOutbox(Corrupt):
+    code = "not_an_outbox"
+
+
+class OutboxBusy(OutboxError):
+    code = "busy"
+
+
+class NewerSchema(OutboxError):
+    code = "newer_schema"
+
+
+# Each statement of version 1. AUTOINCREMENT: an id is never reused, so a stale
+# id held by the UI can never act on another item. Times are integer
+# microseconds since the epoch, UTC.
+_SCHEMA_V1 = (
+    "CREATE TABLE meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL) STRICT",
+    """CREATE TABLE items (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        key TEXT NOT NULL UNIQUE,
+        municipality TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        client TEXT NOT NULL,
+        label TEXT NOT NULL,
+        payload BLOB NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('waiting', 'sending', 'attention')),
+        attempts INTEGER NOT NULL,
+        next_attempt INTEGER NOT NULL,
+        last_error TEXT,
+        created INTEGER NOT NULL) STRICT""",
+    "CREATE INDEX items_line ON items (municipality, client, id)",
+    "CREATE INDEX items_due ON items (state, next_attempt)",
+    "CREATE TABLE deliveries (municipality TEXT PRIMARY KEY, delivered INTEGER NOT NULL) STRICT",
+    "INSERT INTO meta (name, value) VALUES ('schema_version', 1)",
+)
+
+
+# MIGRATIONS[n] turns a version n-1 outbox into version n, inside the
+# transaction that records n. Every new outbox starts at version 1 and goes
+# through them, so each migration runs in every test. Add golden files of the
+# old versions to the tests with the first one.
+MIGRATIONS: dict[int, Callable[[dbapi2.Connection], None]] = {}
+
+
+def translate(error: dbapi2.Error) -> OutboxError:
+    """An SQLite error as an outbox error, by its result code, never its text."""
+    code = getattr(error, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    name = getattr(error, "sqlite_errorname", None) or type(error).__name__
+    if primary in (5, 6):  # BUSY, LOCKED
+        return OutboxBusy(f"the outbox stayed locked by another process ({name})")
+    if primary in (3, 8, 10, 13, 14):  # PERM, READONLY, IOERR, FULL, CANTOPEN
+        return OutboxIOError(f"the outbox could not be read or written ({name})")
+    if primary in (11, 26):  # CORRUPT, NOTADB
+        return Corrupt(f"the outbox is damaged ({name})")
+    return OutboxError(f"database error ({name})")
+
+
+def _create(path: Path, key_hex: str) -> None:
+    """Build the empty outbox under a temporary name, then link it into place.
+
+    A crash midway leaves no half-made ``outbox.db`` that would later read as
+    damaged; the link, unlike a rename, never replaces a file another
+    instance created meanwhile (whether our key opens that one is verified).
+    """
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.new")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with (
+            contextlib.closing(_connect(temporary, "mode=rwc", key_hex)) as db,
+            transaction(db),
+        ):
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            for statement in _SCHEMA_V1:
+                db.execute(statement)
+        fd = os.open(temporary, os.O_RDWR)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        with contextlib.suppress(FileExistsError):
+            os.link(temporary, path)
+        fsync_directory(path.parent)
+    except dbapi2.Error as error:
+        raise translate(error) from None
+    except OSError as error:
+        raise OutboxIOError(f"outbox not created ({error.strerror})") from None
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _verify(path: Path, key_hex: str) -> None:
+    """Check key, format, version and integrity without writing a byte anywhere."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as stream:
+            head = stream.read(len(_PLAIN_SQLITE))
+    except OSError as error:
+        raise OutboxIOError(f"outbox unreadable ({error.strerror})") from None
+    if head == _PLAIN_SQLITE:
+        raise NotAnOutbox("the file is an unencrypted SQLite database")
+    if size == 0 or size % PAGE_SIZE:
+        raise Corrupt("the file is not a whole number of database pages")
+    # immutable=1 reads the main file alone and creates no -wal or -shm; its
+    # first page is always complete (see _create), so it proves the key. A
+    # mode=ro reader would first rebuild the WAL index in -shm, wrong key or not.
+    with contextlib.closing(_connect(path, "immutable=1", key_hex)) as probe:
+        try:
+            probe.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+        except dbapi2.DatabaseError as error:
+            if getattr(error, "sqlite_errorcode", None) == 26:  # NOTADB: HMAC failed
+                raise WrongKey("the key does not open the outbox (or page 1 is damaged)") from None
+            raise translate(error) from None
+        if not sibling(path, "-wal").exists():
+            _check_content(probe)
+            return
+    # Committed items may live only in the WAL: read them the normal way.
+    with contextlib.closing(_connect(path, "mode=ro", key_hex)) as reader:
+        _check_content(reader)
+
+
+def _check_content(db: dbapi2.Connection) -> None:
+    try:
+        if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            raise NotAnOutbox("an SQLCipher database, but not an outbox")
+        version = _schema_version(db)
+        if version > SCHEMA_VERSION:
+            raise NewerSchema(f"schema version {version}; this app knows up to {SCHEMA_VERSION}")
+        if [row[0] for row in db.execute("PRAGMA quick_check")] != ["ok"]:
+            raise Corrupt("the outbox failed its integrity check")
+    except dbapi2.Error as error:
+        problem = translate(error)
+        if isinstance(problem, OutboxBusy | OutboxIOError):
+            raise problem from None
+        raise Corrupt(f"the outbox could not be checked ({type(error).__name__})") from None
+
+
+def _open_read_write(path: Path, key_hex: str) -> dbapi2.Connection:
+    # mode=rw, not rwc: a file removed since the check must not come back empty.
+    db = _connect(path, "mode=rw", key_hex, shared=True)
+    try:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if db.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
+            raise OutboxIOError("the outbox's file system does not support WAL")
+        db.execute("PRAGMA synchronous = FULL")
+        db.execute("PRAGMA secure_delete = ON")
+        db.execute("PRAGMA foreign_keys = ON")
+        if _schema_version(db) < SCHEMA_VERSION:
+            with transaction(db):
+                _migrate(db)
+    except dbapi2.Error as error:
+        db.close()
+        raise translate(error) from None
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _migrate(db: dbapi2.Connection) -> None:
+    version = _schema_version(db)  # again: another process may have migrated meanwhile
+    if version > SCHEMA_VERSION:
+        raise NewerSchema(f"schema version {version}; this app knows up to {SCHEMA_VERSION}")
+    for target in range(version + 1, SCHEMA_VERSION + 1):
+        MIGRATIONS[target](db)
+        db.execute("UPDATE meta SET value = ? WHERE name = 'schema_version'", (target,))
+
+
+def _schema_version(db: dbapi2.Connection) -> int:
+    try:
+        row = db.execute("SELECT value FROM meta WHERE name = 'schema_version'").fetchone()
+    except dbapi2.OperationalError:
+        raise NotAnOutbox("no schema version") from None
+    if row is None or type(row[0]) is not int or row[0] < 1:
+        raise Corrupt("invalid schema version")
+    return row[0]
+
+
+def _connect(path: Path, mode: str, key_hex: str, shared: bool = False) -> dbapi2.Connection:
+    uri = f"{path.absolute().as_uri()}?{mode}"
+    db = dbapi2.connect(uri, uri=True, isolation_level=None, check_same_thread=not shared)
+    try:
+        # Before the key: a wrong key must not print "hmac check failed" on stderr.
+        db.execute("PRAGMA cipher_log_level = NONE")
+        db.execute(f"PRAGMA key = \"x'{key_hex}'\"")
+        # SQLCipher 4's parameters pinned: a later default must not make old files unreadable.
+        db.execute("PRAGMA cipher_compatibility = 4")
+        # Sorts and temporary tables stay in memory, never in unencrypted temp files.
+        db.execute("PRAGMA temp_store = MEMORY")
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+@contextlib.contextmanager
+def transaction(db: dbapi2.Connection) -> Iterator[dbapi2.Connection]:
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+        db.execute("COMMIT")
+    except BaseException:
+        # After a failed COMMIT (disk full) SQLite may or may not have rolled
+        # back already; either way nothing of this transaction remains.
+        if db.in_transaction:
+            with contextlib.suppress(dbapi2.Error):
+                db.execute("ROLLBACK")
+        raise
+
+
+def sibling(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def any_outbox_file(path: Path) -> bool:
+    return any(sibling(path, suffix).exists() for suffix in ("", "-wal", "-journal"))
+
+
+def open_connection(path: Path, key: bytes) -> tuple[Path, dbapi2.Connection]:
+    """Open (or, when no file exists, create) the outbox at ``path``; fail closed.
+
+    Returns the absolute path and a connection whose key has been verified.
+    """
+    if len(key) != 32:
+        raise ValueError("the outbox key must be 32 bytes")
+    key_hex = key.hex()
+    path = path.absolute()
+    try:
+        exists = path.exists()
+    except OSError as error:
+        raise OutboxIOError(f"outbox not reachable ({error.strerror})") from None
+    if not exists:
+        if sibling(path, "-wal").exists() or sibling(path, "-journal").exists():
+            raise Corrupt("a journal exists without its database")
+        _create(path, key_hex)
+    for attempt in range(VERIFY_ATTEMPTS):
+        try:
+            _verify(path, key_hex)
+            break
+        except (WrongKey, Corrupt):
+            # Another process checkpointing right now can make the main
+            # file read torn for a moment; only possible while a WAL exists.
+            if attempt + 1 == VERIFY_ATTEMPTS or not sibling(path, "-wal").exists():
+                raise
+            time.sleep(0.05)
+    return path, _open_read_write(path, key_hex)
