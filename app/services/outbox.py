@@ -31,7 +31,6 @@ from sqlcipher3 import dbapi2
 
 from app.services.keys import KeyStore, OutboxError, OutboxIOError
 from app.services.locking import SenderLock
-from app.services.outbox_file import _SCHEMA_V1 as _SCHEMA_V1  # for bench/save.py
 from app.services.outbox_file import (
     Corrupt,
     NewerSchema,
