@@ -1,27 +1,29 @@
-"""Helpers for the GUI tests: contexts on the training systems, reading the screen."""
+"""Helpers for the GUI tests: contexts on the training systems, windows, reading the screen."""
 
 from __future__ import annotations
 
 import json
+import threading
 import urllib.request
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
     QGroupBox,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPlainTextEdit,
     QTextEdit,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
 from app.connectors.base import Credentials
 from app.services.context import AppContext, TrainingInfo
@@ -29,9 +31,18 @@ from app.services.policy import Policy
 from app.services.profile import OutboxSetup
 from app.services.settings import SettingsStore
 from app.services.workstation import Workstation
+from app.training.data import SyntheticClient
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
+from app.ui.main_window import MainWindow
+from app.ui.status import Level
 
 WORKER = "Päivystäjä Testi"
+CTRL = Qt.KeyboardModifier.ControlModifier
+# Ctrl+2 in the example policy.
+JARVENPAA = "186"
+WAIT_MS = 15_000
+# Threads the window starts beside it; none may outlive it.
+BACKGROUND_THREADS = ("outbox-sender", "connectivity-")
 
 
 def training_context(
@@ -84,11 +95,25 @@ def widget_texts(root: QWidget) -> list[str]:
             texts.append(widget.title())
         if isinstance(widget, QComboBox):
             texts += [widget.itemText(index) for index in range(widget.count())]
-        if isinstance(widget, QListWidget):
-            for row in range(widget.count()):
-                item = widget.item(row)
-                texts += [item.text(), item.toolTip()]
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            texts += model_texts(widget.model())
     return [text for text in texts if text]
+
+
+def model_texts(model: QAbstractItemModel) -> list[str]:
+    """Every cell's text and tooltip, and the column headers, of a list or table."""
+    roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+    root = QModelIndex()
+    # A list model's columnCount is private in the binding: a list has one column.
+    columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount(root)
+    texts: list[Any] = [
+        model.headerData(column, Qt.Orientation.Horizontal) for column in range(columns)
+    ]
+    for row in range(model.rowCount(root)):
+        for column in range(columns):
+            index = model.index(row, column, root)
+            texts += [model.data(index, role) for role in roles]
+    return [str(text) for text in texts if text]
 
 
 def shows(root: QWidget, fragment: str) -> bool:
@@ -115,3 +140,85 @@ def type_text(widget: QWidget, text: str) -> None:
             widget.insert(char)
         else:
             raise TypeError(f"cannot insert text into {type(widget).__name__}")
+
+
+class WindowOpener:
+    """Opens main windows on the training systems; closes them, their workstations
+    and every thread they started."""
+
+    def __init__(self, qtbot: QtBot, training: TrainingServer, tmp_path: Path) -> None:
+        self.qtbot = qtbot
+        self.training = training
+        self.settings_path = tmp_path / "settings.json"
+        self.opened: list[tuple[MainWindow, AppContext]] = []
+
+    def context(self, policy: Policy | None = None) -> AppContext:
+        return training_context(self.training, self.settings_path, policy)
+
+    def open(self, context: AppContext | None = None) -> MainWindow:
+        """Show a window and wait until its outbox has opened or failed to."""
+        context = context or self.context()
+        window = MainWindow(context)
+        self.qtbot.addWidget(window)
+        window.show()
+        self.qtbot.waitExposed(window)
+        window.activateWindow()
+        self.qtbot.waitUntil(window.isActiveWindow)
+        self.qtbot.waitUntil(lambda: not window.outbox.opening, timeout=WAIT_MS)
+        self.opened.append((window, context))
+        return window
+
+    def close_all(self) -> None:
+        for window, context in self.opened:
+            window.close()
+            context.workstation.close()
+        left = [t.name for t in threading.enumerate() if t.name.startswith(BACKGROUND_THREADS)]
+        assert left == [], f"threads outlived the window: {left}"
+
+
+def clients(training: TrainingServer, code: str = JARVENPAA) -> list[SyntheticClient]:
+    return training.systems[code].clients
+
+
+def select_jarvenpaa(qtbot: QtBot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.municipality_selected, timeout=WAIT_MS):
+        press(window, Qt.Key.Key_2, CTRL)
+    assert window.switcher.current_code() == JARVENPAA
+    assert window.desk.search.field.hasFocus()
+
+
+def search(qtbot: QtBot, window: MainWindow, code: str) -> None:
+    field = window.desk.search.field
+    type_text(field, code)
+    with qtbot.waitSignal(window.desk.lookup_finished, timeout=WAIT_MS):
+        press(field, Qt.Key.Key_Return)
+
+
+def find_client(qtbot: QtBot, window: MainWindow, client: SyntheticClient) -> None:
+    """Ctrl+2, the client's code, Enter: the card shows the client."""
+    select_jarvenpaa(qtbot, window)
+    with qtbot.waitSignal(window.client_loaded, timeout=WAIT_MS):
+        search(qtbot, window, client.hetu.value)
+
+
+def write_entry(qtbot: QtBot, window: MainWindow, narrative: str) -> None:
+    press(window, Qt.Key.Key_N, CTRL)
+    assert window.desk.form.narrative.hasFocus()
+    type_text(window.desk.form.narrative, narrative)
+
+
+def save(qtbot: QtBot, window: MainWindow) -> None:
+    press(window.desk.form.narrative, Qt.Key.Key_Return, CTRL)
+
+
+def status_level(window: MainWindow) -> Level | None:
+    """The message area's level, read afresh (a plain attribute would stay narrowed)."""
+    return window.status.level
+
+
+def status_text(window: MainWindow) -> str:
+    return window.status.text()
+
+
+def wait_idle(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window.runner.pending == 0, timeout=WAIT_MS)

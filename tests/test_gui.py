@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -14,24 +15,36 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.services.context import AppContext
-from app.services.model import DutyEntry, TaskType
+from app.services.connectivity import Reachability
+from app.services.model import TaskType
 from app.services.settings import SettingsStore, UserSettings
-from app.training.data import UNKNOWN_CLIENT, SyntheticClient
+from app.training.data import UNKNOWN_CLIENT
 from app.training.server import TrainingServer
 from app.ui.app import run
 from app.ui.main_window import MainWindow
 from app.ui.status import Level
-from app.ui.switcher import Reachability
 from tests.fakes import closed_port_url
 from tests.gui_helpers import (
+    BACKGROUND_THREADS,
+    CTRL,
+    JARVENPAA,
+    WAIT_MS,
+    WindowOpener,
+    clients,
     inspect,
     press,
+    save,
+    search,
+    select_jarvenpaa,
     shows,
+    status_level,
+    status_text,
     training_context,
     type_text,
+    wait_idle,
     widget_texts,
     with_endpoint,
+    write_entry,
 )
 
 pytestmark = [
@@ -41,75 +54,20 @@ pytestmark = [
     pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$"),
 ]
 
-CTRL = Qt.KeyboardModifier.ControlModifier
-# Ctrl+2 in the example policy.
-JARVENPAA = "186"
-WAIT_MS = 15_000
-
 WindowFactory = Callable[..., MainWindow]
 
 
 @pytest.fixture
 def make_window(qtbot: QtBot, training: TrainingServer, tmp_path: Path) -> Iterator[WindowFactory]:
-    """Opens main windows on the training systems; closes them and their workstations."""
-    opened: list[tuple[MainWindow, AppContext]] = []
-
-    def make(context: AppContext | None = None) -> MainWindow:
-        context = context or training_context(training, tmp_path / "settings.json")
-        window = MainWindow(context)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
-        opened.append((window, context))
-        return window
-
-    yield make
-    for window, context in opened:
-        window.close()
-        context.workstation.close()
+    """Opens main windows on the training systems; closes them and everything they started."""
+    opener = WindowOpener(qtbot, training, tmp_path)
+    yield opener.open
+    opener.close_all()
 
 
 @pytest.fixture
 def window(make_window: WindowFactory) -> MainWindow:
     return make_window()
-
-
-def clients(training: TrainingServer, code: str = JARVENPAA) -> list[SyntheticClient]:
-    return training.systems[code].clients
-
-
-def select_jarvenpaa(qtbot: QtBot, window: MainWindow) -> None:
-    with qtbot.waitSignal(window.municipality_selected, timeout=WAIT_MS):
-        press(window, Qt.Key.Key_2, CTRL)
-    assert window.switcher.current_code() == JARVENPAA
-    assert window.desk.search.field.hasFocus()
-
-
-def search(qtbot: QtBot, window: MainWindow, code: str) -> None:
-    field = window.desk.search.field
-    type_text(field, code)
-    with qtbot.waitSignal(window.desk.lookup_finished, timeout=WAIT_MS):
-        press(field, Qt.Key.Key_Return)
-
-
-def write_entry(qtbot: QtBot, window: MainWindow, narrative: str) -> None:
-    press(window, Qt.Key.Key_N, CTRL)
-    assert window.desk.form.narrative.hasFocus()
-    type_text(window.desk.form.narrative, narrative)
-
-
-def save(qtbot: QtBot, window: MainWindow) -> None:
-    press(window.desk.form.narrative, Qt.Key.Key_Return, CTRL)
-
-
-def status_text(window: MainWindow) -> str:
-    return window.status.text()
-
-
-def wait_idle(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: window.runner.pending == 0, timeout=WAIT_MS)
 
 
 def test_find_client_and_record_an_entry_by_keyboard(
@@ -141,9 +99,10 @@ def test_find_client_and_record_an_entry_by_keyboard(
         save(qtbot, window)
     record_id = delivered.args[1] if delivered.args else ""
     assert window.status.level is Level.SUCCESS
-    assert f"Kirjaus tallennettu: Järvenpää, Effica (tunniste {record_id})" in status_text(window)
+    assert f"Kirjaus toimitettu: Järvenpää, Effica (tunniste {record_id})" in status_text(window)
     assert form.narrative.toPlainText() == ""
     assert not form.is_open()
+    qtbot.waitUntil(lambda: window.outbox_count.text() == "Lähtevät: 0", timeout=WAIT_MS)
 
     records = inspect(training)[JARVENPAA]
     matching = [r for r in records if r["text"] == narrative and r["hetu"] == child.hetu.value]
@@ -254,7 +213,7 @@ def test_unknown_client_is_told_plainly(
     assert not window.desk.form.is_open()
 
 
-def test_unreachable_system_keeps_the_entry_text(
+def test_an_entry_for_an_unreachable_system_waits_in_the_outbox(
     qtbot: QtBot, make_window: WindowFactory, training: TrainingServer, tmp_path: Path
 ) -> None:
     policy = with_endpoint(training.policy, JARVENPAA, closed_port_url())
@@ -266,22 +225,20 @@ def test_unreachable_system_keeps_the_entry_text(
     assert "ei saada yhteyttä (Järvenpää, Effica)" in status_text(window)
     assert "Tarkista VPN-yhteys" in status_text(window)
     assert "Asiakasta ei voitu hakea" in window.desk.card.notice.text()
-    assert window.switcher.reachability(JARVENPAA) is Reachability.UNREACHABLE
+    assert "lähtevissä" in window.desk.card.notice.text()
+    qtbot.waitUntil(
+        lambda: window.switcher.reachability(JARVENPAA) is Reachability.VPN_DOWN, timeout=WAIT_MS
+    )
 
-    sent: list[DutyEntry] = []
-    window.desk.form.save_requested.connect(sent.append)
     narrative = "Poliisi pyysi arviota; järjestelmä ei vastaa."
     write_entry(qtbot, window, narrative)
-    for _attempt in range(2):
-        with qtbot.waitSignal(window.desk.entry_failed, timeout=WAIT_MS):
-            save(qtbot, window)
-        assert window.desk.form.narrative.toPlainText() == narrative
-        assert window.desk.form.save_button.isEnabled()
-        assert "Kirjaus ei tallentunut" in status_text(window)
-        assert "Tarkista VPN-yhteys" in status_text(window)
-    # The retry sends the very same entry: one idempotency key per form.
-    assert len(sent) == 2
-    assert sent[0] is sent[1]
+    with qtbot.waitSignal(window.desk.entry_waiting, timeout=WAIT_MS):
+        save(qtbot, window)
+    assert status_level(window) is Level.WARNING
+    assert "tallessa lähtevissä ja lähtee automaattisesti, kun Järvenpää" in status_text(window)
+    assert not window.desk.form.is_open()
+    qtbot.waitUntil(lambda: window.switcher.waiting(JARVENPAA) == 1, timeout=WAIT_MS)
+    assert window.outbox_count.text() == "Lähtevät: 1"
     assert inspect(training)[JARVENPAA] == []
 
 
@@ -337,6 +294,7 @@ def test_saving_twice_quickly_records_once(
         save(qtbot, window)
         QTest.mouseClick(window.desk.form.save_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: window.outbox_count.text() == "Lähtevät: 0", timeout=WAIT_MS)
     records = inspect(training)[JARVENPAA]
     assert [r["text"] for r in records] == ["Tallennetaan kahdesti"]
 
@@ -380,14 +338,16 @@ def test_probes_show_reachability(
     window = make_window(training_context(training, tmp_path / "settings.json", policy))
     qtbot.waitUntil(
         lambda: all(
-            window.switcher.reachability(code) is not Reachability.CHECKING
+            window.switcher.reachability(code) is not Reachability.UNKNOWN
             for code in window.switcher.codes()
         ),
         timeout=WAIT_MS,
     )
-    assert window.switcher.reachability("245") is Reachability.UNREACHABLE
-    assert window.switcher.reachability(JARVENPAA) is Reachability.REACHABLE
-    assert "Effica · ei yhteyttä" in window.switcher.item(2).text()
+    assert window.switcher.reachability("245") is Reachability.VPN_DOWN
+    assert window.switcher.reachability(JARVENPAA) is Reachability.ONLINE
+    assert "Effica · VPN ei yhteyttä" in window.switcher.item(2).text()
+    assert "Effica · tavoitettavissa" in window.switcher.item(1).text()
+    assert window.connectivity_summary.text() == "VPN: ei yhteyttä (1 kunta)"
 
 
 def test_last_municipality_and_geometry_are_remembered(
@@ -438,6 +398,7 @@ def test_run_shows_the_window_and_returns_the_exit_code(
         assert run(context, ["paivystys"]) == 0
     finally:
         context.workstation.close()
+    assert [t.name for t in threading.enumerate() if t.name.startswith(BACKGROUND_THREADS)] == []
     assert len(shown) == 1
     assert shown[0].windowTitle() == "Päivystys – HARJOITTELU"
     assert shown[0].runner.pending == 0

@@ -145,7 +145,8 @@ class ClientCard(QFrame):
         if entry_possible:
             text += " " + self.tr(
                 "Voit silti kirjoittaa kirjauksen tälle henkilötunnukselle (Ctrl+N) ja "
-                "tallentaa sen, kun yhteys toimii."
+                "tallentaa sen: se odottaa salatuissa lähtevissä ja lähtee, kun järjestelmä "
+                "vastaa."
             )
         self._show_notice(text)
         self._set_client(self.hetu, hetu.value)

@@ -8,44 +8,78 @@ shown.
 
 from __future__ import annotations
 
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from app.connectors import errors
+from app.services.connectivity import Reachability
 from app.services.context import AppContext
+from app.services.delivery import DeliveryEvent, Outcome
 from app.services.hetu import Hetu
-from app.services.model import ClientSummary, DeliveryReceipt, DutyEntry
+from app.services.model import ClientSummary, DutyEntry
+from app.services.outbox import OutboxError, StoredItem
 from app.services.policy import Municipality
-from app.ui import messages
+from app.ui import messages, outbox_messages
 from app.ui.client_card import ClientCard
 from app.ui.entry_form import EntryForm, EntrySubject
+from app.ui.outbox_controller import EarlierVersionKept, OutboxController
 from app.ui.search import ClientSearch
 from app.ui.status import StatusArea
 from app.ui.tasks import Generation, TaskRunner
 
+log = logging.getLogger(__name__)
+
 # Failures of the system rather than of the request: the worker may still
-# write the entry and save it once the system answers again.
+# write the entry; it waits in the outbox until the system answers again.
 _SYSTEM_DOWN = (errors.Unreachable, errors.TimedOut, errors.ServerFault)
+_KNOWN_DOWN = frozenset({Reachability.VPN_DOWN, Reachability.NO_NETWORK, Reachability.SERVICE_DOWN})
+
+
+@dataclass
+class _Tracked:
+    """An entry saved at this desk whose fate the worker has not been told yet."""
+
+    municipality: Municipality
+    saved: bool = False
+    told_waiting: bool = False
 
 
 class DutyDesk(QWidget):
-    """Finds the client in the selected municipality and records the duty entry.
+    """Finds the client in the selected municipality and saves the duty entry.
+
+    Saving writes the entry durably to the outbox (write-ahead) and empties
+    the form; the sender then delivers it, and the desk tells the worker how
+    that went. ``reachability(code)`` is the switcher's current knowledge.
 
     Signals:
         client_loaded(str): a client's summary is on the card (municipality code).
         lookup_finished(str): a lookup ended, found or not or failed (municipality code).
-        entry_delivered(str, str): the municipality's system holds the entry
-            (municipality code, the system's record id).
-        entry_failed(str): a delivery failed and the form keeps the text (municipality code).
-        reachability_learned(str, bool): a lookup or delivery showed whether the
+        entry_saved(str): an entry is durably in the outbox and the form is
+            empty (municipality code).
+        entry_delivered(str, str): the municipality's system holds an entry
+            saved here (municipality code, the system's record id).
+        entry_waiting(str): an entry saved here could not go yet; it waits
+            and leaves by itself (municipality code).
+        entry_needs_attention(str): the system refused an entry saved here;
+            it waits in the outbox for correction (municipality code).
+        entry_failed(str): saving failed, nothing was stored and the form
+            keeps the text (municipality code).
+        reachability_learned(str, bool): a lookup showed whether the
             municipality's system answers.
     """
 
     client_loaded = Signal(str)
     lookup_finished = Signal(str)
+    entry_saved = Signal(str)
     entry_delivered = Signal(str, str)
+    entry_waiting = Signal(str)
+    entry_needs_attention = Signal(str)
     entry_failed = Signal(str)
     reachability_learned = Signal(str, bool)
 
@@ -54,12 +88,17 @@ class DutyDesk(QWidget):
         context: AppContext,
         runner: TaskRunner,
         status: StatusArea,
+        outbox: OutboxController,
+        reachability: Callable[[str], Reachability],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._context = context
         self._runner = runner
         self._status = status
+        self._outbox = outbox
+        self._reachability = reachability
+        self._tracked: dict[uuid.UUID, _Tracked] = {}
         self._municipality: Municipality | None = None
         self._client: ClientSummary | None = None
         # A valid code whose lookup failed because the system was down: the
@@ -83,7 +122,8 @@ class DutyDesk(QWidget):
 
         self.search.search_requested.connect(self._search)
         self.search.invalid_submitted.connect(self._status.warning)
-        self.form.save_requested.connect(self._deliver)
+        self.form.save_requested.connect(self._save)
+        outbox.delivery_reported.connect(self.on_delivery)
         self.form.save_refused.connect(self._status.warning)
 
     @property
@@ -185,7 +225,7 @@ class DutyDesk(QWidget):
 
     def _lookup_failed(self, municipality: Municipality, hetu: Hetu, error: Exception) -> None:
         entry_possible = isinstance(error, _SYSTEM_DOWN)
-        if isinstance(error, errors.Unreachable):
+        if entry_possible:
             self.reachability_learned.emit(municipality.code, False)
         self._unlooked_hetu = hetu if entry_possible else None
         self.card.show_lookup_failed(hetu, entry_possible)
@@ -194,34 +234,87 @@ class DutyDesk(QWidget):
         )
         self.lookup_finished.emit(municipality.code)
 
-    def _deliver(self, entry: DutyEntry) -> None:
+    def _save(self, entry: DutyEntry) -> None:
         subject = self.form.subject
         assert subject is not None
         municipality = subject.municipality
+        code = municipality.code
+        if not self._outbox.available:
+            self.form.save_failed()
+            self._status.error(outbox_messages.save_refused_no_outbox(self._outbox.opening))
+            self.entry_failed.emit(code)
+            return
+        client = self._client if subject.client_system_id is not None else None
+        names = (client.first_names, client.last_name) if client is not None else (None, None)
+        key = entry.idempotency_key
+        # Tracked before the save starts: the sender may report the delivery
+        # before the save's own callback arrives.
+        self._tracked.setdefault(key, _Tracked(municipality))
         self._status.info(
             self.tr("Tallennetaan kirjausta ({where})…").format(where=messages.where(municipality))
         )
-        workstation = self._context.workstation
-        code = municipality.code
         # No staleness guard: switching is refused while saving, and the
-        # outcome of a delivery must always be told.
-        self._runner.run(
-            lambda: workstation.deliver_entry(code, entry),
-            partial(self._delivered, municipality),
-            partial(self._delivery_failed, municipality),
+        # outcome of a save must always be told.
+        self._outbox.save_entry(
+            code,
+            entry,
+            names,
+            partial(self._saved, key),
+            partial(self._save_failed, key),
         )
 
-    def _delivered(self, municipality: Municipality, receipt: DeliveryReceipt) -> None:
-        self.reachability_learned.emit(municipality.code, True)
-        self.form.delivery_succeeded()
-        self._status.success(messages.delivered(municipality, receipt))
-        self.entry_delivered.emit(municipality.code, receipt.system_record_id)
+    def _saved(self, key: uuid.UUID, item: StoredItem) -> None:
+        tracked = self._tracked.get(key)
+        self.form.saved()
+        self.entry_saved.emit(item.municipality)
+        if tracked is None:
+            return  # already delivered or refused: that message stands
+        tracked.saved = True
+        if tracked.told_waiting:
+            return
+        municipality = tracked.municipality
+        if self._reachability(municipality.code) in _KNOWN_DOWN:
+            # The sender may not even try now: say at once that it waits.
+            self._tell_waiting(tracked)
+        else:
+            self._status.success(outbox_messages.saved(municipality))
 
-    def _delivery_failed(self, municipality: Municipality, error: Exception) -> None:
-        if isinstance(error, errors.Unreachable):
-            self.reachability_learned.emit(municipality.code, False)
-        self.form.delivery_failed()
-        self._status.error(
-            messages.connector_failure(error, municipality, messages.Operation.DELIVERY)
-        )
-        self.entry_failed.emit(municipality.code)
+    def _tell_waiting(self, tracked: _Tracked) -> None:
+        tracked.told_waiting = True
+        self._status.warning(outbox_messages.waiting(tracked.municipality))
+        self.entry_waiting.emit(tracked.municipality.code)
+
+    def _save_failed(self, key: uuid.UUID, error: Exception) -> None:
+        tracked = self._tracked.get(key)
+        municipality = tracked.municipality if tracked is not None else None
+        self.form.save_failed()
+        if isinstance(error, EarlierVersionKept):
+            # The outbox holds this key already; its events still concern the worker.
+            self._status.warning(outbox_messages.earlier_version_kept())
+        else:
+            if tracked is not None and not tracked.saved:
+                del self._tracked[key]
+            if not isinstance(error, OutboxError):
+                log.error("saving an entry failed unexpectedly: %s", type(error).__name__)
+            self._status.error(outbox_messages.save_failed(error))
+        if municipality is not None:
+            self.entry_failed.emit(municipality.code)
+
+    def on_delivery(self, event: DeliveryEvent) -> None:
+        """Tell the worker what became of an entry saved at this desk."""
+        tracked = self._tracked.get(event.key)
+        if tracked is None or event.kind != "entry":
+            return
+        municipality = tracked.municipality
+        code = municipality.code
+        if event.outcome is Outcome.DELIVERED and event.receipt is not None:
+            del self._tracked[event.key]
+            self._status.success(outbox_messages.delivered(municipality, event.receipt))
+            self.entry_delivered.emit(code, event.receipt.system_record_id)
+        elif event.outcome is Outcome.RETRY:
+            if not tracked.told_waiting:
+                self._tell_waiting(tracked)
+        elif event.outcome is Outcome.ATTENTION:
+            del self._tracked[event.key]
+            self._status.warning(outbox_messages.needs_attention(municipality, event.error or ""))
+            self.entry_needs_attention.emit(code)

@@ -1,10 +1,10 @@
 """The duty entry form (kirjaus) for the client on the card.
 
 The entry is built once, at the first save, and that same object (with its
-idempotency key) is what every retry of the form sends, until a delivery
-succeeds. If the worker edits the text between attempts the key is kept too:
-an attempt that timed out may have landed, and with the same key the system
-refuses the changed copy instead of storing a second entry.
+idempotency key) is what every retry of the form saves, until the outbox has
+it. If the worker edits the text between attempts the key is kept too: should
+an attempt have reached the outbox after all, the same key shows it instead
+of a second entry being stored.
 """
 
 from __future__ import annotations
@@ -47,12 +47,12 @@ class EntrySubject:
 
 
 class EntryForm(QGroupBox):
-    """Writes one duty entry; delivery itself is the owner's job.
+    """Writes one duty entry; storing and delivering it is the owner's job.
 
     Signals:
         save_requested(object): the worker saved a valid form; the DutyEntry
-            to deliver. The form stays in the saving state until
-            :meth:`delivery_succeeded` or :meth:`delivery_failed`.
+            to store. The form stays in the saving state until :meth:`saved`
+            or :meth:`save_failed`.
         save_refused(str): the form cannot be saved as it is; why.
     """
 
@@ -226,10 +226,11 @@ class EntryForm(QGroupBox):
         self._set_saving(True)
         self.save_requested.emit(entry)
 
-    def delivery_succeeded(self) -> None:
+    def saved(self) -> None:
+        """The entry is durably stored: the form empties."""
         self.close_form()
 
-    def delivery_failed(self) -> None:
+    def save_failed(self) -> None:
         """Keep everything the worker wrote, and the entry for the retry."""
         self._set_saving(False)
 

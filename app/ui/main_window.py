@@ -1,4 +1,9 @@
-"""The main window: municipality switcher beside the duty desk, menus, settings."""
+"""The main window: municipality switcher beside the duty desk, menus, settings.
+
+Beside the window run the outbox (opened in the background once the window
+shows, with its sender) and the connectivity monitor; both stop when the
+window closes.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -21,13 +26,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.connectors.errors import ConnectorError
+from app.services.connectivity import Reachability, VpnResult
 from app.services.context import AppContext
+from app.services.delivery import DeliveryEvent, Outcome
 from app.services.settings import UserSettings
+from app.ui.connectivity_controller import ConnectivityController
 from app.ui.desk import DutyDesk
+from app.ui.indicators import ConnectivitySummary, OutboxBanner, OutboxCount
+from app.ui.outage_practice import OutagePractice
+from app.ui.outbox_controller import OutboxController, OutboxSnapshot
+from app.ui.outbox_view import OutboxView
 from app.ui.status import StatusArea
-from app.ui.switcher import MunicipalitySwitcher, Reachability
-from app.ui.tasks import Generation, Pool, TaskRunner
+from app.ui.switcher import MunicipalitySwitcher
+from app.ui.tasks import Pool, TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -44,10 +55,10 @@ class MainWindow(QMainWindow):
     Signals:
         municipality_selected(str): the desk now works in this municipality.
         client_loaded(str): a client's summary is on the card (municipality code).
-        entry_delivered(str, str): the municipality's system holds the entry
-            (municipality code, the system's record id).
-        reachability_changed(str, str): a probe or call showed the municipality's
-            system state (code, :class:`Reachability` value).
+        entry_delivered(str, str): the municipality's system holds an entry
+            saved in this window (municipality code, the system's record id).
+        reachability_changed(str, str): the connectivity monitor found the
+            municipality's system in a new state (code, :class:`Reachability` value).
         settings_applied(): the saved settings were read and applied.
     """
 
@@ -67,21 +78,26 @@ class MainWindow(QMainWindow):
         # late in the background do not override the worker's choice.
         self._user_chose = False
         self._current: str | None = None
-        self._probes = {m.code: Generation() for m in context.policy.municipalities}
+        self._started = False
+        self._outbox_view: OutboxView | None = None
 
         self.status = StatusArea(self)
         self.runner = TaskRunner(default_failure=self._show_unexpected, parent=self)
+        workstation = context.workstation
+        self.connectivity = ConnectivityController(context.policy, workstation, self.runner, self)
+        self.outbox = OutboxController(
+            context.outbox, workstation, self.runner, self.connectivity.known_unreachable, self
+        )
         self.switcher = MunicipalitySwitcher(context.policy.municipalities, self)
-        self.desk = DutyDesk(context, self.runner, self.status, self)
+        self.desk = DutyDesk(
+            context, self.runner, self.status, self.outbox, self.connectivity.state, self
+        )
+        self.banner = OutboxBanner(self)
+        self.connectivity_summary = ConnectivitySummary(self)
+        self.outbox_count = OutboxCount(self)
         self._build_layout()
         self._build_menus()
-        self.desk.client_loaded.connect(self.client_loaded)
-        self.desk.entry_delivered.connect(self.entry_delivered)
-
-        self.switcher.municipality_selected.connect(self._on_municipality_selected)
-        self.desk.reachability_learned.connect(self._on_reachability_learned)
-        for code in self.switcher.codes():
-            self._probe(code)
+        self._connect()
         if initial_settings is not None:
             self._apply_settings(initial_settings)
         else:
@@ -97,6 +113,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         if self._training:
             layout.addWidget(self._training_banner())
+        layout.addWidget(self.banner)
         layout.addWidget(self.status)
         split = QSplitter(central)
         split.setChildrenCollapsible(False)
@@ -114,7 +131,10 @@ class MainWindow(QMainWindow):
             self,
         )
         worker.setObjectName("workerInfo")
-        self.statusBar().addPermanentWidget(worker)
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.connectivity_summary)
+        bar.addPermanentWidget(self.outbox_count)
+        bar.addPermanentWidget(worker)
         self.resize(1200, 780)
 
     def _training_banner(self) -> QLabel:
@@ -137,6 +157,7 @@ class MainWindow(QMainWindow):
         duty = self.menuBar().addMenu(self.tr("&Päivystys"))
         self._add_action(duty, self.tr("&Hae asiakas"), "Ctrl+F", self.desk.focus_search)
         self._add_action(duty, self.tr("&Uusi kirjaus"), "Ctrl+N", self.desk.new_entry)
+        self._add_action(duty, self.tr("&Lähtevät"), "Ctrl+L", self.show_outbox)
         duty.addSeparator()
         self._add_action(duty, self.tr("&Lopeta"), "Ctrl+Q", self.close)
         municipalities = self.menuBar().addMenu(self.tr("&Kunta"))
@@ -147,12 +168,64 @@ class MainWindow(QMainWindow):
                 f"Ctrl+{index + 1}",
                 partial(self.select_municipality_at, index),
             )
+        self._build_connection_menu()
+        self.outage_practice: OutagePractice | None = None
+        training = self._context.training
+        if training is not None and training.control_url:
+            practice = self.menuBar().addMenu(self.tr("&Harjoittelu"))
+            self.outage_practice = OutagePractice(
+                practice, self._context.policy.municipalities, training.control_url, self.runner
+            )
         help_menu = self.menuBar().addMenu(self.tr("&Ohje"))
         self._add_action(help_menu, self.tr("&Pikanäppäimet"), "F1", self._show_help)
 
+    def _build_connection_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Yhteys"))
+        menu.setToolTipsVisible(True)
+        self.open_vpn_action = self._add_action(
+            menu, self.tr("&Avaa VPN-yhteys"), "", self.connectivity.open_vpn
+        )
+        self.open_vpn_action.setObjectName("openVpnAction")
+        if not self.connectivity.vpn_command_configured:
+            self.open_vpn_action.setEnabled(False)
+            why = self.tr(
+                "VPN-yhteyden avauskomentoa ei ole määritetty tämän koneen asetuksissa "
+                "(policy: vpn.connect_command). Avaa VPN tavalliseen tapaan tai ota yhteys tukeen."
+            )
+            self.open_vpn_action.setToolTip(why)
+            self.open_vpn_action.setStatusTip(why)
+        self._add_action(menu, self.tr("&Tarkista yhteydet nyt"), "F5", self.connectivity.probe_now)
+
+    def _connect(self) -> None:
+        self.desk.client_loaded.connect(self.client_loaded)
+        self.desk.entry_delivered.connect(self.entry_delivered)
+        self.desk.reachability_learned.connect(self._on_reachability_learned)
+        self.switcher.municipality_selected.connect(self._on_municipality_selected)
+        self.connectivity.reachability_changed.connect(self._on_reachability_changed)
+        self.connectivity.came_online.connect(lambda code: self.outbox.nudge(force=[code]))
+        self.connectivity.vpn_opened.connect(self._on_vpn_opened)
+        self.outbox.opened.connect(self.banner.hide)
+        self.outbox.open_failed.connect(self._on_outbox_failed)
+        self.outbox.snapshot_changed.connect(self._on_outbox_snapshot)
+        self.outbox.delivery_reported.connect(self._on_delivery)
+        self.banner.retry_requested.connect(self.outbox.open)
+        self.outbox_count.clicked.connect(self.show_outbox)
+        if self.outage_practice is not None:
+            self.outage_practice.outage_changed.connect(self._on_outage_changed)
+            self.outage_practice.outage_failed.connect(self._on_outage_failed)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._started and not self._closed:
+            # Started once the window is up, so that start-up shows a window at once.
+            self._started = True
+            self.connectivity.start()
+            self.outbox.open()
+
     def _add_action(self, menu: QMenu, text: str, keys: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(keys))
+        if keys:
+            action.setShortcut(QKeySequence(keys))
         action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
         return action
@@ -182,35 +255,68 @@ class MainWindow(QMainWindow):
             self.status.warning(self.tr("Tallentamaton kirjaus poistettiin, koska kunta vaihtui."))
         else:
             self.status.info(self.tr("Kunta: {name}.").format(name=municipality.name_fi))
-        self._probe(code)
+        self.connectivity.probe_now(code)
         self._save_settings(last_municipality=code)
         self.municipality_selected.emit(code)
 
-    def _probe(self, code: str) -> None:
-        self._set_reachability(code, Reachability.CHECKING)
-        workstation = self._context.workstation
-        self.runner.run(
-            lambda: workstation.probe(code),
-            lambda _health: self._set_reachability(code, Reachability.REACHABLE),
-            partial(self._probe_failed, code),
-            is_current=self._probes[code].guard(),
-        )
-
-    def _probe_failed(self, code: str, error: Exception) -> None:
-        if not isinstance(error, ConnectorError):
-            log.error("probe of %s failed unexpectedly: %s", code, type(error).__name__)
-        self._set_reachability(code, Reachability.UNREACHABLE)
-
     def _on_reachability_learned(self, code: str, reachable: bool) -> None:
-        self._set_reachability(
-            code, Reachability.REACHABLE if reachable else Reachability.UNREACHABLE
-        )
+        # A lookup disagreed with what the monitor last saw: ask again now.
+        if reachable != (self.connectivity.state(code) is Reachability.ONLINE):
+            self.connectivity.probe_now(code)
 
-    def _set_reachability(self, code: str, state: Reachability) -> None:
-        # Newer knowledge wins: a probe still on its way becomes stale.
-        self._probes[code].advance()
-        self.switcher.set_reachability(code, state)
-        self.reachability_changed.emit(code, state.value)
+    def _on_reachability_changed(self, code: str, value: str) -> None:
+        self.switcher.set_reachability(code, Reachability(value))
+        self.connectivity_summary.show_states(self.connectivity.states())
+        self.reachability_changed.emit(code, value)
+
+    def _on_delivery(self, event: DeliveryEvent) -> None:
+        if event.outcome is Outcome.RETRY:
+            self.connectivity.probe_now(event.municipality)
+
+    def _on_outbox_snapshot(self, snapshot: OutboxSnapshot) -> None:
+        self.outbox_count.show_snapshot(snapshot)
+        self.switcher.set_outbox(snapshot.counts.per_municipality, snapshot.last_delivery)
+
+    def _on_outbox_failed(self, error: Exception) -> None:
+        self.banner.show_failure(error)
+        self.outbox_count.show_unavailable()
+
+    def show_outbox(self) -> OutboxView:
+        """Open (or raise) the non-modal outbox view."""
+        if self._outbox_view is None:
+            self._outbox_view = OutboxView(
+                self._context.policy, self.outbox, self._context.worker_name, self
+            )
+        view = self._outbox_view
+        if view.isVisible():
+            view.raise_()
+            view.activateWindow()
+        else:
+            view.show()
+        return view
+
+    def _on_vpn_opened(self, result: VpnResult) -> None:
+        if result.ok:
+            self.status.info(self.tr("VPN-yhteys avattu. Tarkistetaan kuntien järjestelmiä…"))
+        else:
+            self.status.error(
+                self.tr(
+                    "VPN-yhteyttä ei saatu avattua ({detail}). Avaa VPN tavalliseen tapaan; "
+                    "jos se ei onnistu, ota yhteys tukeen."
+                ).format(detail=result.message)
+            )
+
+    def _on_outage_changed(self, code: str, online: bool) -> None:
+        self.connectivity.probe_now(code)
+        name = self._context.policy.municipality(code).name_fi
+        if online:
+            text = self.tr("Harjoittelu: {name} on taas verkossa.")
+        else:
+            text = self.tr("Harjoittelu: {name} on nyt poissa verkosta, kuin VPN olisi katki.")
+        self.status.info(text.format(name=name))
+
+    def _on_outage_failed(self, code: str) -> None:
+        self.status.warning(self.tr("Harjoituspalvelin ei vastannut. Yritä uudelleen."))
 
     def _apply_settings(self, settings: UserSettings) -> None:
         if settings.window_geometry:
@@ -251,6 +357,8 @@ class MainWindow(QMainWindow):
                 "Enter  hae asiakas\n"
                 "Ctrl+N  uusi kirjaus\n"
                 "Ctrl+Enter  tallenna kirjaus\n"
+                "Ctrl+L  lähtevät kirjaukset\n"
+                "F5  tarkista yhteydet\n"
                 "Ctrl+Q  lopeta"
             )
         )
@@ -259,13 +367,23 @@ class MainWindow(QMainWindow):
         box.show()
 
     def shutdown(self) -> None:
-        """Save the geometry and wait for background work; safe to call twice."""
+        """Save the geometry, wait for background work, stop the sender and the
+        monitor and close the outbox; safe to call twice.
+
+        Bounded: the runner, the sender and the monitor each wait at most their
+        own stop timeouts.
+        """
         if self._closed:
             return
         self._closed = True
+        if self._outbox_view is not None:
+            self._outbox_view.close()
         geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         self._save_settings(window_geometry=geometry)
+        # The runner first: a save under way lands before the outbox closes.
         self.runner.shutdown()
+        self.outbox.shutdown()
+        self.connectivity.shutdown()
         # The client leaves memory with the window.
         self.desk.set_municipality(None)
 

@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication
 
 from app.connectors import errors
 from app.services.hetu import HetuProblem
-from app.services.model import DeliveryReceipt
 from app.services.policy import Municipality
 
 log = logging.getLogger(__name__)
@@ -27,7 +26,6 @@ class Operation(Enum):
     """What the worker was doing when a connector failed."""
 
     LOOKUP = "lookup"
-    DELIVERY = "delivery"
 
 
 def system_name(system_type: str) -> str:
@@ -88,20 +86,6 @@ def not_found(municipality: Municipality) -> str:
     ).format(where=where(municipality))
 
 
-def delivered(municipality: Municipality, receipt: DeliveryReceipt) -> str:
-    if receipt.already_recorded:
-        text = QCoreApplication.translate(
-            "Messages",
-            "Kirjaus oli jo tallentunut aiemmalla yrityksellä: {where} (tunniste {record}). "
-            "Sitä ei tallennettu kahdesti.",
-        )
-    else:
-        text = QCoreApplication.translate(
-            "Messages", "Kirjaus tallennettu: {where} (tunniste {record})."
-        )
-    return text.format(where=where(municipality), record=receipt.system_record_id)
-
-
 def connector_failure(
     error: BaseException, municipality: Municipality, operation: Operation
 ) -> str:
@@ -146,30 +130,8 @@ def connector_failure(
             "ilmoita IT-tukeen: {helpdesk}.",
         )
     reason = error.reason if isinstance(error, errors.Rejected) else ""
-    message = text.format(
+    return text.format(
         where=place, helpdesk=helpdesk, login=municipality.help.login_format, reason=reason
-    )
-    if operation is Operation.DELIVERY:
-        message = f"{message} {_delivery_outcome(error)}"
-    return message
-
-
-def _delivery_outcome(error: BaseException) -> str:
-    """Whether the entry may have landed, and so whether resending is safe."""
-    if isinstance(error, errors.TimedOut | errors.ServerFault):
-        return QCoreApplication.translate(
-            "Messages",
-            "Ei ole varmaa, tallentuiko kirjaus. Tallenna uudelleen: sama kirjaus ei "
-            "tallennu kahdesti. Teksti on tallessa lomakkeella.",
-        )
-    if isinstance(error, errors.Rejected):
-        return QCoreApplication.translate(
-            "Messages",
-            "Kirjaus ei tallentunut. Korjaa kirjaus ja tallenna uudelleen; teksti on "
-            "tallessa lomakkeella.",
-        )
-    return QCoreApplication.translate(
-        "Messages", "Kirjaus ei tallentunut. Teksti on tallessa lomakkeella."
     )
 
 

@@ -2,42 +2,32 @@
 
 from __future__ import annotations
 
-from enum import Enum
+import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
+from app.services.connectivity import Reachability
 from app.services.policy import Municipality
 from app.ui.messages import system_name
+from app.ui.outbox_messages import moment, reachability_text
+
+__all__ = ["MunicipalitySwitcher", "Reachability"]
 
 _CODE_ROLE = Qt.ItemDataRole.UserRole
 
-
-class Reachability(Enum):
-    CHECKING = "checking"
-    REACHABLE = "reachable"
-    UNREACHABLE = "unreachable"
-
-
-def reachability_text(state: Reachability) -> str:
-    texts = {
-        Reachability.CHECKING: QCoreApplication.translate("Switcher", "tarkistetaan"),
-        Reachability.REACHABLE: QCoreApplication.translate("Switcher", "tavoitettavissa"),
-        Reachability.UNREACHABLE: QCoreApplication.translate("Switcher", "ei yhteyttä"),
-    }
-    return texts[state]
-
-
 _COLOURS = {
-    Reachability.CHECKING: QColor("#5f6b76"),
-    Reachability.REACHABLE: QColor("#1e6b2a"),
-    Reachability.UNREACHABLE: QColor("#a3231b"),
+    Reachability.UNKNOWN: QColor("#5f6b76"),
+    Reachability.ONLINE: QColor("#1e6b2a"),
+    Reachability.VPN_DOWN: QColor("#a3231b"),
+    Reachability.NO_NETWORK: QColor("#a3231b"),
+    Reachability.SERVICE_DOWN: QColor("#8a4b00"),
 }
 
 
 class MunicipalitySwitcher(QListWidget):
-    """The policy's municipalities in policy order, with system and reachability.
+    """The policy's municipalities in policy order: system, reachability, waiting items.
 
     Signals:
         municipality_selected(str): the worker selected the municipality with
@@ -57,10 +47,12 @@ class MunicipalitySwitcher(QListWidget):
         self.setSpacing(2)
         self._municipalities = {m.code: m for m in municipalities}
         self._states: dict[str, Reachability] = {}
+        self._waiting: dict[str, int] = {}
+        self._last_delivery: dict[str, dt.datetime] = {}
         for index, municipality in enumerate(municipalities):
             item = QListWidgetItem(self)
             item.setData(_CODE_ROLE, municipality.code)
-            self._states[municipality.code] = Reachability.CHECKING
+            self._states[municipality.code] = Reachability.UNKNOWN
             self._render(item, index)
         # Selection, not the current item: Qt makes the first item current when
         # the list merely gets focus, and that must not pick a municipality.
@@ -101,6 +93,25 @@ class MunicipalitySwitcher(QListWidget):
 
     def set_reachability(self, code: str, state: Reachability) -> None:
         self._states[code] = state
+        self._render_code(code)
+
+    def waiting(self, code: str) -> int:
+        return self._waiting.get(code, 0)
+
+    def set_outbox(self, waiting: dict[str, int], last_delivery: dict[str, dt.datetime]) -> None:
+        """Items not yet delivered and the last confirmed delivery, per municipality."""
+        changed = {
+            code
+            for code in self._municipalities
+            if self._waiting.get(code, 0) != waiting.get(code, 0)
+            or self._last_delivery.get(code) != last_delivery.get(code)
+        }
+        self._waiting = dict(waiting)
+        self._last_delivery = dict(last_delivery)
+        for code in changed:
+            self._render_code(code)
+
+    def _render_code(self, code: str) -> None:
         row = self.codes().index(code)
         self._render(self.item(row), row)
 
@@ -111,13 +122,26 @@ class MunicipalitySwitcher(QListWidget):
         shortcut = f"Ctrl+{row + 1}" if row < 9 else ""
         system = system_name(municipality.system.type)
         status = reachability_text(state)
-        item.setText(f"{municipality.name_fi}  {shortcut}\n{system} · {status}")
+        lines = [f"{municipality.name_fi}  {shortcut}", f"{system} · {status}"]
+        outbox = self._outbox_line(code)
+        if outbox:
+            lines.append(outbox)
+        item.setText("\n".join(lines))
         item.setForeground(_COLOURS[state])
-        item.setToolTip(
-            self.tr("{name}: {system}, {status}").format(
-                name=municipality.name_fi, system=system, status=status
-            )
+        tip = self.tr("{name}: {system}, {status}").format(
+            name=municipality.name_fi, system=system, status=status
         )
+        item.setToolTip(f"{tip}. {outbox}" if outbox else tip)
+
+    def _outbox_line(self, code: str) -> str:
+        parts = []
+        waiting = self._waiting.get(code, 0)
+        if waiting:
+            parts.append(self.tr("odottaa lähtevissä: {count}").format(count=waiting))
+        delivered = self._last_delivery.get(code)
+        if delivered is not None:
+            parts.append(self.tr("toimitettu viimeksi {when}").format(when=moment(delivered)))
+        return " · ".join(parts)
 
     def _on_selection_changed(self) -> None:
         code = self.current_code()

@@ -1,0 +1,340 @@
+"""The outbox view: what waits to be delivered, with the least client data.
+
+A row shows the item's label (initials, birth date, contact time), its
+municipality, kind, state, attempts, next try and the last error. The view
+never holds an item's payload: correcting one fetches it from the outbox
+when the worker opens it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.codec import entry_from_payload
+from app.services.model import DutyEntry
+from app.services.outbox import ItemState, StoredItem
+from app.services.policy import Policy
+from app.ui import outbox_messages
+from app.ui.messages import where
+from app.ui.outbox_controller import OutboxController
+from app.ui.outbox_editor import CorrectionEditor, DiscardDialog
+
+log = logging.getLogger(__name__)
+
+_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+@dataclass(frozen=True)
+class _Row:
+    """What the view keeps of an item: no payload, no identity code."""
+
+    id: int
+    municipality: str
+    kind: str
+    state: ItemState
+    label: str
+    last_error: str | None
+
+
+class OutboxView(QDialog):
+    """Non-modal list of the outbox; corrects or discards items needing attention.
+
+    Signals:
+        loaded(): the list shows the outbox as just read.
+        item_corrected(int): a corrected item is back in line (item id).
+        item_discarded(int): an item was discarded with a reason (item id).
+    """
+
+    loaded = Signal()
+    item_corrected = Signal(int)
+    item_discarded = Signal(int)
+
+    def __init__(
+        self, policy: Policy, outbox: OutboxController, author: str, parent: QWidget | None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("outboxView")
+        self.setWindowTitle(self.tr("Lähtevät kirjaukset"))
+        self.setModal(False)
+        self._policy = policy
+        self._outbox = outbox
+        self._author = author
+        self._rows: dict[int, _Row] = {}
+        self._reading = False
+        self._read_again = False
+        self.table = QTableWidget(0, 7, self)
+        self.table.setObjectName("outboxItems")
+        self.table.setAccessibleName(self.tr("Lähtevät"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Asiakas ja aika"),
+                self.tr("Kunta"),
+                self.tr("Laji"),
+                self.tr("Tila"),
+                self.tr("Yrityksiä"),
+                self.tr("Seuraava yritys"),
+                self.tr("Viimeisin virhe"),
+            ]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.message = QLabel(self)
+        self.message.setObjectName("outboxViewMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.correct_button = self._button("correctButton", self.tr("Avaa ja korjaa…"))
+        self.discard_button = self._button("discardButton", self.tr("Hylkää…"))
+        close = self._button("closeOutboxViewButton", self.tr("Sulje"))
+        self.correct_button.clicked.connect(self.open_selected)
+        self.discard_button.clicked.connect(self.discard_selected)
+        close.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.correct_button)
+        buttons.addWidget(self.discard_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        outbox.items_changed.connect(self.reload)
+        self._update_buttons()
+        self.resize(960, 420)
+
+    def _button(self, name: str, text: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        return button
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read the outbox; while a read is on its way, once more after it."""
+        if not self.isVisible():
+            return
+        if not self._outbox.available:
+            self._show_rows([])
+            self.message.setText(self.tr("Lähtevät eivät ole käytössä (katso punainen ilmoitus)."))
+            return
+        if self._reading:
+            # A flush of many items reports each one: read again once, not per item.
+            self._read_again = True
+            return
+        self._reading = True
+        self._outbox.list_items(self._listed, self._list_failed)
+
+    def _read_done(self) -> None:
+        self._reading = False
+        if self._read_again:
+            self._read_again = False
+            self.reload()
+
+    def _listed(self, items: list[StoredItem]) -> None:
+        self._read_done()
+        # Only the row's summary is kept; the payloads go with ``items``.
+        rows = [_Row(i.id, i.municipality, i.kind, i.state, i.label, i.last_error) for i in items]
+        self._show_rows(rows, {i.id: (i.attempts, i.next_attempt) for i in items})
+        self.message.setText("" if rows else self.tr("Lähtevissä ei ole mitään."))
+        self.loaded.emit()
+
+    def _show_rows(
+        self, rows: list[_Row], timing: dict[int, tuple[int, dt.datetime]] | None = None
+    ) -> None:
+        selected = self.selected_id()
+        self._rows = {row.id: row for row in rows}
+        self.table.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            attempts, next_attempt = (timing or {}).get(row.id, (0, None))
+            error, error_tip = self._error_text(row.last_error)
+            cells = [
+                row.label,
+                self._municipality_name(row.municipality),
+                self._kind_text(row.kind),
+                self._state_text(row.state),
+                str(attempts),
+                self._next_text(row.state, next_attempt),
+                error,
+            ]
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(_ID_ROLE, row.id)
+                if column == 6 and error_tip:
+                    cell.setToolTip(error_tip)
+                self.table.setItem(index, column, cell)
+            if row.id == selected:
+                self.table.selectRow(index)
+        self.table.resizeColumnsToContents()
+        self._update_buttons()
+
+    def _list_failed(self, error: Exception) -> None:
+        self._read_done()
+        self._failed(error)
+
+    def _failed(self, error: Exception) -> None:
+        log.warning("outbox view: %s", type(error).__name__)
+        self.message.setText(self.tr("Lähteviä ei voitu lukea. Yritä uudelleen."))
+
+    def selected_id(self) -> int | None:
+        items = self.table.selectedItems()
+        if not items:
+            return None
+        item_id = items[0].data(_ID_ROLE)
+        return int(item_id) if isinstance(item_id, int) else None
+
+    def select_item(self, item_id: int) -> bool:
+        for index in range(self.table.rowCount()):
+            cell = self.table.item(index, 0)
+            if cell is not None and cell.data(_ID_ROLE) == item_id:
+                self.table.selectRow(index)
+                return True
+        return False
+
+    def _selected_row(self) -> _Row | None:
+        item_id = self.selected_id()
+        return None if item_id is None else self._rows.get(item_id)
+
+    def _update_buttons(self) -> None:
+        row = self._selected_row()
+        correctable = row is not None and row.state is ItemState.ATTENTION and row.kind == "entry"
+        self.correct_button.setEnabled(correctable)
+        self.discard_button.setEnabled(correctable)
+
+    def open_selected(self) -> None:
+        """Fetch the selected item's entry and open it for correction."""
+        row = self._selected_row()
+        if row is None or row.state is not ItemState.ATTENTION:
+            return
+        self._outbox.fetch_item(row.id, lambda item: self._open_editor(row, item), self._failed)
+
+    def _open_editor(self, row: _Row, item: StoredItem | None) -> None:
+        if item is None or item.state is not ItemState.ATTENTION:
+            self.message.setText(self.tr("Kirjaus ei enää odota korjausta."))
+            self.reload()
+            return
+        try:
+            entry = entry_from_payload(item.payload)
+        except ValueError:
+            self.message.setText(
+                self.tr(
+                    "Tallennettua kirjausta ei voi lukea. Hylkää se syyn kanssa tai soita tukeen."
+                )
+            )
+            return
+        reason, _tip = self._error_text(item.last_error)
+        place = self._where(row.municipality)
+        editor = CorrectionEditor(entry, row.label, place, reason, self)
+        editor.resend_requested.connect(lambda corrected: self._resend(editor, row, corrected))
+        editor.show()
+
+    def _resend(self, editor: CorrectionEditor, row: _Row, corrected: object) -> None:
+        assert isinstance(corrected, DutyEntry)
+
+        def done(_item: StoredItem) -> None:
+            editor.close()
+            self.message.setText(self.tr("Korjattu kirjaus lähtee uudelleen."))
+            self.item_corrected.emit(row.id)
+
+        def failed(error: Exception) -> None:
+            log.warning("correction not saved: %s", type(error).__name__)
+            editor.resend_failed(self.tr("Korjausta ei voitu tallentaa. Yritä uudelleen."))
+
+        self._outbox.correct_entry(row.id, corrected, row.label, done, failed)
+
+    def discard_selected(self) -> None:
+        """Ask for the reason; the discard happens only with one."""
+        row = self._selected_row()
+        if row is None or row.state is not ItemState.ATTENTION:
+            return
+        dialog = DiscardDialog(row.label, self._where(row.municipality), self)
+        dialog.discard_requested.connect(lambda reason: self._discard(dialog, row, reason))
+        dialog.show()
+
+    def _discard(self, dialog: DiscardDialog, row: _Row, reason: str) -> None:
+        def done(_event: StoredItem) -> None:
+            dialog.close()
+            self.message.setText(
+                self.tr("Kirjaus hylättiin. Merkintä hylkäämisestä lähtee rekisterinpitäjälle.")
+            )
+            self.item_discarded.emit(row.id)
+
+        def failed(error: Exception) -> None:
+            log.warning("discard failed: %s", type(error).__name__)
+            dialog.discard_failed(self.tr("Hylkääminen ei onnistunut. Yritä uudelleen."))
+
+        self._outbox.discard(row.id, reason, self._author, done, failed)
+
+    def _municipality_name(self, code: str) -> str:
+        try:
+            return self._policy.municipality(code).name_fi
+        except KeyError:
+            return code
+
+    def _where(self, code: str) -> str:
+        try:
+            return where(self._policy.municipality(code))
+        except KeyError:
+            return code
+
+    def _kind_text(self, kind: str) -> str:
+        texts = {"entry": self.tr("kirjaus"), "event": self.tr("hylkäysmerkintä")}
+        return texts.get(kind, kind)
+
+    def _state_text(self, state: ItemState) -> str:
+        texts = {
+            ItemState.WAITING: self.tr("odottaa"),
+            ItemState.SENDING: self.tr("lähetetään"),
+            ItemState.ATTENTION: self.tr("vaatii toimia"),
+        }
+        return texts[state]
+
+    def _next_text(self, state: ItemState, next_attempt: dt.datetime | None) -> str:
+        if state is ItemState.SENDING:
+            return self.tr("nyt")
+        if state is ItemState.ATTENTION:
+            return self.tr("korjauksen jälkeen")
+        if next_attempt is None:
+            return ""
+        if next_attempt <= dt.datetime.now(dt.UTC):
+            return self.tr("heti kun yhteys toimii")
+        return outbox_messages.moment(next_attempt)
+
+    def _error_text(self, last_error: str | None) -> tuple[str, str]:
+        """The worker's wording and, for helpdesk, the stored text (no client data)."""
+        if not last_error:
+            return "", ""
+        kind, _, detail = last_error.partition(": ")
+        texts = {
+            "Unreachable": self.tr("ei yhteyttä järjestelmään"),
+            "TimedOut": self.tr("järjestelmä ei vastannut ajoissa"),
+            "ServerFault": self.tr("vika järjestelmässä"),
+            "AuthenticationFailed": self.tr("tunnukset eivät kelpaa"),
+            "NotSupported": self.tr("järjestelmä ei tue tätä"),
+            "payload unreadable": self.tr("tallennettu sisältö ei ole luettavissa"),
+        }
+        if kind == "Rejected":
+            return detail, last_error
+        return texts.get(kind, last_error), last_error

@@ -1,0 +1,457 @@
+"""The window's outbox: write-ahead saving, outages, the outbox view, failures to open.
+
+Against the real training systems and a real SQLCipher outbox in the test's
+own training profile.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtNetwork import QNetworkInformation
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton
+from pytestqt.qtbot import QtBot
+
+from app.connectors.base import Capability
+from app.services.connectivity import Reachability
+from app.services.keys import KeyMissing, KeyringTimeout, NoKeyringBackend, OutboxIOError
+from app.services.model import ContactChannel, DutyEntry, TaskType
+from app.services.outbox import OutboxError, WrongKey
+from app.services.policy import VpnConfig
+from app.services.profile import OutboxSetup
+from app.services.sending import SendingService
+from app.training.data import SyntheticClient
+from app.training.server import TrainingServer
+from app.ui.main_window import MainWindow
+from app.ui.outbox_editor import CorrectionEditor, DiscardDialog
+from app.ui.outbox_view import OutboxView
+from app.ui.status import Level
+from tests.gui_helpers import (
+    CTRL,
+    JARVENPAA,
+    WAIT_MS,
+    WORKER,
+    WindowOpener,
+    clients,
+    find_client,
+    inspect,
+    press,
+    save,
+    status_text,
+    type_text,
+    wait_idle,
+    widget_texts,
+    write_entry,
+)
+
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$"),
+]
+
+
+@pytest.fixture
+def opener(qtbot: QtBot, training: TrainingServer, tmp_path: Path) -> Iterator[WindowOpener]:
+    opener = WindowOpener(qtbot, training, tmp_path)
+    yield opener
+    opener.close_all()
+
+
+@pytest.fixture
+def window(opener: WindowOpener) -> MainWindow:
+    window = opener.open()
+    assert window.outbox.available
+    return window
+
+
+def click(button: QAbstractButton) -> None:
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def open_outbox_view(qtbot: QtBot, window: MainWindow) -> OutboxView:
+    # Shortcuts work in the active window: the view may have been in front.
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
+    press(window, Qt.Key.Key_L, CTRL)
+    view = window.findChild(OutboxView, "outboxView")
+    assert view is not None
+    qtbot.waitUntil(view.isVisible, timeout=WAIT_MS)
+    return view
+
+
+def rows(view: OutboxView) -> list[list[str]]:
+    table = view.table
+    return [
+        [cell.text() if (cell := table.item(row, column)) else "" for column in range(7)]
+        for row in range(table.rowCount())
+    ]
+
+
+def client_fragments(client: SyntheticClient, narrative: str) -> list[str]:
+    """What no outbox list may show: the code, the names, the narrative."""
+    return [client.hetu.value, client.full_name, client.last_name, narrative]
+
+
+def put_rejected_entry(window: MainWindow, client: SyntheticClient) -> DutyEntry:
+    """An entry the form would refuse (blank narrative) straight into the outbox:
+    the training system refuses it and it needs attention."""
+    sending = window.outbox.sending
+    assert sending is not None
+    entry = DutyEntry(
+        hetu=client.hetu,
+        contact_time=dt.datetime.now().astimezone(),
+        contact_channel=ContactChannel.POLICE,
+        task_type=TaskType.CHILD_PROTECTION,
+        narrative="   ",
+        measures="",
+        follow_up_needed=False,
+        author=WORKER,
+    )
+    sending.save_entry(JARVENPAA, entry, first_names=client.first_names, last_name=client.last_name)
+    return entry
+
+
+def wait_for_attention(qtbot: QtBot, window: MainWindow) -> OutboxView:
+    view = open_outbox_view(qtbot, window)
+    qtbot.waitUntil(lambda: [row[3] for row in rows(view)] == ["vaatii toimia"], timeout=WAIT_MS)
+    view.table.selectRow(0)
+    assert view.correct_button.isEnabled()
+    assert view.discard_button.isEnabled()
+    return view
+
+
+def test_an_entry_waits_out_an_outage_and_leaves_when_the_system_returns(
+    qtbot: QtBot, window: MainWindow, training: TrainingServer
+) -> None:
+    child = clients(training)[0]
+    find_client(qtbot, window, child)
+    training.set_online(JARVENPAA, False)
+    narrative = "Poliisi soitti: nuori ei palannut kotiin."
+    write_entry(qtbot, window, narrative)
+    with qtbot.waitSignal(window.desk.entry_waiting, timeout=WAIT_MS):
+        save(qtbot, window)
+    assert window.status.level is Level.WARNING
+    assert (
+        "Kirjaus on tallessa lähtevissä ja lähtee automaattisesti, kun Järvenpää on taas "
+        "tavoitettavissa" in status_text(window)
+    )
+    assert not window.desk.form.is_open()
+    qtbot.waitUntil(lambda: window.switcher.waiting(JARVENPAA) == 1, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: window.switcher.reachability(JARVENPAA) is Reachability.VPN_DOWN, timeout=WAIT_MS
+    )
+    assert "odottaa lähtevissä: 1" in window.switcher.item(1).text()
+    assert "VPN ei yhteyttä" in window.switcher.item(1).text()
+    assert window.outbox_count.text() == "Lähtevät: 1"
+    assert window.connectivity_summary.text() == "VPN: ei yhteyttä (1 kunta)"
+    assert inspect(training)[JARVENPAA] == []
+
+    back = time.monotonic()
+    with qtbot.waitSignal(window.entry_delivered, timeout=WAIT_MS) as delivered:
+        training.set_online(JARVENPAA, True)
+    # The promise is delivery within 2 s of the system's return (probes every 1.5 s
+    # early in an outage); a second of slack for a loaded machine.
+    assert time.monotonic() - back < 3.0
+    records = inspect(training)[JARVENPAA]
+    assert [(r["text"], r["hetu"]) for r in records] == [(narrative, child.hetu.value)]
+    assert delivered.args is not None
+    assert f"Kirjaus toimitettu: Järvenpää, Effica (tunniste {delivered.args[1]})" in (
+        status_text(window)
+    )
+    qtbot.waitUntil(lambda: window.outbox_count.text() == "Lähtevät: 0", timeout=WAIT_MS)
+    assert window.switcher.waiting(JARVENPAA) == 0
+    assert "toimitettu viimeksi" in window.switcher.item(1).text()
+
+
+@pytest.mark.parametrize(
+    ("error", "expected", "retry"),
+    [
+        (
+            NoKeyringBackend("no usable credential store"),
+            ["Salausavainten säilö (keyring) puuttuu tästä koneesta", "paivystys doctor"],
+            False,
+        ),
+        (
+            KeyMissing("no key"),
+            ["salausavain puuttuu", "toimittamattomia kirjauksia", "Soita tukeen heti"],
+            False,
+        ),
+        (WrongKey("wrong key"), ["ei aukea", "Lähteviä ei muutettu", "Soita tukeen"], False),
+        (OutboxIOError("disk"), ["levy täynnä", "Yritä uudelleen"], True),
+        (KeyringTimeout("no answer"), ["Avaa avainsäilön lukitus", "Yritä uudelleen"], True),
+    ],
+    ids=lambda value: getattr(value, "code", None) if isinstance(value, OutboxError) else None,
+)
+def test_an_outbox_that_cannot_open_is_explained_and_saving_is_refused(
+    qtbot: QtBot,
+    opener: WindowOpener,
+    training: TrainingServer,
+    monkeypatch: pytest.MonkeyPatch,
+    error: OutboxError,
+    expected: list[str],
+    retry: bool,
+) -> None:
+    def fail(self: OutboxSetup) -> None:
+        raise error
+
+    monkeypatch.setattr(OutboxSetup, "open", fail)
+    window = opener.open()
+    banner = window.banner
+    assert banner.isVisible()
+    for fragment in expected:
+        assert fragment in banner.text.text()
+    assert "Asiakkaiden haku toimii edelleen" in banner.text.text()
+    assert banner.retry.isVisible() is retry
+    assert window.outbox_count.text() == "Lähtevät: ei käytössä"
+
+    child = clients(training)[0]
+    find_client(qtbot, window, child)  # lookups still work
+    narrative = "Tämä teksti ei saa kadota."
+    write_entry(qtbot, window, narrative)
+    with qtbot.waitSignal(window.desk.entry_failed, timeout=WAIT_MS):
+        save(qtbot, window)
+    assert window.status.level is Level.ERROR
+    assert "Kirjausta ei voi tallentaa" in status_text(window)
+    form = window.desk.form
+    assert form.is_open()
+    assert form.narrative.toPlainText() == narrative
+    assert form.save_button.isEnabled()
+    assert banner.isVisible()
+    wait_idle(qtbot, window)
+    assert inspect(training)[JARVENPAA] == []
+
+
+def test_retry_opens_the_outbox_once_the_keyring_answers(
+    qtbot: QtBot, opener: WindowOpener, training: TrainingServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail(self: OutboxSetup) -> None:
+        raise KeyringTimeout("no answer")
+
+    monkeypatch.setattr(OutboxSetup, "open", fail)
+    window = opener.open()
+    assert window.banner.isVisible()
+    monkeypatch.undo()
+    with qtbot.waitSignal(window.outbox.opened, timeout=WAIT_MS):
+        click(window.banner.retry)
+    assert not window.banner.isVisible()
+    qtbot.waitUntil(lambda: window.outbox_count.text() == "Lähtevät: 0", timeout=WAIT_MS)
+    find_client(qtbot, window, clients(training)[0])
+    write_entry(qtbot, window, "Avainsäilö avattiin.")
+    with qtbot.waitSignal(window.entry_delivered, timeout=WAIT_MS):
+        save(qtbot, window)
+    assert [r["text"] for r in inspect(training)[JARVENPAA]] == ["Avainsäilö avattiin."]
+
+
+def test_a_save_that_fails_on_disk_keeps_the_text_and_the_entry(
+    qtbot: QtBot, window: MainWindow, training: TrainingServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(self: SendingService, code: str, entry: DutyEntry, **names: str) -> None:
+        raise OutboxIOError("the outbox could not be read or written (SQLITE_FULL)")
+
+    monkeypatch.setattr(SendingService, "save_entry", disk_full)
+    find_client(qtbot, window, clients(training)[0])
+    sent: list[DutyEntry] = []
+    window.desk.form.save_requested.connect(sent.append)
+    narrative = "Levy on täynnä, mutta teksti jää."
+    write_entry(qtbot, window, narrative)
+    for _attempt in range(2):
+        with qtbot.waitSignal(window.desk.entry_failed, timeout=WAIT_MS):
+            save(qtbot, window)
+        assert window.status.level is Level.ERROR
+        assert "levy on täynnä" in status_text(window)
+        assert "Mitään ei tallennettu" in status_text(window)
+        assert window.desk.form.narrative.toPlainText() == narrative
+        assert window.desk.form.save_button.isEnabled()
+    # One entry object, one idempotency key, for every attempt of the form.
+    assert len(sent) == 2
+    assert sent[0] is sent[1]
+    wait_idle(qtbot, window)
+    assert inspect(training)[JARVENPAA] == []
+    assert window.outbox.snapshot is not None
+    assert window.outbox.snapshot.undelivered == 0
+
+
+def test_the_outbox_view_shows_the_least_client_data(
+    qtbot: QtBot, window: MainWindow, training: TrainingServer
+) -> None:
+    child = clients(training)[0]
+    find_client(qtbot, window, child)
+    training.set_online(JARVENPAA, False)
+    narrative = "Salainen kuvaus tilanteesta"
+    write_entry(qtbot, window, narrative)
+    with qtbot.waitSignal(window.desk.entry_waiting, timeout=WAIT_MS):
+        save(qtbot, window)
+    view = open_outbox_view(qtbot, window)
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=WAIT_MS)
+    [row] = rows(view)
+    born = child.hetu.birth_date
+    assert f"{born.day}.{born.month}.{born.year}" in row[0]
+    assert row[1:4] == ["Järvenpää", "kirjaus", "odottaa"]
+    texts = widget_texts(view)
+    for fragment in client_fragments(child, narrative):
+        assert not any(fragment in text for text in texts), fragment
+    for name in child.first_names.split():
+        assert not any(name in text for text in texts), name
+    assert not view.correct_button.isEnabled()
+    assert not view.discard_button.isEnabled()
+
+
+def test_an_item_needing_attention_is_discarded_only_with_a_reason(
+    qtbot: QtBot, window: MainWindow, training: TrainingServer
+) -> None:
+    child = clients(training)[0]
+    rejected = put_rejected_entry(window, child)
+    view = wait_for_attention(qtbot, window)
+    assert rows(view)[0][6]  # the system's own reason
+    for fragment in client_fragments(child, "   ")[:3]:
+        assert not any(fragment in text for text in widget_texts(view))
+    qtbot.waitUntil(
+        lambda: window.outbox_count.text() == "Lähtevät: 1, 1 vaatii toimia", timeout=WAIT_MS
+    )
+
+    click(view.discard_button)
+    dialog = view.findChild(DiscardDialog, "discardDialog")
+    assert dialog is not None
+    assert not dialog.confirm.isEnabled()
+    type_text(dialog.reason, "   ")
+    assert not dialog.confirm.isEnabled()
+    click(dialog.confirm)
+    wait_idle(qtbot, window)
+    sending = window.outbox.sending
+    assert sending is not None
+    assert [item.key for item in sending.outbox.items()] == [rejected.idempotency_key]
+
+    reason = "Kirjattu uudelleen oikealle asiakkaalle."
+    dialog.reason.setPlainText(reason)
+    assert dialog.confirm.isEnabled()
+    with qtbot.waitSignal(view.item_discarded, timeout=WAIT_MS):
+        click(dialog.confirm)
+    if window.desk._context.workstation.connector(JARVENPAA).supports(Capability.EVENT_LOG):
+        qtbot.waitUntil(lambda: len(inspect(training)[JARVENPAA]) == 1, timeout=WAIT_MS)
+        [record] = inspect(training)[JARVENPAA]
+        assert record["kind"] == "event"
+        assert record["text"] == reason
+        qtbot.waitUntil(lambda: window.outbox_count.text() == "Lähtevät: 0", timeout=WAIT_MS)
+    else:
+        # The connector cannot record events yet: the discard waits as an event item.
+        items = sending.outbox.items()
+        assert [item.kind for item in items] == ["event"]
+        assert rejected.idempotency_key not in [item.key for item in items]
+        assert inspect(training)[JARVENPAA] == []
+
+
+def test_an_item_needing_attention_can_be_corrected_and_resent(
+    qtbot: QtBot, window: MainWindow, training: TrainingServer
+) -> None:
+    child = clients(training)[0]
+    rejected = put_rejected_entry(window, child)
+    view = wait_for_attention(qtbot, window)
+    click(view.correct_button)
+    qtbot.waitUntil(
+        lambda: view.findChild(CorrectionEditor, "correctionEditor") is not None, timeout=WAIT_MS
+    )
+    editor = view.findChild(CorrectionEditor, "correctionEditor")
+    assert editor is not None
+    assert editor.narrative.toPlainText() == "   "
+    click(editor.resend)
+    assert "puuttuu kuvaus" in editor.problem.text()
+    editor.narrative.setPlainText("Korjattu kuvaus.")
+    with qtbot.waitSignal(view.item_corrected, timeout=WAIT_MS):
+        click(editor.resend)
+    qtbot.waitUntil(lambda: len(inspect(training)[JARVENPAA]) == 1, timeout=WAIT_MS)
+    [record] = inspect(training)[JARVENPAA]
+    assert record["text"] == "Korjattu kuvaus."
+    assert record["idempotency_key"] == str(rejected.idempotency_key)
+    qtbot.waitUntil(lambda: window.outbox_count.text() == "Lähtevät: 0", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: view.table.rowCount() == 0, timeout=WAIT_MS)
+
+
+def test_the_status_bar_always_shows_connectivity_and_the_outbox(
+    qtbot: QtBot, window: MainWindow, training: TrainingServer
+) -> None:
+    bar = window.statusBar()
+    assert window.connectivity_summary.parent() is bar
+    assert window.outbox_count.parent() is bar
+    qtbot.waitUntil(lambda: window.connectivity_summary.text() == "VPN: yhteys", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.outbox_count.text() == "Lähtevät: 0", timeout=WAIT_MS)
+    assert window.connectivity_summary.isVisible()
+    assert window.outbox_count.isVisible()
+
+    # Training: the VPN is simulated, so there is no command to open it.
+    assert not window.open_vpn_action.isEnabled()
+    assert "vpn.connect_command" in window.open_vpn_action.toolTip()
+
+    practice = window.outage_practice
+    assert practice is not None
+    cut = practice.actions["245"]
+    assert cut.text() == "Katkaise yhteys: Kerava"
+    with qtbot.waitSignal(practice.outage_changed, timeout=WAIT_MS):
+        cut.setChecked(True)
+    assert training.control_state()["245"] is False
+    qtbot.waitUntil(
+        lambda: window.connectivity_summary.text() == "VPN: ei yhteyttä (1 kunta)",
+        timeout=WAIT_MS,
+    )
+    assert "VPN ei yhteyttä" in window.switcher.item(2).text()
+    with qtbot.waitSignal(practice.outage_changed, timeout=WAIT_MS):
+        cut.setChecked(False)
+    assert training.control_state()["245"] is True
+    qtbot.waitUntil(lambda: window.connectivity_summary.text() == "VPN: yhteys", timeout=WAIT_MS)
+
+    click(window.outbox_count)
+    view = window.findChild(OutboxView, "outboxView")
+    assert view is not None
+    qtbot.waitUntil(view.isVisible, timeout=WAIT_MS)
+    assert not view.isModal()
+    qtbot.waitUntil(lambda: "Lähtevissä ei ole mitään." in view.message.text(), timeout=WAIT_MS)
+    view.close()
+    assert open_outbox_view(qtbot, window) is view
+
+
+def test_the_platform_losing_the_network_is_shown_at_once(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window.connectivity_summary.text() == "VPN: yhteys", timeout=WAIT_MS)
+    seen: list[tuple[str, str]] = []
+    window.reachability_changed.connect(lambda code, state: seen.append((code, state)))
+    codes = window.switcher.codes()
+    window.connectivity.on_network_reachability(QNetworkInformation.Reachability.Disconnected)
+    qtbot.waitUntil(
+        lambda: {code for code, state in seen if state == "no_network"} == set(codes),
+        timeout=WAIT_MS,
+    )
+    # The platform can be wrong (a VPN's own interface): a probe that answers wins.
+    window.connectivity.on_network_reachability(QNetworkInformation.Reachability.Online)
+    qtbot.waitUntil(lambda: window.connectivity_summary.text() == "VPN: yhteys", timeout=WAIT_MS)
+
+
+@pytest.mark.parametrize(
+    ("script", "level", "expected"),
+    [
+        ("pass", Level.INFO, "VPN-yhteys avattu"),
+        ("import sys; sys.exit(3)", Level.ERROR, "VPN-yhteyttä ei saatu avattua"),
+    ],
+    ids=["opens", "fails"],
+)
+def test_the_vpn_command_runs_in_the_background(
+    qtbot: QtBot,
+    opener: WindowOpener,
+    training: TrainingServer,
+    script: str,
+    level: Level,
+    expected: str,
+) -> None:
+    vpn = VpnConfig(connect_command=(sys.executable, "-c", script))
+    window = opener.open(opener.context(replace(training.policy, vpn=vpn)))
+    action = window.open_vpn_action
+    assert action.isEnabled()
+    with qtbot.waitSignal(window.connectivity.vpn_opened, timeout=WAIT_MS):
+        action.trigger()
+    assert window.status.level is level
+    assert expected in status_text(window)
