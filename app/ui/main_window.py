@@ -388,5 +388,8 @@ class MainWindow(QMainWindow):
         self.desk.set_municipality(None)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        # Out of sight at once: the bounded waits below (a delivery in flight may take
+        # its read timeout) must not look like a frozen window.
+        self.hide()
         self.shutdown()
         super().closeEvent(event)
