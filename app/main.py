@@ -100,6 +100,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     outbox.add_argument("action", choices=("status", "flush"))
     outbox.add_argument("--json", action="store_true", help="machine-readable output")
+    duty = commands.add_parser(
+        "duty-hours",
+        parents=[common],
+        help="is the regional duty on, since and until when, and who is responsible",
+        epilog=f"exit codes: {EXIT_OK} answered, {EXIT_POLICY} policy invalid or missing, "
+        f"{EXIT_USAGE} --at is not a time",
+    )
+    duty.add_argument(
+        "--at",
+        metavar="ISO-8601",
+        help="the moment to ask about (default: now); without an offset it is Finnish time",
+    )
+    duty.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
 
 
@@ -143,6 +156,22 @@ def run_policy(args: argparse.Namespace) -> int:
     else:
         policy = resolve_policy(args)
         print(f"policy ok: {len(policy.municipalities)} municipalities")
+    return EXIT_OK
+
+
+def run_duty_hours(args: argparse.Namespace) -> int:
+    from app.services.duty_hours import duty_status, status_document, status_lines
+
+    policy = resolve_policy(args)
+    try:
+        status = duty_status(policy, args.at)
+    except ValueError as error:
+        print(f"paivystys: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.json:
+        print(json.dumps(status_document(status, policy), ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(status_lines(status, policy)))
     return EXIT_OK
 
 
@@ -261,14 +290,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
+    commands: dict[str | None, Callable[[argparse.Namespace], int]] = {
+        "training-server": run_training_server,
+        "policy": run_policy,
+        "duty-hours": run_duty_hours,
+        "doctor": run_helpdesk,
+        "outbox": run_helpdesk,
+        None: lambda parsed: run_gui(parsed, [sys.argv[0], *argv]),
+    }
     try:
-        if args.command == "training-server":
-            return run_training_server(args)
-        if args.command == "policy":
-            return run_policy(args)
-        if args.command in ("doctor", "outbox"):
-            return run_helpdesk(args)
-        return run_gui(args, [sys.argv[0], *argv])
+        return commands[args.command](args)
     except PolicyError as error:
         return _startup_failure(args, _policy_message(error), EXIT_POLICY)
     except ClassroomError as error:

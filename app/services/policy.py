@@ -3,10 +3,11 @@
 The policy is a TOML file owned by helpdesk (pushed to the platform's site
 config directory, or given with ``--policy``). It names the municipalities the
 duty serves, the registrar each belongs to, the client system and endpoint of
-each, the office-hours duty contact, the municipality's help list, and how to
-check and open the VPN. Every field is declared once below; :func:`load_policy`
-validates a file against those declarations and stops at the first problem
-with one message naming the file, the field and what is wrong.
+each, the office-hours duty contact, the municipality's help list, how to
+check and open the VPN, and when the regional duty is on. Every field is
+declared once below; :func:`load_policy` validates a file against those
+declarations and stops at the first problem with one message naming the file,
+the field and what is wrong.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Annotated, Any, Literal
 
 from app.connectors.registry import is_known_system, known_systems
 from app.services import schema
+from app.services.duty_hours import DutySchedule
 from app.services.schema import HTTP_URL, NOT_EMPTY, Check, SchemaError, setting
 
 MAX_POLICY_BYTES = 1_000_000
@@ -157,6 +159,10 @@ class Policy:
     vpn: VpnConfig = setting(
         "The VPN to the municipalities' systems: how to check it and open it.",
         default_factory=VpnConfig,
+    )
+    duty_hours: DutySchedule = setting(
+        "When the regional duty is on; otherwise each municipality's office-hours duty is.",
+        default_factory=DutySchedule,
     )
     population: PopulationConfig | None = setting(
         "The population register (Väestösuora); without it the app does not ask it.", None
