@@ -58,7 +58,7 @@ def app_process(*args: str) -> Iterator[tuple[subprocess.Popen[str], dict[str, A
 
 def test_training_server_prints_one_json_line_in_policy_order(example_policy: Policy) -> None:
     with app_process("training-server") as (process, line):
-        assert list(line) == ["systems", "inspect", "control"]
+        assert list(line) == ["systems", "inspect", "control", "population"]
         assert list(line["systems"]) == [m.code for m in example_policy.municipalities]
         for url in [*line["systems"].values(), line["inspect"]]:
             assert url.startswith("http://127.0.0.1:")
@@ -122,3 +122,35 @@ def test_unknown_classroom_server_is_explained() -> None:
     )
     assert done.returncode == 3
     assert "training server unusable" in done.stderr
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_duty_hours_answers_for_a_finnish_local_time() -> None:
+    done = run_cli("duty-hours", "--training", "--at", "2026-06-19T10:00", "--json")
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    assert answer["on"] is True  # juhannusaatto: duty all day
+    assert answer["until"] == "2026-06-22T08:00:00+03:00"
+    assert answer["responsible"]["kind"] == "regional_duty"
+    office = json.loads(
+        run_cli("duty-hours", "--training", "--at", "2026-11-26T10:00", "--json").stdout
+    )
+    assert office["on"] is False
+    assert office["until"] == "2026-11-26T15:00:00+02:00"
+    assert [c["code"] for c in office["responsible"]["contacts"]][:2] == ["106", "186"]
+
+
+def test_duty_hours_refuses_a_non_time() -> None:
+    done = run_cli("duty-hours", "--training", "--at", "huomenna")
+    assert done.returncode == 64
+    assert "not an ISO 8601 time" in done.stderr

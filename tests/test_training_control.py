@@ -70,7 +70,7 @@ def read_response(connection: socket.socket) -> bytes:
 
 def test_description_names_the_control_url(training: TrainingServer) -> None:
     description = get_json(training.url + "/")
-    assert list(description) == ["systems", "inspect", "control"]
+    assert list(description) == ["systems", "inspect", "control", "population"]
     assert description["control"] == training.url + "/control"
     assert get_json(description["control"]) == {code: True for code in training.systems}
 

@@ -2,10 +2,12 @@
 
 Each municipality's system listens on a port of its own and speaks its
 connector's contract (the handler named in :mod:`app.connectors.registry`).
-An index server beside them answers:
+Beside them one simulated population register (:mod:`app.training.population`)
+knows every synthetic client of every municipality. An index server answers:
 
 - ``GET /`` the same JSON as the line printed at start:
-  ``{"systems": {"<code>": "<base url>", ...}, "inspect": "<url>", "control": "<url>"}``
+  ``{"systems": {"<code>": "<base url>", ...}, "inspect": "<url>", "control": "<url>",
+  "population": "<population register base url>"}``
 - ``GET /inspect`` everything each system has received, per municipality code
 - ``GET /policy`` the training policy (JSON) whose endpoints point here
 - ``GET /control`` whether each system is online, ``{"<code>": true, ...}``
@@ -13,6 +15,8 @@ An index server beside them answers:
   outage would (connections refused, open ones closed); ``POST
   /control/<code>/online`` brings it back on the same port with the same
   clients and records. Both answer ``{"code": "<code>", "online": <bool>}``.
+  ``population`` in place of a code does the same to the population register
+  (which ``GET /control`` does not list: it lists the municipalities' systems).
 
 Nothing here is for production: the data is synthetic and there is no TLS.
 """
@@ -33,7 +37,7 @@ from typing import Any, ClassVar
 
 from app.connectors.registry import training_handler_class
 from app.services import schema
-from app.services.policy import Municipality, Policy, VpnConfig
+from app.services.policy import Municipality, Policy, PopulationConfig, VpnConfig
 from app.training.data import SyntheticClient, clients_for
 from app.training.store import RecordStore
 
@@ -43,6 +47,9 @@ MAX_REQUEST_BYTES = 1_000_000
 POLL_INTERVAL = 0.05
 # Coming back online rebinds the same port; a socket of the old listener may hold it a moment.
 REBIND_SECONDS = 2.0
+
+# The control URL's name for the population register, in place of a municipality code.
+POPULATION = "population"
 
 TRAINING_USERNAME = "harjoittelija"
 TRAINING_PASSWORD = "harjoitus"  # noqa: S105 - the published training password
@@ -85,22 +92,17 @@ class _Server(ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
-class SimulatedSystem:
-    """One municipality's training system: its clients, its records, its server.
+class SimulatedService:
+    """A training server on 127.0.0.1 that can go off the network and come back.
 
     ``set_online(False)`` makes it unreachable as a VPN outage would;
-    ``set_online(True)`` brings it back on the same port. Clients, records and
-    idempotency keys live here, not in the server, so they survive the outage.
+    ``set_online(True)`` brings it back on the same port. Subclasses keep their
+    data on themselves, not in the server, so that it survives the outage.
     """
 
-    def __init__(self, municipality: Municipality) -> None:
-        self.municipality = municipality
-        self.clients = clients_for(municipality.code, municipality.name_fi)
-        self.store = RecordStore(f"{municipality.system.type}-{municipality.code}")
-        handler = training_handler_class(municipality.system.type)
-        self._handler_class = type(
-            f"{handler.__name__}For{municipality.code}", (handler,), {"system": self}
-        )
+    def __init__(self, handler_class: type[BaseHTTPRequestHandler], name: str) -> None:
+        self._handler_class = handler_class
+        self._name = name
         self._lock = threading.Lock()
         self._started = False
         self.server: _Server | None = _Server((HOST, 0), self._handler_class)
@@ -115,12 +117,6 @@ class SimulatedSystem:
     def online(self) -> bool:
         return self.server is not None
 
-    def client_by_hetu(self, hetu: str) -> SyntheticClient | None:
-        for client in self.clients:
-            if client.hetu.value == hetu:
-                return client
-        return None
-
     def start(self) -> None:
         with self._lock:
             self._started = True
@@ -133,7 +129,7 @@ class SimulatedSystem:
             self._take_down()
 
     def set_online(self, online: bool) -> None:
-        """Take the system off the network or bring it back; repeating is harmless."""
+        """Take the service off the network or bring it back; repeating is harmless."""
         with self._lock:
             if online and self.server is None:
                 self.server = self._bind_same_port()
@@ -146,7 +142,7 @@ class SimulatedSystem:
         self._thread = threading.Thread(
             target=server.serve_forever,
             args=(POLL_INTERVAL,),
-            name=f"training-{self.municipality.code}",
+            name=f"training-{self._name}",
             daemon=True,
         )
         self._thread.start()
@@ -174,6 +170,26 @@ class SimulatedSystem:
                 if error.errno != errno.EADDRINUSE or time.monotonic() >= deadline:
                     raise
                 time.sleep(POLL_INTERVAL)
+
+
+class SimulatedSystem(SimulatedService):
+    """One municipality's training system: its clients, its records, its server."""
+
+    def __init__(self, municipality: Municipality) -> None:
+        self.municipality = municipality
+        self.clients = clients_for(municipality.code, municipality.name_fi)
+        self.store = RecordStore(f"{municipality.system.type}-{municipality.code}")
+        handler = training_handler_class(municipality.system.type)
+        handler_class = type(
+            f"{handler.__name__}For{municipality.code}", (handler,), {"system": self}
+        )
+        super().__init__(handler_class, municipality.code)
+
+    def client_by_hetu(self, hetu: str) -> SyntheticClient | None:
+        for client in self.clients:
+            if client.hetu.value == hetu:
+                return client
+        return None
 
 
 class SimulatorHandler(BaseHTTPRequestHandler):
@@ -247,7 +263,7 @@ class _IndexHandler(SimulatorHandler):
             self.send_json(HTTPStatus.NOT_FOUND, {"error": "not found"})
             return
         code = parts[1]
-        if code not in self.training.systems:
+        if code not in self.training.systems and code != POPULATION:
             self.send_json(HTTPStatus.NOT_FOUND, {"error": "no such municipality"})
             return
         online = actions[parts[2]]
@@ -259,7 +275,11 @@ class TrainingServer:
     """All the training systems of a policy, plus the index server."""
 
     def __init__(self, base_policy: Policy, port: int = 0) -> None:
+        # Imported here: the population simulator builds on this module's classes.
+        from app.training.population import PopulationSimulator
+
         self.systems = {m.code: SimulatedSystem(m) for m in base_policy.municipalities}
+        self.population = PopulationSimulator(base_policy.municipalities)
         handler_class = type("IndexHandler", (_IndexHandler,), {"training": self})
         self.index = _Server((HOST, port), handler_class)
         self._thread = threading.Thread(
@@ -268,7 +288,9 @@ class TrainingServer:
             name="training-index",
             daemon=True,
         )
-        self.policy = training_policy(base_policy, {c: s.url for c, s in self.systems.items()})
+        self.policy = training_policy(
+            base_policy, {c: s.url for c, s in self.systems.items()}, self.population.url
+        )
 
     @property
     def url(self) -> str:
@@ -280,11 +302,14 @@ class TrainingServer:
             "systems": {code: system.url for code, system in self.systems.items()},
             "inspect": f"{self.url}/inspect",
             "control": f"{self.url}/control",
+            "population": self.population.url,
         }
 
     def set_online(self, code: str, online: bool) -> None:
-        """Simulate a VPN outage of one municipality's system, or its end. KeyError if unknown."""
-        self.systems[code].set_online(online)
+        """Simulate a VPN outage of one municipality's system (or of the population
+        register, code ``"population"``), or its end. KeyError if unknown."""
+        service = self.population if code == POPULATION else self.systems[code]
+        service.set_online(online)
 
     def control_state(self) -> dict[str, bool]:
         return {code: system.online for code, system in self.systems.items()}
@@ -295,12 +320,14 @@ class TrainingServer:
     def start(self) -> None:
         for system in self.systems.values():
             system.start()
+        self.population.start()
         self._thread.start()
 
     def stop(self) -> None:
         # Stop all servers at once: each waits up to POLL_INTERVAL to notice.
+        services: list[SimulatedService] = [*self.systems.values(), self.population]
         stoppers = [threading.Thread(target=self.index.shutdown)] + [
-            threading.Thread(target=system.stop) for system in self.systems.values()
+            threading.Thread(target=service.stop) for service in services
         ]
         for stopper in stoppers:
             stopper.start()
@@ -316,8 +343,9 @@ class TrainingServer:
         self.stop()
 
 
-def training_policy(base: Policy, urls: dict[str, str]) -> Policy:
-    """The base policy's municipalities, pointed at training systems."""
+def training_policy(base: Policy, urls: dict[str, str], population_url: str) -> Policy:
+    """The base policy's municipalities and the population register, pointed at training
+    systems."""
     municipalities = tuple(
         replace(
             municipality,
@@ -332,4 +360,7 @@ def training_policy(base: Policy, urls: dict[str, str]) -> Policy:
         if municipality.code in urls
     )
     # The training systems are local: the production VPN is neither checked nor opened.
-    return replace(base, municipalities=municipalities, training=True, vpn=VpnConfig())
+    population = PopulationConfig(endpoint=population_url, connect_timeout=2.0, read_timeout=10.0)
+    return replace(
+        base, municipalities=municipalities, training=True, vpn=VpnConfig(), population=population
+    )
