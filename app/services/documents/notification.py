@@ -1,0 +1,166 @@
+"""The child welfare notification (lastensuojeluilmoitus, Lastensuojelulaki 25 §).
+
+The duty receives notifications, mostly from the police, and forwards them to the child
+protection of the child's home municipality. The child need not be a client yet, so the
+document takes any :class:`~app.services.documents.base.Person`: a
+:class:`~app.services.model.ClientSummary`, or a :class:`NotifiedChild`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from reportlab.platypus import Flowable
+
+from app.services.documents import base
+from app.services.documents.entry import municipality_text
+from app.services.hetu import Hetu
+from app.services.model import Address
+from app.services.policy import Municipality, Registrar
+
+NOTIFICATION_TITLE = "Lastensuojeluilmoitus"
+LEGAL_REFERENCE = "Lastensuojelulaki (417/2007) 25 § – ilmoitusvelvollisuus"
+DEADLINE_NOTE = (
+    "Lastensuojelulaki 26 §: sosiaalityöntekijän on arvioitava lapsen mahdollinen "
+    "kiireellinen lastensuojelun tarve välittömästi ja ratkaistava viimeistään "
+    "seitsemäntenä arkipäivänä ilmoituksen saapumisesta, ryhdytäänkö asian selvittämiseen."
+)
+
+
+class Urgency(StrEnum):
+    """The urgency as assessed when the notification was received."""
+
+    URGENT = "urgent"
+    NOT_URGENT = "not_urgent"
+
+
+URGENCY_WORDS = {
+    Urgency.URGENT: "KIIREELLINEN – lapsen suojelun tarve arvioitava heti",
+    Urgency.NOT_URGENT: "Ei kiireellinen",
+}
+
+
+@dataclass(frozen=True)
+class NotifiedChild:
+    """A child the notification is about who is not (yet) a client of the system."""
+
+    hetu: Hetu
+    last_name: str
+    first_names: str
+    non_disclosure: bool = False
+    address: Address | None = None
+
+    def __post_init__(self) -> None:
+        if self.non_disclosure and self.address is not None:
+            raise ValueError("a child under address non-disclosure must carry no address")
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.last_name} {self.first_names}"
+
+    def __repr__(self) -> str:
+        return "NotifiedChild(<redacted>)"
+
+
+@dataclass(frozen=True)
+class NotificationDetails:
+    """The notification as received: who notified, what happened, who has been told.
+
+    ``child_told`` and ``guardians_told`` are None when not known. ``reference`` is the
+    notifier's own, e.g. the police report number.
+    """
+
+    notifier_organisation: str
+    notifier_person: str
+    notifier_phone: str
+    what_happened: str
+    urgency: Urgency
+    child_told: bool | None
+    guardians_told: bool | None
+    received_at: dt.datetime
+    receiving_worker: str
+    urgency_reason: str = ""
+    reference: str = ""
+
+    def __post_init__(self) -> None:
+        if self.received_at.tzinfo is None:
+            raise ValueError("received_at must carry its time zone")
+
+    def __repr__(self) -> str:
+        return "NotificationDetails(<redacted>)"
+
+
+def render_notification(
+    notification: NotificationDetails,
+    child: base.Person,
+    municipality: Municipality,
+    registrar: Registrar,
+    printed_by: str,
+    printed_at: dt.datetime,
+    *,
+    address: Address | None = None,
+) -> bytes:
+    """The child welfare notification for ``municipality``'s child protection, as PDF bytes.
+
+    Under the child's non-disclosure no address is printed, not even ``address``.
+    """
+    notifier_rows = [
+        ("Organisaatio", notification.notifier_organisation),
+        ("Ilmoittaja", notification.notifier_person),
+        ("Puhelin", notification.notifier_phone),
+    ]
+    if notification.reference.strip():
+        notifier_rows.append(("Ilmoittajan viite", notification.reference))
+
+    def story(_total: int) -> list[Flowable]:
+        story: list[Flowable] = [
+            *base.title(NOTIFICATION_TITLE.upper(), LEGAL_REFERENCE),
+            base.fields(
+                [
+                    ("Vastaanottaja", f"{municipality.name_fi} – lastensuojelu"),
+                    ("Kunta", municipality_text(municipality)),
+                    ("Rekisterinpitäjä", registrar.name_fi),
+                ]
+            ),
+            base.heading("Lapsi"),
+            base.fields(
+                [
+                    ("Nimi", child.full_name),
+                    ("Henkilötunnus", str(child.hetu)),
+                    ("Osoite", base.address_text(child, address)),
+                ]
+            ),
+            base.heading("Ilmoittaja"),
+            base.fields(notifier_rows),
+            base.heading("Mitä tapahtui"),
+            *base.text_block(notification.what_happened),
+            base.heading("Kiireellisyys"),
+            base.fields([("Arvio", URGENCY_WORDS[notification.urgency])]),
+        ]
+        if notification.urgency_reason.strip():
+            story += base.text_block(notification.urgency_reason)
+        story += [
+            base.heading("Tiedottaminen"),
+            base.fields(
+                [
+                    ("Lapselle kerrottu ilmoituksesta", base.yes_no(notification.child_told)),
+                    (
+                        "Huoltajille kerrottu ilmoituksesta",
+                        base.yes_no(notification.guardians_told),
+                    ),
+                ]
+            ),
+            base.heading("Vastaanotto"),
+            base.fields(
+                [
+                    ("Vastaanotettu", base.format_time(notification.received_at)),
+                    ("Vastaanottanut työntekijä", notification.receiving_worker),
+                ]
+            ),
+            base.note(DEADLINE_NOTE),
+        ]
+        return story
+
+    return base.render_pdf(NOTIFICATION_TITLE, printed_by, printed_at, story)
