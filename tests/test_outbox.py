@@ -449,24 +449,29 @@ def test_another_sqlcipher_database_is_not_an_outbox(
     assert file_snapshot(path.parent) == before
 
 
+NEWER = outbox_file.SCHEMA_VERSION + 1
+
+
 def test_newer_schema_is_refused_untouched(
     path: Path, key: bytes, file_snapshot: Snapshot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     Outbox.open(path, key).close()
-    monkeypatch.setattr(outbox_file, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(outbox_file, "SCHEMA_VERSION", NEWER)
     monkeypatch.setitem(
-        outbox_file.MIGRATIONS, 2, lambda db: db.execute("ALTER TABLE items ADD COLUMN n INTEGER")
+        outbox_file.MIGRATIONS,
+        NEWER,
+        lambda db: db.execute("ALTER TABLE items ADD COLUMN n INTEGER"),
     )
     with Outbox.open(path, key) as box:
         stored = box.put(item(), T0)
-        assert box._query("SELECT value FROM meta") == [(2,)]
+        assert box._query("SELECT value FROM meta") == [(NEWER,)]
     monkeypatch.undo()
     before = file_snapshot(path.parent)
     with pytest.raises(NewerSchema) as caught:
         Outbox.open(path, key)
     assert caught.value.code == "newer_schema"
     assert file_snapshot(path.parent) == before
-    monkeypatch.setattr(outbox_file, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(outbox_file, "SCHEMA_VERSION", NEWER)
     with Outbox.open(path, key) as box:
         assert box.items() == [stored]
 

@@ -115,6 +115,7 @@ def test_production_outbox_key_lives_in_the_secret_service(short_tmp: Path) -> N
         "waiting": 0,
         "sending": 0,
         "needs_attention": 0,
+        "manual": 0,
         "per_municipality": {},
         "last_delivery": {},
     }

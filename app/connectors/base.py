@@ -12,7 +12,7 @@ import abc
 import datetime as dt
 import uuid
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import ClassVar
 
 from app.connectors.errors import NotSupported
@@ -28,6 +28,7 @@ class Capability(Enum):
     INTERNAL_MAIL = "internal_mail"
     HEALTH_PROBE = "health_probe"
     EVENT_LOG = "event_log"
+    CHILD_WELFARE_NOTIFICATION = "child_welfare_notification"
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,48 @@ class DutyEvent:
 
 
 EVENT_KINDS = ("discarded_entry",)
+
+
+class NotificationUrgency(StrEnum):
+    """The urgency of a child welfare notification as assessed on receipt."""
+
+    URGENT = "urgent"
+    NOT_URGENT = "not_urgent"
+
+
+@dataclass(frozen=True)
+class ChildWelfareNotification:
+    """A child welfare notification (lastensuojeluilmoitus, Lastensuojelulaki 25 §).
+
+    The duty received it (mostly from the police) and forwards it to the child
+    protection of the child's home municipality. ``received_at`` carries its
+    time zone; ``idempotency_key`` is made once, when it is first saved.
+    """
+
+    child_hetu: Hetu
+    child_last_name: str
+    child_first_names: str
+    notifier_organisation: str
+    notifier_person: str
+    notifier_phone: str
+    what_happened: str
+    urgency: NotificationUrgency
+    child_informed: bool
+    guardians_informed: bool
+    received_at: dt.datetime
+    receiving_worker: str
+    idempotency_key: uuid.UUID = field(default_factory=uuid.uuid4)
+
+    def __post_init__(self) -> None:
+        if self.received_at.tzinfo is None or self.received_at.utcoffset() is None:
+            raise ValueError("received_at must carry its time zone")
+
+    @property
+    def child_name(self) -> str:
+        return f"{self.child_last_name} {self.child_first_names}".strip()
+
+    def __repr__(self) -> str:
+        return f"ChildWelfareNotification(key={self.idempotency_key}, <redacted>)"
 
 
 @dataclass(frozen=True)
@@ -124,6 +167,12 @@ class ClientSystem(abc.ABC):
     def record_event(self, event: DutyEvent) -> DeliveryReceipt:
         """Record an event in the registrar's log; systems with ``Capability.EVENT_LOG``."""
         raise NotSupported(f"{self.system_type} has no event log")
+
+    def send_notification(self, notification: ChildWelfareNotification) -> DeliveryReceipt:
+        """Deliver a child welfare notification to the municipality's child protection;
+        systems with ``Capability.CHILD_WELFARE_NOTIFICATION``. Repeating it with the
+        same idempotency key is safe."""
+        raise NotSupported(f"{self.system_type} takes no child welfare notifications")
 
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release connections."""

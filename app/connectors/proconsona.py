@@ -24,14 +24,26 @@ from urllib.parse import quote
 from app.connectors import errors
 from app.connectors.base import (
     Capability,
+    ChildWelfareNotification,
     ClientSystem,
     Credentials,
     DutyEvent,
     Health,
     InternalMail,
+    NotificationUrgency,
 )
 from app.connectors.http import HttpTransport, Response, error_for_status
-from app.services.hetu import Hetu, InvalidHetu, parse_hetu
+from app.connectors.json_answer import (
+    bool_field,
+    hetu_field,
+    json_answer,
+    list_field,
+    object_value,
+    optional_object,
+    optional_str_field,
+    str_field,
+)
+from app.services.hetu import Hetu
 from app.services.model import (
     Address,
     CarePlan,
@@ -62,6 +74,11 @@ TASK_CODES = {
 }
 # The registrar's event log (tapahtumaloki): Pro Consona's codes for the event kinds.
 EVENT_CODES = {"discarded_entry": "kirjaus_poistettu"}
+# Child welfare notifications (lastensuojeluilmoitus): the urgency assessed on receipt.
+URGENCY_CODES = {
+    NotificationUrgency.URGENT: "kiireellinen",
+    NotificationUrgency.NOT_URGENT: "ei_kiireellinen",
+}
 
 # An asiakasId goes into a URL path: a hostile server must not steer it elsewhere.
 _SYSTEM_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
@@ -92,6 +109,7 @@ class ProConsona(ClientSystem):
             Capability.INTERNAL_MAIL,
             Capability.HEALTH_PROBE,
             Capability.EVENT_LOG,
+            Capability.CHILD_WELFARE_NOTIFICATION,
         }
     )
 
@@ -109,10 +127,10 @@ class ProConsona(ClientSystem):
         response = self._http.request("GET", "/v1/health", headers={"Accept": "application/json"})
         if response.status != 200:
             raise error_for_status(response, what, None)
-        document = _object(_json(response, what), what)
-        if _str(document, "status", what) != "ok":
+        document = object_value(json_answer(response, what), what)
+        if str_field(document, "status", what) != "ok":
             raise errors.ServerFault(f"{what}: status is not ok")
-        version = _str(document, "version", what).strip()
+        version = str_field(document, "version", what).strip()
         if not version:
             raise errors.ServerFault(f"{what}: empty version")
         return Health(system_version=version[:200], checked_at=dt.datetime.now(dt.UTC))
@@ -125,14 +143,14 @@ class ProConsona(ClientSystem):
         )
         if response.status != 200:
             raise error_for_status(response, what, _reason(response))
-        results = _list(_object(_json(response, what), what), "results", what)
+        results = list_field(object_value(json_answer(response, what), what), "results", what)
         if not results:
             return None
         if len(results) > 1:
             raise errors.ServerFault(f"{what}: {len(results)} clients for one identity code")
-        result = _object(results[0], what)
+        result = object_value(results[0], what)
         # Exact match, century sign included: anyone else's record is a fault.
-        if _hetu(result, "henkilotunnus", what) != hetu:
+        if hetu_field(result, "henkilotunnus", what) != hetu:
             raise errors.ServerFault(f"{what}: answer is about another identity code")
         return ClientRef(hetu=hetu, system_id=_system_id(result, what))
 
@@ -143,7 +161,7 @@ class ProConsona(ClientSystem):
             raise errors.Rejected(f"{what}: HTTP 404", _NOT_FOUND_REASON, 404)
         if response.status != 200:
             raise error_for_status(response, what, _reason(response))
-        return _summary(ref, _object(_json(response, what), what), what)
+        return _summary(ref, object_value(json_answer(response, what), what), what)
 
     def record_entry(self, entry: DutyEntry) -> DeliveryReceipt:
         what = "POST /v1/clients/{id}/kirjaukset"
@@ -194,6 +212,25 @@ class ProConsona(ClientSystem):
         key = str(event.idempotency_key)
         return self._deliver("/v1/tapahtumat", what, payload, key, "tapahtumaId")
 
+    def send_notification(self, notification: ChildWelfareNotification) -> DeliveryReceipt:
+        what = "POST /v1/lastensuojeluilmoitukset"
+        payload = {
+            "henkilotunnus": notification.child_hetu.value,
+            "lapsenSukunimi": notification.child_last_name,
+            "lapsenEtunimet": notification.child_first_names,
+            "ilmoittajaOrganisaatio": notification.notifier_organisation,
+            "ilmoittajaHenkilo": notification.notifier_person,
+            "ilmoittajaPuhelin": notification.notifier_phone,
+            "tapahtunut": notification.what_happened,
+            "kiireellisyys": URGENCY_CODES[notification.urgency],
+            "lapsiTietoinen": notification.child_informed,
+            "huoltajatTietoisia": notification.guardians_informed,
+            "vastaanotettu": notification.received_at.isoformat(),
+            "vastaanottaja": notification.receiving_worker,
+        }
+        key = str(notification.idempotency_key)
+        return self._deliver("/v1/lastensuojeluilmoitukset", what, payload, key, "ilmoitusId")
+
     def close(self) -> None:
         self._http.close()
 
@@ -210,11 +247,11 @@ class ProConsona(ClientSystem):
             raise errors.Rejected(f"{what}: HTTP 404", _reason(response) or _NOT_FOUND_REASON, 404)
         if response.status not in (200, 201):
             raise error_for_status(response, what, _reason(response))
-        document = _object(_json(response, what), what)
-        record_id = _str(document, id_field, what).strip()
+        document = object_value(json_answer(response, what), what)
+        record_id = str_field(document, id_field, what).strip()
         if not record_id:
             raise errors.ServerFault(f"{what}: empty {id_field}")
-        return DeliveryReceipt(record_id, _bool(document, "duplikaatti", what))
+        return DeliveryReceipt(record_id, bool_field(document, "duplikaatti", what))
 
     def _authorized(
         self, method: str, path: str, headers: dict[str, str] | None = None, **kwargs: Any
@@ -264,11 +301,11 @@ class ProConsona(ClientSystem):
             raise errors.AuthenticationFailed(f"{what}: credentials refused")
         if response.status != 200:
             raise error_for_status(response, what, None)
-        document = _object(_json(response, what), what)
-        value = _str(document, "access_token", what)
+        document = object_value(json_answer(response, what), what)
+        value = str_field(document, "access_token", what)
         if not _TOKEN.fullmatch(value) or len(value) > 4096:
             raise errors.ServerFault(f"{what}: malformed access_token")
-        if _str(document, "token_type", what).lower() != "bearer":
+        if str_field(document, "token_type", what).lower() != "bearer":
             raise errors.ServerFault(f"{what}: token_type is not Bearer")
         expires_in = document.get("expires_in")
         if not isinstance(expires_in, int) or isinstance(expires_in, bool) or expires_in <= 0:
@@ -282,17 +319,17 @@ class ProConsona(ClientSystem):
 
 
 def _summary(ref: ClientRef, document: dict[str, Any], what: str) -> ClientSummary:
-    if _hetu(document, "henkilotunnus", what) != ref.hetu:
+    if hetu_field(document, "henkilotunnus", what) != ref.hetu:
         raise errors.ServerFault(f"{what}: answer is about another identity code")
-    non_disclosure = _bool(document, "turvakielto", what)
+    non_disclosure = bool_field(document, "turvakielto", what)
     # Under turvakielto the address is not even parsed: it must go no further.
     address = None if non_disclosure else _address(document.get("osoite"), what)
-    plan = _optional_object(document, "asiakassuunnitelma", what)
-    worker = _optional_object(document, "vastuutyontekija", what)
+    plan = optional_object(document, "asiakassuunnitelma", what)
+    worker = optional_object(document, "vastuutyontekija", what)
     return ClientSummary(
         ref=ref,
-        last_name=_str(document, "sukunimi", what),
-        first_names=_str(document, "etunimet", what),
+        last_name=str_field(document, "sukunimi", what),
+        first_names=str_field(document, "etunimet", what),
         non_disclosure=non_disclosure,
         address=address,
         guardians=_people(document, "huoltajat", what),
@@ -300,105 +337,56 @@ def _summary(ref: ClientRef, document: dict[str, Any], what: str) -> ClientSumma
         care_plan=None if plan is None else _care_plan(plan, what),
         responsible_worker=None
         if worker is None
-        else Worker(_str(worker, "nimi", what), _optional_str(worker, "puhelin", what)),
+        else Worker(str_field(worker, "nimi", what), optional_str_field(worker, "puhelin", what)),
     )
 
 
 def _address(value: Any, what: str) -> Address | None:
     if value is None:
         return None  # no known address, e.g. homeless
-    document = _object(value, what)
+    document = object_value(value, what)
     return Address(
-        street=_str(document, "katuosoite", what),
-        postal_code=_str(document, "postinumero", what),
-        city=_str(document, "postitoimipaikka", what),
+        street=str_field(document, "katuosoite", what),
+        postal_code=str_field(document, "postinumero", what),
+        city=str_field(document, "postitoimipaikka", what),
     )
 
 
 def _people(document: dict[str, Any], key: str, what: str) -> tuple[RelatedPerson, ...]:
     people = []
-    for item in _list(document, key, what):
-        person = _object(item, what)
-        hetu = None if person.get("henkilotunnus") is None else _hetu(person, "henkilotunnus", what)
+    for item in list_field(document, key, what):
+        person = object_value(item, what)
+        hetu = (
+            None
+            if person.get("henkilotunnus") is None
+            else hetu_field(person, "henkilotunnus", what)
+        )
         people.append(
             RelatedPerson(
-                name=_str(person, "nimi", what),
+                name=str_field(person, "nimi", what),
                 hetu=hetu,
-                phone=_optional_str(person, "puhelin", what),
+                phone=optional_str_field(person, "puhelin", what),
             )
         )
     return tuple(people)
 
 
 def _care_plan(plan: dict[str, Any], what: str) -> CarePlan:
-    updated_text = _optional_str(plan, "paivitetty", what)
+    updated_text = optional_str_field(plan, "paivitetty", what)
     updated = None
     if updated_text is not None:
         try:
             updated = dt.date.fromisoformat(updated_text)
         except ValueError:
             raise errors.ServerFault(f"{what}: paivitetty is not a date") from None
-    return CarePlan(_str(plan, "otsikko", what), _str(plan, "yhteenveto", what), updated)
+    return CarePlan(str_field(plan, "otsikko", what), str_field(plan, "yhteenveto", what), updated)
 
 
-# -- hostile-answer helpers ---------------------------------------------
-
-
-def _json(response: Response, what: str) -> Any:
-    def refuse_constant(name: str) -> Any:
-        raise ValueError(name)
-
-    try:
-        return json.loads(response.body.decode("utf-8"), parse_constant=refuse_constant)
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        raise errors.ServerFault(f"{what}: answer is not JSON") from None
-
-
-def _object(value: Any, what: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise errors.ServerFault(f"{what}: expected an object")
-    return value
-
-
-def _optional_object(document: dict[str, Any], key: str, what: str) -> dict[str, Any] | None:
-    value = document.get(key)
-    return None if value is None else _object(value, what)
-
-
-def _list(document: dict[str, Any], key: str, what: str) -> list[Any]:
-    value = document.get(key)
-    if not isinstance(value, list):
-        raise errors.ServerFault(f"{what}: {key} is not a list")
-    return value
-
-
-def _str(document: dict[str, Any], key: str, what: str) -> str:
-    value = document.get(key)
-    if not isinstance(value, str):
-        raise errors.ServerFault(f"{what}: {key} is not a string")
-    return value
-
-
-def _optional_str(document: dict[str, Any], key: str, what: str) -> str | None:
-    return None if document.get(key) is None else _str(document, key, what)
-
-
-def _bool(document: dict[str, Any], key: str, what: str) -> bool:
-    value = document.get(key)
-    if not isinstance(value, bool):
-        raise errors.ServerFault(f"{what}: {key} is not a boolean")
-    return value
-
-
-def _hetu(document: dict[str, Any], key: str, what: str) -> Hetu:
-    try:
-        return parse_hetu(_str(document, key, what))
-    except InvalidHetu:
-        raise errors.ServerFault(f"{what}: {key} is not a valid identity code") from None
+# -- answer helpers -----------------------------------------------------
 
 
 def _system_id(document: dict[str, Any], what: str) -> str:
-    value = _str(document, "asiakasId", what)
+    value = str_field(document, "asiakasId", what)
     if not _SYSTEM_ID.fullmatch(value):
         raise errors.ServerFault(f"{what}: malformed asiakasId")
     return value

@@ -1,4 +1,4 @@
-"""A duty entry as outbox payload: canonical JSON, validated field by field.
+"""Outbox payloads (entries, events, internal mail, notifications): canonical JSON.
 
 The payload is what the outbox keeps until the entry is delivered, possibly
 across an app update, so it carries a format version. Reading treats the bytes
@@ -15,7 +15,13 @@ import uuid
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from app.connectors.base import EVENT_KINDS, DutyEvent
+from app.connectors.base import (
+    EVENT_KINDS,
+    ChildWelfareNotification,
+    DutyEvent,
+    InternalMail,
+    NotificationUrgency,
+)
 from app.services.hetu import Hetu, InvalidHetu, parse_hetu
 from app.services.model import ContactChannel, DutyEntry, TaskType
 
@@ -41,7 +47,27 @@ _FIELDS = frozenset(
 _EVENT_FIELDS = frozenset(
     {"v", "hetu", "kind", "text", "author", "occurred_at", "refers_to", "idempotency_key"}
 )
-_E = TypeVar("_E", ContactChannel, TaskType)
+_MAIL_FIELDS = frozenset(
+    {"v", "hetu", "recipient_unit", "subject", "body", "author", "idempotency_key"}
+)
+NOTIFICATION_FIELDS = frozenset(
+    {
+        "child_hetu",
+        "child_last_name",
+        "child_first_names",
+        "notifier_organisation",
+        "notifier_person",
+        "notifier_phone",
+        "what_happened",
+        "urgency",
+        "child_informed",
+        "guardians_informed",
+        "received_at",
+        "receiving_worker",
+        "idempotency_key",
+    }
+)
+_E = TypeVar("_E", ContactChannel, TaskType, NotificationUrgency)
 
 
 def _canonical(record: dict[str, Any]) -> bytes:
@@ -137,6 +163,85 @@ def event_from_payload(data: bytes) -> DutyEvent:
     )
 
 
+def mail_to_payload(mail: InternalMail) -> bytes:
+    return _canonical(
+        {
+            "v": FORMAT_VERSION,
+            "hetu": mail.hetu.value,
+            "recipient_unit": mail.recipient_unit,
+            "subject": mail.subject,
+            "body": mail.body,
+            "author": mail.author,
+            "idempotency_key": str(mail.idempotency_key),
+        }
+    )
+
+
+def mail_from_payload(data: bytes) -> InternalMail:
+    record = _checked(data, _MAIL_FIELDS)
+    return InternalMail(
+        hetu=_field(record, "hetu", _hetu),
+        recipient_unit=_text(record, "recipient_unit"),
+        subject=_text(record, "subject"),
+        body=_text(record, "body"),
+        author=_text(record, "author"),
+        idempotency_key=_field(record, "idempotency_key", _uuid),
+    )
+
+
+def notification_record(notification: ChildWelfareNotification) -> dict[str, Any]:
+    """The notification's fields as a JSON object (without the format version)."""
+    return {
+        "child_hetu": notification.child_hetu.value,
+        "child_last_name": notification.child_last_name,
+        "child_first_names": notification.child_first_names,
+        "notifier_organisation": notification.notifier_organisation,
+        "notifier_person": notification.notifier_person,
+        "notifier_phone": notification.notifier_phone,
+        "what_happened": notification.what_happened,
+        "urgency": notification.urgency.value,
+        "child_informed": notification.child_informed,
+        "guardians_informed": notification.guardians_informed,
+        "received_at": notification.received_at.isoformat(),
+        "receiving_worker": notification.receiving_worker,
+        "idempotency_key": str(notification.idempotency_key),
+    }
+
+
+def notification_from_record(record: dict[str, Any]) -> ChildWelfareNotification:
+    """Read :func:`notification_record`'s object back; ValueError names the field."""
+    missing = NOTIFICATION_FIELDS - record.keys()
+    if missing:
+        raise ValueError(f"{sorted(missing)[0]}: missing")
+    if record.keys() - NOTIFICATION_FIELDS:
+        raise ValueError("notification: unexpected fields")
+    return ChildWelfareNotification(
+        child_hetu=_field(record, "child_hetu", _hetu),
+        child_last_name=_text(record, "child_last_name"),
+        child_first_names=_text(record, "child_first_names"),
+        notifier_organisation=_text(record, "notifier_organisation"),
+        notifier_person=_text(record, "notifier_person"),
+        notifier_phone=_text(record, "notifier_phone"),
+        what_happened=_text(record, "what_happened"),
+        urgency=_field(record, "urgency", lambda v: _choice(NotificationUrgency, v)),
+        child_informed=_field(record, "child_informed", _boolean),
+        guardians_informed=_field(record, "guardians_informed", _boolean),
+        received_at=_field(record, "received_at", _aware_time),
+        receiving_worker=_text(record, "receiving_worker"),
+        idempotency_key=_field(record, "idempotency_key", _uuid),
+    )
+
+
+def notification_to_payload(notification: ChildWelfareNotification) -> bytes:
+    return _canonical({"v": FORMAT_VERSION, **notification_record(notification)})
+
+
+def notification_from_payload(data: bytes) -> ChildWelfareNotification:
+    record = _checked(data, NOTIFICATION_FIELDS | {"v"})
+    del record["v"]
+    return notification_from_record(record)
+
+
 def entry_label(
     entry: DutyEntry, *, first_names: str | None = None, last_name: str | None = None
 ) -> str:
@@ -146,15 +251,77 @@ def entry_label(
     the name), the birth date from the identity code and the contact time as
     the worker entered it. Never the full name, the code or the narrative.
     """
+    return item_label(entry.hetu, "kirjaus", entry.contact_time, first_names, last_name)
+
+
+def item_label(
+    hetu: Hetu,
+    what: str,
+    at: dt.datetime,
+    first_names: str | None = None,
+    last_name: str | None = None,
+) -> str:
+    """A label as :func:`entry_label`'s, for items of kind ``what`` made at ``at``.
+
+    ``at`` is shown in its own offset: the caller gives it in Finnish time.
+    """
     parts = [
         _initials(name)
         for name in (_first_given_name(first_names), last_name)
         if name and name.strip()
     ]
-    born = entry.hetu.birth_date
+    born = hetu.birth_date
     parts.append(f"{born.day}.{born.month}.{born.year}")
-    at = entry.contact_time
-    return " ".join(parts) + f" · kirjaus {at.day}.{at.month}. {at.hour}.{at.minute:02d}"
+    return " ".join(parts) + f" · {what} {at.day}.{at.month}. {at.hour}.{at.minute:02d}"
+
+
+# -- reading other payloads: the same rules, for codecs in other modules ----------
+
+
+def canonical(record: dict[str, Any]) -> bytes:
+    return _canonical(record)
+
+
+def read_record(data: bytes, fields: frozenset[str]) -> dict[str, Any]:
+    """A payload's object: format version checked, exactly ``fields`` (with ``v``)."""
+    return _checked(data, fields)
+
+
+def read_object(record: dict[str, Any], name: str, fields: frozenset[str]) -> dict[str, Any]:
+    """A nested object with exactly ``fields``."""
+    value = record[name]
+    if not isinstance(value, dict):
+        raise ValueError(f"{name}: expected an object")
+    missing = fields - value.keys()
+    if missing:
+        raise ValueError(f"{name}.{sorted(missing)[0]}: missing")
+    if value.keys() - fields:
+        raise ValueError(f"{name}: unexpected fields")
+    return value
+
+
+def read_text(record: dict[str, Any], name: str) -> str:
+    return _text(record, name)
+
+
+def read_optional_text(record: dict[str, Any], name: str) -> str | None:
+    return None if record[name] is None else _text(record, name)
+
+
+def read_hetu(record: dict[str, Any], name: str) -> Hetu:
+    return _field(record, name, _hetu)
+
+
+def read_time(record: dict[str, Any], name: str) -> dt.datetime:
+    return _field(record, name, _aware_time)
+
+
+def read_bool(record: dict[str, Any], name: str) -> bool:
+    return _field(record, name, _boolean)
+
+
+def read_uuid(record: dict[str, Any], name: str) -> uuid.UUID:
+    return _field(record, name, _uuid)
 
 
 def _first_given_name(first_names: str | None) -> str | None:

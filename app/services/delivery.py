@@ -11,7 +11,8 @@ repeat that the system recognises, never a second record.
 
 Failures are classified by the connector error's remedy: retry later with a
 capped backoff (never giving up), or needs the worker's attention. Nothing
-is deleted except on confirmation or by the worker's explicit discard.
+is deleted except on confirmation or by the worker's explicit discard. Manual
+items (faxes the worker sends by hand) are never sent, not even by a forced flush.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from enum import StrEnum
 from app.connectors import errors
 from app.services.locking import SenderLock
 from app.services.model import DeliveryReceipt
-from app.services.outbox import Outbox, StoredItem
+from app.services.outbox import ItemState, Outbox, StoredItem
 
 log = logging.getLogger(__name__)
 
@@ -155,7 +156,9 @@ class Deliverer:
         events: list[DeliveryEvent] = []
         while True:
             now = FAR_FUTURE if forced else self.clock()
-            batch = self.outbox.due(code, now)
+            # due() gives waiting items only; a manual one (a fax the worker sends by
+            # hand) must never reach a system, even if a query went wrong.
+            batch = [item for item in self.outbox.due(code, now) if item.state is ItemState.WAITING]
             if not batch:
                 return events
             for item in batch:

@@ -38,6 +38,8 @@ def _counts_document(counts: OutboxCounts) -> dict[str, Any]:
         "waiting": counts.waiting,
         "sending": counts.sending,
         "needs_attention": counts.attention,
+        # Faxes the worker sends by hand: never delivered by a flush.
+        "manual": counts.manual,
         "per_municipality": dict(sorted(counts.per_municipality.items())),
     }
 

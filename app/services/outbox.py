@@ -3,8 +3,9 @@
 A duty entry may be the only record of a night's decision about a child, so
 an item is committed durably (WAL, ``synchronous=FULL``) before ``put``
 returns, is deleted only once its municipality's system has confirmed it, and
-carries one idempotency key through every attempt. The file is SQLCipher,
-keyed with the raw key from :mod:`app.services.keys`.
+carries one idempotency key through every attempt. A *manual* item (a fax
+handoff) is never sent: it stays until the worker marks it done. The file is
+SQLCipher, keyed with the raw key from :mod:`app.services.keys`.
 
 Opening fails closed: with a wrong key, a damaged or foreign file or a newer
 schema nothing is created, deleted or rewritten, so helpdesk finds the files
@@ -70,6 +71,8 @@ class ItemState(StrEnum):
     WAITING = "waiting"
     SENDING = "sending"
     ATTENTION = "attention"
+    # Completed by the worker by hand (a fax handoff): never sent, stays until marked done.
+    MANUAL = "manual"
 
 
 @dataclass(frozen=True, repr=False)
@@ -115,6 +118,7 @@ class OutboxCounts:
     sending: int
     attention: int
     per_municipality: dict[str, int]  # every item not yet delivered, per municipality code
+    manual: int = 0  # items the worker completes by hand (faxes not yet marked sent)
 
 
 _COLUMNS = (
@@ -149,14 +153,22 @@ class Outbox:
     def sender_lock(self) -> SenderLock:
         return SenderLock(self.lock_path)
 
-    def put(self, item: OutgoingItem, now: dt.datetime) -> StoredItem:
-        """Save durably; the same key again returns the existing row unchanged."""
+    def put(
+        self, item: OutgoingItem, now: dt.datetime, state: ItemState = ItemState.WAITING
+    ) -> StoredItem:
+        """Save durably; the same key again returns the existing row unchanged.
+
+        ``state`` is WAITING (the sender delivers it) or MANUAL (the worker completes
+        it by hand and then calls :meth:`mark_done`; the sender never touches it).
+        """
         _check_item(item)
+        if state not in (ItemState.WAITING, ItemState.MANUAL):
+            raise ValueError("an item is saved waiting or manual")
         stamp = _stamp(now)
         with self._write() as db:
             db.execute(
                 "INSERT INTO items (key, municipality, kind, client, label, payload, state,"
-                " attempts, next_attempt, created) VALUES (?, ?, ?, ?, ?, ?, 'waiting', 0, ?, ?)"
+                " attempts, next_attempt, created) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"
                 " ON CONFLICT (key) DO NOTHING",
                 (
                     str(item.key),
@@ -165,6 +177,7 @@ class Outbox:
                     item.client,
                     item.label,
                     bytes(item.payload),
+                    state.value,
                     stamp,
                     stamp,
                 ),
@@ -258,6 +271,13 @@ class Outbox:
             )
             return _require(db, item_id, ItemState.WAITING)
 
+    def mark_done(self, item_id: int) -> StoredItem:
+        """The worker completed a manual item by hand (sent the fax): delete it."""
+        with self._write() as db:
+            row = _require(db, item_id, ItemState.MANUAL)
+            db.execute("DELETE FROM items WHERE id = ?", (item_id,))
+        return row
+
     def discard(self, item_id: int) -> StoredItem:
         """Delete an item not being sent; the caller records a "discard" item."""
         with self._write() as db:
@@ -280,6 +300,7 @@ class Outbox:
             sending=int(states.get("sending", 0)),
             attention=int(states.get("attention", 0)),
             per_municipality={str(code): int(count) for code, count in places},
+            manual=int(states.get("manual", 0)),
         )
 
     def last_delivery(self) -> dict[str, dt.datetime]:

@@ -20,7 +20,7 @@ from sqlcipher3 import dbapi2
 
 from app.services.keys import OutboxError, OutboxIOError, fsync_directory
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 APPLICATION_ID = 0x50564F42  # "PVOB": tells our outbox from any other SQLCipher file
@@ -83,11 +83,61 @@ _SCHEMA_V1 = (
 )
 
 
+# Version 2: state 'manual', an item the worker completes by hand (a fax handoff):
+# the sender never sends it; it stays until the worker marks it sent. SQLite cannot
+# change a CHECK constraint in place, so the items table is rebuilt.
+_ITEMS_V2 = """CREATE TABLE items_new (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    key TEXT NOT NULL UNIQUE,
+    municipality TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    client TEXT NOT NULL,
+    label TEXT NOT NULL,
+    payload BLOB NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('waiting', 'sending', 'attention', 'manual')),
+    attempts INTEGER NOT NULL,
+    next_attempt INTEGER NOT NULL,
+    last_error TEXT,
+    created INTEGER NOT NULL) STRICT"""
+_ITEM_COLUMNS = (
+    "id, key, municipality, kind, client, label, payload, state, attempts, "
+    "next_attempt, last_error, created"
+)
+
+
+def _add_manual_state(db: dbapi2.Connection) -> None:
+    """Version 2: rebuild ``items`` with 'manual' allowed, inside the migration's transaction.
+
+    Ids stay as they were and the AUTOINCREMENT counter is carried over, so an id
+    is never reused, not even that of an item deleted before the migration.
+    """
+    row = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'items'").fetchone()
+    highest = int(row[0]) if row is not None else 0
+    count = db.execute("SELECT count(*) FROM items").fetchone()[0]
+    db.execute(_ITEMS_V2)
+    db.execute(
+        f"INSERT INTO items_new ({_ITEM_COLUMNS}) SELECT {_ITEM_COLUMNS} FROM items ORDER BY id"  # noqa: S608 - constants only
+    )
+    if db.execute("SELECT count(*) FROM items_new").fetchone()[0] != count:
+        raise Corrupt("the outbox's items did not copy completely")
+    db.execute("DROP TABLE items")
+    db.execute("ALTER TABLE items_new RENAME TO items")
+    db.execute("CREATE INDEX items_line ON items (municipality, client, id)")
+    db.execute("CREATE INDEX items_due ON items (state, next_attempt)")
+    db.execute("DELETE FROM sqlite_sequence WHERE name = 'items'")
+    # The copy set the counter to the highest id left; the old one may be higher.
+    db.execute(
+        "INSERT INTO sqlite_sequence (name, seq) SELECT 'items', max(?, coalesce(max(id), 0))"
+        " FROM items",
+        (highest,),
+    )
+
+
 # MIGRATIONS[n] turns a version n-1 outbox into version n, inside the
 # transaction that records n. Every new outbox starts at version 1 and goes
-# through them, so each migration runs in every test. Add golden files of the
-# old versions to the tests with the first one.
-MIGRATIONS: dict[int, Callable[[dbapi2.Connection], None]] = {}
+# through them, so each migration runs in every test; tests/golden holds an
+# outbox of each old version (tests/test_outbox_migration.py).
+MIGRATIONS: dict[int, Callable[[dbapi2.Connection], None]] = {2: _add_manual_state}
 
 
 def translate(error: dbapi2.Error) -> OutboxError:

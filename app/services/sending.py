@@ -11,8 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
-from app.connectors.base import DutyEvent
-from app.services.codec import entry_label, entry_to_payload, event_to_payload
+from app.connectors.base import ChildWelfareNotification, DutyEvent, InternalMail
+from app.services.codec import (
+    entry_label,
+    entry_to_payload,
+    event_to_payload,
+    mail_to_payload,
+    notification_to_payload,
+)
 from app.services.delivery import (
     Deliverer,
     DeliveryEvent,
@@ -20,9 +26,10 @@ from app.services.delivery import (
     OutboxSender,
     utc_now,
 )
+from app.services.followup import FAX_KIND, MAIL_KIND, NOTIFICATION_KIND, FaxItem, fax_to_payload
 from app.services.hetu import parse_hetu
 from app.services.model import DutyEntry
-from app.services.outbox import ItemNotFound, Outbox, OutgoingItem, StoredItem
+from app.services.outbox import ItemNotFound, ItemState, Outbox, OutgoingItem, StoredItem
 from app.services.workstation import Workstation
 
 
@@ -67,6 +74,43 @@ class SendingService:
         )
         self.sender.nudge()
         return item
+
+    def save_mail(self, code: str, mail: InternalMail, label: str) -> StoredItem:
+        """Commit internal mail to the office-hours unit durably, then have it sent."""
+        item = OutgoingItem(
+            mail.idempotency_key, code, MAIL_KIND, mail.hetu.value, label, mail_to_payload(mail)
+        )
+        return self._save(item)
+
+    def save_notification(
+        self, code: str, notification: ChildWelfareNotification, label: str
+    ) -> StoredItem:
+        """Commit a child welfare notification durably, then have it sent."""
+        item = OutgoingItem(
+            notification.idempotency_key,
+            code,
+            NOTIFICATION_KIND,
+            notification.child_hetu.value,
+            label,
+            notification_to_payload(notification),
+        )
+        return self._save(item)
+
+    def save_fax(self, code: str, fax: FaxItem, label: str) -> StoredItem:
+        """Commit a fax durably as a manual item: the worker sends it, never the sender."""
+        item = OutgoingItem(
+            fax.idempotency_key, code, FAX_KIND, fax.hetu.value, label, fax_to_payload(fax)
+        )
+        return self.outbox.put(item, self.clock(), ItemState.MANUAL)
+
+    def mark_done(self, item_id: int) -> StoredItem:
+        """The worker sent a manual item by hand (faxed and phoned): it leaves the outbox."""
+        return self.outbox.mark_done(item_id)
+
+    def _save(self, item: OutgoingItem) -> StoredItem:
+        stored = self.outbox.put(item, self.clock())
+        self.sender.nudge()
+        return stored
 
     def correct_entry(self, item_id: int, entry: DutyEntry, label: str) -> StoredItem:
         """The worker corrected an item that needed attention: send the new content.

@@ -10,11 +10,17 @@ in production).
 from __future__ import annotations
 
 import threading
+import uuid
 from collections.abc import Callable
 
-from app.connectors.base import ClientSystem, Credentials, Health
+from app.connectors.base import Capability, ClientSystem, Credentials, Health
 from app.connectors.registry import create_connector
-from app.services.codec import entry_from_payload, event_from_payload
+from app.services.codec import (
+    entry_from_payload,
+    event_from_payload,
+    mail_from_payload,
+    notification_from_payload,
+)
 from app.services.hetu import Hetu
 from app.services.model import ClientSummary, DeliveryReceipt, DutyEntry
 from app.services.outbox import StoredItem
@@ -45,6 +51,10 @@ class Workstation:
                 self._connectors[code] = connector
             return connector
 
+    def supports(self, code: str, capability: Capability) -> bool:
+        """Whether municipality ``code``'s connector declares ``capability`` (no network)."""
+        return self.connector(code).supports(capability)
+
     def probe(self, code: str) -> Health:
         return self.connector(code).probe()
 
@@ -68,14 +78,21 @@ class Workstation:
         """
         if item.kind == "entry":
             entry = entry_from_payload(item.payload)
-            if entry.idempotency_key != item.key:
-                raise ValueError("payload key differs from the item's key")
+            _same_key(entry.idempotency_key, item)
             return self.deliver_entry(item.municipality, entry)
         if item.kind == "event":
             event = event_from_payload(item.payload)
-            if event.idempotency_key != item.key:
-                raise ValueError("payload key differs from the item's key")
+            _same_key(event.idempotency_key, item)
             return self.connector(item.municipality).record_event(event)
+        if item.kind == "mail":
+            mail = mail_from_payload(item.payload)
+            _same_key(mail.idempotency_key, item)
+            return self.connector(item.municipality).send_mail(mail)
+        if item.kind == "notification":
+            notification = notification_from_payload(item.payload)
+            _same_key(notification.idempotency_key, item)
+            return self.connector(item.municipality).send_notification(notification)
+        # A "fax" item is manual: the worker sends it, never the sender.
         raise ValueError(f"unknown item kind {item.kind!r}")
 
     def close(self) -> None:
@@ -83,3 +100,8 @@ class Workstation:
             connectors, self._connectors = self._connectors, {}
         for connector in connectors.values():
             connector.close()
+
+
+def _same_key(key: uuid.UUID, item: StoredItem) -> None:
+    if key != item.key:
+        raise ValueError("payload key differs from the item's key")

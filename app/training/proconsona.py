@@ -7,7 +7,6 @@ wrong record in ``/inspect`` instead of being mirrored by the simulator.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import secrets
 import threading
@@ -20,6 +19,14 @@ from typing import Any
 from urllib.parse import parse_qs, unquote
 
 from app.training.data import SyntheticClient
+from app.training.proconsona_fields import (
+    MAX_SHORT,
+    MAX_TEXT,
+    Invalid,
+    aware_time_field,
+    notification_fields,
+    text_field,
+)
 from app.training.server import (
     TRAINING_PASSWORD,
     TRAINING_USERNAME,
@@ -30,8 +37,6 @@ from app.training.store import IdempotencyConflict
 
 VERSION = "Pro Consona 9.4.2 (harjoitusympäristö)"
 TOKEN_LIFETIME = 900
-MAX_TEXT = 20_000
-MAX_SHORT = 200
 
 # Pro Consona code -> the neutral model value the inspect view shows.
 CHANNELS = {
@@ -87,15 +92,6 @@ def sessions_of(system: SimulatedSystem) -> Sessions:
         return sessions
 
 
-class _Invalid(Exception):
-    """A request body that fails validation: answered 422 with the Finnish reason."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(code)
-        self.code = code
-        self.message = message
-
-
 def asiakas_id(system: SimulatedSystem, client: SyntheticClient) -> str:
     """The client's stable id in this system."""
     if client.system_id:
@@ -134,6 +130,7 @@ class Handler(SimulatorHandler):
             ("v1", "clients", "search"): self._search,
             ("v1", "viestit"): self._mail,
             ("v1", "tapahtumat"): self._event,
+            ("v1", "lastensuojeluilmoitukset"): self._notification,
         }.get(tuple(parts))
         is_entry = len(parts) == 4 and parts[:2] == ["v1", "clients"] and parts[3] == "kirjaukset"
         if route is None and not is_entry:
@@ -149,7 +146,7 @@ class Handler(SimulatorHandler):
                 route(document)
             else:
                 self._entry(parts[2], document)
-        except _Invalid as invalid:
+        except Invalid as invalid:
             self._error(HTTPStatus.UNPROCESSABLE_ENTITY, invalid.code, invalid.message)
 
     # -- endpoints -------------------------------------------------------
@@ -192,7 +189,7 @@ class Handler(SimulatorHandler):
         )
 
     def _search(self, document: dict[str, Any]) -> None:
-        hetu = _text(document, "henkilotunnus", MAX_SHORT)
+        hetu = text_field(document, "henkilotunnus", MAX_SHORT)
         # Exact match, century sign included: 010190-999K is not 010190Y999K.
         client = self.system.client_by_hetu(hetu)
         results = [] if client is None else [self._ref(client)]
@@ -203,32 +200,32 @@ class Handler(SimulatorHandler):
         if client is None:
             self._error(HTTPStatus.NOT_FOUND, "EI_LOYDY", "Asiakasta ei löydy.")
             return
-        hetu = _text(document, "henkilotunnus", MAX_SHORT)
+        hetu = text_field(document, "henkilotunnus", MAX_SHORT)
         if hetu != client.hetu.value:
-            raise _Invalid("HETU_RISTIRIITA", "Henkilötunnus ei vastaa asiakasta.")
-        contact_time = _aware_time(document, "yhteydenottoaika", "Yhteydenottoaika")
-        channel = CHANNELS.get(_text(document, "yhteydenottaja", MAX_SHORT))
+            raise Invalid("HETU_RISTIRIITA", "Henkilötunnus ei vastaa asiakasta.")
+        contact_time = aware_time_field(document, "yhteydenottoaika", "Yhteydenottoaika")
+        channel = CHANNELS.get(text_field(document, "yhteydenottaja", MAX_SHORT))
         if channel is None:
-            raise _Invalid("TUNTEMATON_YHTEYDENOTTAJA", "Tuntematon yhteydenottaja.")
-        task_code = _text(document, "tehtavatyyppi", MAX_SHORT)
+            raise Invalid("TUNTEMATON_YHTEYDENOTTAJA", "Tuntematon yhteydenottaja.")
+        task_code = text_field(document, "tehtavatyyppi", MAX_SHORT)
         task_type = TASK_TYPES.get(task_code)
         if task_type is None:
-            raise _Invalid(
+            raise Invalid(
                 "TEHTAVATYYPPI",
                 "Tehtävätyyppiä ei voi kirjata sosiaalipäivystyksen rajapinnan kautta."
                 if task_code == "toimeentulotuki"
                 else "Tuntematon tehtävätyyppi.",
             )
-        narrative = _text(document, "kertomus", MAX_TEXT)
+        narrative = text_field(document, "kertomus", MAX_TEXT)
         if not narrative.strip():
-            raise _Invalid("KERTOMUS_TYHJA", "Kertomus puuttuu: kirjaa, mitä tapahtui.")
-        measures = _text(document, "toimenpiteet", MAX_TEXT)
+            raise Invalid("KERTOMUS_TYHJA", "Kertomus puuttuu: kirjaa, mitä tapahtui.")
+        measures = text_field(document, "toimenpiteet", MAX_TEXT)
         follow_up = document.get("jatkotoimetTarvitaan")
         if not isinstance(follow_up, bool):
-            raise _Invalid("KENTTA_PUUTTUU", "Tieto jatkotoimien tarpeesta puuttuu.")
-        author = _text(document, "kirjaaja", MAX_SHORT)
+            raise Invalid("KENTTA_PUUTTUU", "Tieto jatkotoimien tarpeesta puuttuu.")
+        author = text_field(document, "kirjaaja", MAX_SHORT)
         if not author.strip():
-            raise _Invalid("KENTTA_PUUTTUU", "Kirjaaja puuttuu.")
+            raise Invalid("KENTTA_PUUTTUU", "Kirjaaja puuttuu.")
         self._store(
             document,
             hetu=hetu,
@@ -245,14 +242,14 @@ class Handler(SimulatorHandler):
         )
 
     def _mail(self, document: dict[str, Any]) -> None:
-        hetu = _text(document, "henkilotunnus", MAX_SHORT)
+        hetu = text_field(document, "henkilotunnus", MAX_SHORT)
         client = self.system.client_by_hetu(hetu)
         if client is None:
-            raise _Invalid("EI_LOYDY", "Asiakasta ei löydy.")
-        unit = _text(document, "vastaanottajaYksikko", MAX_SHORT)
-        subject = _text(document, "otsikko", MAX_SHORT)
-        body = _text(document, "viesti", MAX_TEXT)
-        author = _text(document, "lahettaja", MAX_SHORT)
+            raise Invalid("EI_LOYDY", "Asiakasta ei löydy.")
+        unit = text_field(document, "vastaanottajaYksikko", MAX_SHORT)
+        subject = text_field(document, "otsikko", MAX_SHORT)
+        body = text_field(document, "viesti", MAX_TEXT)
+        author = text_field(document, "lahettaja", MAX_SHORT)
         for value, reason in (
             (unit, "Vastaanottajayksikkö puuttuu."),
             (subject, "Viestin otsikko puuttuu."),
@@ -260,7 +257,7 @@ class Handler(SimulatorHandler):
             (author, "Lähettäjä puuttuu."),
         ):
             if not value.strip():
-                raise _Invalid("KENTTA_PUUTTUU", reason)
+                raise Invalid("KENTTA_PUUTTUU", reason)
         self._store(
             document,
             hetu=hetu,
@@ -274,30 +271,30 @@ class Handler(SimulatorHandler):
         )
 
     def _event(self, document: dict[str, Any]) -> None:
-        hetu = _text(document, "henkilotunnus", MAX_SHORT)
+        hetu = text_field(document, "henkilotunnus", MAX_SHORT)
         client = self.system.client_by_hetu(hetu)
         if client is None:
-            raise _Invalid("EI_LOYDY", "Asiakasta ei löydy.")
-        kind = EVENT_KINDS.get(_text(document, "tapahtumalaji", MAX_SHORT))
+            raise Invalid("EI_LOYDY", "Asiakasta ei löydy.")
+        kind = EVENT_KINDS.get(text_field(document, "tapahtumalaji", MAX_SHORT))
         if kind is None:
-            raise _Invalid("TAPAHTUMALAJI", "Tuntematon tapahtumalaji.")
-        reason = _text(document, "perustelu", MAX_TEXT)
+            raise Invalid("TAPAHTUMALAJI", "Tuntematon tapahtumalaji.")
+        reason = text_field(document, "perustelu", MAX_TEXT)
         if not reason.strip():
-            raise _Invalid(
+            raise Invalid(
                 "PERUSTELU_PUUTTUU", "Perustelu puuttuu: kirjaa, miksi kirjaus poistettiin."
             )
-        author = _text(document, "kirjaaja", MAX_SHORT)
+        author = text_field(document, "kirjaaja", MAX_SHORT)
         if not author.strip():
-            raise _Invalid("KENTTA_PUUTTUU", "Kirjaaja puuttuu.")
-        occurred_at = _aware_time(document, "tapahtumaAika", "Tapahtuma-aika")
+            raise Invalid("KENTTA_PUUTTUU", "Kirjaaja puuttuu.")
+        occurred_at = aware_time_field(document, "tapahtumaAika", "Tapahtuma-aika")
         if "viittaus" not in document:
-            raise _Invalid("KENTTA_PUUTTUU", "Kenttä viittaus puuttuu.")
+            raise Invalid("KENTTA_PUUTTUU", "Kenttä viittaus puuttuu.")
         refers_to = document["viittaus"]
         if refers_to is not None:
             try:
-                refers_to = str(uuid.UUID(_text(document, "viittaus", MAX_SHORT)))
+                refers_to = str(uuid.UUID(text_field(document, "viittaus", MAX_SHORT)))
             except ValueError:
-                raise _Invalid("VIITTAUS", "Viittaus ei ole tunniste (UUID).") from None
+                raise Invalid("VIITTAUS", "Viittaus ei ole tunniste (UUID).") from None
         self._store(
             document,
             hetu=hetu,
@@ -309,6 +306,18 @@ class Handler(SimulatorHandler):
             refers_to=refers_to,
             author=author,
             occurred_at=occurred_at.isoformat(),
+        )
+
+    def _notification(self, document: dict[str, Any]) -> None:
+        fields = notification_fields(document)
+        client = self.system.client_by_hetu(fields["hetu"])
+        # The child need not be a client yet: child protection opens the record.
+        self._store(
+            document,
+            kind="notification",
+            id_field="ilmoitusId",
+            asiakasId=None if client is None else asiakas_id(self.system, client),
+            **fields,
         )
 
     # -- helpers ---------------------------------------------------------
@@ -326,7 +335,7 @@ class Handler(SimulatorHandler):
         try:
             key = str(uuid.UUID(self.headers.get("Idempotency-Key") or ""))
         except ValueError:
-            raise _Invalid("AVAIN", "Idempotency-Key puuttuu tai ei ole UUID.") from None
+            raise Invalid("AVAIN", "Idempotency-Key puuttuu tai ei ole UUID.") from None
         # Canonical form: the same payload in other key order or spacing is the same.
         content = json.dumps(
             {"kohde": extra.get("asiakasId"), "sisalto": document},
@@ -416,22 +425,3 @@ class Handler(SimulatorHandler):
             if worker is None
             else {"nimi": worker.name, "puhelin": worker.phone},
         }
-
-
-def _text(document: dict[str, Any], key: str, limit: int) -> str:
-    value = document.get(key)
-    if not isinstance(value, str):
-        raise _Invalid("KENTTA_PUUTTUU", f"Kenttä {key} puuttuu tai ei ole tekstiä.")
-    if len(value) > limit:
-        raise _Invalid("LIIAN_PITKA", f"Kenttä {key} on liian pitkä (enintään {limit} merkkiä).")
-    return value
-
-
-def _aware_time(document: dict[str, Any], key: str, name: str) -> dt.datetime:
-    try:
-        when = dt.datetime.fromisoformat(_text(document, key, MAX_SHORT))
-    except ValueError:
-        when = None
-    if when is None or when.tzinfo is None or when.utcoffset() is None:
-        raise _Invalid("AIKA", f"{name} puuttuu tai siitä puuttuu aikavyöhyke.")
-    return when

@@ -1,0 +1,106 @@
+"""Request validation of the Pro Consona training simulator, and its child welfare notices.
+
+Split from :mod:`app.training.proconsona`. A field that fails validation raises
+:class:`Invalid`, which the handler answers with ``422`` and the Finnish reason,
+as the contract in ``docs/connectors.md`` describes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from app.services.hetu import InvalidHetu, parse_hetu
+
+MAX_TEXT = 20_000
+MAX_SHORT = 200
+
+# Child welfare notifications: Pro Consona's urgency codes -> the model's neutral value.
+URGENCIES = {"kiireellinen": "urgent", "ei_kiireellinen": "not_urgent"}
+
+
+class Invalid(Exception):
+    """A request body that fails validation: answered 422 with the Finnish reason."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(code)
+        self.code = code
+        self.message = message
+
+
+def text_field(document: dict[str, Any], key: str, limit: int) -> str:
+    value = document.get(key)
+    if not isinstance(value, str):
+        raise Invalid("KENTTA_PUUTTUU", f"Kenttä {key} puuttuu tai ei ole tekstiä.")
+    if len(value) > limit:
+        raise Invalid("LIIAN_PITKA", f"Kenttä {key} on liian pitkä (enintään {limit} merkkiä).")
+    return value
+
+
+def aware_time_field(document: dict[str, Any], key: str, name: str) -> dt.datetime:
+    try:
+        when = dt.datetime.fromisoformat(text_field(document, key, MAX_SHORT))
+    except ValueError:
+        when = None
+    if when is None or when.tzinfo is None or when.utcoffset() is None:
+        raise Invalid("AIKA", f"{name} puuttuu tai siitä puuttuu aikavyöhyke.")
+    return when
+
+
+def bool_field(document: dict[str, Any], key: str, reason: str) -> bool:
+    value = document.get(key)
+    if not isinstance(value, bool):
+        raise Invalid("KENTTA_PUUTTUU", reason)
+    return value
+
+
+def notification_fields(document: dict[str, Any]) -> dict[str, Any]:
+    """A lastensuojeluilmoitus checked field by field, in the model's neutral terms.
+
+    The child need not be a client yet: the identity code must only be valid and
+    belong to a child (under 18) on the day the duty received the notification.
+    """
+    hetu_text = text_field(document, "henkilotunnus", MAX_SHORT)
+    try:
+        hetu = parse_hetu(hetu_text)
+    except InvalidHetu:
+        raise Invalid("HETU", "Henkilötunnus ei ole kelvollinen.") from None
+    if hetu.value != hetu_text:
+        raise Invalid("HETU", "Henkilötunnus ei ole kelvollinen.")
+    last_name = text_field(document, "lapsenSukunimi", MAX_SHORT)
+    first_names = text_field(document, "lapsenEtunimet", MAX_SHORT)
+    organisation = text_field(document, "ilmoittajaOrganisaatio", MAX_SHORT)
+    person = text_field(document, "ilmoittajaHenkilo", MAX_SHORT)
+    phone = text_field(document, "ilmoittajaPuhelin", MAX_SHORT)
+    what_happened = text_field(document, "tapahtunut", MAX_TEXT)
+    urgency = URGENCIES.get(text_field(document, "kiireellisyys", MAX_SHORT))
+    child_informed = bool_field(document, "lapsiTietoinen", "Tieto lapselle kertomisesta puuttuu.")
+    guardians_informed = bool_field(
+        document, "huoltajatTietoisia", "Tieto huoltajille kertomisesta puuttuu."
+    )
+    received = aware_time_field(document, "vastaanotettu", "Vastaanottoaika")
+    receiver = text_field(document, "vastaanottaja", MAX_SHORT)
+    for value, reason in (
+        (organisation, "Ilmoittajan organisaatio puuttuu."),
+        (what_happened, "Kuvaus tapahtuneesta puuttuu."),
+        (receiver, "Vastaanottanut työntekijä puuttuu."),
+    ):
+        if not value.strip():
+            raise Invalid("KENTTA_PUUTTUU", reason)
+    if urgency is None:
+        raise Invalid("KIIREELLISYYS", "Tuntematon kiireellisyys.")
+    if not hetu.is_child_on(received.date()):
+        raise Invalid("EI_LAPSI", "Ilmoitus koskee vain alle 18-vuotiasta lasta.")
+    return {
+        "hetu": hetu.value,
+        "text": what_happened,
+        "child_name": f"{last_name} {first_names}".strip(),
+        "notifier_organisation": organisation,
+        "notifier_person": person,
+        "notifier_phone": phone,
+        "urgency": urgency,
+        "child_informed": child_informed,
+        "guardians_informed": guardians_informed,
+        "received_by_duty_at": received.isoformat(),
+        "receiving_worker": receiver,
+    }

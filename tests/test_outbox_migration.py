@@ -1,0 +1,205 @@
+"""Schema migrations on real outbox files: the golden outbox of each old version.
+
+``tests/golden/outbox-v1.db`` was made by the version 1 code (before 'manual'
+existed), keyed with the raw key in ``outbox-v1.key`` (hex). It holds five items of
+three municipalities in every v1 state (waiting after a failed attempt, waiting,
+needing attention, left 'sending' by a crash, an event) and one delivery; the
+AUTOINCREMENT counter stands at 6 (item 6 was delivered). The test opens a copy:
+the golden file itself is never written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import secrets
+import shutil
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlcipher3 import dbapi2
+
+from app.services import outbox_file
+from app.services.codec import entry_from_payload, event_from_payload
+from app.services.delivery import FAR_FUTURE
+from app.services.outbox import ItemState, Outbox, OutgoingItem, StateConflict, StoredItem
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+T0 = dt.datetime(2026, 11, 26, 21, 15, tzinfo=dt.UTC)
+MINUTE = dt.timedelta(minutes=1)
+
+# What the v1 golden file holds: id, key, municipality, kind, state, attempts.
+GOLDEN_V1 = [
+    (1, "6f1c0a4e-9a53-4c55-b0a4-0e0e6c1d2b7f", "186", "entry", "waiting", 1),
+    (2, "0b4ad7f2-3c1e-4f6a-8d2b-5e9c7a1f3d40", "186", "entry", "waiting", 0),
+    (3, "9d2e4c61-7b3a-4e58-a1f0-c6b8d5e2f917", "106", "entry", "attention", 1),
+    (4, "a7c3e9b1-2d4f-4a6e-9b8c-1f3e5d7a9c20", "858", "entry", "sending", 0),
+    (5, "c5e1a2b3-4d6f-4e8a-9c0b-2d4f6a8c0e13", "106", "event", "waiting", 0),
+]
+
+
+@pytest.fixture
+def golden_v1(tmp_path: Path) -> tuple[Path, bytes]:
+    copy = tmp_path / "outbox.db"
+    shutil.copyfile(GOLDEN / "outbox-v1.db", copy)
+    key = bytes.fromhex((GOLDEN / "outbox-v1.key").read_text().strip())
+    return copy, key
+
+
+def raw_schema_version(box: Outbox) -> int:
+    version: int = box._query("SELECT value FROM meta WHERE name = 'schema_version'")[0][0]
+    return version
+
+
+def test_the_golden_file_is_version_1_and_untouched(golden_v1: tuple[Path, bytes]) -> None:
+    path, key = golden_v1
+    assert outbox_file.SCHEMA_VERSION == 2
+    original = (GOLDEN / "outbox-v1.db").read_bytes()
+    assert hashlib.sha256(path.read_bytes()).digest() == hashlib.sha256(original).digest()
+    # Read the copy at version 1 without the app's open (which would migrate it).
+    with contextlib.closing(outbox_file._connect(path, "immutable=1", key.hex())) as db:
+        assert db.execute("SELECT value FROM meta").fetchone() == (1,)
+        (sql,) = db.execute("SELECT sql FROM sqlite_schema WHERE name = 'items'").fetchone()
+        assert "'manual'" not in sql
+
+
+def test_v1_outbox_is_migrated_with_its_items_intact(golden_v1: tuple[Path, bytes]) -> None:
+    path, key = golden_v1
+    with Outbox.open(path, key) as box:
+        assert raw_schema_version(box) == 2
+        assert box.integrity_check() == []
+        items = box.items()
+        assert [
+            (i.id, str(i.key), i.municipality, i.kind, i.state.value, i.attempts) for i in items
+        ] == GOLDEN_V1
+        # Payloads, labels, errors and times came across byte for byte.
+        first = entry_from_payload(items[0].payload)
+        assert first.idempotency_key == items[0].key
+        assert "Čuoŋžá Đ Ŧ" in first.narrative
+        assert items[0].label.startswith("N. Š. 14.3.2017 · kirjaus")
+        assert items[0].last_error == "Unreachable: connection refused"
+        assert items[0].next_attempt == T0 + 10 * MINUTE
+        assert items[2].last_error is not None
+        assert items[2].last_error.startswith("Rejected: ")
+        assert event_from_payload(items[4].payload).refers_to is not None
+        assert [i.created for i in items] == [
+            T0,
+            T0 + MINUTE,
+            T0 + 2 * MINUTE,
+            T0 + 3 * MINUTE,
+            T0 + 4 * MINUTE,
+        ]
+        assert box.last_delivery() == {"505": T0 + 5 * MINUTE}
+        counts = box.counts()
+        assert (counts.waiting, counts.sending, counts.attention, counts.manual) == (3, 1, 1, 0)
+        # The indexes were recreated.
+        indexes = {
+            row[0] for row in box._query("SELECT name FROM sqlite_schema WHERE type = 'index'")
+        }
+        assert {"items_line", "items_due"} <= indexes
+
+
+def test_migrated_outbox_never_reuses_an_id(golden_v1: tuple[Path, bytes]) -> None:
+    """Item 6 was delivered before the migration: its id must not come back."""
+    path, key = golden_v1
+    with Outbox.open(path, key) as box:
+        stored = box.put(
+            OutgoingItem(uuid.uuid4(), "186", "fax", "x", "label", b"{}"),
+            T0 + 10 * MINUTE,
+            ItemState.MANUAL,
+        )
+        assert stored.id == 7
+
+
+def test_migrated_outbox_keeps_manual_items_and_works_on(golden_v1: tuple[Path, bytes]) -> None:
+    path, key = golden_v1
+    with Outbox.open(path, key) as box:
+        assert box.recover() == 1
+        manual = box.put(
+            OutgoingItem(uuid.uuid4(), "186", "fax", "x", "label", b"{}"),
+            T0 + 10 * MINUTE,
+            ItemState.MANUAL,
+        )
+        assert manual.state is ItemState.MANUAL
+    with Outbox.open(path, key) as box:  # opening a v2 outbox migrates nothing
+        assert raw_schema_version(box) == 2
+        assert box.get(manual.id) == manual
+        assert manual.id not in [i.id for i in box.due("186", FAR_FUTURE)]
+        with pytest.raises(StateConflict):
+            box.mark_done(1)
+        assert box.mark_done(manual.id) == manual
+        assert box.get(manual.id) is None
+        assert len(box.items()) == 5
+        assert box.integrity_check() == []
+
+
+def test_a_failed_migration_leaves_the_file_at_version_1(
+    golden_v1: tuple[Path, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, key = golden_v1
+
+    def fail_midway(db: dbapi2.Connection) -> None:
+        outbox_file._add_manual_state(db)
+        raise OSError("power cut")
+
+    monkeypatch.setitem(outbox_file.MIGRATIONS, 2, fail_midway)
+    with pytest.raises(OSError, match="power cut"):
+        Outbox.open(path, key)
+    monkeypatch.undo()
+    with contextlib.closing(outbox_file._connect(path, "mode=ro", key.hex())) as db:
+        assert db.execute("SELECT value FROM meta").fetchone() == (1,)
+        assert db.execute("SELECT count(*) FROM items").fetchone() == (5,)
+        names = {row[0] for row in db.execute("SELECT name FROM sqlite_schema")}
+        assert "items_new" not in names
+    with Outbox.open(path, key) as box:
+        assert raw_schema_version(box) == 2
+        assert len(box.items()) == 5
+
+
+def test_a_new_outbox_goes_through_every_migration(tmp_path: Path) -> None:
+    with Outbox.open(tmp_path / "outbox.db", secrets.token_bytes(32)) as box:
+        assert raw_schema_version(box) == outbox_file.SCHEMA_VERSION
+        (sql,) = box._query("SELECT sql FROM sqlite_schema WHERE name = 'items'")[0]
+        assert "'manual'" in sql
+        assert box.integrity_check() == []
+
+
+def test_manual_items_are_never_due_and_hold_nobody_back(tmp_path: Path) -> None:
+    """Version 2's 'manual' state: a fax the worker sends by hand."""
+    with Outbox.open(tmp_path / "outbox.db", secrets.token_bytes(32)) as box:
+        fax = box.put(
+            OutgoingItem(uuid.uuid4(), "186", "fax", "A", "label", b"{}"), T0, ItemState.MANUAL
+        )
+        assert (fax.state, box.put(replace_key(fax), T0 + MINUTE)) == (ItemState.MANUAL, fax)
+        assert box.due("186", FAR_FUTURE) == []
+        assert box.municipalities_with_due(FAR_FUTURE) == []
+        assert box.next_due_time() is None
+        assert box.recover() == 0
+        counts = box.counts()
+        assert (counts.waiting, counts.sending, counts.attention, counts.manual) == (0, 0, 0, 1)
+        assert counts.per_municipality == {"186": 1}
+        # A later waiting item of the same client is not held back by the fax.
+        entry = box.put(OutgoingItem(uuid.uuid4(), "186", "entry", "A", "label", b"{}"), T0)
+        assert [item.id for item in box.due("186", T0)] == [entry.id]
+        assert box.next_due_time() == T0
+        for refused in (box.mark_sending, box.discard):
+            with pytest.raises(StateConflict):
+                refused(fax.id)
+        with pytest.raises(StateConflict):
+            box.mark_done(entry.id)
+        with pytest.raises(ValueError, match="waiting or manual"):
+            box.put(
+                OutgoingItem(uuid.uuid4(), "186", "fax", "A", "label", b"{}"),
+                T0,
+                ItemState.ATTENTION,
+            )
+        assert box.mark_done(fax.id) == fax
+        assert [item.id for item in box.items()] == [entry.id]
+        assert box.counts().manual == 0
+
+
+def replace_key(item: StoredItem) -> OutgoingItem:
+    """The same key again (with other content): put returns the stored row unchanged."""
+    return OutgoingItem(item.key, item.municipality, "entry", item.client, "other", b"[]")
