@@ -300,7 +300,13 @@ class OutboxView(QDialog):
             return code
 
     def _kind_text(self, kind: str) -> str:
-        texts = {"entry": self.tr("kirjaus"), "event": self.tr("hylkäysmerkintä")}
+        texts = {
+            "entry": self.tr("kirjaus"),
+            "event": self.tr("hylkäysmerkintä"),
+            "mail": self.tr("viesti virka-aikaiselle"),
+            "notification": self.tr("lastensuojeluilmoitus"),
+            "fax": self.tr("faksi (lähetetään käsin)"),
+        }
         return texts.get(kind, kind)
 
     def _state_text(self, state: ItemState) -> str:
@@ -308,6 +314,7 @@ class OutboxView(QDialog):
             ItemState.WAITING: self.tr("odottaa"),
             ItemState.SENDING: self.tr("lähetetään"),
             ItemState.ATTENTION: self.tr("vaatii toimia"),
+            ItemState.MANUAL: self.tr("faksattava / soitettava"),
         }
         return texts[state]
 
@@ -316,6 +323,8 @@ class OutboxView(QDialog):
             return self.tr("nyt")
         if state is ItemState.ATTENTION:
             return self.tr("korjauksen jälkeen")
+        if state is ItemState.MANUAL:
+            return self.tr("kun merkitty lähetetyksi")
         if next_attempt is None:
             return ""
         if next_attempt <= dt.datetime.now(dt.UTC):
