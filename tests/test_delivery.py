@@ -254,3 +254,33 @@ def test_unreadable_payload_needs_attention(
     assert [e.outcome for e in deliverer.flush().events] == [Outcome.ATTENTION]
     (item,) = outbox.items()
     assert item.state is ItemState.ATTENTION
+
+
+def test_two_flushes_in_one_process_never_overlap(
+    training: TrainingServer, outbox: Outbox, workstation: Workstation
+) -> None:
+    """The sender lock's file lock is re-entrant for its holder: threads are kept apart too."""
+    code = training.policy.municipalities[0].code
+    inside = threading.Event()
+    release = threading.Event()
+
+    def slow_send(item: StoredItem) -> DeliveryReceipt:
+        inside.set()
+        assert release.wait(10)
+        return workstation.send_item(item)
+
+    deliverer = Deliverer(outbox, outbox.sender_lock(), slow_send)
+    SendingService(outbox, workstation).save_entry(
+        code, entry_for(first_client(training, code).hetu)
+    )
+    first: list[Any] = []
+    worker = threading.Thread(target=lambda: first.append(deliverer.flush()))
+    worker.start()
+    assert inside.wait(10)
+    second = deliverer.flush()
+    release.set()
+    worker.join(10)
+    assert second.locked_out
+    assert second.recovered == 0
+    assert [event.outcome for event in first[0].events] == [Outcome.DELIVERED]
+    assert len(records(training, code)) == 1

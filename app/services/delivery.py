@@ -110,6 +110,7 @@ class Deliverer:
         self.backoff = backoff or Backoff()
         self.on_event = on_event
         self.parallel = parallel
+        self._flushing = threading.Lock()
 
     def flush(
         self,
@@ -124,9 +125,26 @@ class Deliverer:
         forced ones are tried regardless.
         """
         report = FlushReport()
-        if not self.lock.try_acquire():
+        # The file lock excludes other processes; this excludes other threads of this one
+        # (the lock object is re-entrant for its holder).
+        if not self._flushing.acquire(blocking=False):
             report.locked_out = True
             return report
+        try:
+            if not self.lock.try_acquire():
+                report.locked_out = True
+                return report
+            return self._flush_locked(report, municipalities, force, skip)
+        finally:
+            self._flushing.release()
+
+    def _flush_locked(
+        self,
+        report: FlushReport,
+        municipalities: Iterable[str] | None,
+        force: Iterable[str],
+        skip: Callable[[str], bool] | None,
+    ) -> FlushReport:
         try:
             # Under the lock nobody else is sending: a "sending" row is a crash's leftover.
             report.recovered = self.outbox.recover()
