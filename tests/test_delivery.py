@@ -284,3 +284,33 @@ def test_two_flushes_in_one_process_never_overlap(
     assert second.recovered == 0
     assert [event.outcome for event in first[0].events] == [Outcome.DELIVERED]
     assert len(records(training, code)) == 1
+
+
+def test_sender_does_not_spin_while_due_items_are_skipped(
+    training: TrainingServer, outbox: Outbox, workstation: Workstation
+) -> None:
+    """During an outage the due items are skipped: the sender waits for a nudge or its poll."""
+    code = training.policy.municipalities[0].code
+    service = SendingService(outbox, workstation, skip=lambda c: c == code, poll=5.0)
+    flushes: list[float] = []
+    original = service.deliverer.flush
+
+    def counting_flush(*args: Any, **kwargs: Any) -> Any:
+        flushes.append(time.monotonic())
+        return original(*args, **kwargs)
+
+    service.deliverer.flush = counting_flush  # type: ignore[method-assign]
+    service.save_entry(code, entry_for(first_client(training, code).hetu))
+    service.start()
+    try:
+        time.sleep(1.0)
+        assert len(flushes) <= 2  # the first flush (and the save's nudge), not one per 50 ms
+        assert records(training, code) == []
+        service.nudge(force=[code])  # the system is back
+        deadline = time.monotonic() + 5
+        while outbox.items() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert outbox.items() == []
+    finally:
+        service.stop()
+    assert len(records(training, code)) == 1

@@ -92,6 +92,10 @@ class FlushReport:
 class Deliverer:
     """One flush at a time per outbox file, across processes (the sender lock)."""
 
+    # Municipalities flushed side by side, and connections per municipality's system.
+    parallel = 4
+    per_system = 4
+
     def __init__(
         self,
         outbox: Outbox,
@@ -101,7 +105,6 @@ class Deliverer:
         clock: Clock = utc_now,
         backoff: Backoff | None = None,
         on_event: Callable[[DeliveryEvent], None] | None = None,
-        parallel: int = 4,
     ) -> None:
         self.outbox = outbox
         self.lock = lock
@@ -109,7 +112,6 @@ class Deliverer:
         self.clock = clock
         self.backoff = backoff or Backoff()
         self.on_event = on_event
-        self.parallel = parallel
         self._flushing = threading.Lock()
 
     def flush(
@@ -171,21 +173,28 @@ class Deliverer:
         return self.outbox.municipalities_with_due(FAR_FUTURE)
 
     def _flush_municipality(self, code: str, forced: bool) -> list[DeliveryEvent]:
+        """Deliver what is due in one municipality.
+
+        ``due()`` gives at most one item per client (the first in that client's
+        line), so the items of one batch are independent of each other and go out
+        side by side over a few connections; each client's items still go in the
+        order they were saved, because the next one is due only after this one left.
+        """
         events: list[DeliveryEvent] = []
-        while True:
-            now = FAR_FUTURE if forced else self.clock()
-            # due() gives waiting items only; a manual one (a fax the worker sends by
-            # hand) must never reach a system, even if a query went wrong.
-            batch = [item for item in self.outbox.due(code, now) if item.state is ItemState.WAITING]
-            if not batch:
-                return events
-            for item in batch:
-                event = self._deliver(item)
-                events.append(event)
-                if event.outcome is Outcome.RETRY:
+        with ThreadPoolExecutor(max_workers=self.per_system) as pool:
+            while True:
+                now = FAR_FUTURE if forced else self.clock()
+                # due() gives waiting items only; a manual one (a fax the worker sends by
+                # hand) must never reach a system, even if a query went wrong.
+                batch = [i for i in self.outbox.due(code, now) if i.state is ItemState.WAITING]
+                if not batch:
+                    return events
+                outcomes = list(pool.map(self._deliver, batch))
+                events.extend(outcomes)
+                if any(event.outcome is Outcome.RETRY for event in outcomes):
                     # The system is not taking deliveries: leave the rest for later.
                     return events
-            forced = False  # one forced pass; what failed again waits for its backoff
+                forced = False  # one forced pass; what failed again waits for its backoff
 
     def _deliver(self, item: StoredItem) -> DeliveryEvent:
         self.outbox.mark_sending(item.id)
@@ -285,9 +294,14 @@ class OutboxSender:
             if report.locked_out and force:
                 with self._force_lock:
                     self._force |= force
-            self._wake.wait(self._wait_time())
+            self._wake.wait(self._wait_time(report))
 
-    def _wait_time(self) -> float:
+    def _wait_time(self, report: FlushReport) -> float:
+        if report.locked_out or not report.events:
+            # Nothing was tried: what is due belongs to municipalities known to be
+            # unreachable (they nudge when they return), or another sender has the lock.
+            # Asking again at once would spin on the outbox during an outage.
+            return self.poll
         try:
             due = self.deliverer.outbox.next_due_time()
         except Exception:

@@ -223,14 +223,14 @@ class Outbox:
         return None if rows[0][0] is None else _moment(rows[0][0])
 
     def mark_sending(self, item_id: int) -> None:
-        with self._write() as db:
+        with self._write(durable=False) as db:
             _require(db, item_id, ItemState.WAITING)
             db.execute("UPDATE items SET state = 'sending' WHERE id = ?", (item_id,))
 
     def delivered(self, item_id: int, now: dt.datetime | None = None) -> None:
         """The system confirmed the item: delete it (securely) and note the time."""
         stamp = _stamp(now or dt.datetime.now(dt.UTC))
-        with self._write() as db:
+        with self._write(durable=False) as db:
             row = _require(db, item_id, ItemState.SENDING)
             db.execute("DELETE FROM items WHERE id = ?", (item_id,))
             db.execute(
@@ -343,11 +343,27 @@ class Outbox:
                 raise translate(error) from None
 
     @contextlib.contextmanager
-    def _write(self) -> Iterator[dbapi2.Connection]:
+    def _write(self, durable: bool = True) -> Iterator[dbapi2.Connection]:
+        """A write transaction; ``durable=False`` commits without waiting for fsync.
+
+        Only for changes whose loss in a crash is harmless because delivery is
+        idempotent: "sending" (lost: the item is simply waiting and goes again) and
+        "delivered" (lost: the item goes again and the system answers that it
+        already has it). In WAL mode such a commit is still atomic, and the next
+        durable commit (every ``put``) makes it durable too. Saving an entry is
+        never done this way.
+        """
         with self._lock:
+            db = self._db()
             try:
-                with transaction(self._db()) as db:
-                    yield db
+                if not durable:
+                    db.execute("PRAGMA synchronous = NORMAL")
+                try:
+                    with transaction(db) as connection:
+                        yield connection
+                finally:
+                    if not durable:
+                        db.execute("PRAGMA synchronous = FULL")
             except dbapi2.Error as error:
                 raise translate(error) from None
 
