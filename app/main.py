@@ -237,6 +237,16 @@ def open_session(args: argparse.Namespace, *, announce: bool) -> Iterator[Sessio
 
 def run_gui(args: argparse.Namespace, argv: Sequence[str]) -> int:
     with open_session(args, announce=True) as session:
+        from app.connectors.population import PopulationRegister
+
+        population: PopulationRegister | None = None
+        # Production gets no register until the login issue brings personal register
+        # credentials: better not to ask it at all than to send an empty key.
+        if session.policy.population is not None and session.training:
+            from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME
+
+            trainee = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
+            population = PopulationRegister(session.policy.population, trainee)
         context = AppContext(
             policy=session.policy,
             workstation=session.workstation,
@@ -244,10 +254,16 @@ def run_gui(args: argparse.Namespace, argv: Sequence[str]) -> int:
             worker_name=getpass.getuser(),
             outbox=OutboxSetup.for_mode(session.training),
             training=session.info,
+            population=population,
         )
         from app.ui.app import run
 
-        return run(context, list(argv))
+        try:
+            return run(context, list(argv))
+        finally:
+            # The window has waited for its background work by the time run() returns.
+            if population is not None:
+                population.close()
 
 
 def run_helpdesk(args: argparse.Namespace) -> int:

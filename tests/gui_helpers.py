@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import threading
 import urllib.request
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
 from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -26,6 +30,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from app.connectors.base import Credentials
+from app.connectors.population import PopulationRegister
 from app.services.context import AppContext, TrainingInfo
 from app.services.policy import Policy
 from app.services.profile import OutboxSetup
@@ -40,6 +45,7 @@ WORKER = "Päivystäjä Testi"
 CTRL = Qt.KeyboardModifier.ControlModifier
 # Ctrl+2 in the example policy.
 JARVENPAA = "186"
+HELSINKI = ZoneInfo("Europe/Helsinki")
 WAIT_MS = 15_000
 # Threads the window starts beside it; none may outlive it.
 BACKGROUND_THREADS = ("outbox-sender", "connectivity-")
@@ -51,6 +57,9 @@ def training_context(
     """A context on the training systems, as the entry point wires it in training mode."""
     policy = policy or training.policy
     credentials = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
+    population = None
+    if policy.population is not None:
+        population = PopulationRegister(policy.population, credentials)
     return AppContext(
         policy=policy,
         workstation=Workstation(policy, lambda _municipality: credentials),
@@ -58,6 +67,7 @@ def training_context(
         worker_name=WORKER,
         outbox=OutboxSetup.for_mode(training=True),
         training=TrainingInfo.from_description(training.url, training.description),
+        population=population,
     )
 
 
@@ -155,10 +165,15 @@ class WindowOpener:
     def context(self, policy: Policy | None = None) -> AppContext:
         return training_context(self.training, self.settings_path, policy)
 
-    def open(self, context: AppContext | None = None) -> MainWindow:
-        """Show a window and wait until its outbox has opened or failed to."""
+    def open(
+        self, context: AppContext | None = None, now: Callable[[], dt.datetime] | None = None
+    ) -> MainWindow:
+        """Show a window and wait until its outbox has opened or failed to.
+
+        ``now`` is the window's clock (duty hours, printouts); the real one by default.
+        """
         context = context or self.context()
-        window = MainWindow(context)
+        window = MainWindow(context) if now is None else MainWindow(context, now=now)
         self.qtbot.addWidget(window)
         window.show()
         self.qtbot.waitExposed(window)
@@ -172,6 +187,8 @@ class WindowOpener:
         for window, context in self.opened:
             window.close()
             context.workstation.close()
+            if context.population is not None:
+                context.population.close()
         left = [t.name for t in threading.enumerate() if t.name.startswith(BACKGROUND_THREADS)]
         assert left == [], f"threads outlived the window: {left}"
 
@@ -222,3 +239,31 @@ def status_text(window: MainWindow) -> str:
 
 def wait_idle(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: window.runner.pending == 0, timeout=WAIT_MS)
+
+
+class FakeClock:
+    """The window's ``now``: set by the test."""
+
+    def __init__(self, moment: dt.datetime) -> None:
+        self.moment = moment
+
+    def __call__(self) -> dt.datetime:
+        return self.moment
+
+    def set(self, year: int, month: int, day: int, hour: int, minute: int, second: int = 0) -> None:
+        self.moment = dt.datetime(year, month, day, hour, minute, second, tzinfo=HELSINKI)
+
+
+def pdf_text(pdf: bytes) -> str:
+    document = pdfium.PdfDocument(pdf)
+    try:
+        return "\n".join(page.get_textpage().get_text_bounded() for page in document)
+    finally:
+        document.close()
+
+
+def family(training: TrainingServer) -> tuple[SyntheticClient, SyntheticClient, SyntheticClient]:
+    people = clients(training)
+    child = next(c for c in people if c.guardians and not c.non_disclosure)
+    mother, father = (next(c for c in people if c.hetu == h) for h in child.guardians)
+    return child, mother, father

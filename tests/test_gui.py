@@ -398,6 +398,8 @@ def test_run_shows_the_window_and_returns_the_exit_code(
         assert run(context, ["paivystys"]) == 0
     finally:
         context.workstation.close()
+        if context.population is not None:
+            context.population.close()
     assert [t.name for t in threading.enumerate() if t.name.startswith(BACKGROUND_THREADS)] == []
     assert len(shown) == 1
     assert shown[0].windowTitle() == "Päivystys – HARJOITTELU"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from app.connectors.population import PopulationRegister
 from app.services.policy import Policy
 from app.services.profile import OutboxSetup
 from app.services.settings import SettingsStore
@@ -37,3 +38,6 @@ class AppContext:
     worker_name: str
     outbox: OutboxSetup
     training: TrainingInfo | None = None
+    # The population register with the worker's register credentials; None where the
+    # policy has none or no credentials exist for it yet (the window then does not ask it).
+    population: PopulationRegister | None = None

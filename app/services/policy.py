@@ -146,6 +146,23 @@ class PopulationConfig:
 
 
 @dataclass(frozen=True)
+class PrintingConfig:
+    """Printing on the workstation's local printer (all optional)."""
+
+    default_printer: Annotated[str, NOT_EMPTY] | None = setting(
+        "Printer preselected in the print dialog: a CUPS queue name, or the printer's name "
+        "on Windows. Without it (or when the workstation has no such printer) the system's "
+        "default printer.",
+        None,
+    )
+    allow_pdf_save: bool = setting(
+        "The worker may save a printout as a PDF file: client data on the disk, so only where "
+        "the registrar allows it. Printing itself never writes a file.",
+        False,
+    )
+
+
+@dataclass(frozen=True)
 class Policy:
     version: Literal[1] = setting("Policy format version.")
     duty_unit: DutyUnit = setting("The regional social emergency duty this workstation serves.")
@@ -166,6 +183,10 @@ class Policy:
     )
     population: PopulationConfig | None = setting(
         "The population register (Väestösuora); without it the app does not ask it.", None
+    )
+    printing: PrintingConfig = setting(
+        "Printing on the local printer: the default printer, whether a PDF may be saved.",
+        default_factory=PrintingConfig,
     )
 
     def municipality(self, code: str) -> Municipality:

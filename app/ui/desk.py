@@ -3,15 +3,17 @@
 The desk holds the only reference to the client's summary. Changing the
 municipality or starting another search drops it, empties the card and the
 form, and makes any lookup still on its way stale, so its result is never
-shown.
+shown. The population register's answers (:mod:`app.ui.population_panel`) and the
+entry saved last, kept for printing (:mod:`app.ui.entry_printing`), go with it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from PySide6.QtCore import Signal
@@ -27,8 +29,11 @@ from app.services.outbox import OutboxError, StoredItem
 from app.services.policy import Municipality
 from app.ui import messages, outbox_messages
 from app.ui.client_card import ClientCard
+from app.ui.duty_banner import real_now
 from app.ui.entry_form import EntryForm, EntrySubject
+from app.ui.entry_printing import EntryPrinter, SavedEntry
 from app.ui.outbox_controller import EarlierVersionKept, OutboxController
+from app.ui.population_panel import PopulationLookup
 from app.ui.search import ClientSearch
 from app.ui.status import StatusArea
 from app.ui.tasks import Generation, TaskRunner
@@ -91,6 +96,7 @@ class DutyDesk(QWidget):
         outbox: OutboxController,
         reachability: Callable[[str], Reachability],
         parent: QWidget | None = None,
+        now: Callable[[], dt.datetime] = real_now,
     ) -> None:
         super().__init__(parent)
         self._context = context
@@ -109,26 +115,48 @@ class DutyDesk(QWidget):
         self.search = ClientSearch(training=context.policy.training, parent=self)
         self.card = ClientCard(self)
         self.form = EntryForm(author=context.worker_name, parent=self)
-        split = QSplitter(self)
-        split.setChildrenCollapsible(False)
-        split.addWidget(self.card)
-        split.addWidget(self.form)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search)
-        layout.addWidget(split, 1)
+        self.population = PopulationLookup(context.population, context.policy, runner, self)
+        self.printing = EntryPrinter(context, runner, status, now, self)
+        self._build_layout()
 
         self.search.search_requested.connect(self._search)
         self.search.invalid_submitted.connect(self._status.warning)
         self.form.save_requested.connect(self._save)
         outbox.delivery_reported.connect(self.on_delivery)
         self.form.save_refused.connect(self._status.warning)
+        self.population.non_disclosure_found.connect(self._protect_address)
+
+    def _build_layout(self) -> None:
+        column = QWidget(self)
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.addWidget(self.card, 1)
+        column_layout.addWidget(self.population.panel)
+        column_layout.addWidget(self.printing.button)
+        split = QSplitter(self)
+        split.setChildrenCollapsible(False)
+        split.addWidget(column)
+        split.addWidget(self.form)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        # Notes for the worker above the card: the home municipality offer, office hours.
+        self.notices = QVBoxLayout()
+        self.notices.addWidget(self.population.offer)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addLayout(self.notices)
+        layout.addWidget(split, 1)
 
     @property
     def municipality(self) -> Municipality | None:
         return self._municipality
+
+    @property
+    def client(self) -> ClientSummary | Hetu | None:
+        """The client on the card: the summary, or the identity code alone when the
+        client system could not be asked (an entry may still be written for it)."""
+        return self._client or self._unlooked_hetu
 
     @property
     def saving(self) -> bool:
@@ -177,6 +205,21 @@ class DutyDesk(QWidget):
         self._unlooked_hetu = None
         self.card.clear_client()
         self.form.close_form()
+        self.population.clear()
+        self.printing.forget()
+
+    def search_for(self, hetu: Hetu) -> None:
+        """Search ``hetu`` in the selected municipality, as if typed and entered."""
+        self.search.field.setText(hetu.value)
+        self._search(hetu)
+
+    def _protect_address(self) -> None:
+        """The population register says the address is protected: hide any shown."""
+        client = self._client
+        if client is not None and not client.non_disclosure:
+            self._client = replace(client, non_disclosure=True, address=None)
+            self.card.show_client(self._client)
+        self.printing.protect()
 
     def _search(self, hetu: Hetu) -> None:
         municipality = self._municipality
@@ -204,6 +247,7 @@ class DutyDesk(QWidget):
             partial(self._lookup_failed, municipality, hetu),
             is_current=self._lookups.guard(),
         )
+        self.population.search_started(hetu, municipality)
 
     def _lookup_succeeded(
         self, municipality: Municipality, hetu: Hetu, summary: ClientSummary | None
@@ -221,6 +265,8 @@ class DutyDesk(QWidget):
                 )
             )
             self.client_loaded.emit(municipality.code)
+        protected = summary is not None and summary.non_disclosure
+        self.population.lookup_finished(summary is not None, protected)
         self.lookup_finished.emit(municipality.code)
 
     def _lookup_failed(self, municipality: Municipality, hetu: Hetu, error: Exception) -> None:
@@ -232,6 +278,7 @@ class DutyDesk(QWidget):
         self._status.error(
             messages.connector_failure(error, municipality, messages.Operation.LOOKUP)
         )
+        self.population.lookup_finished(found=False)
         self.lookup_finished.emit(municipality.code)
 
     def _save(self, entry: DutyEntry) -> None:
@@ -259,13 +306,16 @@ class DutyDesk(QWidget):
             code,
             entry,
             names,
-            partial(self._saved, key),
+            partial(self._saved, key, SavedEntry(entry, client, municipality)),
             partial(self._save_failed, key),
         )
 
-    def _saved(self, key: uuid.UUID, item: StoredItem) -> None:
+    def _saved(self, key: uuid.UUID, saved: SavedEntry, item: StoredItem) -> None:
         tracked = self._tracked.get(key)
         self.form.saved()
+        self.printing.remember(saved)
+        if self._client is not None and self._client.non_disclosure:
+            self.printing.protect()  # the register's answer may have come during the save
         self.entry_saved.emit(item.municipality)
         if tracked is None:
             return  # already delivered or refused: that message stands

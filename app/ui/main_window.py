@@ -2,11 +2,12 @@
 
 Beside the window run the outbox (opened in the background once the window
 shows, with its sender) and the connectivity monitor; both stop when the
-window closes.
+window closes. ``now`` is the clock of the duty hours and printouts (tests set it).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import logging
 from collections.abc import Callable
@@ -16,15 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from app.services.connectivity import Reachability, VpnResult
 from app.services.context import AppContext
@@ -32,10 +25,13 @@ from app.services.delivery import DeliveryEvent, Outcome
 from app.services.settings import UserSettings
 from app.ui.connectivity_controller import ConnectivityController
 from app.ui.desk import DutyDesk
+from app.ui.duty_banner import DutyDisplay, real_now
+from app.ui.followup_menu import install_followup
 from app.ui.indicators import ConnectivitySummary, OutboxBanner, OutboxCount
 from app.ui.outage_practice import OutagePractice
 from app.ui.outbox_controller import OutboxController, OutboxSnapshot
 from app.ui.outbox_view import OutboxView
+from app.ui.shortcuts import show_shortcuts
 from app.ui.status import StatusArea
 from app.ui.switcher import MunicipalitySwitcher
 from app.ui.tasks import Pool, TaskRunner
@@ -68,10 +64,16 @@ class MainWindow(QMainWindow):
     reachability_changed = Signal(str, str)
     settings_applied = Signal()
 
-    def __init__(self, context: AppContext, initial_settings: UserSettings | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        initial_settings: UserSettings | None = None,
+        now: Callable[[], dt.datetime] = real_now,
+    ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self._context = context
+        self.context = context
         self._training = context.policy.training or context.training is not None
         self._closed = False
         # Set once the worker picks a municipality, so that settings read
@@ -90,14 +92,16 @@ class MainWindow(QMainWindow):
         )
         self.switcher = MunicipalitySwitcher(context.policy.municipalities, self)
         self.desk = DutyDesk(
-            context, self.runner, self.status, self.outbox, self.connectivity.state, self
+            context, self.runner, self.status, self.outbox, self.connectivity.state, self, now
         )
+        self.duty = DutyDisplay(context.policy, now, self)
         self.banner = OutboxBanner(self)
         self.connectivity_summary = ConnectivitySummary(self)
         self.outbox_count = OutboxCount(self)
         self._build_layout()
         self._build_menus()
         self._connect()
+        self.followup = install_followup(self, now)
         if initial_settings is not None:
             self._apply_settings(initial_settings)
         else:
@@ -122,6 +126,7 @@ class MainWindow(QMainWindow):
         split.setStretchFactor(1, 1)
         split.setSizes([240, 960])
         layout.addWidget(split, 1)
+        self.desk.notices.addWidget(self.duty.note)
         self.setCentralWidget(central)
         unit = self._context.policy.duty_unit.name
         worker = QLabel(
@@ -132,6 +137,7 @@ class MainWindow(QMainWindow):
         )
         worker.setObjectName("workerInfo")
         bar = self.statusBar()
+        bar.addPermanentWidget(self.duty.label)
         bar.addPermanentWidget(self.connectivity_summary)
         bar.addPermanentWidget(self.outbox_count)
         bar.addPermanentWidget(worker)
@@ -156,7 +162,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         duty = self.menuBar().addMenu(self.tr("&Päivystys"))
         self._add_action(duty, self.tr("&Hae asiakas"), "Ctrl+F", self.desk.focus_search)
+        self._add_action(duty, self.tr("&Vaihda kotikuntaan"), "Ctrl+K", self.switch_to_home)
         self._add_action(duty, self.tr("&Uusi kirjaus"), "Ctrl+N", self.desk.new_entry)
+        self._add_action(duty, self.tr("&Tulosta kirjaus"), "Ctrl+P", self.desk.printing.print_last)
         self._add_action(duty, self.tr("&Lähtevät"), "Ctrl+L", self.show_outbox)
         duty.addSeparator()
         self._add_action(duty, self.tr("&Lopeta"), "Ctrl+Q", self.close)
@@ -177,7 +185,7 @@ class MainWindow(QMainWindow):
                 practice, self._context.policy.municipalities, training.control_url, self.runner
             )
         help_menu = self.menuBar().addMenu(self.tr("&Ohje"))
-        self._add_action(help_menu, self.tr("&Pikanäppäimet"), "F1", self._show_help)
+        self._add_action(help_menu, self.tr("&Pikanäppäimet"), "F1", lambda: show_shortcuts(self))
 
     def _build_connection_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Yhteys"))
@@ -201,6 +209,7 @@ class MainWindow(QMainWindow):
         self.desk.entry_delivered.connect(self.entry_delivered)
         self.desk.reachability_learned.connect(self._on_reachability_learned)
         self.switcher.municipality_selected.connect(self._on_municipality_selected)
+        self.desk.population.offer.switch_requested.connect(self.switch_to_home)
         self.connectivity.reachability_changed.connect(self._on_reachability_changed)
         self.connectivity.came_online.connect(lambda code: self.outbox.nudge(force=[code]))
         self.connectivity.vpn_opened.connect(self._on_vpn_opened)
@@ -237,6 +246,20 @@ class MainWindow(QMainWindow):
         if 0 <= index < len(codes) and self._current == codes[index]:
             self.desk.focus_search()
 
+    def switch_to_home(self) -> None:
+        """Ctrl+K: to the home municipality the register gave, and the same search there."""
+        offer = self.desk.population.offered()
+        if offer is None:
+            self.status.info(self.tr("Ei kotikuntaehdotusta: hae ensin henkilötunnuksella."))
+            return
+        if self.desk.has_unsaved_text():
+            self.status.warning(self.tr("Tallenna tai peruuta avoin kirjaus ennen kunnan vaihtoa."))
+            return
+        code, hetu = offer
+        self.switcher.select(code)
+        if self._current == code:  # not refused (an entry being saved)
+            self.desk.search_for(hetu)
+
     def _on_municipality_selected(self, code: str) -> None:
         if code == self._current:
             return
@@ -251,6 +274,7 @@ class MainWindow(QMainWindow):
         self._user_chose = True
         self._current = code
         self.desk.set_municipality(municipality)
+        self.duty.set_municipality(municipality)
         if discarded:
             self.status.warning(self.tr("Tallentamaton kirjaus poistettiin, koska kunta vaihtui."))
         else:
@@ -285,7 +309,11 @@ class MainWindow(QMainWindow):
         """Open (or raise) the non-modal outbox view."""
         if self._outbox_view is None:
             self._outbox_view = OutboxView(
-                self._context.policy, self.outbox, self._context.worker_name, self
+                self._context.policy,
+                self.outbox,
+                self._context.worker_name,
+                self,
+                fax_actions=self.followup.fax,
             )
         view = self._outbox_view
         if view.isVisible():
@@ -347,25 +375,6 @@ class MainWindow(QMainWindow):
             self.tr("Odottamaton virhe. Yritä uudelleen; jos virhe toistuu, ilmoita IT-tukeen.")
         )
 
-    def _show_help(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("Pikanäppäimet"))
-        box.setText(
-            self.tr(
-                "Ctrl+1…Ctrl+9  valitse kunta\n"
-                "Ctrl+F  henkilötunnus\n"
-                "Enter  hae asiakas\n"
-                "Ctrl+N  uusi kirjaus\n"
-                "Ctrl+Enter  tallenna kirjaus\n"
-                "Ctrl+L  lähtevät kirjaukset\n"
-                "F5  tarkista yhteydet\n"
-                "Ctrl+Q  lopeta"
-            )
-        )
-        box.setModal(False)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.show()
-
     def shutdown(self) -> None:
         """Save the geometry, wait for background work, stop the sender and the
         monitor and close the outbox; safe to call twice.
@@ -380,6 +389,7 @@ class MainWindow(QMainWindow):
             self._outbox_view.close()
         geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         self._save_settings(window_geometry=geometry)
+        self.duty.stop()
         # The runner first: a save under way lands before the outbox closes.
         self.runner.shutdown()
         self.outbox.shutdown()

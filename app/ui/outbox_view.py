@@ -3,7 +3,9 @@
 A row shows the item's label (initials, birth date, contact time), its
 municipality, kind, state, attempts, next try and the last error. The view
 never holds an item's payload: correcting one fetches it from the outbox
-when the worker opens it.
+when the worker opens it. A fax to send by hand (a handoff or notification to a
+system without the capability) is printed and marked sent through ``fax_actions``
+(:class:`app.ui.fax_actions.FaxActions`), when the window gives the view one.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from app.services.model import DutyEntry
 from app.services.outbox import ItemState, StoredItem
 from app.services.policy import Policy
 from app.ui import outbox_messages
+from app.ui.fax_actions import FaxActions
 from app.ui.messages import where
 from app.ui.outbox_controller import OutboxController
 from app.ui.outbox_editor import CorrectionEditor, DiscardDialog
@@ -67,7 +70,13 @@ class OutboxView(QDialog):
     item_discarded = Signal(int)
 
     def __init__(
-        self, policy: Policy, outbox: OutboxController, author: str, parent: QWidget | None
+        self,
+        policy: Policy,
+        outbox: OutboxController,
+        author: str,
+        parent: QWidget | None,
+        *,
+        fax_actions: FaxActions | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("outboxView")
@@ -76,6 +85,7 @@ class OutboxView(QDialog):
         self._policy = policy
         self._outbox = outbox
         self._author = author
+        self._fax_actions: FaxActions | None = None
         self._rows: dict[int, _Row] = {}
         self._reading = False
         self._read_again = False
@@ -105,13 +115,19 @@ class OutboxView(QDialog):
         self.message.setWordWrap(True)
         self.correct_button = self._button("correctButton", self.tr("Avaa ja korjaa…"))
         self.discard_button = self._button("discardButton", self.tr("Hylkää…"))
+        self.print_fax_button = self._button("printFaxButton", self.tr("Tulosta faksi"))
+        self.mark_sent_button = self._button("markFaxSentButton", self.tr("Merkitse lähetetyksi…"))
         close = self._button("closeOutboxViewButton", self.tr("Sulje"))
         self.correct_button.clicked.connect(self.open_selected)
         self.discard_button.clicked.connect(self.discard_selected)
+        self.print_fax_button.clicked.connect(self.print_selected_fax)
+        self.mark_sent_button.clicked.connect(self.mark_selected_fax_sent)
         close.clicked.connect(self.close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.correct_button)
         buttons.addWidget(self.discard_button)
+        buttons.addWidget(self.print_fax_button)
+        buttons.addWidget(self.mark_sent_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
@@ -120,8 +136,15 @@ class OutboxView(QDialog):
         layout.addLayout(buttons)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         outbox.items_changed.connect(self.reload)
-        self._update_buttons()
+        self.set_fax_actions(fax_actions)
         self.resize(960, 420)
+
+    def set_fax_actions(self, actions: FaxActions | None) -> None:
+        """Print and mark sent manual fax items through ``actions`` (None: not offered)."""
+        self._fax_actions = actions
+        self.print_fax_button.setVisible(actions is not None)
+        self.mark_sent_button.setVisible(actions is not None)
+        self._update_buttons()
 
     def _button(self, name: str, text: str) -> QPushButton:
         button = QPushButton(text, self)
@@ -222,6 +245,36 @@ class OutboxView(QDialog):
         correctable = row is not None and row.state is ItemState.ATTENTION and row.kind == "entry"
         self.correct_button.setEnabled(correctable)
         self.discard_button.setEnabled(correctable)
+        fax = self._selected_fax() is not None
+        self.print_fax_button.setEnabled(fax and self._fax_actions is not None)
+        self.mark_sent_button.setEnabled(fax and self._fax_actions is not None)
+        if fax and self._fax_actions is None:
+            self.message.setText(
+                self.tr(
+                    "Faksin voi tulostaa ja merkitä lähetetyksi: Jatkotoimet → Avoimet siirrot."
+                )
+            )
+
+    def _selected_fax(self) -> _Row | None:
+        row = self._selected_row()
+        if row is None or row.kind != "fax" or row.state is not ItemState.MANUAL:
+            return None
+        return row
+
+    def print_selected_fax(self) -> None:
+        row = self._selected_fax()
+        if row is not None and self._fax_actions is not None:
+            self._fax_actions.print_fax(row.id)
+
+    def mark_selected_fax_sent(self) -> None:
+        """Ask first; a fax marked sent leaves the outbox."""
+        row = self._selected_fax()
+        if row is None or self._fax_actions is None:
+            return
+        what = self.tr("{label} – {place}").format(
+            label=row.label, place=self._where(row.municipality)
+        )
+        self._fax_actions.mark_sent(row.id, what, self)
 
     def open_selected(self) -> None:
         """Fetch the selected item's entry and open it for correction."""

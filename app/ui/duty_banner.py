@@ -1,0 +1,180 @@
+"""Whether the regional duty is on, always in sight; in office hours, who is responsible.
+
+The status bar says "Päivystys auki – ma 08.00 asti", or that it is closed and until
+when. In office hours a yellow note above the card says that the selected municipality
+is responsible now and gives its own office-hours contact. A single-shot timer
+re-evaluates at the next transition and at least once a minute, so that a laptop woken
+from sleep or a corrected clock does not leave a stale answer on the screen.
+
+The clock is injectable (``now``): tests set the time, the app uses the real one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QWidget
+
+from app.services.duty_hours import DutyHours, DutyStatus, Reason
+from app.services.policy import Municipality, Policy
+
+Clock = Callable[[], dt.datetime]
+
+# At least once a minute; a little past a transition, so that it is behind us.
+MAX_INTERVAL_MS = 60_000
+_PAST_TRANSITION_MS = 500
+_MIN_INTERVAL_MS = 200
+
+_ON_STYLE = "color: #1e6b2a; font-weight: bold;"
+_OFF_STYLE = "color: #6b4a00; font-weight: bold;"
+_NOTE_STYLE = (
+    "background: #ffe873; color: #000000; border: 2px solid #b08d00; "
+    "font-weight: bold; padding: 6px;"
+)
+
+
+def real_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DutyBanner", text)
+
+
+def weekday(moment: dt.datetime) -> str:
+    names = (_tr("ma"), _tr("ti"), _tr("ke"), _tr("to"), _tr("pe"), _tr("la"), _tr("su"))
+    return names[moment.weekday()]
+
+
+def short_moment(moment: dt.datetime) -> str:
+    """``ma 08.00``: the duty's transitions are never a week apart."""
+    return f"{weekday(moment)} {moment.hour:02d}.{moment.minute:02d}"
+
+
+def full_moment(moment: dt.datetime) -> str:
+    """``ma 6.4.2026 klo 08.00``."""
+    return _tr("{weekday} {day}.{month}.{year} klo {hour:02d}.{minute:02d}").format(
+        weekday=weekday(moment),
+        day=moment.day,
+        month=moment.month,
+        year=moment.year,
+        hour=moment.hour,
+        minute=moment.minute,
+    )
+
+
+def reason_text(reason: Reason, holiday: str | None) -> str:
+    texts: dict[Reason, str] = {
+        "weekday_evening": _tr("arki-ilta ja -yö"),
+        "weekend": _tr("viikonloppu"),
+        "holiday": _tr("pyhäpäivä"),
+        "holiday_eve": _tr("pyhän aatto"),
+        "office_hours": _tr("virka-aika"),
+    }
+    text = texts[reason]
+    return f"{text}: {holiday}" if holiday else text
+
+
+def status_text(status: DutyStatus) -> str:
+    when = short_moment(status.until)
+    if status.on:
+        return _tr("Päivystys auki – {when} asti").format(when=when)
+    return _tr("Päivystys kiinni (virka-aika) – {when} asti").format(when=when)
+
+
+def office_hours_text(status: DutyStatus, municipality: Municipality | None) -> str:
+    opens = short_moment(status.until)
+    if municipality is None:
+        return _tr(
+            "VIRKA-AIKA – kunnat vastaavat nyt itse asiakkaistaan. Valitse kunta "
+            "(Ctrl+1…Ctrl+9), niin sen virka-ajan yhteystiedot näkyvät tässä. "
+            "Alueellinen päivystys alkaa {opens}."
+        ).format(opens=opens)
+    contact = municipality.office_hours
+    return _tr(
+        "VIRKA-AIKA – {name} vastaa nyt itse asiakkaistaan. Ohjaa asia kunnan "
+        "virka-ajan päivystykseen: {unit}, puh. {phone}. Alueellinen päivystys alkaa {opens}."
+    ).format(name=municipality.name_fi, unit=contact.unit, phone=contact.phone, opens=opens)
+
+
+class DutyDisplay(QObject):
+    """The duty's status in the status bar (:attr:`label`) and, in office hours, the
+    responsible municipality's contact above the card (:attr:`note`).
+
+    Signals:
+        status_changed(object): the duty turned on or off, or its end moved (DutyStatus).
+    """
+
+    status_changed = Signal(object)
+
+    def __init__(self, policy: Policy, now: Clock | None, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._hours = DutyHours(policy.duty_hours)
+        self._now = now or real_now
+        self._municipality: Municipality | None = None
+        self.status: DutyStatus | None = None
+        self.label = QLabel(parent)
+        self.label.setObjectName("dutyStatus")
+        self.label.setAccessibleName(_tr("Päivystyksen tila"))
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.note = QLabel(parent)
+        self.note.setObjectName("officeHoursNote")
+        self.note.setAccessibleName(_tr("Virka-aika: kunta vastaa"))
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(_NOTE_STYLE)
+        self.note.setVisible(False)
+        self.timer = QTimer(self)
+        self.timer.setObjectName("dutyTimer")
+        self.timer.setSingleShot(True)
+        # On the second: a coarse timer may be late by 5 %, three seconds in a minute.
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(self.refresh)
+        self.refresh()
+
+    def set_municipality(self, municipality: Municipality | None) -> None:
+        self._municipality = municipality
+        self._show()
+
+    def refresh(self) -> None:
+        """Evaluate the duty now and arm the timer for the next look."""
+        status = self._hours.status(self._now())
+        previous = self.status
+        self.status = status
+        self._show()
+        # In UTC: within one zone Python subtracts wall clocks, wrong across a DST change.
+        left = status.until.astimezone(dt.UTC) - status.at.astimezone(dt.UTC)
+        until_ms = left.total_seconds() * 1000 + _PAST_TRANSITION_MS
+        self.timer.start(int(max(_MIN_INTERVAL_MS, min(until_ms, MAX_INTERVAL_MS))))
+        if previous is None or (previous.on, previous.until) != (status.on, status.until):
+            self.status_changed.emit(status)
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def _show(self) -> None:
+        status = self.status
+        if status is None:
+            return
+        text = status_text(status)
+        reason = reason_text(status.reason, status.holiday)
+        detail = _tr("{reason}. Alkoi {since}, päättyy {until}.").format(
+            reason=reason[:1].upper() + reason[1:],
+            since=full_moment(status.since),
+            until=full_moment(status.until),
+        )
+        self.label.setText(text)
+        self.label.setToolTip(detail)
+        self.label.setAccessibleDescription(f"{text}. {detail}")
+        self.label.setStyleSheet(_ON_STYLE if status.on else _OFF_STYLE)
+        if status.on:
+            self.note.setText("")
+            self.note.setAccessibleDescription("")
+            self.note.setVisible(False)
+            return
+        note = office_hours_text(status, self._municipality)
+        self.note.setText(note)
+        self.note.setAccessibleDescription(note)
+        self.note.setVisible(True)

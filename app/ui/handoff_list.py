@@ -1,0 +1,248 @@
+"""The open handoffs: what is still open at the end of the shift.
+
+Mail and notifications not yet delivered, faxes not yet marked sent
+(:func:`app.services.followup.open_handoffs`, read on the serial disk pool). A row
+shows the item's label (initials, birth date, time) and never more client data. For
+a fax: "Tulosta faksi" and "Merkitse lähetetyksi…". The list re-reads itself whenever
+the outbox changes.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.followup import Channel, OpenHandoff, open_handoffs
+from app.services.outbox import ItemState
+from app.services.policy import Policy
+from app.ui import followup_messages
+from app.ui.fax_actions import FaxActions
+from app.ui.outbox_controller import OutboxController
+from app.ui.tasks import Pool, TaskRunner
+
+log = logging.getLogger(__name__)
+
+_ID_ROLE = Qt.ItemDataRole.UserRole
+COLUMNS = 6
+
+
+class HandoffList(QDialog):
+    """Non-modal list of open handoffs and notifications (objectName ``handoffList``).
+
+    Signals:
+        loaded(): the list shows the outbox as just read.
+    """
+
+    loaded = Signal()
+
+    def __init__(
+        self,
+        policy: Policy,
+        outbox: OutboxController,
+        runner: TaskRunner,
+        actions: FaxActions,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("handoffList")
+        self.setWindowTitle(self.tr("Avoimet siirrot ja ilmoitukset"))
+        self.setModal(False)
+        self._policy = policy
+        self._outbox = outbox
+        self._runner = runner
+        self._actions = actions
+        self._rows: dict[int, OpenHandoff] = {}
+        self._reading = False
+        self._read_again = False
+        self.table = QTableWidget(0, COLUMNS, self)
+        self.table.setObjectName("handoffItems")
+        self.table.setAccessibleName(self.tr("Avoimet siirrot"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Asiakas ja aika"),
+                self.tr("Kunta"),
+                self.tr("Asia"),
+                self.tr("Lähetystapa"),
+                self.tr("Tila"),
+                self.tr("Faksi / puhelin"),
+            ]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.message = QLabel(self)
+        self.message.setObjectName("handoffListMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.print_button = self._button("printFaxButton", self.tr("Tulosta faksi"))
+        self.mark_button = self._button("markFaxSentButton", self.tr("Merkitse lähetetyksi…"))
+        close = self._button("closeHandoffListButton", self.tr("Sulje"))
+        self.print_button.clicked.connect(self.print_selected)
+        self.mark_button.clicked.connect(self.mark_selected)
+        close.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.mark_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        outbox.items_changed.connect(self.reload)
+        outbox.opened.connect(self.reload)
+        self._update_buttons()
+        self.resize(1120, 380)
+
+    def _button(self, name: str, text: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        return button
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read the open items; while a read is on its way, once more after it."""
+        if not self.isVisible():
+            return
+        sending = self._outbox.sending
+        if sending is None:
+            self._show([])
+            self.message.setText(self.tr("Lähtevät eivät ole käytössä (katso punainen ilmoitus)."))
+            return
+        if self._reading:
+            self._read_again = True
+            return
+        self._reading = True
+        outbox = sending.outbox
+        self._runner.run(
+            lambda: open_handoffs(outbox), self._listed, self._list_failed, pool=Pool.DISK
+        )
+
+    def _read_done(self) -> None:
+        self._reading = False
+        if self._read_again:
+            self._read_again = False
+            self.reload()
+
+    def _listed(self, rows: list[OpenHandoff]) -> None:
+        self._read_done()
+        self._show(rows)
+        faxes = sum(1 for row in rows if row.state is ItemState.MANUAL)
+        if not rows:
+            text = self.tr("Ei avoimia siirtoja eikä ilmoituksia.")
+        elif faxes:
+            text = self.tr(
+                "Avoinna {count}, joista faksattavia {faxes}: tulosta, faksaa, soita ja merkitse "
+                "lähetetyksi ennen vuoron loppua."
+            ).format(count=len(rows), faxes=faxes)
+        else:
+            text = self.tr("Avoinna {count}; ne lähtevät automaattisesti.").format(count=len(rows))
+        self.message.setText(text)
+        self.loaded.emit()
+
+    def _list_failed(self, error: Exception) -> None:
+        self._read_done()
+        log.warning("open handoffs not read: %s", type(error).__name__)
+        self.message.setText(self.tr("Avoimia siirtoja ei voitu lukea. Yritä uudelleen."))
+
+    def _show(self, rows: list[OpenHandoff]) -> None:
+        selected = self.selected_id()
+        self._rows = {row.item_id: row for row in rows}
+        self.table.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            cells = [
+                row.label,
+                self._municipality_name(row.municipality),
+                followup_messages.document_text(row.document),
+                followup_messages.short_channel_text(row.channel),
+                followup_messages.state_text(row.state),
+                self._contact_text(row),
+            ]
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(_ID_ROLE, row.item_id)
+                if column == 4 and row.last_error:
+                    cell.setToolTip(row.last_error)
+                self.table.setItem(index, column, cell)
+            if row.item_id == selected:
+                self.table.selectRow(index)
+        self.table.resizeColumnsToContents()
+        self._update_buttons()
+
+    def _contact_text(self, row: OpenHandoff) -> str:
+        if row.channel is not Channel.FAX:
+            return ""
+        fax = followup_messages.fax_number(row.fax)
+        if row.phone:
+            return self.tr("faksi {fax}, puh. {phone}").format(fax=fax, phone=row.phone)
+        return self.tr("faksi {fax}").format(fax=fax)
+
+    def _municipality_name(self, code: str) -> str:
+        try:
+            return self._policy.municipality(code).name_fi
+        except KeyError:
+            return code
+
+    def selected_id(self) -> int | None:
+        items = self.table.selectedItems()
+        if not items:
+            return None
+        item_id = items[0].data(_ID_ROLE)
+        return int(item_id) if isinstance(item_id, int) else None
+
+    def select_item(self, item_id: int) -> bool:
+        for index in range(self.table.rowCount()):
+            cell = self.table.item(index, 0)
+            if cell is not None and cell.data(_ID_ROLE) == item_id:
+                self.table.selectRow(index)
+                return True
+        return False
+
+    def _selected_fax(self) -> OpenHandoff | None:
+        item_id = self.selected_id()
+        row = None if item_id is None else self._rows.get(item_id)
+        if row is None or row.channel is not Channel.FAX or row.state is not ItemState.MANUAL:
+            return None
+        return row
+
+    def _update_buttons(self) -> None:
+        row = self._selected_fax()
+        self.print_button.setEnabled(row is not None and row.document is not None)
+        self.mark_button.setEnabled(row is not None)
+
+    def print_selected(self) -> None:
+        row = self._selected_fax()
+        if row is not None and row.document is not None:
+            self._actions.print_fax(row.item_id)
+
+    def mark_selected(self) -> None:
+        row = self._selected_fax()
+        if row is None:
+            return
+        what = self.tr("{label} – {name}, faksi {fax}").format(
+            label=row.label,
+            name=self._municipality_name(row.municipality),
+            fax=followup_messages.fax_number(row.fax),
+        )
+        self._actions.mark_sent(row.item_id, what, self)

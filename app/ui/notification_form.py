@@ -1,0 +1,393 @@
+"""The child welfare notification (lastensuojeluilmoitus) received by the duty.
+
+Lastensuojelulaki 25 §: the police and others notify without delay; the duty
+forwards the notification to the child protection of the child's home municipality
+(:class:`NotificationService`, on the serial disk pool). The identity code is checked
+while typed; where the window has the population register, it is asked for the child's
+home municipality, which is preselected unless the worker chose one. A notification
+the service refuses (:class:`InvalidNotification`) keeps every field; the field at
+fault is highlighted and the message says what to fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.connectors.base import ChildWelfareNotification
+from app.services.context import AppContext
+from app.services.followup import Channel, FaxDocument
+from app.services.hetu import Hetu, HetuProblem, InvalidHetu, parse_hetu
+from app.services.model import ClientSummary
+from app.services.notification import InvalidNotification, NotificationService
+from app.services.outbox import OutboxError, StoredItem
+from app.ui import followup_messages, messages
+from app.ui.fax_actions import FaxActions
+from app.ui.fax_panel import FaxPanel
+from app.ui.handoff_dialog import add_save_shortcuts, clear_invalid, mark_invalid, problem_label
+from app.ui.notification_fields import NotificationFields
+from app.ui.outbox_controller import OutboxController
+from app.ui.tasks import Generation, Pool, TaskRunner
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], dt.datetime]
+
+
+@dataclass(frozen=True)
+class NotificationPrefill:
+    """What the window knows when the form opens: the selected municipality, the
+    client on the card (the summary, or the identity code alone when the client system
+    could not be asked) and the register's home municipality for them."""
+
+    municipality: str | None = None
+    child: ClientSummary | Hetu | None = None
+    home: str | None = None
+
+    def __repr__(self) -> str:
+        return f"NotificationPrefill({self.municipality}, <redacted>)"
+
+
+class NotificationForm(QDialog):
+    """Non-modal; one notification, with one idempotency key for every attempt.
+
+    Signals:
+        channel_decided(str, str): how the chosen municipality takes it (code,
+            :class:`Channel` value).
+        home_answered(): the population register's answer (or failure) is shown.
+        forwarded(object): the notification is durably in the outbox (the StoredItem).
+        refused(str, str): nothing was stored, every field kept (field name or "",
+            what the worker was told).
+    """
+
+    channel_decided = Signal(str, str)
+    home_answered = Signal()
+    forwarded = Signal(object)
+    refused = Signal(str, str)
+
+    def __init__(
+        self,
+        prefill: NotificationPrefill,
+        context: AppContext,
+        runner: TaskRunner,
+        outbox: OutboxController,
+        actions: FaxActions,
+        now: Clock,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("notificationForm")
+        self.setModal(False)
+        self.setWindowTitle(self.tr("Lastensuojeluilmoitus"))
+        self._context = context
+        self._runner = runner
+        self._outbox = outbox
+        self._now = now
+        self._key = uuid.uuid4()
+        self._channels = Generation()
+        self._homes = Generation()
+        self._asked_home: Hetu | None = None
+        self._municipality_chosen = False
+        self._saving = False
+        self._disposed = False
+        self.item: StoredItem | None = None
+        self.fields = NotificationFields(context.policy, context.worker_name, self)
+        self.problem = problem_label(self, "notificationProblem")
+        self.fax_panel = FaxPanel(actions, self)
+        self.forward_button = QPushButton(self.tr("Välitä ilmoitus (Ctrl+Enter)"), self)
+        self.forward_button.setObjectName("forwardNotificationButton")
+        self.forward_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("Peruuta"), self)
+        self.cancel_button.setObjectName("cancelNotificationButton")
+        self._build()
+        self._prefill(prefill)
+        outbox.opened.connect(self._decide_channel)
+        self._decide_channel()
+
+    def _build(self) -> None:
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.forward_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.fields, 1)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.fax_panel)
+        layout.addLayout(buttons)
+        self.forward_button.clicked.connect(self.forward)
+        self.cancel_button.clicked.connect(self.reject)
+        add_save_shortcuts(self, self.forward)
+        fields = self.fields
+        fields.child_hetu.textChanged.connect(self._hetu_changed)
+        fields.received_at.dateTimeChanged.connect(lambda _t: self._hetu_changed())
+        fields.municipality.currentIndexChanged.connect(lambda _i: self._decide_channel())
+        fields.municipality.activated.connect(self._municipality_activated)
+        self.resize(720, 820)
+
+    def _prefill(self, prefill: NotificationPrefill) -> None:
+        fields = self.fields
+        moment = self._now()
+        fields.received_at.setDateTime(QDateTime.fromSecsSinceEpoch(int(moment.timestamp())))
+        fields.select_municipality(prefill.municipality)
+        child = prefill.child
+        hetu = child.hetu if isinstance(child, ClientSummary) else child
+        if hetu is not None and hetu.is_child_on(moment.astimezone().date()):
+            if isinstance(child, ClientSummary):
+                fields.child_last_name.setText(child.last_name)
+                fields.child_first_names.setText(child.first_names)
+            if prefill.home is not None and fields.select_municipality(prefill.home):
+                fields.home_note.setText(self._home_text(prefill.home))
+                self._asked_home = hetu
+            fields.child_hetu.setText(hetu.value)
+            fields.notifier_person.setFocus()
+        else:
+            fields.child_hetu.setFocus()
+
+    @property
+    def key(self) -> uuid.UUID:
+        """The idempotency key of whatever this window saves."""
+        return self._key
+
+    # -- the child's identity code and home municipality ------------------------------
+
+    def _received_at(self) -> dt.datetime:
+        moment = self.fields.received_at.dateTime().toPython()
+        assert isinstance(moment, dt.datetime)
+        # The edit shows the workstation's wall-clock time.
+        return moment.astimezone()
+
+    def _hetu_changed(self) -> None:
+        fields = self.fields
+        clear_invalid(fields.child_hetu)
+        try:
+            hetu = parse_hetu(fields.child_hetu.text())
+        except InvalidHetu as invalid:
+            shown = invalid.problem not in (HetuProblem.EMPTY, HetuProblem.INCOMPLETE)
+            fields.show_hetu_problem(messages.hetu_problem(invalid.problem) if shown else "")
+            return
+        adult = self._adult_problem(hetu)
+        fields.show_hetu_problem(adult or "")
+        if adult is None:
+            self._ask_home(hetu)
+
+    def _adult_problem(self, hetu: Hetu) -> str | None:
+        received_on = self._received_at().date()
+        if hetu.is_child_on(received_on):
+            return None
+        return followup_messages.not_a_child(hetu.age_on(received_on))
+
+    def _ask_home(self, hetu: Hetu) -> None:
+        register = self._context.population
+        if register is None or hetu == self._asked_home:
+            return
+        self._asked_home = hetu
+        self.fields.home_note.setText(self.tr("Kysytään kotikuntaa väestötietojärjestelmästä…"))
+        self._runner.run(
+            lambda: register.home_municipality(hetu),
+            self._home_known,
+            self._home_failed,
+            is_current=self._homes.guard(),
+        )
+
+    def _home_text(self, home: str | None) -> str:
+        names = {m.code: m.name_fi for m in self._context.policy.municipalities}
+        return followup_messages.home_municipality(home, names.get(home or ""))
+
+    def _home_known(self, home: str | None) -> None:
+        self.fields.home_note.setText(self._home_text(home))
+        if home is not None and not self._municipality_chosen:
+            self.fields.select_municipality(home)
+        self.home_answered.emit()
+
+    def _home_failed(self, error: Exception) -> None:
+        log.info("home municipality not asked: %s", type(error).__name__)
+        self.fields.home_note.setText(followup_messages.home_not_asked())
+        self.home_answered.emit()
+
+    def _municipality_activated(self, _index: int) -> None:
+        self._municipality_chosen = True
+
+    # -- channel ------------------------------------------------------------------------
+
+    def _decide_channel(self) -> None:
+        self._channels.advance()
+        municipality = self.fields.chosen_municipality()
+        sending = self._outbox.sending
+        label = self.fields.channel
+        if municipality is None:
+            label.setText("")
+            return
+        if sending is None:
+            label.setText(self.tr("Selviää, kun lähtevät ovat auki."))
+            return
+        label.setText(self.tr("Tarkistetaan lähetystapaa…"))
+        service = NotificationService(sending, self._context.workstation)
+        code = municipality.code
+        self._runner.run(
+            lambda: service.channel(code),
+            lambda channel: self._channel_known(code, channel),
+            self._channel_failed,
+            is_current=self._channels.guard(),
+        )
+
+    def _channel_known(self, code: str, channel: Channel) -> None:
+        municipality = self._context.policy.municipality(code)
+        self.fields.channel.setText(followup_messages.channel_text(channel, municipality))
+        self.channel_decided.emit(code, channel.value)
+
+    def _channel_failed(self, error: Exception) -> None:
+        log.warning("notification channel not decided: %s", type(error).__name__)
+        self.fields.channel.setText(followup_messages.channel_unknown())
+
+    # -- forwarding ---------------------------------------------------------------------
+
+    def forward(self) -> None:
+        if self._saving or self.item is not None:
+            return
+        self.fields.clear_marks()
+        notification = self._build_notification()
+        if notification is None:
+            return
+        municipality = self.fields.chosen_municipality()
+        if municipality is None:
+            self._refuse("municipality", self.tr("Valitse lapsen kotikunta."))
+            return
+        sending = self._outbox.sending
+        if sending is None:
+            self._refuse("", followup_messages.outbox_not_open(self._outbox.opening))
+            return
+        service = NotificationService(sending, self._context.workstation)
+        code = municipality.code
+        self._set_saving(True)
+        # No staleness guard: the outcome of a save must always be told.
+        self._runner.run(
+            lambda: service.forward(code, notification),
+            self._forwarded,
+            self._failed,
+            pool=Pool.DISK,
+        )
+
+    def _build_notification(self) -> ChildWelfareNotification | None:
+        fields = self.fields
+        try:
+            hetu = parse_hetu(fields.child_hetu.text())
+        except InvalidHetu as invalid:
+            self._refuse("child_hetu", messages.hetu_problem(invalid.problem))
+            return None
+        urgency = fields.chosen_urgency()
+        if urgency is None:
+            self._refuse("urgency", self.tr("Valitse, onko ilmoitus kiireellinen."))
+            return None
+        return ChildWelfareNotification(
+            child_hetu=hetu,
+            child_last_name=fields.child_last_name.text().strip(),
+            child_first_names=fields.child_first_names.text().strip(),
+            notifier_organisation=fields.notifier_organisation.text().strip(),
+            notifier_person=fields.notifier_person.text().strip(),
+            notifier_phone=fields.notifier_phone.text().strip(),
+            what_happened=fields.what_happened.toPlainText().strip(),
+            urgency=urgency,
+            child_informed=fields.told(fields.child_told),
+            guardians_informed=fields.told(fields.guardians_told),
+            received_at=self._received_at(),
+            receiving_worker=self._context.worker_name,
+            idempotency_key=self._key,
+        )
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        self.forward_button.setEnabled(not saving)
+        self.fields.setEnabled(not saving)
+        if saving:
+            self.problem.setVisible(False)
+
+    def _refuse(self, field: str, problem: str) -> None:
+        self.problem.setText(problem)
+        self.problem.setVisible(True)
+        widget = self.fields.widget_for(field)
+        if widget is not None:
+            mark_invalid(widget, problem)
+        self.refused.emit(field, problem)
+
+    def _forwarded(self, item: StoredItem) -> None:
+        self._saving = False
+        self.item = item
+        self.forward_button.setVisible(False)
+        self.cancel_button.setText(self.tr("Sulje"))
+        self.forwarded.emit(item)
+        municipality = self._context.policy.municipality(item.municipality)
+        if item.kind == "fax":
+            what = self.tr("Lastensuojeluilmoitus: {label}").format(label=item.label)
+            self.fax_panel.show_item(item.id, what, municipality, FaxDocument.NOTIFICATION)
+        else:
+            self.dispose()
+
+    def _failed(self, error: Exception) -> None:
+        self._set_saving(False)
+        if isinstance(error, InvalidNotification):
+            self._refuse(error.field, self._invalid_text(error))
+        elif isinstance(error, OutboxError):
+            self._refuse("", followup_messages.save_failed(error))
+        else:
+            log.error("forwarding a notification failed: %s", type(error).__name__)
+            self._refuse("", followup_messages.save_failed(error))
+
+    def _invalid_text(self, error: InvalidNotification) -> str:
+        if error.field == "child_hetu":
+            try:
+                problem = self._adult_problem(parse_hetu(self.fields.child_hetu.text()))
+            except InvalidHetu:
+                problem = None
+            if problem is not None:
+                return problem
+        return followup_messages.invalid_notification(error.field)
+
+    # -- closing ------------------------------------------------------------------------
+
+    def busy(self) -> bool:
+        """Forwarding, unsent text, or a fax saved here and not yet marked sent."""
+        return self._saving or self._has_unsaved_text() or self.fax_panel.pending
+
+    def _has_unsaved_text(self) -> bool:
+        return self.item is None and self.fields.has_text()
+
+    def reject(self) -> None:
+        """Peruuta, Esc or the title bar: never loses text without asking."""
+        if not self._disposed:
+            if self._saving:
+                self.problem.setText(self.tr("Ilmoitusta tallennetaan. Odota hetki."))
+                self.problem.setVisible(True)
+                return
+            if self._has_unsaved_text() and not self._confirm_discard():
+                return
+        super().reject()
+
+    def _confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Hylätäänkö ilmoitus?"),
+            self.tr("Ilmoitusta ei ole välitetty. Hylätäänkö kirjoitetut tiedot?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def dispose(self) -> None:
+        """Close without asking and drop answers still on their way."""
+        self._disposed = True
+        self._channels.advance()
+        self._homes.advance()
+        self.close()
