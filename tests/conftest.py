@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,9 +14,13 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from app.connectors.base import Credentials
+from app.services.outbox import Outbox
 from app.services.paths import EXAMPLE_POLICY
 from app.services.policy import Policy, load_policy
-from app.training.server import TrainingServer
+from app.services.sending import SendingService
+from app.services.workstation import Workstation
+from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
 
 
 @pytest.fixture(autouse=True)
@@ -41,6 +46,28 @@ def no_credential_store(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     keyring.set_keyring(keyring.backends.fail.Keyring())  # type: ignore[no-untyped-call]
     yield
     keyring.core._keyring_backend = previous
+
+
+@pytest.fixture
+def outbox(tmp_path: Path) -> Iterator[Outbox]:
+    """A real SQLCipher outbox with a random key (no credential store involved)."""
+    box = Outbox.open(tmp_path / "outbox.db", secrets.token_bytes(32))
+    yield box
+    box.close()
+
+
+@pytest.fixture
+def workstation(training: TrainingServer) -> Iterator[Workstation]:
+    """The training systems' connectors, logged in with the training credentials."""
+    credentials = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
+    station = Workstation(training.policy, lambda municipality: credentials)
+    yield station
+    station.close()
+
+
+@pytest.fixture
+def sending(outbox: Outbox, workstation: Workstation) -> SendingService:
+    return SendingService(outbox, workstation)
 
 
 @pytest.fixture(scope="session")

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import secrets
 import threading
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 from app.connectors import errors
 from app.connectors.base import Credentials
@@ -30,25 +27,6 @@ from tests.test_connector_contract import entry_for
 CREDENTIALS = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
 
 
-@pytest.fixture
-def outbox(tmp_path: Path) -> Iterator[Outbox]:
-    box = Outbox.open(tmp_path / "outbox.db", secrets.token_bytes(32))
-    yield box
-    box.close()
-
-
-@pytest.fixture
-def workstation(training: TrainingServer) -> Iterator[Workstation]:
-    station = Workstation(training.policy, lambda municipality: CREDENTIALS)
-    yield station
-    station.close()
-
-
-@pytest.fixture
-def service(outbox: Outbox, workstation: Workstation) -> SendingService:
-    return SendingService(outbox, workstation)
-
-
 def records(training: TrainingServer, code: str) -> list[dict[str, Any]]:
     with urllib.request.urlopen(training.description["inspect"], timeout=5) as reply:
         found: list[dict[str, Any]] = json.load(reply)[code]
@@ -60,14 +38,14 @@ def first_client(training: TrainingServer, code: str, index: int = 0) -> Any:
 
 
 def test_saved_entry_is_delivered_once_and_leaves_the_outbox(
-    training: TrainingServer, service: SendingService, outbox: Outbox
+    training: TrainingServer, sending: SendingService, outbox: Outbox
 ) -> None:
     code = training.policy.municipalities[0].code
     entry = entry_for(first_client(training, code).hetu)
-    stored = service.save_entry(code, entry, first_names="Aino", last_name="Mäkelä")
+    stored = sending.save_entry(code, entry, first_names="Aino", last_name="Mäkelä")
     assert stored.state is ItemState.WAITING
     assert stored.label.startswith("A. M. ")
-    report = service.flush()
+    report = sending.flush()
     assert [event.outcome for event in report.events] == [Outcome.DELIVERED]
     assert outbox.items() == []
     assert code in outbox.last_delivery()
@@ -99,15 +77,15 @@ def test_unreachable_system_keeps_the_item_waiting_with_backoff(
 
 
 def test_rejected_item_needs_attention_and_blocks_nobody(
-    training: TrainingServer, service: SendingService, outbox: Outbox
+    training: TrainingServer, sending: SendingService, outbox: Outbox
 ) -> None:
     code = training.policy.municipalities[0].code
     bad = entry_for(first_client(training, code, 0).hetu, narrative="   ")
     later_same_client = entry_for(first_client(training, code, 0).hetu)
     other_client = entry_for(first_client(training, code, 1).hetu)
     for entry in (bad, later_same_client, other_client):
-        service.save_entry(code, entry)
-    report = service.flush()
+        sending.save_entry(code, entry)
+    report = sending.flush()
     outcomes = {event.key: event.outcome for event in report.events}
     assert outcomes == {
         bad.idempotency_key: Outcome.ATTENTION,
@@ -183,48 +161,48 @@ def test_lost_reply_is_delivered_once(
 
 
 def test_item_left_sending_by_a_crash_is_sent_again(
-    training: TrainingServer, service: SendingService, outbox: Outbox
+    training: TrainingServer, sending: SendingService, outbox: Outbox
 ) -> None:
     code = training.policy.municipalities[0].code
-    stored = service.save_entry(code, entry_for(first_client(training, code).hetu))
+    stored = sending.save_entry(code, entry_for(first_client(training, code).hetu))
     outbox.mark_sending(stored.id)  # and then the process died
-    report = service.flush()
+    report = sending.flush()
     assert report.recovered == 1
     assert [event.outcome for event in report.events] == [Outcome.DELIVERED]
     assert len(records(training, code)) == 1
 
 
 def test_only_one_sender_at_a_time(
-    training: TrainingServer, service: SendingService, outbox: Outbox
+    training: TrainingServer, sending: SendingService, outbox: Outbox
 ) -> None:
     code = training.policy.municipalities[0].code
-    service.save_entry(code, entry_for(first_client(training, code).hetu))
+    sending.save_entry(code, entry_for(first_client(training, code).hetu))
     other = outbox.sender_lock()
     assert other.try_acquire()
     try:
-        report = service.flush()
+        report = sending.flush()
         assert report.locked_out
         assert report.events == []
         assert records(training, code) == []
     finally:
         other.release()
-    assert [e.outcome for e in service.flush().events] == [Outcome.DELIVERED]
+    assert [e.outcome for e in sending.flush().events] == [Outcome.DELIVERED]
 
 
 def test_background_sender_delivers_soon_after_saving(
-    training: TrainingServer, service: SendingService, outbox: Outbox
+    training: TrainingServer, sending: SendingService, outbox: Outbox
 ) -> None:
     code = training.policy.municipalities[2].code
     delivered = threading.Event()
-    service.deliverer.on_event = lambda event: delivered.set()
-    service.start()
+    sending.deliverer.on_event = lambda event: delivered.set()
+    sending.start()
     try:
         started = time.monotonic()
-        service.save_entry(code, entry_for(first_client(training, code).hetu))
+        sending.save_entry(code, entry_for(first_client(training, code).hetu))
         assert delivered.wait(10)
         assert time.monotonic() - started < 5
     finally:
-        service.stop()
+        sending.stop()
     assert outbox.items() == []
     assert len(records(training, code)) == 1
 

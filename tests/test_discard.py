@@ -7,11 +7,8 @@ to the discarded item's idempotency key; the discarded entry never arrives.
 from __future__ import annotations
 
 import json
-import secrets
 import urllib.request
-from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,7 +19,6 @@ from app.services.codec import entry_label
 from app.services.delivery import Outcome
 from app.services.outbox import ItemState, Outbox, StoredItem
 from app.services.sending import SendingService
-from app.services.workstation import Workstation
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
 from tests.test_connector_contract import entry_for
 
@@ -39,25 +35,6 @@ def code(request: pytest.FixtureRequest, training: TrainingServer) -> str:
     raise AssertionError(f"the example policy has no {request.param} municipality")
 
 
-@pytest.fixture
-def outbox(tmp_path: Path) -> Iterator[Outbox]:
-    box = Outbox.open(tmp_path / "outbox.db", secrets.token_bytes(32))
-    yield box
-    box.close()
-
-
-@pytest.fixture
-def workstation(training: TrainingServer) -> Iterator[Workstation]:
-    station = Workstation(training.policy, lambda municipality: CREDENTIALS)
-    yield station
-    station.close()
-
-
-@pytest.fixture
-def service(outbox: Outbox, workstation: Workstation) -> SendingService:
-    return SendingService(outbox, workstation)
-
-
 def records(training: TrainingServer, code: str) -> list[dict[str, Any]]:
     with urllib.request.urlopen(training.description["inspect"], timeout=5) as reply:
         found: list[dict[str, Any]] = json.load(reply)[code]
@@ -65,12 +42,12 @@ def records(training: TrainingServer, code: str) -> list[dict[str, Any]]:
 
 
 def refused_item(
-    training: TrainingServer, service: SendingService, outbox: Outbox, code: str
+    training: TrainingServer, sending: SendingService, outbox: Outbox, code: str
 ) -> StoredItem:
     """An entry the system refuses (blank narrative), left needing attention."""
     hetu = training.systems[code].clients[0].hetu
-    service.save_entry(code, entry_for(hetu, narrative="   "))
-    assert [event.outcome for event in service.flush().events] == [Outcome.ATTENTION]
+    sending.save_entry(code, entry_for(hetu, narrative="   "))
+    assert [event.outcome for event in sending.flush().events] == [Outcome.ATTENTION]
     (item,) = outbox.items()
     assert item.state is ItemState.ATTENTION
     assert records(training, code) == []
@@ -78,14 +55,14 @@ def refused_item(
 
 
 def test_discard_is_recorded_as_one_event_and_the_entry_never_arrives(
-    training: TrainingServer, service: SendingService, outbox: Outbox, code: str
+    training: TrainingServer, sending: SendingService, outbox: Outbox, code: str
 ) -> None:
-    item = refused_item(training, service, outbox, code)
-    event_item = service.discard(item.id, REASON, "Päivystäjä")
+    item = refused_item(training, sending, outbox, code)
+    event_item = sending.discard(item.id, REASON, "Päivystäjä")
     assert outbox.get(item.id) is None
     assert [(i.kind, i.key) for i in outbox.items()] == [("event", event_item.key)]
 
-    report = service.flush()
+    report = sending.flush()
     assert [(e.key, e.outcome) for e in report.events] == [(event_item.key, Outcome.DELIVERED)]
     assert outbox.items() == []
     (record,) = records(training, code)
@@ -97,37 +74,37 @@ def test_discard_is_recorded_as_one_event_and_the_entry_never_arrives(
     assert record["idempotency_key"] == str(event_item.key)
     assert record["hetu"] == item.client
     # A second flush sends nothing more: the event is recorded once.
-    assert service.flush().events == []
+    assert sending.flush().events == []
     assert len(records(training, code)) == 1
 
 
 def test_discard_without_a_reason_keeps_the_item(
-    training: TrainingServer, service: SendingService, outbox: Outbox, code: str
+    training: TrainingServer, sending: SendingService, outbox: Outbox, code: str
 ) -> None:
-    item = refused_item(training, service, outbox, code)
+    item = refused_item(training, sending, outbox, code)
     for blank in ("", "  \n\t"):
         with pytest.raises(ValueError, match="reason"):
-            service.discard(item.id, blank, "Päivystäjä")
+            sending.discard(item.id, blank, "Päivystäjä")
     (left,) = outbox.items()
     assert (left.id, left.key, left.state) == (item.id, item.key, ItemState.ATTENTION)
-    assert service.flush().events == []
+    assert sending.flush().events == []
     assert records(training, code) == []
 
 
 def test_corrected_entry_is_delivered_under_the_same_key(
-    training: TrainingServer, service: SendingService, outbox: Outbox, code: str
+    training: TrainingServer, sending: SendingService, outbox: Outbox, code: str
 ) -> None:
     hetu = training.systems[code].clients[0].hetu
     refused = entry_for(hetu, narrative="   ")
-    service.save_entry(code, refused)
-    assert [event.outcome for event in service.flush().events] == [Outcome.ATTENTION]
+    sending.save_entry(code, refused)
+    assert [event.outcome for event in sending.flush().events] == [Outcome.ATTENTION]
     (item,) = outbox.items()
 
     corrected = replace(refused, narrative="Poliisi pyysi arviota; lapsi turvassa mummolassa.")
-    stored = service.correct_entry(item.id, corrected, entry_label(corrected))
+    stored = sending.correct_entry(item.id, corrected, entry_label(corrected))
     assert (stored.key, stored.state) == (refused.idempotency_key, ItemState.WAITING)
 
-    report = service.flush()
+    report = sending.flush()
     assert [(e.key, e.outcome) for e in report.events] == [
         (refused.idempotency_key, Outcome.DELIVERED)
     ]

@@ -9,13 +9,10 @@ sent by the sender; gone once the worker marks it sent).
 from __future__ import annotations
 
 import json
-import secrets
 import shutil
 import subprocess
 import urllib.request
 import uuid
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
@@ -60,25 +57,6 @@ def records(training: TrainingServer, code: str) -> list[dict[str, Any]]:
     with urllib.request.urlopen(training.description["inspect"], timeout=5) as reply:
         found: list[dict[str, Any]] = json.load(reply)[code]
     return found
-
-
-@pytest.fixture
-def outbox(tmp_path: Path) -> Iterator[Outbox]:
-    box = Outbox.open(tmp_path / "outbox.db", secrets.token_bytes(32))
-    yield box
-    box.close()
-
-
-@pytest.fixture
-def workstation(training: TrainingServer) -> Iterator[Workstation]:
-    station = Workstation(training.policy, lambda municipality: CREDENTIALS)
-    yield station
-    station.close()
-
-
-@pytest.fixture
-def sending(outbox: Outbox, workstation: Workstation) -> SendingService:
-    return SendingService(outbox, workstation)
 
 
 @pytest.fixture

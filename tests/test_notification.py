@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import secrets
 import urllib.request
 import uuid
-from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -82,25 +79,6 @@ def notification_for(
         receiving_worker="Päivystäjä Testi",
     )
     return replace(notification, **changes)
-
-
-@pytest.fixture
-def outbox(tmp_path: Path) -> Iterator[Outbox]:
-    box = Outbox.open(tmp_path / "outbox.db", secrets.token_bytes(32))
-    yield box
-    box.close()
-
-
-@pytest.fixture
-def workstation(training: TrainingServer) -> Iterator[Workstation]:
-    station = Workstation(training.policy, lambda municipality: CREDENTIALS)
-    yield station
-    station.close()
-
-
-@pytest.fixture
-def sending(outbox: Outbox, workstation: Workstation) -> SendingService:
-    return SendingService(outbox, workstation)
 
 
 @pytest.fixture
