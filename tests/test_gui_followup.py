@@ -347,7 +347,8 @@ def test_a_police_notification_goes_to_the_childs_home_municipality_in_pro_conso
     assert record["hetu"] == child.hetu.value
     assert record["text"] == WHAT
     assert record["urgency"] == "urgent"
-    assert (record["child_informed"], record["guardians_informed"]) == (True, False)
+    # Guardians left at "Ei tiedossa": not known, never recorded as "not told".
+    assert (record["child_informed"], record["guardians_informed"]) == (True, None)
     assert record["notifier_organisation"] == "Poliisi"
     assert record["receiving_worker"] == WORKER
     assert record["idempotency_key"] == str(form.key)

@@ -311,3 +311,18 @@ def test_payload_codecs_round_trip_and_check_the_key(
         with pytest.raises(ValueError, match="key"):
             workstation.send_item(item)
     assert records(training, "106") == []
+
+
+def test_not_known_whether_told_stays_not_known(
+    training: TrainingServer, notifications: NotificationService, sending: SendingService
+) -> None:
+    """A legal document: "not known" must reach the system as such, never as "not told"."""
+    code = code_of(training, "proconsona")
+    notification = notification_for(
+        child_of(training, code), child_informed=None, guardians_informed=None
+    )
+    notifications.forward(code, notification)
+    sending.flush(force=[code])
+    (record,) = records(training, code)
+    assert (record["child_informed"], record["guardians_informed"]) == (None, None)
+    assert sending.outbox.items() == []

@@ -101,8 +101,10 @@ class ChildWelfareNotification:
     notifier_phone: str
     what_happened: str
     urgency: NotificationUrgency
-    child_informed: bool
-    guardians_informed: bool
+    # None: not known. A notification is a legal document: "not known" must not be
+    # recorded as "not told".
+    child_informed: bool | None
+    guardians_informed: bool | None
     received_at: dt.datetime
     receiving_worker: str
     idempotency_key: uuid.UUID = field(default_factory=uuid.uuid4)

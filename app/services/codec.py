@@ -224,8 +224,8 @@ def notification_from_record(record: dict[str, Any]) -> ChildWelfareNotification
         notifier_phone=_text(record, "notifier_phone"),
         what_happened=_text(record, "what_happened"),
         urgency=_field(record, "urgency", lambda v: _choice(NotificationUrgency, v)),
-        child_informed=_field(record, "child_informed", _boolean),
-        guardians_informed=_field(record, "guardians_informed", _boolean),
+        child_informed=_field(record, "child_informed", _optional_boolean),
+        guardians_informed=_field(record, "guardians_informed", _optional_boolean),
         received_at=_field(record, "received_at", _aware_time),
         receiving_worker=_text(record, "receiving_worker"),
         idempotency_key=_field(record, "idempotency_key", _uuid),
@@ -436,6 +436,10 @@ def _boolean(value: Any) -> bool:
     if not isinstance(value, bool):
         raise _Problem("expected true or false")
     return value
+
+
+def _optional_boolean(value: Any) -> bool | None:
+    return None if value is None else _boolean(value)
 
 
 def _uuid(value: Any) -> uuid.UUID:

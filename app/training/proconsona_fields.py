@@ -54,6 +54,13 @@ def bool_field(document: dict[str, Any], key: str, reason: str) -> bool:
     return value
 
 
+def known_or_not_field(document: dict[str, Any], key: str, reason: str) -> bool | None:
+    """true, false, or null for "not known"; the key itself must be there."""
+    if key in document and document[key] is None:
+        return None
+    return bool_field(document, key, reason)
+
+
 def notification_fields(document: dict[str, Any]) -> dict[str, Any]:
     """A lastensuojeluilmoitus checked field by field, in the model's neutral terms.
 
@@ -74,8 +81,10 @@ def notification_fields(document: dict[str, Any]) -> dict[str, Any]:
     phone = text_field(document, "ilmoittajaPuhelin", MAX_SHORT)
     what_happened = text_field(document, "tapahtunut", MAX_TEXT)
     urgency = URGENCIES.get(text_field(document, "kiireellisyys", MAX_SHORT))
-    child_informed = bool_field(document, "lapsiTietoinen", "Tieto lapselle kertomisesta puuttuu.")
-    guardians_informed = bool_field(
+    child_informed = known_or_not_field(
+        document, "lapsiTietoinen", "Tieto lapselle kertomisesta puuttuu."
+    )
+    guardians_informed = known_or_not_field(
         document, "huoltajatTietoisia", "Tieto huoltajille kertomisesta puuttuu."
     )
     received = aware_time_field(document, "vastaanotettu", "Vastaanottoaika")

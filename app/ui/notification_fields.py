@@ -128,9 +128,7 @@ class NotificationFields(QWidget):
         combo.addItem(self.tr("Ei tiedossa"), None)
         combo.addItem(self.tr("Kyllä"), True)
         combo.addItem(self.tr("Ei"), False)
-        combo.setToolTip(
-            self.tr("”Ei tiedossa” välitetään tietona ”ei kerrottu”: vastaanottaja ei voi olettaa.")
-        )
+        combo.setToolTip(self.tr("”Ei tiedossa” välitetään sellaisenaan: ei oleteta kumpaakaan."))
         return combo
 
     def _note(self, name: str, text: str, style: str = "") -> QLabel:
@@ -151,8 +149,9 @@ class NotificationFields(QWidget):
         return NotificationUrgency(value) if isinstance(value, str) else None
 
     @staticmethod
-    def told(combo: QComboBox) -> bool:
-        return combo.currentData() is True
+    def told(combo: QComboBox) -> bool | None:
+        data = combo.currentData()
+        return data if isinstance(data, bool) else None
 
     def select_municipality(self, code: str | None) -> bool:
         index = -1 if code is None else self.municipality.findData(code)
