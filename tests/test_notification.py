@@ -176,10 +176,19 @@ def test_effica_notification_becomes_a_manual_fax_item(
         Channel.FAX,
         office.fax,
     )
-    text = pdf_text(render_fax(fax, training.policy, "Päivystäjä Testi", RECEIVED))
+    pdf = render_fax(fax, training.policy, "Päivystäjä Testi", RECEIVED)
+    text = pdf_text(pdf)
     assert "LASTENSUOJELUILMOITUS" in text
     assert "Čuoŋžá Eelis" in text
     assert notification.notifier_organisation in text
+    # A fax cover first, as for a handoff: recipient's fax, the real page count, no child.
+    cover = text.split("\f")[0]
+    assert "FAKSI" in cover
+    assert office.fax is not None
+    assert office.fax in cover
+    pages = text.count("\f")
+    assert f"Sivumäärä (kansilehti mukaan lukien) {pages}" in " ".join(cover.split())
+    assert "Čuoŋžá" not in cover
 
     HandoffService(sending, workstation).mark_sent(item.id)
     assert sending.outbox.items() == []

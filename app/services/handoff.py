@@ -141,8 +141,14 @@ def render_fax(fax: FaxItem, policy: Policy, printed_by: str, printed_at: dt.dat
             notification.child_last_name,
             notification.child_first_names,
         )
+        cover = documents.HandoffDetails(
+            sender=policy.duty_unit,
+            author=notification.receiving_worker,
+            what_happened="",
+            follow_up="",
+        )
         return documents.render_notification(
-            details, child, municipality, registrar, printed_by, printed_at
+            details, child, municipality, registrar, printed_by, printed_at, fax_cover=cover
         )
     handoff = fax.handoff
     assert handoff is not None

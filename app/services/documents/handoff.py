@@ -43,13 +43,23 @@ class HandoffDetails:
         return "HandoffDetails(<redacted>)"
 
 
-def _cover(
-    details: HandoffDetails, municipality: Municipality, printed_at: dt.datetime, total: int
+def fax_cover(
+    details: HandoffDetails,
+    municipality: Municipality,
+    printed_at: dt.datetime,
+    total: int,
+    *,
+    purpose: str = "Virka-aikaiselle päivystäjälle – asiakasasian siirto jatkotoimiin",
+    subject: str = "Asiakasasian siirto jatkotoimia varten; tiedot seuraavilla sivuilla.",
 ) -> list[Flowable]:
+    """The fax cover: recipient, fax and phone from the policy, sender, page count.
+
+    No client on it: a cover may lie in the receiving machine's tray.
+    """
     office = municipality.office_hours
     sender_phone = details.sender.phone or "–"
     return [
-        *base.title("FAKSI", "Virka-aikaiselle päivystäjälle – asiakasasian siirto jatkotoimiin"),
+        *base.title("FAKSI", purpose),
         base.fields(
             [
                 ("Vastaanottaja", f"{office.unit} ({municipality.name_fi})"),
@@ -60,7 +70,7 @@ def _cover(
                 ("Käsittelijä", details.author),
                 ("Päivämäärä", base.format_time(printed_at)),
                 (PAGE_COUNT_LABEL, str(total)),
-                ("Asia", "Asiakasasian siirto jatkotoimia varten; tiedot seuraavilla sivuilla."),
+                ("Asia", subject),
             ]
         ),
         base.note(
@@ -101,7 +111,7 @@ def render_handoff(
         if worker is not None:
             worker_text = worker.name + (f", puh. {worker.phone}" if worker.phone else "")
         return [
-            *_cover(handoff, municipality, printed_at, total),
+            *fax_cover(handoff, municipality, printed_at, total),
             *base.title("ASIAKASASIAN SIIRTO", f"{office.unit} – {municipality.name_fi}"),
             base.fields(
                 [

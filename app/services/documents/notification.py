@@ -14,8 +14,9 @@ from enum import StrEnum
 
 from reportlab.platypus import Flowable
 
-from app.services.documents import base
+from app.services.documents import base, handoff
 from app.services.documents.entry import municipality_text
+from app.services.documents.handoff import HandoffDetails
 from app.services.hetu import Hetu
 from app.services.model import Address
 from app.services.policy import Municipality, Registrar
@@ -92,7 +93,7 @@ class NotificationDetails:
         return "NotificationDetails(<redacted>)"
 
 
-def render_notification(
+def render_notification(  # noqa: PLR0913 - a document is made of this many parts
     notification: NotificationDetails,
     child: base.Person,
     municipality: Municipality,
@@ -101,10 +102,12 @@ def render_notification(
     printed_at: dt.datetime,
     *,
     address: Address | None = None,
+    fax_cover: HandoffDetails | None = None,
 ) -> bytes:
     """The child welfare notification for ``municipality``'s child protection, as PDF bytes.
 
     Under the child's non-disclosure no address is printed, not even ``address``.
+    With ``fax_cover`` (sender and author) a fax cover with the page count comes first.
     """
     notifier_rows = [
         ("Organisaatio", notification.notifier_organisation),
@@ -114,8 +117,19 @@ def render_notification(
     if notification.reference.strip():
         notifier_rows.append(("Ilmoittajan viite", notification.reference))
 
-    def story(_total: int) -> list[Flowable]:
+    def story(total: int) -> list[Flowable]:
+        cover: list[Flowable] = []
+        if fax_cover is not None:
+            cover = handoff.fax_cover(
+                fax_cover,
+                municipality,
+                printed_at,
+                total,
+                purpose="Lastensuojeluun – lastensuojeluilmoitus",
+                subject="Lastensuojeluilmoitus (LsL 25 §); tiedot seuraavilla sivuilla.",
+            )
         story: list[Flowable] = [
+            *cover,
             *base.title(NOTIFICATION_TITLE.upper(), LEGAL_REFERENCE),
             base.fields(
                 [
