@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 from app.connectors import errors
 from app.connectors.base import Credentials, Health
 from app.connectors.http import HttpTransport, Response, error_for_status
+from app.connectors.json_answer import bool_field, json_answer, object_value, str_field
 from app.services.hetu import Hetu, InvalidHetu, parse_hetu
 from app.services.model import Address
 from app.services.policy import PopulationConfig
@@ -119,10 +120,10 @@ class PopulationRegister:
         response = self._http.request("GET", STATUS_PATH, headers={"Accept": "application/json"})
         if response.status != 200:
             raise error_for_status(response, what, None)
-        document = _object(_json(response, what), what)
-        if _str(document, "tila", what) != "ok":
+        document = object_value(json_answer(response, what), what)
+        if str_field(document, "tila", what) != "ok":
             raise errors.ServerFault(f"{what}: tila is not ok")
-        version = _str(document, "versio", what).strip()
+        version = str_field(document, "versio", what).strip()
         if not version:
             raise errors.ServerFault(f"{what}: empty versio")
         return Health(system_version=version[:200], checked_at=dt.datetime.now(dt.UTC))
@@ -160,11 +161,11 @@ class PopulationRegister:
         response = self._http.request("POST", path, data=body, headers=headers)
         if response.status != 200:
             raise error_for_status(response, what, _reason(response))
-        document = _object(_json(response, what), what)
+        document = object_value(json_answer(response, what), what)
         if "henkilo" not in document:
             raise errors.ServerFault(f"{what}: henkilo is missing")
         person = document["henkilo"]
-        return None if person is None else _object(person, what)
+        return None if person is None else object_value(person, what)
 
     def _credential_headers(self, what: str) -> dict[str, str]:
         user, key = self.credentials.username, self.credentials.secret
@@ -179,7 +180,7 @@ class PopulationRegister:
 
 def _record(hetu: Hetu, document: dict[str, Any], what: str) -> PersonRecord:
     _same_person(hetu, document, what)
-    non_disclosure = _bool(document, "turvakielto", what)
+    non_disclosure = bool_field(document, "turvakielto", what)
     # Under turvakielto the address is not even parsed: it must go no further.
     address = None if non_disclosure else _address(document.get("vakinainenOsoite"), what)
     household = _people(document, "samassaOsoitteessa", what)
@@ -189,8 +190,8 @@ def _record(hetu: Hetu, document: dict[str, Any], what: str) -> PersonRecord:
     household = tuple(p for p in household if p.non_disclosure == non_disclosure)
     return PersonRecord(
         hetu=hetu,
-        last_name=_str(document, "sukunimi", what),
-        first_names=_str(document, "etunimet", what),
+        last_name=str_field(document, "sukunimi", what),
+        first_names=str_field(document, "etunimet", what),
         home_municipality=_municipality(document, what),
         non_disclosure=non_disclosure,
         address=address,
@@ -207,7 +208,7 @@ def _same_person(hetu: Hetu, document: dict[str, Any], what: str) -> None:
 
 
 def _municipality(document: dict[str, Any], what: str) -> str:
-    code = _str(document, "kotikunta", what)
+    code = str_field(document, "kotikunta", what)
     if not _MUNICIPALITY_CODE.fullmatch(code):
         raise errors.ServerFault(f"{what}: kotikunta is not a municipality code")
     return code
@@ -216,11 +217,11 @@ def _municipality(document: dict[str, Any], what: str) -> str:
 def _address(value: Any, what: str) -> Address | None:
     if value is None:
         return None  # no permanent address, e.g. homeless
-    document = _object(value, what)
+    document = object_value(value, what)
     return Address(
-        street=_str(document, "katuosoite", what),
-        postal_code=_str(document, "postinumero", what),
-        city=_str(document, "postitoimipaikka", what),
+        street=str_field(document, "katuosoite", what),
+        postal_code=str_field(document, "postinumero", what),
+        city=str_field(document, "postitoimipaikka", what),
     )
 
 
@@ -230,12 +231,12 @@ def _people(document: dict[str, Any], key: str, what: str) -> tuple[PersonRef, .
         raise errors.ServerFault(f"{what}: {key} is not a list")
     people = []
     for item in value:
-        person = _object(item, what)
+        person = object_value(item, what)
         people.append(
             PersonRef(
                 hetu=_hetu(person, "hetu", what),
-                name=_str(person, "nimi", what),
-                non_disclosure=_bool(person, "turvakielto", what),
+                name=str_field(person, "nimi", what),
+                non_disclosure=bool_field(person, "turvakielto", what),
             )
         )
     return tuple(people)
@@ -244,39 +245,9 @@ def _people(document: dict[str, Any], key: str, what: str) -> tuple[PersonRef, .
 # -- hostile-answer helpers ---------------------------------------------
 
 
-def _json(response: Response, what: str) -> Any:
-    def refuse_constant(name: str) -> Any:
-        raise ValueError(name)
-
-    try:
-        return json.loads(response.body.decode("utf-8"), parse_constant=refuse_constant)
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        raise errors.ServerFault(f"{what}: answer is not JSON") from None
-
-
-def _object(value: Any, what: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise errors.ServerFault(f"{what}: expected an object")
-    return value
-
-
-def _str(document: dict[str, Any], key: str, what: str) -> str:
-    value = document.get(key)
-    if not isinstance(value, str):
-        raise errors.ServerFault(f"{what}: {key} is not a string")
-    return value
-
-
-def _bool(document: dict[str, Any], key: str, what: str) -> bool:
-    value = document.get(key)
-    if not isinstance(value, bool):
-        raise errors.ServerFault(f"{what}: {key} is not a boolean")
-    return value
-
-
 def _hetu(document: dict[str, Any], key: str, what: str) -> Hetu:
     try:
-        return parse_hetu(_str(document, key, what))
+        return parse_hetu(str_field(document, key, what))
     except InvalidHetu:
         raise errors.ServerFault(f"{what}: {key} is not a valid identity code") from None
 
