@@ -14,13 +14,9 @@ import logging
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -31,13 +27,13 @@ from app.services.outbox import ItemState
 from app.services.policy import Policy
 from app.ui import followup_messages
 from app.ui.fax_actions import FaxActions
+from app.ui.item_table import item_table, message_line, named_button
 from app.ui.outbox_controller import OutboxController
 from app.ui.tasks import Pool, TaskRunner
 
 log = logging.getLogger(__name__)
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
-COLUMNS = 6
 
 
 class HandoffList(QDialog):
@@ -68,10 +64,10 @@ class HandoffList(QDialog):
         self._rows: dict[int, OpenHandoff] = {}
         self._reading = False
         self._read_again = False
-        self.table = QTableWidget(0, COLUMNS, self)
-        self.table.setObjectName("handoffItems")
-        self.table.setAccessibleName(self.tr("Avoimet siirrot"))
-        self.table.setHorizontalHeaderLabels(
+        self.table = item_table(
+            self,
+            "handoffItems",
+            self.tr("Avoimet siirrot"),
             [
                 self.tr("Asiakas ja aika"),
                 self.tr("Kunta"),
@@ -79,18 +75,9 @@ class HandoffList(QDialog):
                 self.tr("Lähetystapa"),
                 self.tr("Tila"),
                 self.tr("Faksi / puhelin"),
-            ]
+            ],
         )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().setVisible(False)
-        self.message = QLabel(self)
-        self.message.setObjectName("handoffListMessage")
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setWordWrap(True)
+        self.message = message_line(self, "handoffListMessage")
         self.print_button = self._button("printFaxButton", self.tr("Tulosta faksi"))
         self.mark_button = self._button("markFaxSentButton", self.tr("Merkitse lähetetyksi…"))
         close = self._button("closeHandoffListButton", self.tr("Sulje"))
@@ -113,9 +100,7 @@ class HandoffList(QDialog):
         self.resize(1120, 380)
 
     def _button(self, name: str, text: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        return button
+        return named_button(self, name, text)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

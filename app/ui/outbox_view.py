@@ -17,13 +17,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -35,6 +31,7 @@ from app.services.outbox import ItemState, StoredItem
 from app.services.policy import Policy
 from app.ui import outbox_messages
 from app.ui.fax_actions import FaxActions
+from app.ui.item_table import item_table, message_line, named_button
 from app.ui.messages import where
 from app.ui.outbox_controller import OutboxController
 from app.ui.outbox_editor import CorrectionEditor, DiscardDialog
@@ -89,10 +86,10 @@ class OutboxView(QDialog):
         self._rows: dict[int, _Row] = {}
         self._reading = False
         self._read_again = False
-        self.table = QTableWidget(0, 7, self)
-        self.table.setObjectName("outboxItems")
-        self.table.setAccessibleName(self.tr("Lähtevät"))
-        self.table.setHorizontalHeaderLabels(
+        self.table = item_table(
+            self,
+            "outboxItems",
+            self.tr("Lähtevät"),
             [
                 self.tr("Asiakas ja aika"),
                 self.tr("Kunta"),
@@ -101,18 +98,9 @@ class OutboxView(QDialog):
                 self.tr("Yrityksiä"),
                 self.tr("Seuraava yritys"),
                 self.tr("Viimeisin virhe"),
-            ]
+            ],
         )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().setVisible(False)
-        self.message = QLabel(self)
-        self.message.setObjectName("outboxViewMessage")
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setWordWrap(True)
+        self.message = message_line(self, "outboxViewMessage")
         self.correct_button = self._button("correctButton", self.tr("Avaa ja korjaa…"))
         self.discard_button = self._button("discardButton", self.tr("Hylkää…"))
         self.print_fax_button = self._button("printFaxButton", self.tr("Tulosta faksi"))
@@ -147,9 +135,7 @@ class OutboxView(QDialog):
         self._update_buttons()
 
     def _button(self, name: str, text: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        return button
+        return named_button(self, name, text)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
