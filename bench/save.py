@@ -29,6 +29,7 @@ from app.services.codec import entry_to_payload
 from app.services.delivery import FlushReport
 from app.services.hetu import Hetu, make_hetu
 from app.services.outbox import Outbox, OutgoingItem
+from app.services.outbox_file import CIPHER
 from app.services.paths import EXAMPLE_POLICY
 from app.services.policy import load_policy
 from app.services.sending import SendingService
@@ -55,7 +56,7 @@ SETTLE_SECONDS = 2.0
 BESIDE_SENDER = 10
 BESIDE_GAP = 0.2
 
-# The statement Outbox.put runs, minus its read-back of the stored row.
+# The statement Outbox.put runs.
 _INSERT = (
     "INSERT INTO items (key, municipality, kind, client, label, payload, state,"
     " attempts, next_attempt, created) VALUES (?, ?, ?, ?, ?, ?, 'waiting', 0, ?, ?)"
@@ -126,7 +127,8 @@ def raw_sqlcipher(path: Path, key: bytes) -> Any:
     db = dbapi2.connect(str(path), isolation_level=None, check_same_thread=False)
     db.execute("PRAGMA cipher_log_level = NONE")
     db.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-    db.execute("PRAGMA cipher_compatibility = 4")
+    for pragma in CIPHER.pragmas():
+        db.execute(pragma)
     db.execute("PRAGMA temp_store = MEMORY")
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = FULL")
@@ -193,9 +195,10 @@ def measure_save(directory: Path, count: int) -> Section:
             "a `DutyEntry` with a 1–2 kB Finnish narrative (payload "
             f"{min(len(i.payload) for i in items(20))}–"
             f"{max(len(i.payload) for i in items(200))} bytes), built before the clock starts.",
-            "**Outbox.put**: the app's call (`BEGIN IMMEDIATE`, insert, read-back, `COMMIT`) on "
-            "an outbox opened by `Outbox.open` (SQLCipher 4, WAL, `synchronous=FULL`, "
-            "`secure_delete=ON`).",
+            "**Outbox.put**: the app's call (`BEGIN IMMEDIATE`, insert, `COMMIT`; the stored "
+            "item is built from what was inserted, not read back) on an outbox opened by "
+            f"`Outbox.open` (SQLCipher 4, AES-256-CBC with {CIPHER.hmac}, "
+            f"{CIPHER.page_size}-byte pages, WAL, `synchronous=FULL`, `secure_delete=ON`).",
             "**plain sqlite3 commit**: the stdlib `sqlite3` module, the outbox's own schema "
             "(its `CREATE` statements copied from an outbox the app created: same table and "
             "indexes), `journal_mode=WAL`, `synchronous=FULL`, in the same "

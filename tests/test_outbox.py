@@ -612,6 +612,10 @@ def test_an_independent_reader_sees_sqlcipher(path: Path, key: bytes, tmp_path: 
     reader = apsw.Connection(str(copy), flags=apsw.SQLITE_OPEN_READONLY)
     reader.execute("PRAGMA cipher='sqlcipher'").fetchall()
     reader.execute("PRAGMA legacy=4").fetchall()
+    # The outbox's profile: 1 KiB pages, HMAC-SHA256 (SQLite3MC numbers it 1).
+    assert (outbox_file.CIPHER.page_size, outbox_file.CIPHER.hmac) == (1024, "HMAC_SHA256")
+    reader.execute("PRAGMA legacy_page_size=1024").fetchall()
+    reader.execute("PRAGMA hmac_algorithm=1").fetchall()
     reader.execute(f"PRAGMA key=\"x'{key.hex()}'\"").fetchall()
     rows = reader.execute("SELECT key, client, payload FROM items").fetchall()
     assert rows == [(str(stored.key), A, stored.payload)]

@@ -59,10 +59,45 @@ def test_the_golden_file_is_version_1_and_untouched(golden_v1: tuple[Path, bytes
     original = (GOLDEN / "outbox-v1.db").read_bytes()
     assert hashlib.sha256(path.read_bytes()).digest() == hashlib.sha256(original).digest()
     # Read the copy at version 1 without the app's open (which would migrate it).
-    with contextlib.closing(outbox_file._connect(path, "immutable=1", key.hex())) as db:
+    with contextlib.closing(
+        outbox_file._connect(path, "immutable=1", key.hex(), outbox_file.CIPHER_SQLCIPHER4)
+    ) as db:
         assert db.execute("SELECT value FROM meta").fetchone() == (1,)
         (sql,) = db.execute("SELECT sql FROM sqlite_schema WHERE name = 'items'").fetchone()
         assert "'manual'" not in sql
+
+
+def test_an_outbox_of_the_first_cipher_profile_opens_and_keeps_it(
+    golden_v1: tuple[Path, bytes],
+) -> None:
+    """Made with SQLCipher 4's defaults (4 KiB pages, HMAC-SHA512), before the
+    outbox's own profile: it opens with the fallback and is never re-encrypted."""
+    path, key = golden_v1
+    assert outbox_file.CIPHER != outbox_file.CIPHER_SQLCIPHER4
+    with (
+        contextlib.closing(outbox_file._connect(path, "immutable=1", key.hex())) as db,
+        pytest.raises(dbapi2.DatabaseError),  # the new profile does not read it
+    ):
+        db.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+    with Outbox.open(path, key) as box:
+        box.put(OutgoingItem(uuid.uuid4(), "186", "entry", "x", "", b"{}"), T0)
+        assert box.integrity_check() == []
+    with contextlib.closing(
+        outbox_file._connect(path, "mode=ro", key.hex(), outbox_file.CIPHER_SQLCIPHER4)
+    ) as db:
+        assert db.execute("SELECT count(*) FROM items").fetchone() == (6,)
+        assert db.execute("PRAGMA cipher_page_size").fetchone() == ("4096",)
+
+
+def test_a_wrong_key_fails_every_cipher_profile_untouched(
+    golden_v1: tuple[Path, bytes],
+) -> None:
+    path, _ = golden_v1
+    before = path.read_bytes()
+    with pytest.raises(outbox_file.WrongKey):
+        Outbox.open(path, secrets.token_bytes(32))
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in path.parent.iterdir()) == ["outbox.db"]
 
 
 def test_v1_outbox_is_migrated_with_its_items_intact(golden_v1: tuple[Path, bytes]) -> None:
@@ -148,7 +183,9 @@ def test_a_failed_migration_leaves_the_file_at_version_1(
     with pytest.raises(OSError, match="power cut"):
         Outbox.open(path, key)
     monkeypatch.undo()
-    with contextlib.closing(outbox_file._connect(path, "mode=ro", key.hex())) as db:
+    with contextlib.closing(
+        outbox_file._connect(path, "mode=ro", key.hex(), outbox_file.CIPHER_SQLCIPHER4)
+    ) as db:
         assert db.execute("SELECT value FROM meta").fetchone() == (1,)
         assert db.execute("SELECT count(*) FROM items").fetchone() == (5,)
         names = {row[0] for row in db.execute("SELECT name FROM sqlite_schema")}

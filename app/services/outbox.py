@@ -165,25 +165,37 @@ class Outbox:
         if state not in (ItemState.WAITING, ItemState.MANUAL):
             raise ValueError("an item is saved waiting or manual")
         stamp = _stamp(now)
+        key = str(item.key)
+        payload = bytes(item.payload)
+        row = (state.value, stamp, stamp)
         with self._write() as db:
-            db.execute(
+            cursor = db.execute(
                 "INSERT INTO items (key, municipality, kind, client, label, payload, state,"
                 " attempts, next_attempt, created) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"
                 " ON CONFLICT (key) DO NOTHING",
-                (
-                    str(item.key),
-                    item.municipality,
-                    item.kind,
-                    item.client,
-                    item.label,
-                    bytes(item.payload),
-                    state.value,
-                    stamp,
-                    stamp,
-                ),
+                (key, item.municipality, item.kind, item.client, item.label, payload, *row),
             )
-            row = db.execute(_SELECT + " WHERE key = ?", (str(item.key),)).fetchone()
-        return _stored(row)
+            if cursor.rowcount != 1:  # saved before under this key: that row, unchanged
+                return _stored(db.execute(_SELECT + " WHERE key = ?", (key,)).fetchone())
+            item_id = cursor.lastrowid
+        # What was just committed, without reading it back (RETURNING costs more).
+        if not isinstance(item_id, int):
+            raise OutboxError("the database did not tell the saved item's id")
+        moment = _moment(stamp)
+        return StoredItem(
+            id=item_id,
+            key=item.key,
+            municipality=item.municipality,
+            kind=item.kind,
+            client=item.client,
+            label=item.label,
+            payload=payload,
+            state=state,
+            attempts=0,
+            next_attempt=moment,
+            last_error=None,
+            created=moment,
+        )
 
     def recover(self) -> int:
         """Put every 'sending' item back in line (only under the sender lock)."""

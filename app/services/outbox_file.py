@@ -14,6 +14,7 @@ import os
 import secrets
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlcipher3 import dbapi2
@@ -26,7 +27,41 @@ SCHEMA_VERSION = 2
 APPLICATION_ID = 0x50564F42  # "PVOB": tells our outbox from any other SQLCipher file
 
 
-PAGE_SIZE = 4096
+@dataclass(frozen=True)
+class CipherProfile:
+    """SQLCipher's page parameters for one generation of outbox files.
+
+    They are not stored in the (wholly encrypted) file, so an outbox is opened
+    with each profile in turn, newest first: the right one passes page 1's
+    HMAC, a wrong one fails it exactly as a wrong key does. A raw key needs
+    no key derivation, so a try costs a fraction of a millisecond.
+    """
+
+    name: str
+    page_size: int
+    hmac: str
+
+    def pragmas(self) -> tuple[str, ...]:
+        return (
+            # SQLCipher 4's parameters pinned first: a later default must not
+            # make old files unreadable.
+            "PRAGMA cipher_compatibility = 4",
+            f"PRAGMA cipher_page_size = {self.page_size}",
+            f"PRAGMA cipher_hmac_algorithm = {self.hmac}",
+        )
+
+
+# New outboxes: 1 KiB pages and HMAC-SHA256 (AES-256-CBC as always). A saved
+# entry's commit writes several small pages (the row, three indexes, the id
+# counter), each encrypted and authenticated on its own: small pages and a MAC
+# the CPU computes in hardware (SHA-NI) cut a save's cipher cost by about half
+# (docs/performance.md). HMAC-SHA256 with a 256-bit key is a sound MAC;
+# SQLCipher 3 used 1 KiB pages and SHA-1.
+CIPHER = CipherProfile("v2", page_size=1024, hmac="HMAC_SHA256")
+# Outboxes created before: SQLCipher 4's defaults. They are opened as they are
+# and never rewritten to the new profile (tests/golden/outbox-v1.db is one).
+CIPHER_SQLCIPHER4 = CipherProfile("v1", page_size=4096, hmac="HMAC_SHA512")
+CIPHER_PROFILES = (CIPHER, CIPHER_SQLCIPHER4)
 
 
 BUSY_TIMEOUT_MS = 5000
@@ -165,7 +200,7 @@ def _create(path: Path, key_hex: str) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with (
-            contextlib.closing(_connect(temporary, "mode=rwc", key_hex)) as db,
+            contextlib.closing(_connect(temporary, "mode=rwc", key_hex, CIPHER)) as db,
             transaction(db),
         ):
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -187,8 +222,11 @@ def _create(path: Path, key_hex: str) -> None:
         temporary.unlink(missing_ok=True)
 
 
-def _verify(path: Path, key_hex: str) -> None:
-    """Check key, format, version and integrity without writing a byte anywhere."""
+def _verify(path: Path, key_hex: str) -> CipherProfile:
+    """Check key, format, version and integrity without writing a byte anywhere.
+
+    Returns the cipher profile that opens the file.
+    """
     try:
         size = path.stat().st_size
         with path.open("rb") as stream:
@@ -197,24 +235,38 @@ def _verify(path: Path, key_hex: str) -> None:
         raise OutboxIOError(f"outbox unreadable ({error.strerror})") from None
     if head == _PLAIN_SQLITE:
         raise NotAnOutbox("the file is an unencrypted SQLite database")
-    if size == 0 or size % PAGE_SIZE:
+    if size == 0 or size % min(profile.page_size for profile in CIPHER_PROFILES):
         raise Corrupt("the file is not a whole number of database pages")
-    # immutable=1 reads the main file alone and creates no -wal or -shm; its
-    # first page is always complete (see _create), so it proves the key. A
-    # mode=ro reader would first rebuild the WAL index in -shm, wrong key or not.
-    with contextlib.closing(_connect(path, "immutable=1", key_hex)) as probe:
-        try:
-            probe.execute("SELECT count(*) FROM sqlite_schema").fetchone()
-        except dbapi2.DatabaseError as error:
-            if getattr(error, "sqlite_errorcode", None) == 26:  # NOTADB: HMAC failed
-                raise WrongKey("the key does not open the outbox (or page 1 is damaged)") from None
-            raise translate(error) from None
-        if not sibling(path, "-wal").exists():
-            _check_content(probe)
-            return
+    profile = _probe(path, key_hex, size)
+    if not sibling(path, "-wal").exists():
+        return profile
     # Committed items may live only in the WAL: read them the normal way.
-    with contextlib.closing(_connect(path, "mode=ro", key_hex)) as reader:
+    with contextlib.closing(_connect(path, "mode=ro", key_hex, profile)) as reader:
         _check_content(reader)
+    return profile
+
+
+def _probe(path: Path, key_hex: str, size: int) -> CipherProfile:
+    """The profile whose key and parameters open page 1; its content checked when no WAL.
+
+    immutable=1 reads the main file alone and creates no -wal or -shm; its
+    first page is always complete (see _create), so it proves the key. A
+    mode=ro reader would first rebuild the WAL index in -shm, wrong key or not.
+    """
+    for profile in CIPHER_PROFILES:
+        if size % profile.page_size:
+            continue
+        with contextlib.closing(_connect(path, "immutable=1", key_hex, profile)) as probe:
+            try:
+                probe.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+            except dbapi2.DatabaseError as error:
+                if getattr(error, "sqlite_errorcode", None) == 26:  # NOTADB: HMAC failed
+                    continue
+                raise translate(error) from None
+            if not sibling(path, "-wal").exists():
+                _check_content(probe)
+            return profile
+    raise WrongKey("the key does not open the outbox (or page 1 is damaged)")
 
 
 def _check_content(db: dbapi2.Connection) -> None:
@@ -233,9 +285,9 @@ def _check_content(db: dbapi2.Connection) -> None:
         raise Corrupt(f"the outbox could not be checked ({type(error).__name__})") from None
 
 
-def _open_read_write(path: Path, key_hex: str) -> dbapi2.Connection:
+def _open_read_write(path: Path, key_hex: str, profile: CipherProfile) -> dbapi2.Connection:
     # mode=rw, not rwc: a file removed since the check must not come back empty.
-    db = _connect(path, "mode=rw", key_hex, shared=True)
+    db = _connect(path, "mode=rw", key_hex, profile, shared=True)
     try:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if db.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
@@ -274,15 +326,17 @@ def _schema_version(db: dbapi2.Connection) -> int:
     return row[0]
 
 
-def _connect(path: Path, mode: str, key_hex: str, shared: bool = False) -> dbapi2.Connection:
+def _connect(
+    path: Path, mode: str, key_hex: str, profile: CipherProfile = CIPHER, shared: bool = False
+) -> dbapi2.Connection:
     uri = f"{path.absolute().as_uri()}?{mode}"
     db = dbapi2.connect(uri, uri=True, isolation_level=None, check_same_thread=not shared)
     try:
         # Before the key: a wrong key must not print "hmac check failed" on stderr.
         db.execute("PRAGMA cipher_log_level = NONE")
         db.execute(f"PRAGMA key = \"x'{key_hex}'\"")
-        # SQLCipher 4's parameters pinned: a later default must not make old files unreadable.
-        db.execute("PRAGMA cipher_compatibility = 4")
+        for pragma in profile.pragmas():
+            db.execute(pragma)
         # Sorts and temporary tables stay in memory, never in unencrypted temp files.
         db.execute("PRAGMA temp_store = MEMORY")
     except BaseException:
@@ -333,7 +387,7 @@ def open_connection(path: Path, key: bytes) -> tuple[Path, dbapi2.Connection]:
         _create(path, key_hex)
     for attempt in range(VERIFY_ATTEMPTS):
         try:
-            _verify(path, key_hex)
+            profile = _verify(path, key_hex)
             break
         except (WrongKey, Corrupt):
             # Another process checkpointing right now can make the main
@@ -341,4 +395,4 @@ def open_connection(path: Path, key: bytes) -> tuple[Path, dbapi2.Connection]:
             if attempt + 1 == VERIFY_ATTEMPTS or not sibling(path, "-wal").exists():
                 raise
             time.sleep(0.05)
-    return path, _open_read_write(path, key_hex)
+    return path, _open_read_write(path, key_hex, profile)
