@@ -116,7 +116,8 @@ def test_ctrl_p_after_saving_prints_the_entry(
         press(window, Qt.Key.Key_P, CTRL)
     [(pdf, printer_name)] = spy.printed
     pages = page_count(pdf)
-    assert printed.args == [printer_name, pages]
+    # Without a CUPS scheduler (outside .ci/run) Qt knows no printer by name.
+    assert printed.args == [printer_name or "oletustulostin", pages]
     # The preview showed every page and, as the policy does not allow it, no "save".
     assert spy.previews == [(pages, False)]
     text = pdf_text(pdf)
