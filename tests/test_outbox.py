@@ -20,6 +20,7 @@ import pytest
 from app.services import outbox as outbox_module
 from app.services import outbox_file
 from app.services.codec import entry_label, entry_to_payload
+from app.services.delivery import FAR_FUTURE
 from app.services.hetu import make_hetu
 from app.services.keys import KeyMissing, KeyStore, NoKeyringBackend
 from app.services.locking import SenderBusy, SenderLock
@@ -118,6 +119,44 @@ def test_a_clients_items_go_in_the_order_saved(box: Outbox) -> None:
     box.delivered(b1.id, T0)
     assert ids(box.due("186", T0)) == [a2.id, b2.id]
     assert ids(box.due("186", T0, limit=1)) == [a2.id]
+
+
+def lines(box: Outbox, now: dt.datetime, limit: int = 200) -> list[list[int]]:
+    return [ids(line) for line in box.lines("186", now, limit)]
+
+
+def test_lines_give_each_clients_due_items_in_the_order_saved(box: Outbox) -> None:
+    a1, b1, a2, b2, a3 = (box.put(item(client), T0) for client in (A, B, A, B, A))
+    box.put(item(A, "245"), T0)  # another municipality's
+    assert lines(box, T0) == [[a1.id, a2.id, a3.id], [b1.id, b2.id]]
+    assert lines(box, T0, limit=3) == [[a1.id, a2.id], [b1.id]]
+    box.mark_sending(b1.id)
+    assert lines(box, T0) == [[a1.id, a2.id, a3.id]]  # b2 waits while b1 is being sent
+    box.retry_later(b1.id, "timeout", T0 + MINUTE)
+    assert lines(box, T0) == [[a1.id, a2.id, a3.id]]  # a failed b1 holds b2 back
+    assert lines(box, T0 + MINUTE) == [[a1.id, a2.id, a3.id], [b1.id, b2.id]]
+    box.mark_sending(a2.id)
+    box.needs_attention(a2.id, "Rejected")
+    assert lines(box, T0) == [[a1.id, a3.id]]  # attention holds nobody back
+    fax = box.put(item(B), T0, ItemState.MANUAL)
+    assert fax.id not in [i for line in lines(box, FAR_FUTURE) for i in line]  # manual: never
+    assert box.mark_sending_many([a1.id, a3.id, fax.id, a2.id]) == {a1.id, a3.id}
+    assert lines(box, FAR_FUTURE) == [[b1.id, b2.id]]
+    box.release([a3.id])
+    assert lines(box, FAR_FUTURE) == [[b1.id, b2.id]]  # a1 is still sending: a3 waits
+    box.delivered_many([box.get(a1.id)], T0)  # type: ignore[list-item]
+    assert lines(box, FAR_FUTURE) == [[b1.id, b2.id], [a3.id]]  # by their first items
+    assert box.last_delivery() == {"186": T0}
+
+
+def test_delivered_many_is_all_or_nothing(box: Outbox) -> None:
+    first, second = box.put(item(A), T0), box.put(item(B), T0)
+    box.mark_sending_many([first.id])
+    with pytest.raises(StateConflict):
+        box.delivered_many([box.get(first.id), second], T0)  # type: ignore[list-item]
+    assert ids(box.items()) == [first.id, second.id]
+    assert box.get(first.id).state is ItemState.SENDING  # type: ignore[union-attr]
+    assert box.last_delivery() == {}
 
 
 def test_order_is_per_municipality(box: Outbox) -> None:

@@ -1,5 +1,11 @@
 """Schema migrations on real outbox files: the golden outbox of each old version.
 
+``tests/golden/outbox-v2.db`` was made by the version 2 code (with the outbox's
+own cipher profile: 1 KiB pages, HMAC-SHA256), keyed with ``outbox-v2.key``: six
+items saved a minute apart from T0, of which item 1 waits after a failed attempt,
+2 waits behind it, 3 needs attention, 4 was left 'sending' by a crash, 5 is a
+manual fax and 6 was delivered.
+
 ``tests/golden/outbox-v1.db`` was made by the version 1 code (before 'manual'
 existed), keyed with the raw key in ``outbox-v1.key`` (hex). It holds five items of
 three municipalities in every v1 state (waiting after a failed attempt, waiting,
@@ -55,7 +61,7 @@ def raw_schema_version(box: Outbox) -> int:
 
 def test_the_golden_file_is_version_1_and_untouched(golden_v1: tuple[Path, bytes]) -> None:
     path, key = golden_v1
-    assert outbox_file.SCHEMA_VERSION == 2
+    assert outbox_file.SCHEMA_VERSION == 3
     original = (GOLDEN / "outbox-v1.db").read_bytes()
     assert hashlib.sha256(path.read_bytes()).digest() == hashlib.sha256(original).digest()
     # Read the copy at version 1 without the app's open (which would migrate it).
@@ -103,7 +109,7 @@ def test_a_wrong_key_fails_every_cipher_profile_untouched(
 def test_v1_outbox_is_migrated_with_its_items_intact(golden_v1: tuple[Path, bytes]) -> None:
     path, key = golden_v1
     with Outbox.open(path, key) as box:
-        assert raw_schema_version(box) == 2
+        assert raw_schema_version(box) == outbox_file.SCHEMA_VERSION
         assert box.integrity_check() == []
         items = box.items()
         assert [
@@ -129,11 +135,12 @@ def test_v1_outbox_is_migrated_with_its_items_intact(golden_v1: tuple[Path, byte
         assert box.last_delivery() == {"505": T0 + 5 * MINUTE}
         counts = box.counts()
         assert (counts.waiting, counts.sending, counts.attention, counts.manual) == (3, 1, 1, 0)
-        # The indexes were recreated.
+        # Version 3's one queue index replaced version 1's two.
         indexes = {
             row[0] for row in box._query("SELECT name FROM sqlite_schema WHERE type = 'index'")
         }
-        assert {"items_line", "items_due"} <= indexes
+        assert "items_queue" in indexes
+        assert not {"items_line", "items_due"} & indexes
 
 
 def test_migrated_outbox_never_reuses_an_id(golden_v1: tuple[Path, bytes]) -> None:
@@ -158,8 +165,8 @@ def test_migrated_outbox_keeps_manual_items_and_works_on(golden_v1: tuple[Path, 
             ItemState.MANUAL,
         )
         assert manual.state is ItemState.MANUAL
-    with Outbox.open(path, key) as box:  # opening a v2 outbox migrates nothing
-        assert raw_schema_version(box) == 2
+    with Outbox.open(path, key) as box:  # opening a current outbox migrates nothing
+        assert raw_schema_version(box) == outbox_file.SCHEMA_VERSION
         assert box.get(manual.id) == manual
         assert manual.id not in [i.id for i in box.due("186", FAR_FUTURE)]
         with pytest.raises(StateConflict):
@@ -191,7 +198,7 @@ def test_a_failed_migration_leaves_the_file_at_version_1(
         names = {row[0] for row in db.execute("SELECT name FROM sqlite_schema")}
         assert "items_new" not in names
     with Outbox.open(path, key) as box:
-        assert raw_schema_version(box) == 2
+        assert raw_schema_version(box) == outbox_file.SCHEMA_VERSION
         assert len(box.items()) == 5
 
 
@@ -240,3 +247,64 @@ def test_manual_items_are_never_due_and_hold_nobody_back(tmp_path: Path) -> None
 def replace_key(item: StoredItem) -> OutgoingItem:
     """The same key again (with other content): put returns the stored row unchanged."""
     return OutgoingItem(item.key, item.municipality, "entry", item.client, "other", b"[]")
+
+
+# What the v2 golden file holds: id, key, municipality, kind, state, attempts.
+GOLDEN_V2 = [
+    (1, "3e9a1c57-0d2b-4f68-9a31-7c5e2b8d4f10", "186", "entry", "waiting", 1),
+    (2, "c41f7e2a-9b6d-4c3e-8a15-2f7d9e0b6c83", "186", "entry", "waiting", 0),
+    (3, "7b2d9e41-5c8a-4f36-b0e7-1a9c3d5f8e26", "106", "mail", "attention", 1),
+    (4, "e8c5a3f1-2b7d-4e94-a6c0-9d1f4b7e3a58", "858", "notification", "sending", 0),
+    (5, "14d7b9e3-8f2a-4c61-9e5b-3a0c7d2f6b95", "186", "fax", "manual", 0),
+]
+
+
+@pytest.fixture
+def golden_v2(tmp_path: Path) -> tuple[Path, bytes]:
+    copy = tmp_path / "outbox.db"
+    shutil.copyfile(GOLDEN / "outbox-v2.db", copy)
+    key = bytes.fromhex((GOLDEN / "outbox-v2.key").read_text().strip())
+    return copy, key
+
+
+def test_the_golden_v2_file_is_version_2_in_the_current_cipher_profile(
+    golden_v2: tuple[Path, bytes],
+) -> None:
+    path, key = golden_v2
+    with contextlib.closing(outbox_file._connect(path, "immutable=1", key.hex())) as db:
+        assert db.execute("SELECT value FROM meta").fetchone() == (2,)
+        indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_schema WHERE type='index'")}
+        assert {"items_line", "items_due"} <= indexes
+
+
+def test_v2_outbox_is_migrated_to_one_queue_index_with_its_items_intact(
+    golden_v2: tuple[Path, bytes],
+) -> None:
+    path, key = golden_v2
+    with Outbox.open(path, key) as box:
+        assert raw_schema_version(box) == outbox_file.SCHEMA_VERSION == 3
+        assert box.integrity_check() == []
+        items = box.items()
+        assert [
+            (i.id, str(i.key), i.municipality, i.kind, i.state.value, i.attempts) for i in items
+        ] == GOLDEN_V2
+        assert [i.created for i in items] == [T0 + n * MINUTE for n in range(5)]
+        assert items[0].next_attempt == T0 + 10 * MINUTE
+        assert items[0].last_error == "Unreachable: connection refused"
+        assert "Čuoŋžá Đ Ŧ" in items[4].payload.decode()
+        indexes = {r[0] for r in box._query("SELECT name FROM sqlite_schema WHERE type='index'")}
+        assert "items_queue" in indexes
+        assert not {"items_line", "items_due"} & indexes
+        # The queries the indexes served before answer as they did.
+        assert box.due("186", T0 + 9 * MINUTE) == []  # item 1 waits for its backoff; 2 behind it
+        assert [i.id for i in box.due("186", T0 + 10 * MINUTE)] == [1]
+        assert box.next_due_time() == T0 + 10 * MINUTE  # 4 is sending: nobody's first waiting
+        assert box.municipalities_with_due(T0 + 10 * MINUTE) == ["186"]
+        assert [[i.id for i in line] for line in box.lines("186", FAR_FUTURE)] == [[1, 2]]
+        assert box.recover() == 1
+        assert box.municipalities_with_due(T0 + 10 * MINUTE) == ["186", "858"]
+        counts = box.counts()
+        assert (counts.waiting, counts.sending, counts.attention, counts.manual) == (3, 0, 1, 1)
+        assert box.last_delivery() == {"505": T0 + 6 * MINUTE}
+        new = box.put(OutgoingItem(uuid.uuid4(), "505", "entry", "x", "", b"{}"), T0)
+        assert new.id == 7  # item 6 was delivered: its id never comes back

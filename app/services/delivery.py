@@ -22,6 +22,7 @@ import logging
 import threading
 import uuid
 from collections.abc import Callable, Iterable
+from concurrent import futures
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -175,43 +176,62 @@ class Deliverer:
     def _flush_municipality(self, code: str, forced: bool) -> list[DeliveryEvent]:
         """Deliver what is due in one municipality.
 
-        ``due()`` gives at most one item per client (the first in that client's
-        line), so the items of one batch are independent of each other and go out
-        side by side over a few connections; each client's items still go in the
-        order they were saved, because the next one is due only after this one left.
+        Each client's line (:meth:`Outbox.lines`) goes out in the order saved, one
+        item after the other; different clients' lines go side by side over a few
+        connections, so the system is never left idle waiting for the slowest item
+        of a batch. A "retry later" anywhere stops every line after its current
+        item: the system is not taking deliveries, and the rest waits for later.
         """
-        events: list[DeliveryEvent] = []
+        round_ = _Round(self)
         with ThreadPoolExecutor(max_workers=self.per_system) as pool:
-            while True:
+            while not round_.halt.is_set():
                 now = FAR_FUTURE if forced else self.clock()
-                # due() gives waiting items only; a manual one (a fax the worker sends by
-                # hand) must never reach a system, even if a query went wrong.
-                batch = [i for i in self.outbox.due(code, now) if i.state is ItemState.WAITING]
-                if not batch:
-                    return events
-                outcomes = list(pool.map(self._deliver, batch))
-                events.extend(outcomes)
-                if any(event.outcome is Outcome.RETRY for event in outcomes):
-                    # The system is not taking deliveries: leave the rest for later.
-                    return events
+                lines = self._marked(self.outbox.lines(code, now))
+                if not lines:
+                    break
+                sending = [pool.submit(round_.deliver_line, line) for line in lines]
+                futures.wait(sending)  # every line ends (a failure ends only its own line)
+                round_.settle()
+                for future in sending:
+                    future.result()  # an unexpected error: raised once the round is settled
                 forced = False  # one forced pass; what failed again waits for its backoff
+        return round_.events
 
-    def _deliver(self, item: StoredItem) -> DeliveryEvent:
-        self.outbox.mark_sending(item.id)
+    def _marked(self, lines: list[list[StoredItem]]) -> list[list[StoredItem]]:
+        """Mark every item of the lines sending in one commit.
+
+        An item the worker discarded or corrected since the lines were read is not
+        marked; its line ends before it (the next round reads it as it is now).
+        """
+        candidates = [item for line in lines for item in line if item.state is ItemState.WAITING]
+        if not candidates:
+            return []
+        marked = self.outbox.mark_sending_many([item.id for item in candidates])
+        kept: list[list[StoredItem]] = []
+        left: list[int] = []
+        for line in lines:
+            cut = next(
+                (n for n, item in enumerate(line) if item.id not in marked),
+                len(line),
+            )
+            if cut:
+                kept.append(line[:cut])
+            left.extend(item.id for item in line[cut:] if item.id in marked)
+        self.outbox.release(left)
+        return kept
+
+    def _deliver(self, item: StoredItem) -> tuple[DeliveryEvent | None, DeliveryReceipt | None]:
+        """Send an item marked sending. A failure is recorded at once and its event
+        returned; a confirmation is returned for the round to record with others."""
         try:
             receipt = self.send(item)
         except errors.ConnectorError as error:
-            event = self._failed(item, error)
+            return self._failed(item, error), None
         except ValueError as error:
             # The stored payload cannot be read back: the worker must see it.
             self.outbox.needs_attention(item.id, f"payload unreadable: {error}")
-            event = self._event(item, Outcome.ATTENTION, error="payload_unreadable")
-        else:
-            self.outbox.delivered(item.id)
-            event = self._event(item, Outcome.DELIVERED, receipt=receipt)
-        if self.on_event is not None:
-            self.on_event(event)
-        return event
+            return self._event(item, Outcome.ATTENTION, error="payload_unreadable"), None
+        return None, receipt
 
     def _failed(self, item: StoredItem, error: errors.ConnectorError) -> DeliveryEvent:
         kind = type(error).__name__
@@ -239,6 +259,87 @@ class Deliverer:
             kind=item.kind,
             **details,  # type: ignore[arg-type]
         )
+
+
+class _Round:
+    """One municipality's flush: lines sent by a few threads, confirmations recorded in batches.
+
+    A confirmed item is deleted together with others, in one commit per
+    ``batch`` confirmations (and at the end of each round), so two commits per
+    item do not cap the throughput. Meanwhile the item stays "sending" in the
+    outbox: a crash before its deletion only makes it go again, and the system
+    answers that it already has it. The next item of the same client may go
+    before that commit: the system did confirm the earlier one. An item's
+    DELIVERED event is reported once its deletion is committed.
+    """
+
+    batch = 100
+
+    def __init__(self, deliverer: Deliverer) -> None:
+        self.deliverer = deliverer
+        self.halt = threading.Event()
+        self.events: list[DeliveryEvent] = []
+        self.unsent: list[StoredItem] = []
+        self._confirmed: list[tuple[StoredItem, DeliveryReceipt]] = []
+        self._lock = threading.Lock()  # the lists above
+        self._recording = threading.Lock()  # one batch commit at a time
+
+    def deliver_line(self, line: list[StoredItem]) -> None:
+        """Send a line's items in order; after a halt (or an error) the rest is unsent."""
+        for index, item in enumerate(line):
+            if self.halt.is_set():
+                self._unsent(line[index:])
+                return
+            try:
+                event, receipt = self.deliverer._deliver(item)
+            except BaseException:
+                # Unexpected: this item stays "sending" until the next flush's recovery.
+                self._unsent(line[index + 1 :])
+                raise
+            if receipt is not None:
+                with self._lock:
+                    self._confirmed.append((item, receipt))
+                    full = len(self._confirmed) >= self.batch
+                if full:
+                    self.record_confirmed()
+            elif event is not None:
+                self._report([event])
+                if event.outcome is Outcome.RETRY:
+                    self.halt.set()
+
+    def _unsent(self, items: list[StoredItem]) -> None:
+        with self._lock:
+            self.unsent.extend(items)
+
+    def record_confirmed(self) -> None:
+        with self._recording:
+            with self._lock:
+                confirmed, self._confirmed = self._confirmed, []
+            if not confirmed:
+                return
+            deliverer = self.deliverer
+            deliverer.outbox.delivered_many([item for item, _ in confirmed], deliverer.clock())
+            self._report(
+                [
+                    deliverer._event(item, Outcome.DELIVERED, receipt=receipt)
+                    for item, receipt in confirmed
+                ]
+            )
+
+    def settle(self) -> None:
+        """End of a round: record what was confirmed, put what was not sent back in line."""
+        try:
+            self.record_confirmed()
+        finally:
+            unsent, self.unsent = self.unsent, []
+            self.deliverer.outbox.release([item.id for item in unsent])
+
+    def _report(self, events: list[DeliveryEvent]) -> None:
+        with self._lock:
+            self.events.extend(events)
+        if self.deliverer.on_event is not None:
+            for event in events:
+                self.deliverer.on_event(event)
 
 
 class OutboxSender:

@@ -21,7 +21,7 @@ import contextlib
 import datetime as dt
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -126,11 +126,13 @@ _COLUMNS = (
     "next_attempt, last_error, created"
 )
 # First in line: no earlier-saved item of the same client and municipality is
-# waiting or sending. Items needing attention do not hold others back.
-_FIRST_IN_LINE = """i.state = 'waiting' AND NOT EXISTS (
-    SELECT 1 FROM items AS e WHERE e.municipality = i.municipality
-    AND e.client = i.client AND e.id < i.id AND e.state IN ('waiting', 'sending'))"""
+# waiting or sending. Items needing attention do not hold others back. Each
+# client's first open item, from the items_queue index alone:
+_HEADS = """SELECT min(id) FROM items
+    WHERE state IN ('waiting', 'sending') {where} GROUP BY municipality, client"""
 _SELECT = f"SELECT {_COLUMNS} FROM items AS i"  # noqa: S608 - constants only
+_LINES = f"""{_SELECT} WHERE i.id IN (SELECT id FROM items WHERE municipality = ?
+    AND state IN ('waiting', 'sending') ORDER BY id LIMIT ?) ORDER BY i.id"""  # noqa: S608
 
 
 class Outbox:
@@ -201,24 +203,53 @@ class Outbox:
         """Put every 'sending' item back in line (only under the sender lock)."""
         with self._write() as db:
             return int(
-                db.execute("UPDATE items SET state = 'waiting' WHERE state = 'sending'").rowcount
+                # The ids from the index: a plain WHERE would read every row.
+                db.execute(
+                    "UPDATE items SET state = 'waiting' WHERE id IN"
+                    " (SELECT id FROM items WHERE state = 'sending')"
+                ).rowcount
             )
 
     def due(self, municipality: str, now: dt.datetime, limit: int = 50) -> list[StoredItem]:
+        """Waiting items first in their client's line, due at ``now``, in saved order."""
+        heads = _HEADS.format(where="AND municipality = ?")
         rows = self._query(
-            _SELECT
-            + " WHERE i.municipality = ? AND i.next_attempt <= ? AND "
-            + _FIRST_IN_LINE
-            + " ORDER BY i.id LIMIT ?",
+            f"{_SELECT} WHERE i.id IN ({heads}) AND i.state = 'waiting'"
+            " AND i.next_attempt <= ? ORDER BY i.id LIMIT ?",
             (municipality, _stamp(now), limit),
         )
         return [_stored(row) for row in rows]
 
+    def lines(
+        self, municipality: str, now: dt.datetime, limit: int = 200
+    ) -> list[list[StoredItem]]:
+        """What may be sent now, as each client's line: items in the order saved.
+
+        Of the municipality's first ``limit`` waiting or sending items (by id), each
+        client's line runs from its first item up to, not including, the first one
+        that is not due at ``now`` or not waiting; the lines come in the order of
+        their first items. Items needing attention hold nobody back; manual items
+        are never in a line. A line's second item may go once its first has left.
+        """
+        # The ids from the index first: rows are read only for the items returned.
+        rows = self._query(_LINES, (municipality, limit))
+        stamp = _stamp(now)
+        lines: dict[str, list[StoredItem]] = {}
+        held: set[str] = set()
+        for row in rows:
+            client = row[4]
+            if client in held:
+                continue
+            if row[7] != ItemState.WAITING.value or row[9] > stamp:
+                held.add(client)
+                continue
+            lines.setdefault(client, []).append(_stored(row))
+        return list(lines.values())
+
     def municipalities_with_due(self, now: dt.datetime) -> list[str]:
         rows = self._query(
-            "SELECT DISTINCT municipality FROM items AS i WHERE i.next_attempt <= ? AND "  # noqa: S608
-            + _FIRST_IN_LINE
-            + " ORDER BY municipality",
+            f"SELECT DISTINCT municipality FROM items WHERE id IN ({_HEADS.format(where='')})"  # noqa: S608 - constants only
+            " AND state = 'waiting' AND next_attempt <= ? ORDER BY municipality",
             (_stamp(now),),
         )
         return [str(row[0]) for row in rows]
@@ -230,26 +261,79 @@ class Outbox:
         time may be long past, and a scheduler waking for it would find
         nothing due and wake again at once.
         """
-        query = "SELECT min(next_attempt) FROM items AS i WHERE " + _FIRST_IN_LINE  # noqa: S608
-        rows = self._query(query)
+        rows = self._query(
+            f"SELECT min(next_attempt) FROM items WHERE id IN ({_HEADS.format(where='')})"  # noqa: S608 - constants only
+            " AND state = 'waiting'"
+        )
         return None if rows[0][0] is None else _moment(rows[0][0])
 
     def mark_sending(self, item_id: int) -> None:
         with self._write(durable=False) as db:
-            _require(db, item_id, ItemState.WAITING)
-            db.execute("UPDATE items SET state = 'sending' WHERE id = ?", (item_id,))
+            changed = db.execute(
+                "UPDATE items SET state = 'sending' WHERE id = ? AND state = 'waiting'", (item_id,)
+            ).rowcount
+            if changed != 1:
+                _require(db, item_id, ItemState.WAITING)  # raises: gone or not waiting
 
     def delivered(self, item_id: int, now: dt.datetime | None = None) -> None:
         """The system confirmed the item: delete it (securely) and note the time."""
         stamp = _stamp(now or dt.datetime.now(dt.UTC))
         with self._write(durable=False) as db:
-            row = _require(db, item_id, ItemState.SENDING)
+            row = db.execute("SELECT municipality, state FROM items WHERE id = ?", (item_id,))
+            found = row.fetchone()
+            if found is None or found[1] != ItemState.SENDING.value:
+                _require(db, item_id, ItemState.SENDING)  # raises: gone or not sending
             db.execute("DELETE FROM items WHERE id = ?", (item_id,))
             db.execute(
                 "INSERT INTO deliveries (municipality, delivered) VALUES (?, ?)"
                 " ON CONFLICT (municipality) DO UPDATE SET delivered = excluded.delivered",
-                (row.municipality, stamp),
+                (found[0], stamp),
             )
+
+    def mark_sending_many(self, item_ids: Sequence[int]) -> set[int]:
+        """Mark waiting items sending in one commit; the ids that were waiting and now are."""
+        marked: set[int] = set()
+        with self._write(durable=False) as db:
+            for item_id in item_ids:
+                if db.execute(
+                    "UPDATE items SET state = 'sending' WHERE id = ? AND state = 'waiting'",
+                    (item_id,),
+                ).rowcount:
+                    marked.add(item_id)
+        return marked
+
+    def release(self, item_ids: Sequence[int]) -> None:
+        """Put items marked sending but never sent back in line, no attempt counted."""
+        if not item_ids:
+            return
+        with self._write(durable=False) as db:
+            for item_id in item_ids:
+                db.execute(
+                    "UPDATE items SET state = 'waiting' WHERE id = ? AND state = 'sending'",
+                    (item_id,),
+                )
+
+    def delivered_many(self, items: Sequence[StoredItem], now: dt.datetime) -> None:
+        """The system confirmed these items: delete them (securely) in one commit.
+
+        All or nothing: if one of them is not being sent, nothing is deleted and
+        :class:`StateConflict` (or :class:`ItemNotFound`) is raised.
+        """
+        if not items:
+            return
+        stamp = _stamp(now)
+        with self._write(durable=False) as db:
+            for item in items:
+                if not db.execute(
+                    "DELETE FROM items WHERE id = ? AND state = 'sending'", (item.id,)
+                ).rowcount:
+                    _require(db, item.id, ItemState.SENDING)  # raises: gone or not sending
+            for municipality in sorted({item.municipality for item in items}):
+                db.execute(
+                    "INSERT INTO deliveries (municipality, delivered) VALUES (?, ?)"
+                    " ON CONFLICT (municipality) DO UPDATE SET delivered = excluded.delivered",
+                    (municipality, stamp),
+                )
 
     def retry_later(self, item_id: int, error: str, next_attempt: dt.datetime) -> None:
         """``error`` is English for helpdesk and must carry no client data."""

@@ -21,7 +21,7 @@ from sqlcipher3 import dbapi2
 
 from app.services.keys import OutboxError, OutboxIOError, fsync_directory
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 APPLICATION_ID = 0x50564F42  # "PVOB": tells our outbox from any other SQLCipher file
@@ -168,11 +168,28 @@ def _add_manual_state(db: dbapi2.Connection) -> None:
     )
 
 
+def _one_queue_index(db: dbapi2.Connection) -> None:
+    """Version 3: one index for the sender's queries instead of two.
+
+    ``items_queue`` (municipality, state, client, id) answers "each client's
+    first open item" and "a municipality's open items in saved order" from the
+    index alone, without reading rows (payloads) of items that are not due:
+    with 100,000 items waiting, the sender's queries took seconds before. A save
+    now updates two indexes, not three.
+    """
+    db.execute("DROP INDEX items_line")
+    db.execute("DROP INDEX items_due")
+    db.execute("CREATE INDEX items_queue ON items (municipality, state, client, id)")
+
+
 # MIGRATIONS[n] turns a version n-1 outbox into version n, inside the
 # transaction that records n. Every new outbox starts at version 1 and goes
 # through them, so each migration runs in every test; tests/golden holds an
 # outbox of each old version (tests/test_outbox_migration.py).
-MIGRATIONS: dict[int, Callable[[dbapi2.Connection], None]] = {2: _add_manual_state}
+MIGRATIONS: dict[int, Callable[[dbapi2.Connection], None]] = {
+    2: _add_manual_state,
+    3: _one_queue_index,
+}
 
 
 def translate(error: dbapi2.Error) -> OutboxError:
