@@ -292,3 +292,108 @@ def test_sender_does_not_spin_while_due_items_are_skipped(
     finally:
         service.stop()
     assert len(records(training, code)) == 1
+
+
+# -- the pipelined flush: lines side by side, confirmations in batches ----------
+
+
+def put_lines(outbox: Outbox, clients: str, per_client: int) -> dict[str, list[StoredItem]]:
+    """``per_client`` items for each client letter, saved interleaved (A1 B1 C1 A2 ...)."""
+    import uuid
+
+    from app.services.outbox import OutgoingItem
+
+    now = dt.datetime.now(dt.UTC)
+    saved: dict[str, list[StoredItem]] = {client: [] for client in clients}
+    for _ in range(per_client):
+        for client in clients:
+            item = OutgoingItem(uuid.uuid4(), "186", "entry", client, "label", b"{}")
+            saved[client].append(outbox.put(item, now))
+    return saved
+
+
+class Recorder:
+    """A system that confirms everything, except the items it is told to fail once."""
+
+    def __init__(self, fail: set[int] | None = None) -> None:
+        self.sent: list[int] = []
+        self.fail = set(fail or ())
+        self._lock = threading.Lock()
+
+    def __call__(self, item: StoredItem) -> DeliveryReceipt:
+        with self._lock:
+            self.sent.append(item.id)
+            if item.id in self.fail:
+                self.fail.discard(item.id)
+                raise errors.ServerFault("simulated 503")
+        return DeliveryReceipt(f"r{item.id}")
+
+
+def test_a_retry_stops_every_line_and_puts_the_unsent_back_without_an_attempt(
+    outbox: Outbox,
+) -> None:
+    saved = put_lines(outbox, "ABC", 3)
+    failing = saved["B"][0]
+    system = Recorder(fail={failing.id})
+    deliverer = Deliverer(outbox, outbox.sender_lock(), system)
+    deliverer.per_system = 1  # lines one after another: A's, then B's (which fails)
+    report = deliverer.flush()
+    assert system.sent == [item.id for item in saved["A"]] + [failing.id]
+    assert [e.outcome for e in report.events] == [Outcome.RETRY] + [Outcome.DELIVERED] * 3
+    left = {item.id: item for item in outbox.items()}
+    assert set(left) == {item.id for item in saved["B"] + saved["C"]}
+    assert all(item.state is ItemState.WAITING for item in left.values())
+    # Only the item that was tried counts an attempt; the others simply wait.
+    assert {i: item.attempts for i, item in left.items() if item.attempts} == {failing.id: 1}
+
+
+def test_confirmations_are_deleted_in_batches_and_reported_after_the_commit(
+    outbox: Outbox,
+) -> None:
+    saved = put_lines(outbox, "ABCDEFGH", 40)
+    commits: list[int] = []
+    delivered_many = outbox.delivered_many
+
+    def counting(items: Any, now: dt.datetime) -> None:
+        commits.append(len(items))
+        delivered_many(items, now)
+
+    outbox.delivered_many = counting  # type: ignore[method-assign]
+    gone_when_reported: list[bool] = []
+
+    def on_event(event: Any) -> None:
+        gone_when_reported.append(outbox.get(event.item_id) is None)
+
+    deliverer = Deliverer(outbox, outbox.sender_lock(), Recorder(), on_event=on_event)
+    report = deliverer.flush()
+    assert report.count(Outcome.DELIVERED) == 320
+    assert outbox.items() == []
+    assert gone_when_reported == [True] * 320  # never reported before its deletion committed
+    assert sum(commits) == 320
+    assert len(commits) <= 8  # 320 items in a few commits, not 320
+    # Each client's items reached the system in the order saved.
+    events = [e.item_id for e in report.events]
+    for items in saved.values():
+        ids = [item.id for item in items]
+        assert [i for i in events if i in set(ids)] == ids
+
+
+def test_an_item_discarded_after_the_lines_were_read_ends_its_line(outbox: Outbox) -> None:
+    saved = put_lines(outbox, "A", 3)
+    first, second, third = saved["A"]
+    lines = outbox.lines
+    discarded: list[int] = []
+
+    def lines_then_discard(*args: Any, **kwargs: Any) -> list[list[StoredItem]]:
+        found = lines(*args, **kwargs)
+        if not discarded:  # the worker discards the second item meanwhile
+            discarded.append(outbox.discard(second.id).id)
+        return found
+
+    outbox.lines = lines_then_discard  # type: ignore[method-assign]
+    system = Recorder()
+    report = Deliverer(outbox, outbox.sender_lock(), system).flush()
+    # The first went; the line ended before the discarded one; the next round sent the third.
+    assert system.sent == [first.id, third.id]
+    assert report.count(Outcome.DELIVERED) == 2
+    assert outbox.items() == []
