@@ -66,7 +66,7 @@ def _quiet_qt() -> None:
 def run(args: argparse.Namespace, argv: Sequence[str]) -> int:
     started = time.perf_counter()
     quick: bool = args.quick
-    saves, backlog, items, rounds = (300, 10_000, 200, 1) if quick else (3000, 100_000, 1000, 3)
+    saves, backlog, items, rounds = (300, 10_000, 200, 1) if quick else (3000, 100_000, 1000, 5)
     directory = Path(tempfile.mkdtemp(prefix="paivystys-bench-", dir=args.directory))
     profile = directory / "profile"
     env = child_environment(profile)

@@ -189,7 +189,7 @@ class Deliverer:
         with ThreadPoolExecutor(max_workers=self.per_system) as pool:
             while not round_.halt.is_set():
                 now = FAR_FUTURE if forced else self.clock()
-                lines = self._marked(self.outbox.lines(code, now))
+                lines = self.outbox.lines(code, now)
                 if not lines:
                     break
                 sending = [pool.submit(round_.deliver_line, line) for line in lines]
@@ -199,29 +199,6 @@ class Deliverer:
                     future.result()  # an unexpected error: raised once the round is settled
                 forced = False  # one forced pass; what failed again waits for its backoff
         return round_.events
-
-    def _marked(self, lines: list[list[StoredItem]]) -> list[list[StoredItem]]:
-        """Mark every item of the lines sending in one commit.
-
-        An item the worker discarded or corrected since the lines were read is not
-        marked; its line ends before it (the next round reads it as it is now).
-        """
-        candidates = [item for line in lines for item in line if item.state is ItemState.WAITING]
-        if not candidates:
-            return []
-        marked = self.outbox.mark_sending_many([item.id for item in candidates])
-        kept: list[list[StoredItem]] = []
-        left: list[int] = []
-        for line in lines:
-            cut = next(
-                (n for n, item in enumerate(line) if item.id not in marked),
-                len(line),
-            )
-            if cut:
-                kept.append(line[:cut])
-            left.extend(item.id for item in line[cut:] if item.id in marked)
-        self.outbox.release(left)
-        return kept
 
     def _deliver(self, item: StoredItem) -> tuple[DeliveryEvent | None, DeliveryReceipt | None]:
         """Send an item marked sending. A failure is recorded at once and its event
@@ -289,6 +266,9 @@ class _Round:
 
     def deliver_line(self, line: list[StoredItem]) -> None:
         """Send a line's items in order; after a halt (or an error) the rest is unsent."""
+        if self.halt.is_set():
+            return  # not even marked
+        line = self._marked(line)
         for index, item in enumerate(line):
             if self.halt.is_set():
                 self._unsent(line[index:])
@@ -309,6 +289,18 @@ class _Round:
                 self._report([event])
                 if event.outcome is Outcome.RETRY:
                     self.halt.set()
+
+    def _marked(self, line: list[StoredItem]) -> list[StoredItem]:
+        """Mark the line's items sending in one commit; the part of the line that may go.
+
+        An item the worker discarded or corrected since the line was read is not
+        marked: the line ends before it (the next round reads it as it is now).
+        """
+        waiting = [item for item in line if item.state is ItemState.WAITING]
+        marked = self.deliverer.outbox.mark_sending_many([item.id for item in waiting])
+        cut = next((n for n, item in enumerate(line) if item.id not in marked), len(line))
+        self._unsent([item for item in line[cut:] if item.id in marked])
+        return line[:cut]
 
     def _unsent(self, items: list[StoredItem]) -> None:
         with self._lock:
