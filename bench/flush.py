@@ -29,7 +29,7 @@ import requests
 
 from app.connectors.base import ClientSystem
 from app.connectors.http import USER_AGENT, HttpTransport, Response
-from app.services.delivery import Outcome
+from app.services.delivery import CONFIRM_BATCH, Deliverer, Outcome
 from app.services.model import DeliveryReceipt, DutyEntry
 from app.services.outbox import Outbox, StoredItem
 from app.services.policy import Municipality, Policy
@@ -271,10 +271,13 @@ def measure_flush(directory: Path, server: TrainingProcess, count: int, rounds: 
             f"{len(entries.clients)} synthetic clients, each carrying its system id as a "
             "looked-up entry does), the arms' order rotating. Throughput: items / median "
             f"seconds. {WARMUP} warm-up items per arm first.",
-            "**flush**: `SendingService.flush()` in the calling thread, after the items were "
-            "saved through `Outbox.put` (untimed). Each item: `mark_sending`, "
-            "`Workstation.send_item` (payload decoded, connector's `record_entry`), "
-            "`delivered` (a durable delete); `due()` picks each batch, first in line per client.",
+            "**flush**: `SendingService.flush()` called in this thread, after the items were "
+            "saved through `Outbox.put` (untimed): `Outbox.lines()` gives each client's due "
+            "items in saved order; the deliverer sends two lines side by side "
+            f"({Deliverer.per_system} connections), each line in order; a line's items are "
+            "marked sending in one commit; each item goes through `Workstation.send_item` "
+            "(payload decoded, connector's `record_entry`); confirmed items are deleted "
+            f"in batches of up to {CONFIRM_BATCH} per commit.",
             "**raw loop**: the connector's own wire requests — captured by letting "
             "`record_entry` build each request with the real bearer token and replacing the "
             "transport's send with a recorder, so nothing reaches the system — replayed by a bare "
@@ -283,8 +286,8 @@ def measure_flush(directory: Path, server: TrainingProcess, count: int, rounds: 
             "Every arm's every item is checked as stored by the system (201 / not a duplicate).",
             "Where the flush's time goes: the time inside `Workstation.send_item` (decode and "
             "connector) is summed by a wrapper around the deliverer's `send`; the rest of the "
-            "flush is the outbox's bookkeeping (`due`, `mark_sending`, `delivered`: two durable "
-            "commits per item).",
+            "flush is the outbox's bookkeeping (`lines`, marking, deleting). The two lines "
+            "overlap, so the time inside `send_item` summed over both can exceed the flush's.",
         ],
         table_header=("arm", "items/s (median)", "seconds per round"),
         table=[

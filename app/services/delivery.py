@@ -40,6 +40,9 @@ Clock = Callable[[], dt.datetime]
 
 FAR_FUTURE = dt.datetime(9999, 1, 1, tzinfo=dt.UTC)
 
+# Confirmed items deleted per commit (see _Round).
+CONFIRM_BATCH = 100
+
 
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
@@ -245,15 +248,13 @@ class _Round:
     """One municipality's flush: lines sent by a few threads, confirmations recorded in batches.
 
     A confirmed item is deleted together with others, in one commit per
-    ``batch`` confirmations (and at the end of each round), so two commits per
+    ``CONFIRM_BATCH`` confirmations (and at the end of each round), so two commits per
     item do not cap the throughput. Meanwhile the item stays "sending" in the
     outbox: a crash before its deletion only makes it go again, and the system
     answers that it already has it. The next item of the same client may go
     before that commit: the system did confirm the earlier one. An item's
     DELIVERED event is reported once its deletion is committed.
     """
-
-    batch = 100
 
     def __init__(self, deliverer: Deliverer) -> None:
         self.deliverer = deliverer
@@ -282,7 +283,7 @@ class _Round:
             if receipt is not None:
                 with self._lock:
                     self._confirmed.append((item, receipt))
-                    full = len(self._confirmed) >= self.batch
+                    full = len(self._confirmed) >= CONFIRM_BATCH
                 if full:
                     self.record_confirmed()
             elif event is not None:
