@@ -46,12 +46,17 @@ GOLDEN_V1 = [
 ]
 
 
+def golden_copy(tmp_path: Path, version: int) -> tuple[Path, bytes]:
+    """A copy of the golden outbox of ``version`` (the golden file is never written) and its key."""
+    copy = tmp_path / "outbox.db"
+    shutil.copyfile(GOLDEN / f"outbox-v{version}.db", copy)
+    key = bytes.fromhex((GOLDEN / f"outbox-v{version}.key").read_text().strip())
+    return copy, key
+
+
 @pytest.fixture
 def golden_v1(tmp_path: Path) -> tuple[Path, bytes]:
-    copy = tmp_path / "outbox.db"
-    shutil.copyfile(GOLDEN / "outbox-v1.db", copy)
-    key = bytes.fromhex((GOLDEN / "outbox-v1.key").read_text().strip())
-    return copy, key
+    return golden_copy(tmp_path, 1)
 
 
 def raw_schema_version(box: Outbox) -> int:
@@ -261,10 +266,7 @@ GOLDEN_V2 = [
 
 @pytest.fixture
 def golden_v2(tmp_path: Path) -> tuple[Path, bytes]:
-    copy = tmp_path / "outbox.db"
-    shutil.copyfile(GOLDEN / "outbox-v2.db", copy)
-    key = bytes.fromhex((GOLDEN / "outbox-v2.key").read_text().strip())
-    return copy, key
+    return golden_copy(tmp_path, 2)
 
 
 def test_the_golden_v2_file_is_version_2_in_the_current_cipher_profile(
