@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from app.connectors import errors
-from app.connectors.base import Capability, ClientSystem, Credentials, DutyEvent
+from app.connectors.base import EVENT_KINDS, Capability, ClientSystem, Credentials, DutyEvent
 from app.connectors.registry import create_connector, known_systems
 from app.services.hetu import Hetu
 from app.services.model import ContactChannel, DutyEntry, TaskType
@@ -261,6 +261,18 @@ def test_records_an_event_once_even_when_repeated(
     assert record["refers_to"] == str(discarded)
     assert record["author"] == event.author
     assert dt.datetime.fromisoformat(record["occurred_at"]) == event.occurred_at
+
+
+def test_every_event_kind_is_recorded_as_itself(
+    connector: ClientSystem,
+    training: TrainingServer,
+    municipality: Municipality,
+    clients: list[SyntheticClient],
+) -> None:
+    for kind in EVENT_KINDS:
+        connector.record_event(replace(event_for(clients[0].hetu), kind=kind))
+    recorded = [record["event_kind"] for record in inspect(training, municipality.code)]
+    assert recorded == list(EVENT_KINDS)
 
 
 def test_event_about_no_item_is_recorded_without_a_reference(

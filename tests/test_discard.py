@@ -6,21 +6,25 @@ to the discarded item's idempotency key; the discarded entry never arrives.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import urllib.request
+import uuid
 from dataclasses import replace
 from typing import Any
 
 import pytest
 
-from app.connectors.base import Credentials
+from app.connectors.base import ChildWelfareNotification, Credentials, InternalMail
 from app.connectors.registry import known_systems
 from app.services.codec import entry_label
 from app.services.delivery import Outcome
-from app.services.outbox import ItemState, Outbox, StoredItem
+from app.services.outbox import ItemState, Outbox, OutgoingItem, StoredItem
 from app.services.sending import SendingService
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
 from tests.test_connector_contract import entry_for
+from tests.test_notification import notification_for
+from tests.test_proconsona import mail_for
 
 CREDENTIALS = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
 REASON = "Kirjattu uudelleen puhelimessa"
@@ -113,3 +117,106 @@ def test_corrected_entry_is_delivered_under_the_same_key(
     assert record["kind"] == "entry"
     assert record["idempotency_key"] == str(refused.idempotency_key)
     assert record["text"] == corrected.narrative
+
+
+# -- mail and child welfare notifications (Pro Consona delivers both itself) -----
+
+
+def proconsona_code(training: TrainingServer) -> str:
+    for municipality in training.policy.municipalities:
+        if municipality.system.type == "proconsona":
+            return municipality.code
+    raise AssertionError("the example policy has no Pro Consona municipality")
+
+
+def refused_mail(
+    training: TrainingServer, sending: SendingService, outbox: Outbox
+) -> tuple[str, InternalMail, StoredItem]:
+    code = proconsona_code(training)
+    mail = mail_for(training.systems[code].clients[0].hetu, body="  ")  # refused: empty
+    sending.save_mail(code, mail, "A. M. viesti")
+    assert [event.outcome for event in sending.flush().events] == [Outcome.ATTENTION]
+    (item,) = outbox.items()
+    return code, mail, item
+
+
+def refused_notification(
+    training: TrainingServer, sending: SendingService, outbox: Outbox
+) -> tuple[str, ChildWelfareNotification, StoredItem]:
+    code = proconsona_code(training)
+    notification = notification_for(training.systems[code].clients[0].hetu, what_happened=" ")
+    sending.save_notification(code, notification, "E. Č. ilmoitus")
+    assert [event.outcome for event in sending.flush().events] == [Outcome.ATTENTION]
+    (item,) = outbox.items()
+    return code, notification, item
+
+
+def test_a_refused_mail_is_corrected_and_delivered_once_under_its_key(
+    training: TrainingServer, sending: SendingService, outbox: Outbox
+) -> None:
+    code, mail, item = refused_mail(training, sending, outbox)
+    corrected = replace(mail, body="Poliisikäynti yöllä; soittakaa äidille aamulla.")
+    with pytest.raises(ValueError, match="not of this item"):
+        sending.correct_mail(item.id, replace(corrected, idempotency_key=uuid.uuid4()), "x")
+    stored = sending.correct_mail(item.id, corrected, item.label)
+    assert (stored.key, stored.state, stored.attempts) == (
+        mail.idempotency_key,
+        ItemState.WAITING,
+        0,
+    )
+    assert [e.outcome for e in sending.flush().events] == [Outcome.DELIVERED]
+    (record,) = records(training, code)
+    assert (record["kind"], record["text"]) == ("mail", corrected.body)
+    assert record["idempotency_key"] == str(mail.idempotency_key)
+
+
+def test_a_refused_notification_is_corrected_and_delivered_once_under_its_key(
+    training: TrainingServer, sending: SendingService, outbox: Outbox
+) -> None:
+    code, notification, item = refused_notification(training, sending, outbox)
+    corrected = replace(notification, what_happened="Poliisi toi lapsen päivystykseen klo 2.10.")
+    with pytest.raises(ValueError, match="not of this item"):
+        sending.correct_entry(item.id, entry_for(notification.child_hetu), "x")  # wrong kind
+    sending.correct_notification(item.id, corrected, item.label)
+    assert [e.outcome for e in sending.flush().events] == [Outcome.DELIVERED]
+    (record,) = records(training, code)
+    assert record["kind"] == "notification"
+    assert record["idempotency_key"] == str(notification.idempotency_key)
+
+
+@pytest.mark.parametrize(
+    ("refuse", "event_kind"),
+    [(refused_mail, "discarded_mail"), (refused_notification, "discarded_notification")],
+)
+def test_a_discarded_mail_or_notification_is_recorded_as_what_it_was(
+    training: TrainingServer,
+    sending: SendingService,
+    outbox: Outbox,
+    refuse: Any,
+    event_kind: str,
+) -> None:
+    code, _sent, item = refuse(training, sending, outbox)
+    event_item = sending.discard(item.id, REASON, "Päivystäjä")
+    assert [e.outcome for e in sending.flush().events] == [Outcome.DELIVERED]
+    assert outbox.items() == []
+    (record,) = records(training, code)
+    assert (record["kind"], record["event_kind"]) == ("event", event_kind)
+    assert (record["refers_to"], record["text"]) == (str(item.key), REASON)
+    assert record["idempotency_key"] == str(event_item.key)
+
+
+def test_an_event_or_a_fax_is_not_discarded_this_way(
+    training: TrainingServer, sending: SendingService, outbox: Outbox
+) -> None:
+    """An event is itself the record; a fax is completed by hand (marked sent)."""
+    code = proconsona_code(training)
+    hetu = training.systems[code].clients[0].hetu.value
+    now = dt.datetime.now(dt.UTC)
+    fax = outbox.put(
+        OutgoingItem(uuid.uuid4(), code, "fax", hetu, "", b"{}"), now, ItemState.MANUAL
+    )
+    event = outbox.put(OutgoingItem(uuid.uuid4(), code, "event", hetu, "", b"{}"), now)
+    for item in (fax, event):
+        with pytest.raises(ValueError, match=f"'{item.kind}' is not discarded"):
+            sending.discard(item.id, REASON, "Päivystäjä")
+        assert outbox.get(item.id) == item

@@ -74,7 +74,9 @@ class DutyEvent:
         return f"DutyEvent(key={self.idempotency_key}, kind={self.kind}, <redacted>)"
 
 
-EVENT_KINDS = ("discarded_entry",)
+# The worker discarded an outbox item the system refused: an entry, a message to the
+# office-hours unit, or a child welfare notification.
+EVENT_KINDS = ("discarded_entry", "discarded_mail", "discarded_notification")
 
 
 class NotificationUrgency(StrEnum):

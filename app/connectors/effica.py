@@ -59,7 +59,11 @@ TASK_TYPES = {
     TaskType.INCOME_SUPPORT: "IncomeSupport",
 }
 # The audit log's event types for the model's event kinds.
-EVENT_TYPES = {"discarded_entry": "DiscardedNote"}
+EVENT_TYPES = {
+    "discarded_entry": "DiscardedNote",
+    "discarded_mail": "DiscardedMessage",
+    "discarded_notification": "DiscardedNotification",
+}
 
 # Log in again this long before the ticket's stated end, so a call in flight
 # does not race the expiry; a 401 is still handled if the clocks disagree.

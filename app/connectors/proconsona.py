@@ -73,7 +73,11 @@ TASK_CODES = {
     TaskType.INCOME_SUPPORT: "toimeentulotuki",
 }
 # The registrar's event log (tapahtumaloki): Pro Consona's codes for the event kinds.
-EVENT_CODES = {"discarded_entry": "kirjaus_poistettu"}
+EVENT_CODES = {
+    "discarded_entry": "kirjaus_poistettu",
+    "discarded_mail": "viesti_poistettu",
+    "discarded_notification": "ilmoitus_poistettu",
+}
 # Child welfare notifications (lastensuojeluilmoitus): the urgency assessed on receipt.
 URGENCY_CODES = {
     NotificationUrgency.URGENT: "kiireellinen",

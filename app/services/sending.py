@@ -9,6 +9,7 @@ Qt-free: the GUI and the headless ``outbox flush`` use the same service.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable, Iterable
 
 from app.connectors.base import ChildWelfareNotification, DutyEvent, InternalMail
@@ -31,6 +32,14 @@ from app.services.hetu import parse_hetu
 from app.services.model import DutyEntry
 from app.services.outbox import ItemNotFound, ItemState, Outbox, OutgoingItem, StoredItem
 from app.services.workstation import Workstation
+
+# The event that records the worker's discard of an item of each kind. An event
+# itself is not discarded (it is the record); a fax is completed by hand.
+DISCARD_EVENTS = {
+    "entry": "discarded_entry",
+    MAIL_KIND: "discarded_mail",
+    NOTIFICATION_KIND: "discarded_notification",
+}
 
 
 class SendingService:
@@ -113,16 +122,38 @@ class SendingService:
         return stored
 
     def correct_entry(self, item_id: int, entry: DutyEntry, label: str) -> StoredItem:
-        """The worker corrected an item that needed attention: send the new content.
+        """The worker corrected an entry that needed attention: send the new content.
 
         The key stays: the system refused the earlier content, so it holds nothing
         under that key.
         """
-        if self.outbox.get(item_id) is None:
+        payload = entry_to_payload(entry)
+        return self._correct(item_id, "entry", entry.idempotency_key, payload, label)
+
+    def correct_mail(self, item_id: int, mail: InternalMail, label: str) -> StoredItem:
+        """The worker corrected a message the office-hours unit's system refused."""
+        return self._correct(item_id, MAIL_KIND, mail.idempotency_key, mail_to_payload(mail), label)
+
+    def correct_notification(
+        self, item_id: int, notification: ChildWelfareNotification, label: str
+    ) -> StoredItem:
+        """The worker corrected a child welfare notification the system refused."""
+        payload = notification_to_payload(notification)
+        return self._correct(
+            item_id, NOTIFICATION_KIND, notification.idempotency_key, payload, label
+        )
+
+    def _correct(
+        self, item_id: int, kind: str, key: uuid.UUID, payload: bytes, label: str
+    ) -> StoredItem:
+        item = self.outbox.get(item_id)
+        if item is None:
             raise ItemNotFound(f"item {item_id} is no longer in the outbox")
-        item = self.outbox.correct(item_id, entry_to_payload(entry), label, self.clock())
+        if item.kind != kind or item.key != key:
+            raise ValueError("the correction is not of this item")
+        corrected = self.outbox.correct(item_id, payload, label, self.clock())
         self.sender.nudge()
-        return item
+        return corrected
 
     def discard(self, item_id: int, reason: str, author: str) -> StoredItem:
         """The worker discards an item that needs attention, with a reason.
@@ -136,16 +167,19 @@ class SendingService:
         item = self.outbox.get(item_id)
         if item is None:
             raise ItemNotFound(f"item {item_id} is no longer in the outbox")
+        kind = DISCARD_EVENTS.get(item.kind)
+        if kind is None:
+            raise ValueError(f"an item of kind {item.kind!r} is not discarded this way")
         event = DutyEvent(
             hetu=parse_hetu(item.client),
-            kind="discarded_entry",
+            kind=kind,
             text=reason.strip(),
             author=author,
             occurred_at=now,
             refers_to=item.key,
         )
         # The event first: a crash in between leaves the item to discard again, never a
-        # discarded entry without its record.
+        # discarded item without its record.
         stored = self.outbox.put(
             OutgoingItem(
                 key=event.idempotency_key,

@@ -54,7 +54,11 @@ _CHANNELS = {
     "Other": ContactChannel.OTHER,
 }
 # The audit log's event types, mapped back to the model's neutral event kind.
-_EVENT_TYPES = {"DiscardedNote": "discarded_entry"}
+_EVENT_TYPES = {
+    "DiscardedNote": "discarded_entry",
+    "DiscardedMessage": "discarded_mail",
+    "DiscardedNotification": "discarded_notification",
+}
 _EVENT_FIELDS = ("SSN", "EventType", "Reason", "Author", "OccurredAt")
 _NOTE_FIELDS = (
     "SSN",

@@ -49,7 +49,11 @@ CHANNELS = {
 # The duty interface takes only these; toimeentulotuki exists but is refused.
 TASK_TYPES = {"lastensuojelu": "child_protection", "aikuissosiaalityo": "adult_social_work"}
 # The event log's kinds (tapahtumalaji), mapped back to the model's neutral kind.
-EVENT_KINDS = {"kirjaus_poistettu": "discarded_entry"}
+EVENT_KINDS = {
+    "kirjaus_poistettu": "discarded_entry",
+    "viesti_poistettu": "discarded_mail",
+    "ilmoitus_poistettu": "discarded_notification",
+}
 
 
 @dataclass
@@ -281,7 +285,7 @@ class Handler(SimulatorHandler):
         reason = text_field(document, "perustelu", MAX_TEXT)
         if not reason.strip():
             raise Invalid(
-                "PERUSTELU_PUUTTUU", "Perustelu puuttuu: kirjaa, miksi kirjaus poistettiin."
+                "PERUSTELU_PUUTTUU", "Perustelu puuttuu: kirjaa, miksi lähetys poistettiin."
             )
         author = text_field(document, "kirjaaja", MAX_SHORT)
         if not author.strip():
