@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -17,7 +18,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtWidgets import QAbstractButton, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from app.connectors.base import Capability
@@ -31,7 +32,7 @@ from app.services.sending import SendingService
 from app.training.data import SyntheticClient
 from app.training.server import TrainingServer
 from app.ui.main_window import MainWindow
-from app.ui.outbox_editor import CorrectionEditor, DiscardDialog
+from app.ui.outbox_editor import CorrectionEditor, DiscardDialog, FieldsCorrectionEditor
 from app.ui.outbox_view import OutboxView
 from app.ui.status import Level
 from tests.gui_helpers import (
@@ -51,6 +52,8 @@ from tests.gui_helpers import (
     widget_texts,
     write_entry,
 )
+from tests.test_notification import notification_for
+from tests.test_proconsona import mail_for
 
 pytestmark = [
     pytest.mark.gui,
@@ -455,3 +458,72 @@ def test_the_vpn_command_runs_in_the_background(
         action.trigger()
     assert window.status.level is level
     assert expected in status_text(window)
+
+
+HYVINKAA = "106"  # Pro Consona: delivers mail and notifications itself
+
+
+def put_refused(window: MainWindow, training: TrainingServer, kind: str) -> uuid.UUID:
+    """A message or notification the training system refuses (a blank text field)."""
+    sending = window.outbox.sending
+    assert sending is not None
+    child = clients(training, HYVINKAA)[0]
+    if kind == "mail":
+        mail = mail_for(child.hetu, body="  ")
+        sending.save_mail(HYVINKAA, mail, "E. Č. viesti")
+        return mail.idempotency_key
+    notification = notification_for(child.hetu, what_happened=" ")
+    sending.save_notification(HYVINKAA, notification, "E. Č. ilmoitus")
+    return notification.idempotency_key
+
+
+def test_a_refused_notification_is_corrected_in_its_own_fields_and_resent(
+    qtbot: QtBot, window: MainWindow, training: TrainingServer
+) -> None:
+    key = put_refused(window, training, "notification")
+    view = wait_for_attention(qtbot, window)
+    assert rows(view)[0][2] == "lastensuojeluilmoitus"
+    click(view.correct_button)
+    qtbot.waitUntil(
+        lambda: view.findChild(FieldsCorrectionEditor, "fieldsCorrectionEditor") is not None,
+        timeout=WAIT_MS,
+    )
+    editor = view.findChild(FieldsCorrectionEditor, "fieldsCorrectionEditor")
+    assert editor is not None
+    assert editor.windowTitle() == "Korjaa lastensuojeluilmoitus"
+    assert editor.values()["what_happened"] == " "
+    assert editor.values()["notifier_organisation"] == "Itä-Uudenmaan poliisilaitos"
+    click(editor.resend)
+    assert editor.problem.text() == "Kenttä Mitä tapahtui on tyhjä. Täytä se."
+    what = editor.editors["what_happened"]
+    assert isinstance(what, QPlainTextEdit)
+    what.setPlainText("Poliisi toi lapsen päivystykseen klo 2.10; äiti päihtynyt.")
+    with qtbot.waitSignal(view.item_corrected, timeout=WAIT_MS):
+        click(editor.resend)
+    assert view.message.text() == "Korjattu lastensuojeluilmoitus lähtee uudelleen."
+    qtbot.waitUntil(lambda: len(inspect(training)[HYVINKAA]) == 1, timeout=WAIT_MS)
+    [record] = inspect(training)[HYVINKAA]
+    assert (record["kind"], record["idempotency_key"]) == ("notification", str(key))
+    qtbot.waitUntil(lambda: window.outbox_count.text() == "Lähtevät: 0", timeout=WAIT_MS)
+
+
+def test_a_refused_mail_is_discarded_with_a_reason_recorded_as_a_discarded_message(
+    qtbot: QtBot, window: MainWindow, training: TrainingServer
+) -> None:
+    key = put_refused(window, training, "mail")
+    view = wait_for_attention(qtbot, window)
+    assert rows(view)[0][2] == "viesti virka-aikaiselle"
+    click(view.discard_button)
+    dialog = view.findChild(DiscardDialog, "discardDialog")
+    assert dialog is not None
+    assert dialog.windowTitle() == "Hylkää lähtevä viesti"
+    assert dialog.confirm.text() == "Hylkää viesti"
+    reason = "Sovittu puhelimessa virka-aikaisen kanssa."
+    dialog.reason.setPlainText(reason)
+    with qtbot.waitSignal(view.item_discarded, timeout=WAIT_MS):
+        click(dialog.confirm)
+    assert view.message.text().startswith("Viesti hylättiin.")
+    qtbot.waitUntil(lambda: len(inspect(training)[HYVINKAA]) == 1, timeout=WAIT_MS)
+    [record] = inspect(training)[HYVINKAA]
+    assert (record["kind"], record["event_kind"]) == ("event", "discarded_mail")
+    assert (record["refers_to"], record["text"]) == (str(key), reason)

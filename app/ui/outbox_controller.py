@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from app.connectors.base import ChildWelfareNotification, InternalMail
 from app.services.codec import entry_to_payload
 from app.services.delivery import DeliveryEvent
 from app.services.model import DutyEntry
@@ -215,11 +216,26 @@ class OutboxController(QObject):
         on_done: Callable[[StoredItem], None],
         on_failed: Callable[[Exception], None],
     ) -> None:
-        self._run(
-            lambda sending: sending.correct_entry(item_id, entry, label),
-            self._changed(on_done),
-            on_failed,
-        )
+        self.correct(item_id, entry, label, on_done, on_failed)
+
+    def correct(
+        self,
+        item_id: int,
+        corrected: DutyEntry | InternalMail | ChildWelfareNotification,
+        label: str,
+        on_done: Callable[[StoredItem], None],
+        on_failed: Callable[[Exception], None],
+    ) -> None:
+        """Send a refused item's corrected content under its key (off the GUI thread)."""
+
+        def work(sending: SendingService) -> StoredItem:
+            if isinstance(corrected, DutyEntry):
+                return sending.correct_entry(item_id, corrected, label)
+            if isinstance(corrected, InternalMail):
+                return sending.correct_mail(item_id, corrected, label)
+            return sending.correct_notification(item_id, corrected, label)
+
+        self._run(work, self._changed(on_done), on_failed)
 
     def discard(
         self,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -115,25 +116,52 @@ class DiscardDialog(QDialog):
 
     discard_requested = Signal(str)
 
-    def __init__(self, label: str, where: str, parent: QWidget | None) -> None:
+    def __init__(self, label: str, where: str, parent: QWidget | None, kind: str = "entry") -> None:
         super().__init__(parent)
         self.setObjectName("discardDialog")
-        self.setWindowTitle(self.tr("Hylkää lähtevä kirjaus"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        intro = _plain_label(
-            self,
-            "discardIntro",
-            self.tr(
-                "Kirjaus {label} ({where}) poistetaan lähtevistä eikä sitä toimiteta. "
-                "Hylkäämisestä ja sen syystä lähtee merkintä rekisterinpitäjän järjestelmään."
-            ).format(label=label, where=where),
+        # Whole sentences per kind: word order and cases differ in every language.
+        title, intro_text, placeholder, confirm = {
+            "mail": (
+                self.tr("Hylkää lähtevä viesti"),
+                self.tr(
+                    "Viesti {label} ({where}) poistetaan lähtevistä eikä sitä toimiteta. "
+                    "Hylkäämisestä ja sen syystä lähtee merkintä rekisterinpitäjän järjestelmään."
+                ),
+                self.tr("Miksi viesti hylätään? (pakollinen)"),
+                self.tr("Hylkää viesti"),
+            ),
+            "notification": (
+                self.tr("Hylkää lähtevä lastensuojeluilmoitus"),
+                self.tr(
+                    "Lastensuojeluilmoitus {label} ({where}) poistetaan lähtevistä eikä sitä "
+                    "toimiteta. Hylkäämisestä ja sen syystä lähtee merkintä rekisterinpitäjän "
+                    "järjestelmään. Jos ilmoitus on silti tehtävä, tee se uudelleen tai "
+                    "faksaa se."
+                ),
+                self.tr("Miksi ilmoitus hylätään? (pakollinen)"),
+                self.tr("Hylkää ilmoitus"),
+            ),
+        }.get(
+            kind,
+            (
+                self.tr("Hylkää lähtevä kirjaus"),
+                self.tr(
+                    "Kirjaus {label} ({where}) poistetaan lähtevistä eikä sitä toimiteta. "
+                    "Hylkäämisestä ja sen syystä lähtee merkintä rekisterinpitäjän järjestelmään."
+                ),
+                self.tr("Miksi kirjaus hylätään? (pakollinen)"),
+                self.tr("Hylkää kirjaus"),
+            ),
         )
+        self.setWindowTitle(title)
+        intro = _plain_label(self, "discardIntro", intro_text.format(label=label, where=where))
         self.reason = QPlainTextEdit(self)
         self.reason.setObjectName("discardReason")
         self.reason.setAccessibleName(self.tr("Hylkäämisen syy"))
-        self.reason.setPlaceholderText(self.tr("Miksi kirjaus hylätään? (pakollinen)"))
+        self.reason.setPlaceholderText(placeholder)
         self.reason.setTabChangesFocus(True)
-        self.confirm = QPushButton(self.tr("Hylkää kirjaus"), self)
+        self.confirm = QPushButton(confirm, self)
         self.confirm.setObjectName("confirmDiscardButton")
         self.confirm.setEnabled(False)
         self.problem = _plain_label(self, "discardProblem", "")
@@ -156,7 +184,7 @@ class DiscardDialog(QDialog):
     def _request_discard(self) -> None:
         reason = self.reason.toPlainText().strip()
         if not reason:
-            self.problem.setText(self.tr("Kirjoita syy, miksi kirjaus hylätään."))
+            self.problem.setText(self.tr("Kirjoita hylkäämisen syy."))
             return
         self.confirm.setEnabled(False)
         self.discard_requested.emit(reason)
@@ -164,3 +192,95 @@ class DiscardDialog(QDialog):
     def discard_failed(self, text: str) -> None:
         self.problem.setText(text)
         self._update()
+
+
+@dataclass(frozen=True)
+class EditableField:
+    """One field of a refused item the worker may correct: ``name`` is the attribute."""
+
+    name: str
+    label: str
+    text: str
+    multiline: bool = False
+    required: bool = True
+
+
+class FieldsCorrectionEditor(QDialog):
+    """A refused message or notification's text fields, editable; the key stays.
+
+    Signals:
+        resend_requested(object): a dict of the corrected fields (attribute name: text).
+    """
+
+    resend_requested = Signal(object)
+
+    def __init__(
+        self,
+        title: str,
+        fields: list[EditableField],
+        subject: str,
+        reason: str,
+        parent: QWidget | None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("fieldsCorrectionEditor")
+        self.setWindowTitle(title)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._fields = fields
+        refusal = _plain_label(
+            self,
+            "correctionReason",
+            self.tr("Järjestelmä hylkäsi lähetyksen: {reason}").format(reason=reason),
+        )
+        refusal.setStyleSheet(_REASON_STYLE)
+        self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
+        form = QFormLayout()
+        for field in fields:
+            editor: QLineEdit | QPlainTextEdit
+            if field.multiline:
+                editor = QPlainTextEdit(field.text, self)
+                editor.setTabChangesFocus(True)
+            else:
+                editor = QLineEdit(field.text, self)
+            editor.setObjectName(f"correct_{field.name}")
+            editor.setAccessibleName(field.label)
+            self.editors[field.name] = editor
+            form.addRow(field.label + ":", editor)
+        self.problem = _plain_label(self, "correctionProblem", "")
+        self.resend = QPushButton(self.tr("Lähetä uudelleen"), self)
+        self.resend.setObjectName("resendButton")
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(self.resend, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.rejected.connect(self.reject)
+        self.resend.clicked.connect(self._request_resend)
+        layout = QVBoxLayout(self)
+        layout.addWidget(_plain_label(self, "correctionSubject", subject))
+        layout.addWidget(refusal)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.resize(640, 480)
+
+    def values(self) -> dict[str, str]:
+        return {
+            name: editor.toPlainText() if isinstance(editor, QPlainTextEdit) else editor.text()
+            for name, editor in self.editors.items()
+        }
+
+    def _request_resend(self) -> None:
+        values = self.values()
+        for field in self._fields:
+            if field.required and not values[field.name].strip():
+                self.problem.setText(
+                    self.tr("Kenttä {field} on tyhjä. Täytä se.").format(field=field.label)
+                )
+                self.editors[field.name].setFocus()
+                return
+        self.resend.setEnabled(False)
+        self.problem.setText(self.tr("Tallennetaan korjausta…"))
+        self.resend_requested.emit(values)
+
+    def resend_failed(self, text: str) -> None:
+        self.resend.setEnabled(True)
+        self.problem.setText(text)

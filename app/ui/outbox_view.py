@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -25,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.codec import entry_from_payload
+from app.connectors.base import ChildWelfareNotification, InternalMail
+from app.services.codec import entry_from_payload, mail_from_payload, notification_from_payload
 from app.services.model import DutyEntry
 from app.services.outbox import ItemState, StoredItem
 from app.services.policy import Policy
@@ -34,11 +36,19 @@ from app.ui.fax_actions import FaxActions
 from app.ui.item_table import item_table, message_line, named_button
 from app.ui.messages import where
 from app.ui.outbox_controller import OutboxController
-from app.ui.outbox_editor import CorrectionEditor, DiscardDialog
+from app.ui.outbox_editor import (
+    CorrectionEditor,
+    DiscardDialog,
+    EditableField,
+    FieldsCorrectionEditor,
+)
 
 log = logging.getLogger(__name__)
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
+# Kinds the worker corrects or discards when the system refused them (an event is
+# itself the record of a discard; a fax is completed by hand).
+CORRECTABLE = ("entry", "mail", "notification")
 
 
 @dataclass(frozen=True)
@@ -228,7 +238,9 @@ class OutboxView(QDialog):
 
     def _update_buttons(self) -> None:
         row = self._selected_row()
-        correctable = row is not None and row.state is ItemState.ATTENTION and row.kind == "entry"
+        correctable = (
+            row is not None and row.state is ItemState.ATTENTION and row.kind in CORRECTABLE
+        )
         self.correct_button.setEnabled(correctable)
         self.discard_button.setEnabled(correctable)
         fax = self._selected_fax() is not None
@@ -271,44 +283,107 @@ class OutboxView(QDialog):
 
     def _open_editor(self, row: _Row, item: StoredItem | None) -> None:
         if item is None or item.state is not ItemState.ATTENTION:
-            self.message.setText(self.tr("Kirjaus ei enää odota korjausta."))
+            self.message.setText(self.tr("Lähetys ei enää odota korjausta."))
             self.reload()
             return
+        reason, _tip = self._error_text(item.last_error)
+        subject = f"{row.label} – {self._where(row.municipality)}"
         try:
-            entry = entry_from_payload(item.payload)
+            editor = self._editor(item, row, subject, reason)
         except ValueError:
             self.message.setText(
                 self.tr(
-                    "Tallennettua kirjausta ei voi lukea. Hylkää se syyn kanssa tai soita tukeen."
+                    "Tallennettua lähetystä ei voi lukea. Hylkää se syyn kanssa tai soita tukeen."
                 )
             )
             return
-        reason, _tip = self._error_text(item.last_error)
-        place = self._where(row.municipality)
-        editor = CorrectionEditor(entry, row.label, place, reason, self)
-        editor.resend_requested.connect(lambda corrected: self._resend(editor, row, corrected))
         editor.show()
 
-    def _resend(self, editor: CorrectionEditor, row: _Row, corrected: object) -> None:
-        assert isinstance(corrected, DutyEntry)
+    def _editor(
+        self, item: StoredItem, row: _Row, subject: str, reason: str
+    ) -> CorrectionEditor | FieldsCorrectionEditor:
+        """The item's editor, its payload decoded (ValueError when it cannot be read)."""
+        if item.kind == "entry":
+            entry = entry_from_payload(item.payload)
+            place = self._where(row.municipality)
+            editor = CorrectionEditor(entry, row.label, place, reason, self)
+            editor.resend_requested.connect(
+                lambda corrected: self._resend(editor.resend_failed, editor, row, corrected)
+            )
+            return editor
+        if item.kind == "mail":
+            mail = mail_from_payload(item.payload)
+            title = self.tr("Korjaa viesti virka-aikaiselle")
+            fields = [
+                EditableField("subject", self.tr("Otsikko"), mail.subject),
+                EditableField("body", self.tr("Viesti"), mail.body, multiline=True),
+            ]
+            original: InternalMail | ChildWelfareNotification = mail
+        elif item.kind == "notification":
+            notification = notification_from_payload(item.payload)
+            title = self.tr("Korjaa lastensuojeluilmoitus")
+            fields = [
+                EditableField(
+                    "notifier_organisation",
+                    self.tr("Ilmoittajan organisaatio"),
+                    notification.notifier_organisation,
+                ),
+                EditableField(
+                    "notifier_person", self.tr("Ilmoittaja"), notification.notifier_person
+                ),
+                EditableField(
+                    "notifier_phone",
+                    self.tr("Ilmoittajan puhelin"),
+                    notification.notifier_phone,
+                    required=False,
+                ),
+                EditableField(
+                    "what_happened",
+                    self.tr("Mitä tapahtui"),
+                    notification.what_happened,
+                    multiline=True,
+                ),
+            ]
+            original = notification
+        else:
+            raise ValueError(f"no editor for {item.kind!r}")
+        fields_editor = FieldsCorrectionEditor(title, fields, subject, reason, self)
+        fields_editor.resend_requested.connect(
+            lambda values: self._resend(
+                fields_editor.resend_failed, fields_editor, row, replace(original, **values)
+            )
+        )
+        return fields_editor
 
+    def _resend(
+        self,
+        failed_text: Callable[[str], None],
+        editor: QDialog,
+        row: _Row,
+        corrected: DutyEntry | InternalMail | ChildWelfareNotification,
+    ) -> None:
         def done(_item: StoredItem) -> None:
             editor.close()
-            self.message.setText(self.tr("Korjattu kirjaus lähtee uudelleen."))
+            self.message.setText(
+                {
+                    "mail": self.tr("Korjattu viesti lähtee uudelleen."),
+                    "notification": self.tr("Korjattu lastensuojeluilmoitus lähtee uudelleen."),
+                }.get(row.kind, self.tr("Korjattu kirjaus lähtee uudelleen."))
+            )
             self.item_corrected.emit(row.id)
 
         def failed(error: Exception) -> None:
             log.warning("correction not saved: %s", type(error).__name__)
-            editor.resend_failed(self.tr("Korjausta ei voitu tallentaa. Yritä uudelleen."))
+            failed_text(self.tr("Korjausta ei voitu tallentaa. Yritä uudelleen."))
 
-        self._outbox.correct_entry(row.id, corrected, row.label, done, failed)
+        self._outbox.correct(row.id, corrected, row.label, done, failed)
 
     def discard_selected(self) -> None:
         """Ask for the reason; the discard happens only with one."""
         row = self._selected_row()
         if row is None or row.state is not ItemState.ATTENTION:
             return
-        dialog = DiscardDialog(row.label, self._where(row.municipality), self)
+        dialog = DiscardDialog(row.label, self._where(row.municipality), self, row.kind)
         dialog.discard_requested.connect(lambda reason: self._discard(dialog, row, reason))
         dialog.show()
 
@@ -316,7 +391,20 @@ class OutboxView(QDialog):
         def done(_event: StoredItem) -> None:
             dialog.close()
             self.message.setText(
-                self.tr("Kirjaus hylättiin. Merkintä hylkäämisestä lähtee rekisterinpitäjälle.")
+                {
+                    "mail": self.tr(
+                        "Viesti hylättiin. Merkintä hylkäämisestä lähtee rekisterinpitäjälle."
+                    ),
+                    "notification": self.tr(
+                        "Lastensuojeluilmoitus hylättiin. Merkintä hylkäämisestä lähtee "
+                        "rekisterinpitäjälle."
+                    ),
+                }.get(
+                    row.kind,
+                    self.tr(
+                        "Kirjaus hylättiin. Merkintä hylkäämisestä lähtee rekisterinpitäjälle."
+                    ),
+                )
             )
             self.item_discarded.emit(row.id)
 
