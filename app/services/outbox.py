@@ -221,7 +221,7 @@ class Outbox:
         return [_stored(row) for row in rows]
 
     def lines(
-        self, municipality: str, now: dt.datetime, limit: int = 200
+        self, municipality: str, now: dt.datetime, limit: int = 500
     ) -> list[list[StoredItem]]:
         """What may be sent now, as each client's line: items in the order saved.
 
