@@ -11,6 +11,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+from app.services import outbox_file
 from app.services.outbox import Outbox
 from app.services.profile import TRAINING_KEY_FILE
 from app.services.sending import SendingService
@@ -90,7 +91,15 @@ def test_outbox_status_and_flush_deliver_waiting_entries(
 
     status = run("outbox", "status", "--json", "--training-server", training.url)
     assert status.returncode == 0, status.stderr
-    assert json.loads(status.stdout)["outbox"]["waiting"] == 1
+    document = json.loads(status.stdout)["outbox"]
+    assert document["waiting"] == 1
+    # The file's format, for helpdesk: this app made it, so the current schema and cipher.
+    assert document["format"] == {
+        "schema": outbox_file.SCHEMA_VERSION,
+        "cipher": outbox_file.CIPHER.name,
+        "page_size": 1024,
+        "hmac": "HMAC_SHA256",
+    }
     assert client.hetu.value not in status.stdout
     assert client.first_names not in status.stdout
 

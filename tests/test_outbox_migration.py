@@ -93,6 +93,12 @@ def test_an_outbox_of_the_first_cipher_profile_opens_and_keeps_it(
     with Outbox.open(path, key) as box:
         box.put(OutgoingItem(uuid.uuid4(), "186", "entry", "x", "", b"{}"), T0)
         assert box.integrity_check() == []
+        assert box.file_format() == {
+            "schema": outbox_file.SCHEMA_VERSION,
+            "cipher": "v1",
+            "page_size": 4096,
+            "hmac": "HMAC_SHA512",
+        }
     with contextlib.closing(
         outbox_file._connect(path, "mode=ro", key.hex(), outbox_file.CIPHER_SQLCIPHER4)
     ) as db:

@@ -61,12 +61,18 @@ def outbox_status(setup: OutboxSetup) -> Report:
     with outbox:
         counts = outbox.counts()
         last = outbox.last_delivery()
+        file_format = outbox.file_format()
     document = _counts_document(counts)
     document["last_delivery"] = {code: when.isoformat() for code, when in sorted(last.items())}
+    document["format"] = file_format
     report.document["outbox"] = {"ok": True, **document}
     report.lines.append(
         f"outbox: {counts.waiting} waiting, {counts.sending} sending, "
         f"{counts.attention} needing attention"
+    )
+    report.lines.append(
+        f"  file: schema {file_format['schema']}, cipher {file_format['cipher']} "
+        f"({file_format['page_size']}-byte pages, {file_format['hmac']})"
     )
     for code, count in sorted(counts.per_municipality.items()):
         when = last.get(code)

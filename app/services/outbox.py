@@ -33,6 +33,8 @@ from sqlcipher3 import dbapi2
 from app.services.keys import KeyStore, OutboxError, OutboxIOError
 from app.services.locking import SenderLock
 from app.services.outbox_file import (
+    CIPHER,
+    CipherProfile,
     Corrupt,
     NewerSchema,
     NotAnOutbox,
@@ -136,9 +138,12 @@ _LINES = f"""{_SELECT} WHERE i.id IN (SELECT id FROM items WHERE municipality = 
 
 
 class Outbox:
-    def __init__(self, path: Path, connection: dbapi2.Connection) -> None:
+    def __init__(
+        self, path: Path, connection: dbapi2.Connection, cipher: CipherProfile = CIPHER
+    ) -> None:
         """Use :meth:`open`; this takes an already verified connection."""
         self.path = path
+        self.cipher = cipher
         self._connection: dbapi2.Connection | None = connection
         self._lock = threading.RLock()
 
@@ -402,6 +407,16 @@ class Outbox:
     def last_delivery(self) -> dict[str, dt.datetime]:
         rows = self._query("SELECT municipality, delivered FROM deliveries")
         return {str(code): _moment(stamp) for code, stamp in rows}
+
+    def file_format(self) -> dict[str, object]:
+        """The file's schema version and cipher parameters, for helpdesk (no client data)."""
+        rows = self._query("SELECT value FROM meta WHERE name = 'schema_version'")
+        return {
+            "schema": int(rows[0][0]),
+            "cipher": self.cipher.name,
+            "page_size": self.cipher.page_size,
+            "hmac": self.cipher.hmac,
+        }
 
     def integrity_check(self) -> list[str]:
         """Problems found by SQLite's and SQLCipher's (per-page HMAC) checks."""

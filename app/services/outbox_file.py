@@ -385,10 +385,11 @@ def any_outbox_file(path: Path) -> bool:
     return any(sibling(path, suffix).exists() for suffix in ("", "-wal", "-journal"))
 
 
-def open_connection(path: Path, key: bytes) -> tuple[Path, dbapi2.Connection]:
+def open_connection(path: Path, key: bytes) -> tuple[Path, dbapi2.Connection, CipherProfile]:
     """Open (or, when no file exists, create) the outbox at ``path``; fail closed.
 
-    Returns the absolute path and a connection whose key has been verified.
+    Returns the absolute path, a connection whose key has been verified and the
+    cipher profile the file was made with.
     """
     if len(key) != 32:
         raise ValueError("the outbox key must be 32 bytes")
@@ -412,4 +413,4 @@ def open_connection(path: Path, key: bytes) -> tuple[Path, dbapi2.Connection]:
             if attempt + 1 == VERIFY_ATTEMPTS or not sibling(path, "-wal").exists():
                 raise
             time.sleep(0.05)
-    return path, _open_read_write(path, key_hex, profile)
+    return path, _open_read_write(path, key_hex, profile), profile
