@@ -4,7 +4,9 @@ Every outgoing item was committed durably to the outbox before any network
 attempt (write-ahead). A flush takes the cross-process sender lock, turns
 items a crash left in "sending" back to "waiting", and delivers what is due,
 municipality by municipality (in parallel across municipalities, in saved
-order for each client). On the system's confirmation the item is deleted.
+order for each client). On the system's confirmation the item is deleted
+(with other confirmed items, in one commit; until then it stays "sending",
+and a crash only repeats a delivery the system recognises).
 Every attempt sends the item's stored bytes, so a retry carries the same
 idempotency key and the same content: a reply lost on the way costs a
 repeat that the system recognises, never a second record.
@@ -40,7 +42,7 @@ Clock = Callable[[], dt.datetime]
 
 FAR_FUTURE = dt.datetime(9999, 1, 1, tzinfo=dt.UTC)
 
-# Confirmed items deleted per commit (see _Round).
+# Confirmed items deleted per commit (see _MunicipalityFlush).
 CONFIRM_BATCH = 100
 
 
@@ -188,20 +190,20 @@ class Deliverer:
         of a batch. A "retry later" anywhere stops every line after its current
         item: the system is not taking deliveries, and the rest waits for later.
         """
-        round_ = _Round(self)
+        flow = _MunicipalityFlush(self)
         with ThreadPoolExecutor(max_workers=self.per_system) as pool:
-            while not round_.halt.is_set():
+            while not flow.halt.is_set():
                 now = FAR_FUTURE if forced else self.clock()
                 lines = self.outbox.lines(code, now)
                 if not lines:
                     break
-                sending = [pool.submit(round_.deliver_line, line) for line in lines]
+                sending = [pool.submit(flow.deliver_line, line) for line in lines]
                 futures.wait(sending)  # every line ends (a failure ends only its own line)
-                round_.settle()
+                flow.settle()
                 for future in sending:
                     future.result()  # an unexpected error: raised once the round is settled
                 forced = False  # one forced pass; what failed again waits for its backoff
-        return round_.events
+        return flow.events
 
     def _deliver(self, item: StoredItem) -> tuple[DeliveryEvent | None, DeliveryReceipt | None]:
         """Send an item marked sending. A failure is recorded at once and its event
@@ -244,7 +246,7 @@ class Deliverer:
         )
 
 
-class _Round:
+class _MunicipalityFlush:
     """One municipality's flush: lines sent by a few threads, confirmations recorded in batches.
 
     A confirmed item is deleted together with others, in one commit per
