@@ -118,6 +118,7 @@ def test_production_outbox_key_lives_in_the_secret_service(short_tmp: Path) -> N
         "manual": 0,
         "per_municipality": {},
         "last_delivery": {},
+        "format": {"schema": 3, "cipher": "v2", "page_size": 1024, "hmac": "HMAC_SHA256"},
     }
     assert parse(again)[1] == 0
     assert "SecretService" in which
