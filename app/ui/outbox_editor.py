@@ -31,7 +31,52 @@ def _plain_label(parent: QWidget, name: str, text: str) -> QLabel:
     return label
 
 
-class CorrectionEditor(QDialog):
+class _ResendFrame(QDialog):
+    """What every correction dialog shares: subject, the system's refusal, a form,
+    a problem line and "Lähetä uudelleen". Subclasses fill the form and check it."""
+
+    def __init__(self, name: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.form = QFormLayout()
+        self.problem = _plain_label(self, "correctionProblem", "")
+        self.resend = QPushButton(self.tr("Lähetä uudelleen"), self)
+        self.resend.setObjectName("resendButton")
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(self.resend, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.rejected.connect(self.reject)
+        self.resend.clicked.connect(self._request_resend)
+        self.subject = _plain_label(self, "correctionSubject", "")
+        self.refusal = _plain_label(self, "correctionReason", "")
+        self.refusal.setStyleSheet(_REASON_STYLE)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.subject)
+        layout.addWidget(self.refusal)
+        layout.addLayout(self.form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.resize(640, 480)
+
+    def _describe(self, title: str, subject: str, refusal: str) -> None:
+        self.setWindowTitle(title)
+        self.subject.setText(subject)
+        self.refusal.setText(refusal)
+
+    def _request_resend(self) -> None:
+        raise NotImplementedError
+
+    def _sending(self) -> None:
+        self.resend.setEnabled(False)
+        self.problem.setText(self.tr("Tallennetaan korjausta…"))
+
+    def resend_failed(self, text: str) -> None:
+        self.resend.setEnabled(True)
+        self.problem.setText(text)
+
+
+class CorrectionEditor(_ResendFrame):
     """The refused entry's text, editable; the key stays, so it is recorded only once.
 
     Signals:
@@ -44,18 +89,13 @@ class CorrectionEditor(QDialog):
     def __init__(
         self, entry: DutyEntry, label: str, where: str, reason: str, parent: QWidget | None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("correctionEditor")
-        self.setWindowTitle(self.tr("Korjaa kirjaus"))
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._entry = entry
-        subject = _plain_label(self, "correctionSubject", f"{label} – {where}")
-        refusal = _plain_label(
-            self,
-            "correctionReason",
+        super().__init__("correctionEditor", parent)
+        self._describe(
+            self.tr("Korjaa kirjaus"),
+            f"{label} – {where}",
             self.tr("Järjestelmä hylkäsi kirjauksen: {reason}").format(reason=reason),
         )
-        refusal.setStyleSheet(_REASON_STYLE)
+        self._entry = entry
         self.narrative = QPlainTextEdit(entry.narrative, self)
         self.narrative.setObjectName("correctionNarrative")
         self.narrative.setAccessibleName(self.tr("Kuvaus tilanteesta"))
@@ -67,33 +107,16 @@ class CorrectionEditor(QDialog):
         self.follow_up = QCheckBox(self.tr("Vaatii jatkotoimia virka-aikana"), self)
         self.follow_up.setObjectName("correctionFollowUp")
         self.follow_up.setChecked(entry.follow_up_needed)
-        self.problem = _plain_label(self, "correctionProblem", "")
-        self.resend = QPushButton(self.tr("Lähetä uudelleen"), self)
-        self.resend.setObjectName("resendButton")
-        buttons = QDialogButtonBox(self)
-        buttons.addButton(self.resend, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.rejected.connect(self.reject)
-        self.resend.clicked.connect(self._request_resend)
-        form = QFormLayout()
-        form.addRow(self.tr("Kuvaus:"), self.narrative)
-        form.addRow(self.tr("Toimenpiteet:"), self.measures)
-        form.addRow(self.follow_up)
-        layout = QVBoxLayout(self)
-        layout.addWidget(subject)
-        layout.addWidget(refusal)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
-        self.resize(640, 480)
+        self.form.addRow(self.tr("Kuvaus:"), self.narrative)
+        self.form.addRow(self.tr("Toimenpiteet:"), self.measures)
+        self.form.addRow(self.follow_up)
 
     def _request_resend(self) -> None:
         if not self.narrative.toPlainText().strip():
             self.problem.setText(self.tr("Kirjauksesta puuttuu kuvaus. Kirjoita, mitä tapahtui."))
             self.narrative.setFocus()
             return
-        self.resend.setEnabled(False)
-        self.problem.setText(self.tr("Tallennetaan korjausta…"))
+        self._sending()
         corrected = replace(
             self._entry,
             narrative=self.narrative.toPlainText(),
@@ -101,10 +124,6 @@ class CorrectionEditor(QDialog):
             follow_up_needed=self.follow_up.isChecked(),
         )
         self.resend_requested.emit(corrected)
-
-    def resend_failed(self, text: str) -> None:
-        self.resend.setEnabled(True)
-        self.problem.setText(text)
 
 
 class DiscardDialog(QDialog):
@@ -205,7 +224,7 @@ class EditableField:
     required: bool = True
 
 
-class FieldsCorrectionEditor(QDialog):
+class FieldsCorrectionEditor(_ResendFrame):
     """A refused message or notification's text fields, editable; the key stays.
 
     Signals:
@@ -222,19 +241,11 @@ class FieldsCorrectionEditor(QDialog):
         reason: str,
         parent: QWidget | None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("fieldsCorrectionEditor")
-        self.setWindowTitle(title)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        super().__init__("fieldsCorrectionEditor", parent)
+        refusal = self.tr("Järjestelmä hylkäsi lähetyksen: {reason}").format(reason=reason)
+        self._describe(title, subject, refusal)
         self._fields = fields
-        refusal = _plain_label(
-            self,
-            "correctionReason",
-            self.tr("Järjestelmä hylkäsi lähetyksen: {reason}").format(reason=reason),
-        )
-        refusal.setStyleSheet(_REASON_STYLE)
         self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
-        form = QFormLayout()
         for field in fields:
             editor: QLineEdit | QPlainTextEdit
             if field.multiline:
@@ -245,22 +256,7 @@ class FieldsCorrectionEditor(QDialog):
             editor.setObjectName(f"correct_{field.name}")
             editor.setAccessibleName(field.label)
             self.editors[field.name] = editor
-            form.addRow(field.label + ":", editor)
-        self.problem = _plain_label(self, "correctionProblem", "")
-        self.resend = QPushButton(self.tr("Lähetä uudelleen"), self)
-        self.resend.setObjectName("resendButton")
-        buttons = QDialogButtonBox(self)
-        buttons.addButton(self.resend, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.rejected.connect(self.reject)
-        self.resend.clicked.connect(self._request_resend)
-        layout = QVBoxLayout(self)
-        layout.addWidget(_plain_label(self, "correctionSubject", subject))
-        layout.addWidget(refusal)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
-        self.resize(640, 480)
+            self.form.addRow(field.label + ":", editor)
 
     def values(self) -> dict[str, str]:
         return {
@@ -277,10 +273,5 @@ class FieldsCorrectionEditor(QDialog):
                 )
                 self.editors[field.name].setFocus()
                 return
-        self.resend.setEnabled(False)
-        self.problem.setText(self.tr("Tallennetaan korjausta…"))
+        self._sending()
         self.resend_requested.emit(values)
-
-    def resend_failed(self, text: str) -> None:
-        self.resend.setEnabled(True)
-        self.problem.setText(text)
