@@ -19,6 +19,7 @@ from app.connectors.base import ChildWelfareNotification, Credentials, InternalM
 from app.connectors.registry import known_systems
 from app.services.codec import entry_label
 from app.services.delivery import Outcome
+from app.services.hetu import make_hetu
 from app.services.outbox import ItemState, Outbox, OutgoingItem, StoredItem
 from app.services.sending import SendingService
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
@@ -220,3 +221,28 @@ def test_an_event_or_a_fax_is_not_discarded_this_way(
         with pytest.raises(ValueError, match=f"'{item.kind}' is not discarded"):
             sending.discard(item.id, REASON, "Päivystäjä")
         assert outbox.get(item.id) == item
+
+
+def test_a_discard_of_an_unknown_clients_entry_is_refused_too_and_can_be_removed(
+    training: TrainingServer, sending: SendingService, outbox: Outbox, code: str
+) -> None:
+    """The worker wrote for a valid identity code the system does not know: the entry
+    is refused, and so is the record of its discard. That record is removed; nothing
+    more is sent, and nothing is left needing attention for ever."""
+    unknown = make_hetu(dt.date(1990, 1, 1), 987)
+    assert all(client.hetu != unknown for client in training.systems[code].clients)
+    sending.save_entry(code, entry_for(unknown))
+    assert [e.outcome for e in sending.flush().events] == [Outcome.ATTENTION]
+    (entry_item,) = outbox.items()
+    with pytest.raises(ValueError, match="only a refused event"):
+        sending.remove_refused_event(entry_item.id)  # an entry is discarded with a reason
+    sending.discard(entry_item.id, REASON, "Päivystäjä")
+    assert [e.outcome for e in sending.flush().events] == [Outcome.ATTENTION]
+    (event_item,) = outbox.items()
+    assert (event_item.kind, event_item.state) == ("event", ItemState.ATTENTION)
+    with pytest.raises(ValueError, match="'event' is not discarded"):
+        sending.discard(event_item.id, REASON, "Päivystäjä")  # that would be refused again
+    assert sending.remove_refused_event(event_item.id) == event_item
+    assert outbox.items() == []
+    assert sending.flush().events == []
+    assert records(training, code) == []

@@ -18,11 +18,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QPlainTextEdit
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.connectors.base import Capability
 from app.services.connectivity import Reachability
+from app.services.hetu import make_hetu
 from app.services.keys import KeyMissing, KeyringTimeout, NoKeyringBackend, OutboxIOError
 from app.services.model import ContactChannel, DutyEntry, TaskType
 from app.services.outbox import OutboxError, WrongKey
@@ -527,3 +528,45 @@ def test_a_refused_mail_is_discarded_with_a_reason_recorded_as_a_discarded_messa
     [record] = inspect(training)[HYVINKAA]
     assert (record["kind"], record["event_kind"]) == ("event", "discarded_mail")
     assert (record["refers_to"], record["text"]) == (str(key), reason)
+
+
+def test_a_refused_record_of_a_discard_is_removed_after_a_question(
+    qtbot: QtBot, window: MainWindow, training: TrainingServer
+) -> None:
+    """An entry for a client the system does not know, discarded: the system refuses the
+    record of the discard too. The worker removes it; it does not wait for ever."""
+    sending = window.outbox.sending
+    assert sending is not None
+    unknown = make_hetu(dt.date(1990, 1, 1), 987)
+    entry = DutyEntry(
+        hetu=unknown,
+        contact_time=dt.datetime.now().astimezone(),
+        contact_channel=ContactChannel.POLICE,
+        task_type=TaskType.CHILD_PROTECTION,
+        narrative="Poliisi soitti; henkilötunnus osoittautui vääräksi.",
+        measures="",
+        follow_up_needed=False,
+        author=WORKER,
+    )
+    first = sending.save_entry(JARVENPAA, entry)
+    view = wait_for_attention(qtbot, window)
+    sending.discard(first.id, "Väärä henkilötunnus", WORKER)
+    sending.nudge()
+    qtbot.waitUntil(
+        lambda: [row[2:4] for row in rows(view)] == [["hylkäysmerkintä", "vaatii toimia"]],
+        timeout=WAIT_MS,
+    )
+    view.table.selectRow(0)
+    assert not view.correct_button.isEnabled()
+    assert view.discard_button.isEnabled()
+    click(view.discard_button)
+    box = view.findChild(QMessageBox, "confirmRemoveEvent")
+    assert box is not None
+    assert "ei tunne asiakasta" in box.informativeText()
+    yes = box.findChild(QPushButton, "confirmRemoveEventYes")
+    assert yes is not None
+    with qtbot.waitSignal(view.item_discarded, timeout=WAIT_MS):
+        click(yes)
+    assert view.message.text() == "Hylkäysmerkintä poistettiin lähtevistä."
+    qtbot.waitUntil(lambda: window.outbox_count.text() == "Lähtevät: 0", timeout=WAIT_MS)
+    assert inspect(training)[JARVENPAA] == []

@@ -195,6 +195,21 @@ class SendingService:
         self.sender.nudge()
         return stored
 
+    def remove_refused_event(self, item_id: int) -> StoredItem:
+        """Take out the record of a discard that the system refused; nothing more is sent.
+
+        It happens when the system does not know the client (as it did not for the
+        discarded item): it holds nothing about that item to add the record to, and
+        a new record would be refused the same way. Only an event needing attention
+        is removed this way.
+        """
+        item = self.outbox.get(item_id)
+        if item is None:
+            raise ItemNotFound(f"item {item_id} is no longer in the outbox")
+        if item.kind != "event" or item.state is not ItemState.ATTENTION:
+            raise ValueError("only a refused event is removed this way")
+        return self.outbox.discard(item_id)
+
     def start(self) -> None:
         self.sender.start()
 

@@ -251,6 +251,18 @@ class OutboxController(QObject):
             on_failed,
         )
 
+    def remove_refused_event(
+        self,
+        item_id: int,
+        on_done: Callable[[StoredItem], None],
+        on_failed: Callable[[Exception], None],
+    ) -> None:
+        self._run(
+            lambda sending: sending.remove_refused_event(item_id),
+            self._changed(on_done),
+            on_failed,
+        )
+
     def _changed(self, then: Callable[[T], None]) -> Callable[[T], None]:
         def done(result: T) -> None:
             self.items_changed.emit()

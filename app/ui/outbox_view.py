@@ -20,6 +20,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QMessageBox,
     QPushButton,
     QTableWidgetItem,
     QVBoxLayout,
@@ -49,6 +50,8 @@ _ID_ROLE = Qt.ItemDataRole.UserRole
 # Kinds the worker corrects or discards when the system refused them (an event is
 # itself the record of a discard; a fax is completed by hand).
 CORRECTABLE = ("entry", "mail", "notification")
+# A refused record of a discard (the system did not know the client) is removed.
+DISCARDABLE = (*CORRECTABLE, "event")
 
 
 @dataclass(frozen=True)
@@ -238,11 +241,9 @@ class OutboxView(QDialog):
 
     def _update_buttons(self) -> None:
         row = self._selected_row()
-        correctable = (
-            row is not None and row.state is ItemState.ATTENTION and row.kind in CORRECTABLE
-        )
-        self.correct_button.setEnabled(correctable)
-        self.discard_button.setEnabled(correctable)
+        refused = row.kind if row is not None and row.state is ItemState.ATTENTION else None
+        self.correct_button.setEnabled(refused in CORRECTABLE)
+        self.discard_button.setEnabled(refused in DISCARDABLE)
         fax = self._selected_fax() is not None
         self.print_fax_button.setEnabled(fax and self._fax_actions is not None)
         self.mark_sent_button.setEnabled(fax and self._fax_actions is not None)
@@ -383,9 +384,55 @@ class OutboxView(QDialog):
         row = self._selected_row()
         if row is None or row.state is not ItemState.ATTENTION:
             return
+        if row.kind == "event":
+            self._confirm_removal(row)
+            return
         dialog = DiscardDialog(row.label, self._where(row.municipality), self, row.kind)
         dialog.discard_requested.connect(lambda reason: self._discard(dialog, row, reason))
         dialog.show()
+
+    def _confirm_removal(self, row: _Row) -> None:
+        """A refused record of a discard: ask, then remove it; nothing more is sent."""
+        box = QMessageBox(self)
+        box.setObjectName("confirmRemoveEvent")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Poista hylkäysmerkintä"))
+        box.setText(
+            self.tr(
+                "Järjestelmä ei ottanut vastaan merkintää hylätystä lähetyksestä:\n"
+                "{label} – {place}"
+            ).format(label=row.label, place=self._where(row.municipality))
+        )
+        box.setInformativeText(
+            self.tr(
+                "Näin käy, kun järjestelmä ei tunne asiakasta: sillä ei ole hylätystä "
+                "lähetyksestäkään mitään. Poistetaanko merkintä lähtevistä? Uutta merkintää "
+                "ei lähetetä."
+            )
+        )
+        yes = box.addButton(self.tr("Poista merkintä"), QMessageBox.ButtonRole.AcceptRole)
+        yes.setObjectName("confirmRemoveEventYes")
+        no = box.addButton(self.tr("Älä poista"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(no)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() == yes:
+                self._remove_event(row)
+
+        box.finished.connect(answered)
+        box.open()
+
+    def _remove_event(self, row: _Row) -> None:
+        def done(_item: StoredItem) -> None:
+            self.message.setText(self.tr("Hylkäysmerkintä poistettiin lähtevistä."))
+            self.item_discarded.emit(row.id)
+
+        def failed(error: Exception) -> None:
+            log.warning("refused event not removed: %s", type(error).__name__)
+            self.message.setText(self.tr("Merkintää ei voitu poistaa. Yritä uudelleen."))
+
+        self._outbox.remove_refused_event(row.id, done, failed)
 
     def _discard(self, dialog: DiscardDialog, row: _Row, reason: str) -> None:
         def done(_event: StoredItem) -> None:
