@@ -11,39 +11,26 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QPushButton,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from app.services.followup import Channel, OpenHandoff, open_handoffs
 from app.services.outbox import ItemState
 from app.services.policy import Policy
 from app.ui import followup_messages
 from app.ui.fax_actions import FaxActions
-from app.ui.item_table import item_table, message_line, named_button
+from app.ui.item_table import ItemListDialog, TableRow, item_table, message_line, named_button
 from app.ui.outbox_controller import OutboxController
 from app.ui.tasks import Pool, TaskRunner
 
 log = logging.getLogger(__name__)
 
-_ID_ROLE = Qt.ItemDataRole.UserRole
 
-
-class HandoffList(QDialog):
+class HandoffList(ItemListDialog):
     """Non-modal list of open handoffs and notifications (objectName ``handoffList``).
 
     Signals:
         loaded(): the list shows the outbox as just read.
     """
-
-    loaded = Signal()
 
     def __init__(
         self,
@@ -53,18 +40,12 @@ class HandoffList(QDialog):
         actions: FaxActions,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("handoffList")
+        super().__init__("handoffList", policy, outbox, parent)
         self.setWindowTitle(self.tr("Avoimet siirrot ja ilmoitukset"))
-        self.setModal(False)
-        self._policy = policy
-        self._outbox = outbox
         self._runner = runner
         self._actions = actions
         self._rows: dict[int, OpenHandoff] = {}
-        self._reading = False
-        self._read_again = False
-        self.table = item_table(
+        table = item_table(
             self,
             "handoffItems",
             self.tr("Avoimet siirrot"),
@@ -77,58 +58,32 @@ class HandoffList(QDialog):
                 self.tr("Faksi / puhelin"),
             ],
         )
-        self.message = message_line(self, "handoffListMessage")
-        self.print_button = self._button("printFaxButton", self.tr("Tulosta faksi"))
-        self.mark_button = self._button("markFaxSentButton", self.tr("Merkitse lähetetyksi…"))
-        close = self._button("closeHandoffListButton", self.tr("Sulje"))
+        self.print_button = named_button(self, "printFaxButton", self.tr("Tulosta faksi"))
+        self.mark_button = named_button(self, "markFaxSentButton", self.tr("Merkitse lähetetyksi…"))
         self.print_button.clicked.connect(self.print_selected)
         self.mark_button.clicked.connect(self.mark_selected)
-        close.clicked.connect(self.close)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.mark_button)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
-        outbox.items_changed.connect(self.reload)
+        self._lay_out(
+            table,
+            message_line(self, "handoffListMessage"),
+            [self.print_button, self.mark_button],
+            "closeHandoffListButton",
+        )
         outbox.opened.connect(self.reload)
         self._update_buttons()
         self.resize(1120, 380)
 
-    def _button(self, name: str, text: str) -> QPushButton:
-        return named_button(self, name, text)
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        self.reload()
-
-    def reload(self) -> None:
-        """Re-read the open items; while a read is on its way, once more after it."""
-        if not self.isVisible():
-            return
+    def _read(self) -> None:
         sending = self._outbox.sending
         if sending is None:
-            self._show([])
-            self.message.setText(self.tr("Lähtevät eivät ole käytössä (katso punainen ilmoitus)."))
+            self._read_done()
             return
-        if self._reading:
-            self._read_again = True
-            return
-        self._reading = True
         outbox = sending.outbox
         self._runner.run(
             lambda: open_handoffs(outbox), self._listed, self._list_failed, pool=Pool.DISK
         )
 
-    def _read_done(self) -> None:
-        self._reading = False
-        if self._read_again:
-            self._read_again = False
-            self.reload()
+    def _unavailable(self) -> None:
+        self._show([])
 
     def _listed(self, rows: list[OpenHandoff]) -> None:
         self._read_done()
@@ -152,28 +107,24 @@ class HandoffList(QDialog):
         self.message.setText(self.tr("Avoimia siirtoja ei voitu lukea. Yritä uudelleen."))
 
     def _show(self, rows: list[OpenHandoff]) -> None:
-        selected = self.selected_id()
         self._rows = {row.item_id: row for row in rows}
-        self.table.setRowCount(len(rows))
-        for index, row in enumerate(rows):
-            cells = [
-                row.label,
-                self._municipality_name(row.municipality),
-                followup_messages.document_text(row.document),
-                followup_messages.short_channel_text(row.channel),
-                followup_messages.state_text(row.state),
-                self._contact_text(row),
+        self.fill(
+            [
+                TableRow(
+                    row.item_id,
+                    [
+                        row.label,
+                        self._municipality_name(row.municipality),
+                        followup_messages.document_text(row.document),
+                        followup_messages.short_channel_text(row.channel),
+                        followup_messages.state_text(row.state),
+                        self._contact_text(row),
+                    ],
+                    {4: row.last_error} if row.last_error else {},
+                )
+                for row in rows
             ]
-            for column, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                cell.setData(_ID_ROLE, row.item_id)
-                if column == 4 and row.last_error:
-                    cell.setToolTip(row.last_error)
-                self.table.setItem(index, column, cell)
-            if row.item_id == selected:
-                self.table.selectRow(index)
-        self.table.resizeColumnsToContents()
-        self._update_buttons()
+        )
 
     def _contact_text(self, row: OpenHandoff) -> str:
         if row.channel is not Channel.FAX:
@@ -182,27 +133,6 @@ class HandoffList(QDialog):
         if row.phone:
             return self.tr("faksi {fax}, puh. {phone}").format(fax=fax, phone=row.phone)
         return self.tr("faksi {fax}").format(fax=fax)
-
-    def _municipality_name(self, code: str) -> str:
-        try:
-            return self._policy.municipality(code).name_fi
-        except KeyError:
-            return code
-
-    def selected_id(self) -> int | None:
-        items = self.table.selectedItems()
-        if not items:
-            return None
-        item_id = items[0].data(_ID_ROLE)
-        return int(item_id) if isinstance(item_id, int) else None
-
-    def select_item(self, item_id: int) -> bool:
-        for index in range(self.table.rowCount()):
-            cell = self.table.item(index, 0)
-            if cell is not None and cell.data(_ID_ROLE) == item_id:
-                self.table.selectRow(index)
-                return True
-        return False
 
     def _selected_fax(self) -> OpenHandoff | None:
         item_id = self.selected_id()

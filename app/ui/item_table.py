@@ -1,17 +1,27 @@
-"""The read-only, one-row-at-a-time tables and the message line that the outbox view and
-the open-handoffs list share."""
+"""What the outbox view and the open-handoffs list share: the read-only, one-row-at-a-time
+table, the message line and the dialog frame around them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
+
+from app.services.policy import Policy
+from app.ui.outbox_controller import OutboxController
 
 
 def item_table(parent: QWidget, name: str, accessible: str, headers: list[str]) -> QTableWidget:
@@ -41,3 +51,135 @@ def named_button(parent: QWidget, name: str, text: str) -> QPushButton:
     button = QPushButton(text, parent)
     button.setObjectName(name)
     return button
+
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One row to show: its item's id, the cells' texts and tooltips by column."""
+
+    item_id: int
+    cells: list[str]
+    tips: dict[int, str] = field(default_factory=dict)
+
+
+class ItemListDialog(QDialog):
+    """The frame of the outbox view and the open-handoffs list: a read-only table of
+    outbox items, a message line and a row of buttons ending in "Sulje".
+
+    A re-read asked for while one is on its way (a flush reports every item) runs
+    once more after it, not once per request; the selection follows the item's id
+    across re-reads. A subclass starts its read in :meth:`_read`, ends it with
+    :meth:`_read_done`, and shows rows with :meth:`fill`.
+
+    Signals:
+        loaded(): the list shows the outbox as just read.
+    """
+
+    loaded = Signal()
+
+    def __init__(
+        self,
+        name: str,
+        policy: Policy,
+        outbox: OutboxController,
+        parent: QWidget | None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setModal(False)
+        self._policy = policy
+        self._outbox = outbox
+        self._reading = False
+        self._read_again = False
+        outbox.items_changed.connect(self.reload)
+
+    def _lay_out(
+        self, table: QTableWidget, message: QLabel, buttons: list[QPushButton], close_name: str
+    ) -> None:
+        self.table = table
+        self.message = message
+        close = named_button(self, close_name, self.tr("Sulje"))
+        close.clicked.connect(self.close)
+        row = QHBoxLayout()
+        for button in buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table, 1)
+        layout.addWidget(message)
+        layout.addLayout(row)
+        table.itemSelectionChanged.connect(self._update_buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read the outbox; while a read is on its way, once more after it."""
+        if not self.isVisible():
+            return
+        if not self._outbox.available:
+            self._unavailable()
+            self.message.setText(self.tr("Lähtevät eivät ole käytössä (katso punainen ilmoitus)."))
+            return
+        if self._reading:
+            self._read_again = True
+            return
+        self._reading = True
+        self._read()
+
+    def _read_done(self) -> None:
+        self._reading = False
+        if self._read_again:
+            self._read_again = False
+            self.reload()
+
+    def fill(self, rows: list[TableRow]) -> None:
+        selected = self.selected_id()
+        self.table.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            for column, text in enumerate(row.cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(ID_ROLE, row.item_id)
+                if row.tips.get(column):
+                    cell.setToolTip(row.tips[column])
+                self.table.setItem(index, column, cell)
+            if row.item_id == selected:
+                self.table.selectRow(index)
+        self.table.resizeColumnsToContents()
+        self._update_buttons()
+
+    def selected_id(self) -> int | None:
+        items = self.table.selectedItems()
+        if not items:
+            return None
+        item_id = items[0].data(ID_ROLE)
+        return int(item_id) if isinstance(item_id, int) else None
+
+    def select_item(self, item_id: int) -> bool:
+        for index in range(self.table.rowCount()):
+            cell = self.table.item(index, 0)
+            if cell is not None and cell.data(ID_ROLE) == item_id:
+                self.table.selectRow(index)
+                return True
+        return False
+
+    def _municipality_name(self, code: str) -> str:
+        try:
+            return self._policy.municipality(code).name_fi
+        except KeyError:
+            return code
+
+    def _read(self) -> None:
+        raise NotImplementedError
+
+    def _unavailable(self) -> None:
+        """The outbox is not open: show no rows."""
+        raise NotImplementedError
+
+    def _update_buttons(self) -> None:
+        raise NotImplementedError

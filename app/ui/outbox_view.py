@@ -16,14 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QMessageBox,
-    QPushButton,
-    QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -34,7 +29,7 @@ from app.services.outbox import ItemState, StoredItem
 from app.services.policy import Policy
 from app.ui import outbox_messages
 from app.ui.fax_actions import FaxActions
-from app.ui.item_table import item_table, message_line, named_button
+from app.ui.item_table import ItemListDialog, TableRow, item_table, message_line, named_button
 from app.ui.messages import where
 from app.ui.outbox_controller import OutboxController
 from app.ui.outbox_editor import (
@@ -46,7 +41,6 @@ from app.ui.outbox_editor import (
 
 log = logging.getLogger(__name__)
 
-_ID_ROLE = Qt.ItemDataRole.UserRole
 # Kinds the worker corrects or discards when the system refused them (an event is
 # itself the record of a discard; a fax is completed by hand).
 CORRECTABLE = ("entry", "mail", "notification")
@@ -66,7 +60,7 @@ class _Row:
     last_error: str | None
 
 
-class OutboxView(QDialog):
+class OutboxView(ItemListDialog):
     """Non-modal list of the outbox; corrects or discards items needing attention.
 
     Signals:
@@ -75,7 +69,6 @@ class OutboxView(QDialog):
         item_discarded(int): an item was discarded with a reason (item id).
     """
 
-    loaded = Signal()
     item_corrected = Signal(int)
     item_discarded = Signal(int)
 
@@ -88,18 +81,12 @@ class OutboxView(QDialog):
         *,
         fax_actions: FaxActions | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("outboxView")
+        super().__init__("outboxView", policy, outbox, parent)
         self.setWindowTitle(self.tr("Lähtevät kirjaukset"))
-        self.setModal(False)
-        self._policy = policy
-        self._outbox = outbox
         self._author = author
         self._fax_actions: FaxActions | None = None
         self._rows: dict[int, _Row] = {}
-        self._reading = False
-        self._read_again = False
-        self.table = item_table(
+        table = item_table(
             self,
             "outboxItems",
             self.tr("Lähtevät"),
@@ -113,30 +100,27 @@ class OutboxView(QDialog):
                 self.tr("Viimeisin virhe"),
             ],
         )
-        self.message = message_line(self, "outboxViewMessage")
-        self.correct_button = self._button("correctButton", self.tr("Avaa ja korjaa…"))
-        self.discard_button = self._button("discardButton", self.tr("Hylkää…"))
-        self.print_fax_button = self._button("printFaxButton", self.tr("Tulosta faksi"))
-        self.mark_sent_button = self._button("markFaxSentButton", self.tr("Merkitse lähetetyksi…"))
-        close = self._button("closeOutboxViewButton", self.tr("Sulje"))
+        self.correct_button = named_button(self, "correctButton", self.tr("Avaa ja korjaa…"))
+        self.discard_button = named_button(self, "discardButton", self.tr("Hylkää…"))
+        self.print_fax_button = named_button(self, "printFaxButton", self.tr("Tulosta faksi"))
+        self.mark_sent_button = named_button(
+            self, "markFaxSentButton", self.tr("Merkitse lähetetyksi…")
+        )
         self.correct_button.clicked.connect(self.open_selected)
         self.discard_button.clicked.connect(self.discard_selected)
         self.print_fax_button.clicked.connect(self.print_selected_fax)
         self.mark_sent_button.clicked.connect(self.mark_selected_fax_sent)
-        close.clicked.connect(self.close)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.correct_button)
-        buttons.addWidget(self.discard_button)
-        buttons.addWidget(self.print_fax_button)
-        buttons.addWidget(self.mark_sent_button)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
-        outbox.items_changed.connect(self.reload)
+        self._lay_out(
+            table,
+            message_line(self, "outboxViewMessage"),
+            [
+                self.correct_button,
+                self.discard_button,
+                self.print_fax_button,
+                self.mark_sent_button,
+            ],
+            "closeOutboxViewButton",
+        )
         self.set_fax_actions(fax_actions)
         self.resize(960, 420)
 
@@ -147,33 +131,11 @@ class OutboxView(QDialog):
         self.mark_sent_button.setVisible(actions is not None)
         self._update_buttons()
 
-    def _button(self, name: str, text: str) -> QPushButton:
-        return named_button(self, name, text)
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        self.reload()
-
-    def reload(self) -> None:
-        """Re-read the outbox; while a read is on its way, once more after it."""
-        if not self.isVisible():
-            return
-        if not self._outbox.available:
-            self._show_rows([])
-            self.message.setText(self.tr("Lähtevät eivät ole käytössä (katso punainen ilmoitus)."))
-            return
-        if self._reading:
-            # A flush of many items reports each one: read again once, not per item.
-            self._read_again = True
-            return
-        self._reading = True
+    def _read(self) -> None:
         self._outbox.list_items(self._listed, self._list_failed)
 
-    def _read_done(self) -> None:
-        self._reading = False
-        if self._read_again:
-            self._read_again = False
-            self.reload()
+    def _unavailable(self) -> None:
+        self._show_rows([])
 
     def _listed(self, items: list[StoredItem]) -> None:
         self._read_done()
@@ -186,10 +148,9 @@ class OutboxView(QDialog):
     def _show_rows(
         self, rows: list[_Row], timing: dict[int, tuple[int, dt.datetime]] | None = None
     ) -> None:
-        selected = self.selected_id()
         self._rows = {row.id: row for row in rows}
-        self.table.setRowCount(len(rows))
-        for index, row in enumerate(rows):
+        shown: list[TableRow] = []
+        for row in rows:
             attempts, next_attempt = (timing or {}).get(row.id, (0, None))
             error, error_tip = self._error_text(row.last_error)
             cells = [
@@ -201,16 +162,8 @@ class OutboxView(QDialog):
                 self._next_text(row.state, next_attempt),
                 error,
             ]
-            for column, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                cell.setData(_ID_ROLE, row.id)
-                if column == 6 and error_tip:
-                    cell.setToolTip(error_tip)
-                self.table.setItem(index, column, cell)
-            if row.id == selected:
-                self.table.selectRow(index)
-        self.table.resizeColumnsToContents()
-        self._update_buttons()
+            shown.append(TableRow(row.id, cells, {6: error_tip} if error_tip else {}))
+        self.fill(shown)
 
     def _list_failed(self, error: Exception) -> None:
         self._read_done()
@@ -219,21 +172,6 @@ class OutboxView(QDialog):
     def _failed(self, error: Exception) -> None:
         log.warning("outbox view: %s", type(error).__name__)
         self.message.setText(self.tr("Lähteviä ei voitu lukea. Yritä uudelleen."))
-
-    def selected_id(self) -> int | None:
-        items = self.table.selectedItems()
-        if not items:
-            return None
-        item_id = items[0].data(_ID_ROLE)
-        return int(item_id) if isinstance(item_id, int) else None
-
-    def select_item(self, item_id: int) -> bool:
-        for index in range(self.table.rowCount()):
-            cell = self.table.item(index, 0)
-            if cell is not None and cell.data(_ID_ROLE) == item_id:
-                self.table.selectRow(index)
-                return True
-        return False
 
     def _selected_row(self) -> _Row | None:
         item_id = self.selected_id()
@@ -460,12 +398,6 @@ class OutboxView(QDialog):
             dialog.discard_failed(self.tr("Hylkääminen ei onnistunut. Yritä uudelleen."))
 
         self._outbox.discard(row.id, reason, self._author, done, failed)
-
-    def _municipality_name(self, code: str) -> str:
-        try:
-            return self._policy.municipality(code).name_fi
-        except KeyError:
-            return code
 
     def _where(self, code: str) -> str:
         try:
