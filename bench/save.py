@@ -30,6 +30,7 @@ from app.services.delivery import FlushReport
 from app.services.hetu import Hetu, make_hetu
 from app.services.outbox import Outbox, OutgoingItem
 from app.services.outbox_file import CIPHER
+from app.services.outbox_items import to_stamp
 from app.services.paths import EXAMPLE_POLICY
 from app.services.policy import load_policy
 from app.services.sending import SendingService
@@ -62,17 +63,12 @@ _INSERT = (
     " attempts, next_attempt, created) VALUES (?, ?, ?, ?, ?, ?, 'waiting', 0, ?, ?)"
     " ON CONFLICT (key) DO NOTHING"
 )
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 Saver = Callable[[OutgoingItem, dt.datetime], object]
 
 
-def _stamp(moment: dt.datetime) -> int:
-    return (moment - _EPOCH) // dt.timedelta(microseconds=1)
-
-
 def _row(item: OutgoingItem, now: dt.datetime) -> tuple[Any, ...]:
-    stamp = _stamp(now)
+    stamp = to_stamp(now)
     return (
         str(item.key),
         item.municipality,

@@ -22,8 +22,6 @@ import datetime as dt
 import threading
 import uuid
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -45,6 +43,15 @@ from app.services.outbox_file import (
     transaction,
     translate,
 )
+from app.services.outbox_items import (
+    ItemState,
+    OutboxCounts,
+    OutgoingItem,
+    StoredItem,
+    check_item,
+    from_stamp,
+    to_stamp,
+)
 
 # The errors' base classes come from keys and are part of this module's API.
 __all__ = ["Corrupt", "ItemNotFound", "ItemState", "NewerSchema", "NotAnOutbox", "Outbox"]
@@ -54,7 +61,6 @@ __all__ += ["OutgoingItem", "StateConflict", "StoredItem", "WrongKey", "open_out
 OUTBOX_FILE = "outbox.db"
 LOCK_FILE = "outbox.lock"
 MAX_ERROR_CHARS = 500
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 class ItemNotFound(OutboxError):
@@ -67,60 +73,6 @@ class StateConflict(OutboxError):
 
 class OutboxClosed(OutboxError):
     code = "closed"
-
-
-class ItemState(StrEnum):
-    WAITING = "waiting"
-    SENDING = "sending"
-    ATTENTION = "attention"
-    # Completed by the worker by hand (a fax handoff): never sent, stays until marked done.
-    MANUAL = "manual"
-
-
-@dataclass(frozen=True, repr=False)
-class OutgoingItem:
-    """What the caller saves. ``client`` (the identity code) orders a client's items."""
-
-    key: uuid.UUID
-    municipality: str
-    kind: str
-    client: str
-    label: str
-    payload: bytes
-
-    def __repr__(self) -> str:
-        return f"OutgoingItem(key={self.key}, kind={self.kind}, <redacted>)"
-
-
-@dataclass(frozen=True, repr=False)
-class StoredItem:
-    id: int
-    key: uuid.UUID
-    municipality: str
-    kind: str
-    client: str
-    label: str
-    payload: bytes
-    state: ItemState
-    attempts: int
-    next_attempt: dt.datetime
-    last_error: str | None
-    created: dt.datetime
-
-    def __repr__(self) -> str:
-        return (
-            f"StoredItem(id={self.id}, key={self.key}, municipality={self.municipality}, "
-            f"kind={self.kind}, state={self.state.value}, attempts={self.attempts}, <redacted>)"
-        )
-
-
-@dataclass(frozen=True)
-class OutboxCounts:
-    waiting: int
-    sending: int
-    attention: int
-    per_municipality: dict[str, int]  # every item not yet delivered, per municipality code
-    manual: int = 0  # items the worker completes by hand (faxes not yet marked sent)
 
 
 _COLUMNS = (
@@ -168,10 +120,10 @@ class Outbox:
         ``state`` is WAITING (the sender delivers it) or MANUAL (the worker completes
         it by hand and then calls :meth:`mark_done`; the sender never touches it).
         """
-        _check_item(item)
+        check_item(item)
         if state not in (ItemState.WAITING, ItemState.MANUAL):
             raise ValueError("an item is saved waiting or manual")
-        stamp = _stamp(now)
+        stamp = to_stamp(now)
         key = str(item.key)
         payload = bytes(item.payload)
         row = (state.value, stamp, stamp)
@@ -188,7 +140,7 @@ class Outbox:
         # What was just committed, without reading it back (RETURNING costs more).
         if not isinstance(item_id, int):
             raise OutboxError("the database did not tell the saved item's id")
-        moment = _moment(stamp)
+        moment = from_stamp(stamp)
         return StoredItem(
             id=item_id,
             key=item.key,
@@ -221,7 +173,7 @@ class Outbox:
         rows = self._query(
             f"{_SELECT} WHERE i.id IN ({heads}) AND i.state = 'waiting'"
             " AND i.next_attempt <= ? ORDER BY i.id LIMIT ?",
-            (municipality, _stamp(now), limit),
+            (municipality, to_stamp(now), limit),
         )
         return [_stored(row) for row in rows]
 
@@ -238,7 +190,7 @@ class Outbox:
         """
         # The ids from the index first: rows are read only for the items returned.
         rows = self._query(_LINES, (municipality, limit))
-        stamp = _stamp(now)
+        stamp = to_stamp(now)
         lines: dict[str, list[StoredItem]] = {}
         held: set[str] = set()
         for row in rows:
@@ -255,7 +207,7 @@ class Outbox:
         rows = self._query(
             f"SELECT DISTINCT municipality FROM items WHERE id IN ({_HEADS.format(where='')})"  # noqa: S608 - constants only
             " AND state = 'waiting' AND next_attempt <= ? ORDER BY municipality",
-            (_stamp(now),),
+            (to_stamp(now),),
         )
         return [str(row[0]) for row in rows]
 
@@ -270,7 +222,7 @@ class Outbox:
             f"SELECT min(next_attempt) FROM items WHERE id IN ({_HEADS.format(where='')})"  # noqa: S608 - constants only
             " AND state = 'waiting'"
         )
-        return None if rows[0][0] is None else _moment(rows[0][0])
+        return None if rows[0][0] is None else from_stamp(rows[0][0])
 
     def mark_sending(self, item_id: int) -> None:
         with self._write(durable=False) as db:
@@ -282,7 +234,7 @@ class Outbox:
 
     def delivered(self, item_id: int, now: dt.datetime | None = None) -> None:
         """The system confirmed the item: delete it (securely) and note the time."""
-        stamp = _stamp(now or dt.datetime.now(dt.UTC))
+        stamp = to_stamp(now or dt.datetime.now(dt.UTC))
         with self._write(durable=False) as db:
             row = db.execute("SELECT municipality, state FROM items WHERE id = ?", (item_id,))
             found = row.fetchone()
@@ -326,7 +278,7 @@ class Outbox:
         """
         if not items:
             return
-        stamp = _stamp(now)
+        stamp = to_stamp(now)
         with self._write(durable=False) as db:
             for item in items:
                 if not db.execute(
@@ -342,7 +294,7 @@ class Outbox:
 
     def retry_later(self, item_id: int, error: str, next_attempt: dt.datetime) -> None:
         """``error`` is English for helpdesk and must carry no client data."""
-        stamp = _stamp(next_attempt)
+        stamp = to_stamp(next_attempt)
         with self._write() as db:
             _require(db, item_id, ItemState.SENDING, ItemState.WAITING)
             db.execute(
@@ -362,7 +314,7 @@ class Outbox:
 
     def correct(self, item_id: int, payload: bytes, label: str, now: dt.datetime) -> StoredItem:
         """The worker corrected an item needing attention: back in line, same key."""
-        stamp = _stamp(now)
+        stamp = to_stamp(now)
         with self._write() as db:
             _require(db, item_id, ItemState.ATTENTION)
             db.execute(
@@ -406,7 +358,7 @@ class Outbox:
 
     def last_delivery(self) -> dict[str, dt.datetime]:
         rows = self._query("SELECT municipality, delivered FROM deliveries")
-        return {str(code): _moment(stamp) for code, stamp in rows}
+        return {str(code): from_stamp(stamp) for code, stamp in rows}
 
     def file_format(self) -> dict[str, object]:
         """The file's schema version and cipher parameters, for helpdesk (no client data)."""
@@ -528,29 +480,7 @@ def _stored(row: tuple[Any, ...]) -> StoredItem:
         payload=bytes(row[6]),
         state=ItemState(row[7]),
         attempts=row[8],
-        next_attempt=_moment(row[9]),
+        next_attempt=from_stamp(row[9]),
         last_error=row[10],
-        created=_moment(row[11]),
+        created=from_stamp(row[11]),
     )
-
-
-def _check_item(item: OutgoingItem) -> None:
-    if not isinstance(item.key, uuid.UUID):
-        raise TypeError("key must be a UUID")
-    for name in ("municipality", "kind"):
-        if not isinstance(getattr(item, name), str) or not getattr(item, name):
-            raise ValueError(f"{name} must be a non-empty string")
-    if not isinstance(item.client, str) or not isinstance(item.label, str):
-        raise TypeError("client and label must be strings")
-    if not isinstance(item.payload, bytes | bytearray):
-        raise TypeError("payload must be bytes")
-
-
-def _stamp(moment: dt.datetime) -> int:
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError("outbox times must carry their time zone")
-    return (moment - _EPOCH) // dt.timedelta(microseconds=1)
-
-
-def _moment(stamp: int) -> dt.datetime:
-    return _EPOCH + dt.timedelta(microseconds=stamp)
