@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
 from app.services.hetu import Hetu
 from app.services.model import ClientSummary, RelatedPerson
 from app.services.policy import Municipality
+from app.ui.labels import data_label
 
 _MARKER_STYLE = (
     "color: #ffffff; background: #a3231b; font-weight: bold; padding: 3px 6px; border-radius: 3px;"
@@ -44,7 +44,7 @@ class ClientCard(QFrame):
         self.setObjectName("clientCard")
         self.setAccessibleName(self.tr("Asiakaskortti"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.notice = self._label("clientCardNotice", self.tr("Tilanne"))
+        self.notice = data_label(self, "clientCardNotice", self.tr("Tilanne"))
         self.notice.setStyleSheet(_NOTICE_STYLE)
         self._client_form = QFormLayout()
         self._client_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -74,17 +74,8 @@ class ClientCard(QFrame):
         self.clear_client()
         self.set_municipality(None, "")
 
-    def _label(self, name: str, accessible: str) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName(name)
-        label.setAccessibleName(accessible)
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return label
-
     def _row(self, form: QFormLayout, name: str, title: str) -> QLabel:
-        value = self._label(name, title)
+        value = data_label(self, name, title)
         caption = QLabel(title + ":", self)
         caption.setBuddy(value)
         form.addRow(caption, value)

@@ -7,13 +7,14 @@ and "Merkitse lähetetyksi…" (through :class:`app.ui.fax_actions.FaxActions`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.services.followup import FaxDocument
 from app.services.policy import Municipality
 from app.ui import followup_messages
 from app.ui.fax_actions import FaxActions
+from app.ui.labels import data_label
 
 _NOT_SENT_STYLE = (
     "background: #fff4d6; color: #4a3500; border: 2px solid #b07d00; padding: 6px; "
@@ -39,8 +40,8 @@ class FaxPanel(QGroupBox):
         self._item_id: int | None = None
         self._what = ""
         self._sent = False
-        self.state = self._label("faxState", self.tr("Faksin tila"))
-        self.call_note = self._label("faxCallNote", self.tr("Puhelinmuistio"))
+        self.state = data_label(self, "faxState", self.tr("Faksin tila"))
+        self.call_note = data_label(self, "faxCallNote", self.tr("Puhelinmuistio"))
         self.print_button = QPushButton(self.tr("Tulosta faksi"), self)
         self.print_button.setObjectName("printFaxButton")
         self.mark_button = QPushButton(self.tr("Merkitse lähetetyksi…"), self)
@@ -57,15 +58,6 @@ class FaxPanel(QGroupBox):
         self.mark_button.clicked.connect(self._mark)
         actions.marked_sent.connect(self._marked)
         self.setVisible(False)
-
-    def _label(self, name: str, accessible: str) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName(name)
-        label.setAccessibleName(accessible)
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return label
 
     @property
     def item_id(self) -> int | None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.policy import Policy
+from app.ui.labels import plain_label
 from app.ui.outbox_controller import OutboxController
 
 
@@ -40,11 +41,7 @@ def item_table(parent: QWidget, name: str, accessible: str, headers: list[str]) 
 
 def message_line(parent: QWidget, name: str) -> QLabel:
     """Plain text only: a system's refusal reason must never be read as markup."""
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
+    return plain_label(parent, name)
 
 
 def named_button(parent: QWidget, name: str, text: str) -> QPushButton:

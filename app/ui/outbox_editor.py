@@ -19,16 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.model import DutyEntry
+from app.ui.labels import plain_label
 
 _REASON_STYLE = "color: #5c0b0b; background: #fde8e8; border: 1px solid #b3261e; padding: 4px;"
-
-
-def _plain_label(parent: QWidget, name: str, text: str) -> QLabel:
-    label = QLabel(text, parent)
-    label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
 
 
 class _ResendFrame(QDialog):
@@ -40,7 +33,7 @@ class _ResendFrame(QDialog):
         self.setObjectName(name)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.form = QFormLayout()
-        self.problem = _plain_label(self, "correctionProblem", "")
+        self.problem = plain_label(self, "correctionProblem", "")
         self.resend = QPushButton(self.tr("Lähetä uudelleen"), self)
         self.resend.setObjectName("resendButton")
         buttons = QDialogButtonBox(self)
@@ -48,8 +41,8 @@ class _ResendFrame(QDialog):
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.rejected.connect(self.reject)
         self.resend.clicked.connect(self._request_resend)
-        self.subject = _plain_label(self, "correctionSubject", "")
-        self.refusal = _plain_label(self, "correctionReason", "")
+        self.subject = plain_label(self, "correctionSubject", "")
+        self.refusal = plain_label(self, "correctionReason", "")
         self.refusal.setStyleSheet(_REASON_STYLE)
         layout = QVBoxLayout(self)
         layout.addWidget(self.subject)
@@ -174,7 +167,7 @@ class DiscardDialog(QDialog):
             ),
         )
         self.setWindowTitle(title)
-        intro = _plain_label(self, "discardIntro", intro_text.format(label=label, where=where))
+        intro = plain_label(self, "discardIntro", intro_text.format(label=label, where=where))
         self.reason = QPlainTextEdit(self)
         self.reason.setObjectName("discardReason")
         self.reason.setAccessibleName(self.tr("Hylkäämisen syy"))
@@ -183,7 +176,7 @@ class DiscardDialog(QDialog):
         self.confirm = QPushButton(confirm, self)
         self.confirm.setObjectName("confirmDiscardButton")
         self.confirm.setEnabled(False)
-        self.problem = _plain_label(self, "discardProblem", "")
+        self.problem = plain_label(self, "discardProblem", "")
         buttons = QDialogButtonBox(self)
         buttons.addButton(self.confirm, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)

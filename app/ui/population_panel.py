@@ -40,6 +40,7 @@ from app.connectors import errors
 from app.connectors.population import PersonRecord, PersonRef, PopulationRegister
 from app.services.hetu import Hetu
 from app.services.policy import Municipality, Policy
+from app.ui.labels import data_label
 from app.ui.tasks import Generation, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -88,7 +89,7 @@ class PopulationPanel(QGroupBox):
         super().__init__(_tr("Väestötiedot (Väestösuora)"), parent)
         self.setObjectName("populationPanel")
         self.setAccessibleName(_tr("Väestötiedot"))
-        self.notice = self._label("populationNotice", _tr("Väestötietojen tila"))
+        self.notice = data_label(self, "populationNotice", _tr("Väestötietojen tila"))
         self._form = QFormLayout(self)
         self._form.addRow(self.notice)
         self.home = self._row("populationHome", _tr("Kotikunta"))
@@ -100,17 +101,8 @@ class PopulationPanel(QGroupBox):
         self.household = self._row("populationHousehold", _tr("Samassa osoitteessa"))
         self.clear()
 
-    def _label(self, name: str, accessible: str) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName(name)
-        label.setAccessibleName(accessible)
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return label
-
     def _row(self, name: str, title: str) -> QLabel:
-        value = self._label(name, title)
+        value = data_label(self, name, title)
         caption = QLabel(title + ":", self)
         caption.setBuddy(value)
         self._form.addRow(caption, value)
