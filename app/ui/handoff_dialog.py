@@ -11,7 +11,6 @@ phone-call note, "Tulosta faksi" and "Merkitse lähetetyksi…" (:class:`FaxPane
 from __future__ import annotations
 
 import logging
-import uuid
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -38,6 +36,7 @@ from app.services.policy import Municipality
 from app.ui import followup_messages
 from app.ui.fax_actions import FaxActions
 from app.ui.fax_panel import FaxPanel
+from app.ui.followup_window import FollowUpWindow
 from app.ui.messages import where
 from app.ui.outbox_controller import OutboxController
 from app.ui.tasks import Generation, Pool, TaskRunner
@@ -100,7 +99,7 @@ class HandoffSubject:
         return f"HandoffSubject({self.municipality.code}, <redacted>)"
 
 
-class HandoffDialog(QDialog):
+class HandoffDialog(FollowUpWindow):
     """Non-modal: the worker may keep reading the card while writing.
 
     Signals:
@@ -122,18 +121,9 @@ class HandoffDialog(QDialog):
         actions: FaxActions,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("handoffDialog")
-        self.setModal(False)
+        super().__init__("handoffDialog", context, runner, outbox, parent)
         self.subject = subject
-        self._context = context
-        self._runner = runner
-        self._outbox = outbox
-        self._key = uuid.uuid4()  # once per handoff: a second save finds the first
         self._generation = Generation()
-        self._saving = False
-        self._disposed = False
-        self.item: StoredItem | None = None
         self.channel: Channel | None = None
         self._build(actions)
         outbox.opened.connect(self._decide_channel)
@@ -197,17 +187,8 @@ class HandoffDialog(QDialog):
         self.resize(640, 560)
 
     @property
-    def key(self) -> uuid.UUID:
-        """The idempotency key of whatever this window saves."""
-        return self._key
-
-    @property
     def saving(self) -> bool:
         return self._saving
-
-    def busy(self) -> bool:
-        """Saving, unsaved text, or a fax saved here and not yet marked sent."""
-        return self._saving or self._has_unsaved_text() or self.fax_panel.pending
 
     def _has_unsaved_text(self) -> bool:
         written = self.text.toPlainText().strip() or self.follow_up.toPlainText().strip()
@@ -273,10 +254,6 @@ class HandoffDialog(QDialog):
         else:
             self.save_button.setText(self.tr("Tallenna siirto (Ctrl+Enter)"))
 
-    def _tell(self, text: str) -> None:
-        self.problem.setText(text)
-        self.problem.setVisible(True)
-
     def _refuse(self, problem: str, field: QWidget | None = None) -> None:
         self._tell(problem)
         if field is not None:
@@ -313,28 +290,12 @@ class HandoffDialog(QDialog):
             log.error("saving a handoff failed: %s", type(error).__name__)
             self._refuse(followup_messages.save_failed(error))
 
-    def reject(self) -> None:
-        """Peruuta, Esc or the title bar: never loses text without asking."""
-        if not self._disposed:
-            if self._saving:
-                self._tell(self.tr("Siirtoa tallennetaan. Odota hetki."))
-                return
-            if self._has_unsaved_text() and not self._confirm_discard():
-                return
-        super().reject()
-
-    def _confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
-            self,
+    def _closing_texts(self) -> tuple[str, str, str]:
+        return (
+            self.tr("Siirtoa tallennetaan. Odota hetki."),
             self.tr("Hylätäänkö siirto?"),
             self.tr("Siirtoa ei ole tallennettu. Hylätäänkö kirjoitettu teksti?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Discard
 
-    def dispose(self) -> None:
-        """Close without asking and drop answers still on their way (saved or closing)."""
-        self._disposed = True
-        self._generation.advance()
-        self.close()
+    def _generations(self) -> list[Generation]:
+        return [self._generation]

@@ -13,15 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -37,6 +34,7 @@ from app.services.outbox import OutboxError, StoredItem
 from app.ui import followup_messages, messages
 from app.ui.fax_actions import FaxActions
 from app.ui.fax_panel import FaxPanel
+from app.ui.followup_window import FollowUpWindow
 from app.ui.handoff_dialog import add_save_shortcuts, clear_invalid, mark_invalid, problem_label
 from app.ui.notification_fields import NotificationFields
 from app.ui.outbox_controller import OutboxController
@@ -61,7 +59,7 @@ class NotificationPrefill:
         return f"NotificationPrefill({self.municipality}, <redacted>)"
 
 
-class NotificationForm(QDialog):
+class NotificationForm(FollowUpWindow):
     """Non-modal; one notification, with one idempotency key for every attempt.
 
     Signals:
@@ -88,22 +86,13 @@ class NotificationForm(QDialog):
         now: Clock,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("notificationForm")
-        self.setModal(False)
+        super().__init__("notificationForm", context, runner, outbox, parent)
         self.setWindowTitle(self.tr("Lastensuojeluilmoitus"))
-        self._context = context
-        self._runner = runner
-        self._outbox = outbox
         self._now = now
-        self._key = uuid.uuid4()
         self._channels = Generation()
         self._homes = Generation()
         self._asked_home: Hetu | None = None
         self._municipality_chosen = False
-        self._saving = False
-        self._disposed = False
-        self.item: StoredItem | None = None
         self.fields = NotificationFields(context.policy, context.worker_name, self)
         self.problem = problem_label(self, "notificationProblem")
         self.fax_panel = FaxPanel(actions, self)
@@ -155,11 +144,6 @@ class NotificationForm(QDialog):
             fields.notifier_person.setFocus()
         else:
             fields.child_hetu.setFocus()
-
-    @property
-    def key(self) -> uuid.UUID:
-        """The idempotency key of whatever this window saves."""
-        return self._key
 
     # -- the child's identity code and home municipality ------------------------------
 
@@ -315,8 +299,7 @@ class NotificationForm(QDialog):
             self.problem.setVisible(False)
 
     def _refuse(self, field: str, problem: str) -> None:
-        self.problem.setText(problem)
-        self.problem.setVisible(True)
+        self._tell(problem)
         widget = self.fields.widget_for(field)
         if widget is not None:
             mark_invalid(widget, problem)
@@ -357,37 +340,15 @@ class NotificationForm(QDialog):
 
     # -- closing ------------------------------------------------------------------------
 
-    def busy(self) -> bool:
-        """Forwarding, unsent text, or a fax saved here and not yet marked sent."""
-        return self._saving or self._has_unsaved_text() or self.fax_panel.pending
-
     def _has_unsaved_text(self) -> bool:
         return self.item is None and self.fields.has_text()
 
-    def reject(self) -> None:
-        """Peruuta, Esc or the title bar: never loses text without asking."""
-        if not self._disposed:
-            if self._saving:
-                self.problem.setText(self.tr("Ilmoitusta tallennetaan. Odota hetki."))
-                self.problem.setVisible(True)
-                return
-            if self._has_unsaved_text() and not self._confirm_discard():
-                return
-        super().reject()
-
-    def _confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
-            self,
+    def _closing_texts(self) -> tuple[str, str, str]:
+        return (
+            self.tr("Ilmoitusta tallennetaan. Odota hetki."),
             self.tr("Hylätäänkö ilmoitus?"),
             self.tr("Ilmoitusta ei ole välitetty. Hylätäänkö kirjoitetut tiedot?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Discard
 
-    def dispose(self) -> None:
-        """Close without asking and drop answers still on their way."""
-        self._disposed = True
-        self._channels.advance()
-        self._homes.advance()
-        self.close()
+    def _generations(self) -> list[Generation]:
+        return [self._channels, self._homes]
