@@ -20,7 +20,6 @@ c. 1,000 items flush: they wait in the window's outbox while the system is
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -54,6 +53,7 @@ from bench.common import (
     verdict,
 )
 from bench.training import CREDENTIALS, TrainingProcess
+from tests.fakes import hanging_server
 
 STALL_TARGET_MS = 50.0
 TICK_MS = 5
@@ -216,38 +216,6 @@ class Lookups:
             self.start()
 
 
-@contextmanager
-def hanging_endpoint() -> Iterator[str]:
-    """A socket on 127.0.0.1 that accepts connections and never answers. Yields its URL."""
-    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(64)
-    listener.settimeout(0.1)
-    accepted: list[socket.socket] = []
-    stop = threading.Event()
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                connection, _ = listener.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            accepted.append(connection)
-
-    thread = threading.Thread(target=accept, name="bench-hang", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
-    finally:
-        stop.set()
-        thread.join()
-        for connection in accepted:
-            connection.close()
-        listener.close()
-
-
 def hetus_of(policy: Policy, code: str) -> list[Hetu]:
     municipality = policy.municipality(code)
     return [client.hetu for client in clients_for(code, municipality.name_fi)]
@@ -280,7 +248,7 @@ def hung_system(server: TrainingProcess, directory: Path, hung: str, good: str) 
     """(a) The worker looks a client up in a system that accepts and never answers."""
     scenario = Scenario("3a", "a system hangs")
     base = server.training_policy
-    with hanging_endpoint() as url:
+    with hanging_server() as url:
         municipalities = tuple(
             replace(m, system=replace(m.system, endpoint=url, read_timeout=HANG_READ_TIMEOUT))
             if m.code == hung
