@@ -40,6 +40,7 @@ from app.training.data import SyntheticClient
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
 from app.ui.main_window import MainWindow
 from app.ui.status import Level
+from app.ui.unsaved import Choice
 
 WORKER = "Päivystäjä Testi"
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -152,6 +153,12 @@ def type_text(widget: QWidget, text: str) -> None:
             raise TypeError(f"cannot insert text into {type(widget).__name__}")
 
 
+def _discard_at_teardown(window: QWidget) -> None:
+    """Whatever a test left typed goes without a question: no modal loop at teardown."""
+    if isinstance(window, MainWindow):
+        window.desk.ask = lambda *_args, **_kwargs: Choice.DISCARD
+
+
 class WindowOpener:
     """Opens main windows on the training systems; closes them, their workstations
     and every thread they started."""
@@ -174,7 +181,7 @@ class WindowOpener:
         """
         context = context or self.context()
         window = MainWindow(context) if now is None else MainWindow(context, now=now)
-        self.qtbot.addWidget(window)
+        self.qtbot.addWidget(window, before_close_func=_discard_at_teardown)
         window.show()
         self.qtbot.waitExposed(window)
         window.activateWindow()
@@ -185,6 +192,7 @@ class WindowOpener:
 
     def close_all(self) -> None:
         for window, context in self.opened:
+            _discard_at_teardown(window)
             window.close()
             context.workstation.close()
             if context.population is not None:

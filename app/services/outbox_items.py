@@ -59,6 +59,21 @@ class StoredItem:
         )
 
 
+@dataclass(frozen=True, repr=False)
+class Draft:
+    """An open form's text, kept so that a crash loses at most the last second of it."""
+
+    key: uuid.UUID
+    form: str
+    municipality: str
+    client: str
+    payload: bytes
+    updated: dt.datetime
+
+    def __repr__(self) -> str:
+        return f"Draft(key={self.key}, form={self.form}, <redacted>)"
+
+
 @dataclass(frozen=True)
 class OutboxCounts:
     waiting: int

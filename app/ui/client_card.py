@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.services.hetu import Hetu
-from app.services.model import ClientSummary, RelatedPerson
+from app.services.model import ClientSummary, PersonDetails, RelatedPerson
 from app.services.policy import Municipality
 from app.ui.labels import data_label
 
@@ -37,7 +38,14 @@ def _people(people: Iterable[RelatedPerson]) -> str:
 
 
 class ClientCard(QFrame):
-    """Client details plus the municipality's office-hours contact and registrar."""
+    """Client details plus the municipality's office-hours contact and registrar.
+
+    Signals:
+        new_client_requested(): the worker chose "Uusi asiakas" on a person the
+            municipality's system does not know.
+    """
+
+    new_client_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,8 +74,14 @@ class ClientCard(QFrame):
             self._municipality_form, "registrar", self.tr("Rekisterinpitäjä")
         )
 
+        self.new_client_button = QPushButton(self.tr("&Uusi asiakas (Ctrl+Shift+N)"), self)
+        self.new_client_button.setObjectName("newClientButton")
+        self.new_client_button.setAccessibleName(self.tr("Uusi asiakas tähän kuntaan"))
+        self.new_client_button.clicked.connect(self.new_client_requested)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.notice)
+        layout.addWidget(self.new_client_button)
         layout.addLayout(self._client_form)
         layout.addLayout(self._municipality_form)
         layout.addStretch(1)
@@ -105,6 +119,7 @@ class ClientCard(QFrame):
         """Remove every trace of the client from the card."""
         self.notice.setText("")
         self.notice.setVisible(False)
+        self.new_client_button.setVisible(False)
         for label in (
             self.name,
             self.hetu,
@@ -125,12 +140,54 @@ class ClientCard(QFrame):
         self.clear_client()
         self._show_notice(self.tr("Haetaan asiakasta…"))
 
-    def show_not_found(self, hetu: Hetu) -> None:
+    def show_not_found(self, hetu: Hetu, can_open: bool = False) -> None:
+        """A valid code that is not a client here; ``can_open``: the system can open one."""
         self.clear_client()
-        self._show_notice(self.tr("Asiakasta ei löytynyt tämän kunnan järjestelmästä."))
+        text = self.tr("Henkilö ei ole tämän kunnan asiakas (ei löytynyt kunnan järjestelmästä).")
+        if can_open:
+            text += " " + self.tr(
+                "Kirjaa hänet uutena asiakkaana: Uusi asiakas (Ctrl+Shift+N). Kirjaus, siirto "
+                "tai ilmoitus lähtee väestötietojen kanssa, ja asiakkuus avataan kunnan "
+                "järjestelmään."
+            )
+        self._show_notice(text)
+        self.new_client_button.setVisible(can_open)
         self._set_client(self.hetu, hetu.value)
 
-    def show_lookup_failed(self, hetu: Hetu, entry_possible: bool) -> None:
+    def show_person(self, person: PersonDetails, hetu: Hetu | None) -> None:
+        """A person written for as a new client, or one with no Finnish identity code."""
+        self.clear_client()
+        if hetu is None:
+            notice = self.tr(
+                "Ei suomalaista henkilötunnusta: kirjaus merkitään tunnistettavaksi, ja "
+                "virka-aikainen työntekijä tunnistaa henkilön."
+            )
+        else:
+            notice = self.tr("Uusi asiakas: asiakkuus avataan kirjauksen mukana.")
+        self._show_notice(notice)
+        self._set_client(self.name, person.full_name)
+        if hetu is not None:
+            self._set_client(self.hetu, hetu.value)
+        details = []
+        if person.birth_date is not None:
+            details.append(self.tr("syntynyt {date}").format(date=finnish_date(person.birth_date)))
+        details += [part for part in (person.nationality, person.language) if part]
+        if hetu is None:
+            self._set_client(self.hetu, ", ".join(details))
+        if person.non_disclosure:
+            self._set_client(self.non_disclosure, self.tr("TURVAKIELTO – osoitetta ei näytetä"))
+        elif person.address is not None:
+            address = person.address
+            self._set_client(
+                self.address, f"{address.street}, {address.postal_code} {address.city}"
+            )
+        if person.description:
+            self._set_client(self.care_plan, person.description)
+
+    def show_lookup_failed(
+        self, hetu: Hetu, entry_possible: bool, person: PersonDetails | None = None
+    ) -> None:
+        """The system could not be asked; ``person``: what the population register gave."""
         self.clear_client()
         text = self.tr("Asiakasta ei voitu hakea: asiakastietojärjestelmä ei vastannut.")
         if entry_possible:
@@ -141,6 +198,15 @@ class ClientCard(QFrame):
             )
         self._show_notice(text)
         self._set_client(self.hetu, hetu.value)
+        if person is not None:
+            self._set_client(self.name, person.full_name + " " + self.tr("(väestötiedoista)"))
+            if person.non_disclosure:
+                self._set_client(self.non_disclosure, self.tr("TURVAKIELTO – osoitetta ei näytetä"))
+            elif person.address is not None:
+                address = person.address
+                self._set_client(
+                    self.address, f"{address.street}, {address.postal_code} {address.city}"
+                )
 
     def show_client(self, summary: ClientSummary) -> None:
         self.clear_client()

@@ -22,9 +22,8 @@ from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
 from app.services.context import AppContext
 from app.services.documents import FontUnavailable, render_entry
-from app.services.documents.entry import ENTRY_TITLE
-from app.services.hetu import Hetu
-from app.services.model import ClientRef, ClientSummary, DutyEntry
+from app.services.documents.entry import ENTRY_TITLE, PrintedPerson
+from app.services.model import ClientSummary, DutyEntry, PersonDetails
 from app.services.policy import Municipality
 from app.ui.print_preview import Choice, PrintPreview
 from app.ui.printing import PrintError, make_printer, print_pdf, render_pages, save_pdf
@@ -44,6 +43,8 @@ class SavedEntry:
     entry: DutyEntry
     client: ClientSummary | None
     municipality: Municipality
+    # Without a summary: what the population register (or the worker) said of the person.
+    person: PersonDetails | None = None
 
     def __repr__(self) -> str:
         return "SavedEntry(<redacted>)"
@@ -55,9 +56,13 @@ class _Rendered:
     pages: list[QImage]
 
 
-def _unknown_client(hetu: Hetu, name: str) -> ClientSummary:
-    # No summary: the name is unknown and so is any address; nothing is printed for it.
-    return ClientSummary(ClientRef(hetu, "-"), name, "", non_disclosure=False, address=None)
+def _printed_person(saved: SavedEntry, unknown: str) -> PrintedPerson:
+    # No summary: the register's (or the worker's) details, else the name is unknown
+    # and so is any address; nothing is printed for it.
+    person = saved.person or saved.entry.person
+    if person is None:
+        return PrintedPerson(saved.entry.hetu, unknown)
+    return PrintedPerson(saved.entry.hetu, person.full_name, person.non_disclosure, person.address)
 
 
 class EntryPrinter(QObject):
@@ -118,6 +123,9 @@ class EntryPrinter(QObject):
         if saved is not None and saved.client is not None:
             client = replace(saved.client, non_disclosure=True, address=None)
             self._last = replace(saved, client=client)
+        elif saved is not None and saved.person is not None:
+            person = replace(saved.person, non_disclosure=True, address=None)
+            self._last = replace(saved, person=person)
 
     def print_last(self) -> None:
         saved = self._last
@@ -133,7 +141,7 @@ class EntryPrinter(QObject):
             return
         self._rendering = True
         registrar = self._context.policy.registrar(saved.municipality.registrar)
-        client = saved.client or _unknown_client(saved.entry.hetu, self.tr("Nimi ei tiedossa"))
+        client = saved.client or _printed_person(saved, self.tr("Nimi ei tiedossa"))
         printed_by, printed_at = self._context.worker_name, self._now()
 
         def render() -> _Rendered:

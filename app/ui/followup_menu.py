@@ -34,6 +34,7 @@ from app.ui.notification_form import NotificationForm, NotificationPrefill
 from app.ui.outbox_controller import OutboxController
 from app.ui.status import StatusArea
 from app.ui.tasks import TaskRunner
+from app.ui.unsaved import Choice
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -247,6 +248,27 @@ class FollowupController(QObject):
         self._finished.add(key)
 
     # -- closing ------------------------------------------------------------------------
+
+    def settle_windows(self, why: str) -> bool:
+        """Before the main window closes: each follow-up window with unsaved text is
+        asked about. True when none holds text any more (the window may close)."""
+        for window in (self.handoff_dialog, self.notification_form):
+            if window is None or not window.isVisible():
+                continue
+            if window.saving:
+                self._parts.status.info(self.tr("Odota: tallennus on kesken."))
+                return False
+            if not window.has_unsaved_text():
+                continue
+            _raise(window)
+            choice = self._parts.desk.ask(self._window, window.windowTitle(), why, draft=False)
+            if choice is Choice.SAVE:
+                window.save_now()
+                return False
+            if choice is not Choice.DISCARD:
+                return False
+            window.dispose()
+        return True
 
     def close_windows(self) -> None:
         """The main window closes: its follow-up windows close without asking."""

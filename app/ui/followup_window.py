@@ -46,6 +46,17 @@ class FollowUpWindow(QDialog):
         """The idempotency key of whatever this window saves."""
         return self._key
 
+    def has_unsaved_text(self) -> bool:
+        return self._has_unsaved_text()
+
+    @property
+    def saving(self) -> bool:
+        return self._saving
+
+    def save_now(self) -> None:
+        """Save as if the worker pressed the window's save button."""
+        raise NotImplementedError
+
     def busy(self) -> bool:
         """Saving, unsaved text, or a fax saved here and not yet marked sent."""
         return self._saving or self._has_unsaved_text() or self.fax_panel.pending

@@ -186,9 +186,8 @@ class HandoffDialog(FollowUpWindow):
         self.text.textChanged.connect(lambda: clear_invalid(self.text))
         self.resize(640, 560)
 
-    @property
-    def saving(self) -> bool:
-        return self._saving
+    def save_now(self) -> None:
+        self.save()
 
     def _has_unsaved_text(self) -> bool:
         written = self.text.toPlainText().strip() or self.follow_up.toPlainText().strip()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
+import uuid
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
@@ -22,9 +23,12 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout
 from app.services.connectivity import Reachability, VpnResult
 from app.services.context import AppContext
 from app.services.delivery import DeliveryEvent, Outcome
+from app.services.drafts import ENTRY_FORM
 from app.services.settings import UserSettings
+from app.ui import outbox_messages
 from app.ui.connectivity_controller import ConnectivityController
 from app.ui.desk import DutyDesk
+from app.ui.drafts import DraftsDialog
 from app.ui.duty_banner import DutyDisplay, real_now
 from app.ui.followup_menu import install_followup
 from app.ui.indicators import ConnectivitySummary, OutboxBanner, OutboxCount
@@ -82,6 +86,7 @@ class MainWindow(QMainWindow):
         self._current: str | None = None
         self._started = False
         self._outbox_view: OutboxView | None = None
+        self.drafts_dialog: DraftsDialog | None = None
 
         self.status = StatusArea(self)
         self.runner = TaskRunner(default_failure=self._show_unexpected, parent=self)
@@ -164,8 +169,18 @@ class MainWindow(QMainWindow):
         self._add_action(duty, self.tr("&Hae asiakas"), "Ctrl+F", self.desk.focus_search)
         self._add_action(duty, self.tr("&Vaihda kotikuntaan"), "Ctrl+K", self.switch_to_home)
         self._add_action(duty, self.tr("&Uusi kirjaus"), "Ctrl+N", self.desk.new_entry)
+        self._add_action(
+            duty, self.tr("Uusi &asiakas tähän kuntaan"), "Ctrl+Shift+N", self.desk.new_client
+        )
+        self._add_action(
+            duty,
+            self.tr("Henkilö &ilman henkilötunnusta…"),
+            "Ctrl+Shift+U",
+            self.desk.person_without_code,
+        )
         self._add_action(duty, self.tr("&Tulosta kirjaus"), "Ctrl+P", self.desk.printing.print_last)
         self._add_action(duty, self.tr("&Lähtevät"), "Ctrl+L", self.show_outbox)
+        self._add_action(duty, self.tr("L&uonnokset"), "Ctrl+Shift+L", self.show_drafts)
         duty.addSeparator()
         self._add_action(duty, self.tr("&Lopeta"), "Ctrl+Q", self.close)
         municipalities = self.menuBar().addMenu(self.tr("&Kunta"))
@@ -212,6 +227,8 @@ class MainWindow(QMainWindow):
         self.desk.population.offer.switch_requested.connect(self.switch_to_home)
         self.connectivity.reachability_changed.connect(self._on_reachability_changed)
         self.connectivity.came_online.connect(lambda code: self.outbox.nudge(force=[code]))
+        self.connectivity.came_online.connect(self.desk.system_back)
+        self.desk.drafts.loaded.connect(self._offer_drafts)
         self.connectivity.vpn_opened.connect(self._on_vpn_opened)
         self.outbox.opened.connect(self.banner.hide)
         self.outbox.open_failed.connect(self._on_outbox_failed)
@@ -252,10 +269,11 @@ class MainWindow(QMainWindow):
         if offer is None:
             self.status.info(self.tr("Ei kotikuntaehdotusta: hae ensin henkilötunnuksella."))
             return
-        if self.desk.has_unsaved_text():
-            self.status.warning(self.tr("Tallenna tai peruuta avoin kirjaus ennen kunnan vaihtoa."))
-            return
         code, hetu = offer
+        if self.desk.has_unsaved_text():
+            why = self.tr("Kotikuntaan vaihto sulkee avoimen kirjauksen.")
+            self.desk.settle_form(why, self.switch_to_home)
+            return
         self.switcher.select(code)
         if self._current == code:  # not refused (an entry being saved)
             self.desk.search_for(hetu)
@@ -269,16 +287,23 @@ class MainWindow(QMainWindow):
                 self.tr("Kirjausta tallennetaan. Vaihda kuntaa, kun tallennus on valmis.")
             )
             return
-        discarded = self.desk.has_unsaved_text()
+        if self.desk.has_unsaved_text():
+            # The switcher shows the old municipality until the question is answered.
+            self.switcher.select(self._current, notify=False)
+            why = self.tr("Kunnan vaihto sulkee avoimen kirjauksen.")
+            self.desk.settle_form(why, partial(self._switch_to, code))
+            return
+        self._switch_to(code)
+
+    def _switch_to(self, code: str) -> None:
+        if self.switcher.current_code() != code:
+            self.switcher.select(code, notify=False)
         municipality = self._context.policy.municipality(code)
         self._user_chose = True
         self._current = code
         self.desk.set_municipality(municipality)
         self.duty.set_municipality(municipality)
-        if discarded:
-            self.status.warning(self.tr("Tallentamaton kirjaus poistettiin, koska kunta vaihtui."))
-        else:
-            self.status.info(self.tr("Kunta: {name}.").format(name=municipality.name_fi))
+        self.status.info(self.tr("Kunta: {name}.").format(name=municipality.name_fi))
         self.connectivity.probe_now(code)
         self._save_settings(last_municipality=code)
         self.municipality_selected.emit(code)
@@ -375,6 +400,47 @@ class MainWindow(QMainWindow):
             self.tr("Odottamaton virhe. Yritä uudelleen; jos virhe toistuu, ilmoita IT-tukeen.")
         )
 
+    def _may_close(self) -> bool:
+        """Ctrl+Q, Alt+F4, the title bar: an open entry with text is asked about first,
+        then every follow-up window with text."""
+        why = self.tr("Päivystys suljetaan.")
+        if self.desk.has_unsaved_text() or self.desk.saving:
+            return self.desk.settle_form(why, lambda: None) and self._may_close()
+        return self.followup.settle_windows(why)
+
+    def show_drafts(self) -> None:
+        """Ctrl+Shift+L: the drafts kept in the outbox, to continue one."""
+        self._offer_drafts(always=True)
+
+    def _offer_drafts(self, always: bool = False) -> None:
+        known = self.desk.drafts.known
+        entries = [pair for pair in known.values() if pair[1].form == ENTRY_FORM]
+        if not entries:
+            if always:
+                self.status.info(self.tr("Ei tallentamattomia luonnoksia."))
+            return
+        dialog = DraftsDialog(
+            sorted(entries, key=lambda pair: pair[0].updated),
+            self._context.policy,
+            outbox_messages.moment,
+            self,
+        )
+        dialog.continue_requested.connect(self._continue_draft)
+        self.drafts_dialog = dialog
+        dialog.open()
+
+    def _continue_draft(self, key: uuid.UUID) -> None:
+        content = self.desk.drafts.content(key)
+        if content is None:
+            return
+        if self.desk.has_unsaved_text():
+            self.status.warning(self.tr("Tallenna tai sulje avoin kirjaus ennen luonnosta."))
+            return
+        if content.municipality != self._current:
+            self.switcher.select(content.municipality)
+        if content.municipality == self._current:
+            self.desk.continue_draft(key)
+
     def shutdown(self) -> None:
         """Save the geometry, wait for background work, stop the sender and the
         monitor and close the outbox; safe to call twice.
@@ -398,6 +464,9 @@ class MainWindow(QMainWindow):
         self.desk.set_municipality(None)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self._closed and not self._may_close():
+            event.ignore()
+            return
         # Out of sight at once: the bounded waits below (a delivery in flight may take
         # its read timeout) must not look like a frozen window.
         self.hide()

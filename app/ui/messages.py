@@ -78,12 +78,23 @@ def no_municipality() -> str:
     )
 
 
-def not_found(municipality: Municipality) -> str:
-    return QCoreApplication.translate(
+def not_found(municipality: Municipality, can_open: bool = False) -> str:
+    text = QCoreApplication.translate(
         "Messages",
-        "Asiakasta ei löydy ({where}). Tarkista henkilötunnus ja valittu kunta: "
+        "Henkilö ei ole asiakas ({where}). Tarkista henkilötunnus ja valittu kunta: "
         "asiakas voi kuulua toisen kunnan järjestelmään.",
     ).format(where=where(municipality))
+    if can_open:
+        text += " " + QCoreApplication.translate("Messages", "Uutena asiakkaana: Ctrl+Shift+N.")
+    return text
+
+
+def not_a_client_yet() -> str:
+    return QCoreApplication.translate(
+        "Messages",
+        "Henkilö ei ole tämän kunnan asiakas. Kirjaa hänet uutena asiakkaana "
+        "(Uusi asiakas, Ctrl+Shift+N) tai tarkista kunta.",
+    )
 
 
 def connector_failure(

@@ -238,6 +238,9 @@ class NotificationForm(FollowUpWindow):
 
     # -- forwarding ---------------------------------------------------------------------
 
+    def save_now(self) -> None:
+        self.forward()
+
     def forward(self) -> None:
         if self._saving or self.item is not None:
             return

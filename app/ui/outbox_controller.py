@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
@@ -22,6 +23,7 @@ from app.services.codec import entry_to_payload
 from app.services.delivery import DeliveryEvent
 from app.services.model import DutyEntry
 from app.services.outbox import Outbox, OutboxCounts, OutboxError, StoredItem
+from app.services.outbox_items import Draft
 from app.services.profile import OutboxSetup
 from app.services.sending import SendingService
 from app.services.workstation import Workstation
@@ -285,6 +287,35 @@ class OutboxController(QObject):
         on_failed: Callable[[Exception], None],
     ) -> None:
         self._run(lambda sending: sending.outbox.items(), on_done, on_failed)
+
+    def save_draft(
+        self,
+        draft: Draft,
+        on_done: Callable[[uuid.UUID], None],
+        on_failed: Callable[[Exception], None],
+    ) -> None:
+        """Keep (or replace) an open form's draft durably, off the GUI thread."""
+
+        def work(sending: SendingService) -> uuid.UUID:
+            sending.outbox.save_draft(draft)
+            return draft.key
+
+        self._run(work, on_done, on_failed)
+
+    def delete_draft(
+        self,
+        key: uuid.UUID,
+        on_done: Callable[[bool], None],
+        on_failed: Callable[[Exception], None],
+    ) -> None:
+        self._run(lambda sending: sending.outbox.delete_draft(key), on_done, on_failed)
+
+    def list_drafts(
+        self,
+        on_done: Callable[[list[Draft]], None],
+        on_failed: Callable[[Exception], None],
+    ) -> None:
+        self._run(lambda sending: sending.outbox.drafts(), on_done, on_failed)
 
     def nudge(self, force: Iterable[str] = ()) -> None:
         """Have the sender try now; ``force`` ignores the backoff there (it is back)."""

@@ -203,7 +203,7 @@ class _Search:
     municipality: Municipality
     home: str | None = None
     home_known: bool = False
-    lookup: Literal["pending", "found", "absent"] = "pending"
+    lookup: Literal["pending", "found", "absent", "failed"] = "pending"
     protected: bool = False
     record_asked: bool = False
 
@@ -239,6 +239,7 @@ class PopulationLookup(QObject):
         self._generation = Generation()
         self._search: _Search | None = None
         self._offer: tuple[str, Hetu] | None = None
+        self._record: PersonRecord | None = None
         self.panel = PopulationPanel(parent)
         self.offer = HomeMunicipalityOffer(parent)
 
@@ -250,10 +251,16 @@ class PopulationLookup(QObject):
         """The municipality code offered and the identity code to search there."""
         return self._offer
 
+    def record(self, hetu: Hetu) -> PersonRecord | None:
+        """The register's record of ``hetu`` from the current search, once it answered."""
+        record = self._record
+        return record if record is not None and record.hetu.value == hetu.value else None
+
     def clear(self) -> None:
         self._generation.advance()
         self._search = None
         self._offer = None
+        self._record = None
         self.panel.clear()
         self.offer.clear()
 
@@ -270,11 +277,12 @@ class PopulationLookup(QObject):
             is_current=self._generation.guard(),
         )
 
-    def lookup_finished(self, found: bool, protected: bool = False) -> None:
+    def lookup_finished(self, found: bool, protected: bool = False, failed: bool = False) -> None:
+        """The client system answered (``found`` or not) or ``failed`` to answer."""
         search = self._search
         if search is None:
             return
-        search.lookup = "found" if found else "absent"
+        search.lookup = "failed" if failed else "found" if found else "absent"
         search.protected = protected
         self._maybe_ask_record()
 
@@ -319,8 +327,9 @@ class PopulationLookup(QObject):
         register = self._register
         if search is None or register is None or search.record_asked:
             return
-        lives_here = search.home_known and search.home == search.municipality.code
-        if search.lookup == "found" or (search.lookup == "absent" and lives_here):
+        # Asked whatever the client system said: a client it does not know, or could not
+        # be asked about, still gets the register's name and address on the entry.
+        if search.lookup != "pending":
             search.record_asked = True
             hetu = search.hetu
             self._runner.run(
@@ -334,6 +343,7 @@ class PopulationLookup(QObject):
         if record is None:
             self.panel.show_notice(_tr("Väestötietojärjestelmä ei tunne tätä henkilötunnusta."))
         else:
+            self._record = record
             code = record.home_municipality
             known = {m.code: m.name_fi for m in self._policy.municipalities}
             home = f"{known[code]} ({code})" if code in known else code

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from reportlab.platypus import Flowable
 
 from app.services.documents import base
-from app.services.model import Address, ClientSummary, ContactChannel, DutyEntry, TaskType
+from app.services.hetu import Hetu
+from app.services.model import (
+    Address,
+    ClientSummary,
+    ContactChannel,
+    DutyEntry,
+    PersonDetails,
+    TaskType,
+)
 from app.services.policy import Municipality, Registrar
 
 ENTRY_TITLE = "Sosiaalipäivystyksen kirjaus"
@@ -31,17 +40,52 @@ def municipality_text(municipality: Municipality) -> str:
     return f"{municipality.name_fi} ({municipality.code})"
 
 
+NO_HETU = "Ei suomalaista henkilötunnusta – tunnistettava"
+
+
+@dataclass(frozen=True, repr=False)
+class PrintedPerson:
+    """Whom an entry is about when the client system's summary is not at hand: the
+    population register's details, or a person with no identity code."""
+
+    hetu: Hetu | None
+    full_name: str
+    non_disclosure: bool = False
+    address: Address | None = None
+
+    def __repr__(self) -> str:
+        return "PrintedPerson(<redacted>)"
+
+
 def client_rows(client: base.Person, address: Address | None) -> list[tuple[str, str]]:
     return [
         ("Asiakas", client.full_name),
-        ("Henkilötunnus", str(client.hetu)),
+        ("Henkilötunnus", str(client.hetu) if client.hetu is not None else NO_HETU),
         ("Osoite", base.address_text(client, address)),
     ]
 
 
+def person_rows(person: PersonDetails | None) -> list[tuple[str, str]]:
+    """What is known of a person with no identity code (or a new client), as told."""
+    if person is None:
+        return []
+    rows = []
+    if person.birth_date is not None:
+        born = person.birth_date
+        rows.append(("Syntymäaika", f"{born.day}.{born.month}.{born.year}"))
+    for title, value in (
+        ("Kansalaisuus", person.nationality),
+        ("Kieli", person.language),
+        ("Henkilön kuvaus", person.description),
+    ):
+        if value:
+            rows.append((title, value))
+    return rows
+
+
 def render_entry(
     entry: DutyEntry,
-    client: ClientSummary,
+    client: ClientSummary | PrintedPerson,
     municipality: Municipality,
     registrar: Registrar,
     printed_by: str,
@@ -54,7 +98,7 @@ def render_entry(
     ``client`` is the summary the entry is about (its identity code must be the
     entry's); under non-disclosure no address is printed, not even ``address``.
     """
-    if entry.hetu != client.hetu:
+    if (entry.hetu.value if entry.hetu else None) != (client.hetu.value if client.hetu else None):
         raise ValueError("the entry and the client summary are about different people")
 
     def story(_total: int) -> list[Flowable]:
@@ -65,6 +109,7 @@ def render_entry(
                     ("Kunta", municipality_text(municipality)),
                     ("Rekisterinpitäjä", registrar.name_fi),
                     *client_rows(client, address),
+                    *person_rows(entry.person),
                     ("Yhteydenottoaika", base.format_time(entry.contact_time)),
                     ("Yhteydenottaja", CHANNEL_WORDS[entry.contact_channel]),
                     ("Tehtävä", TASK_WORDS[entry.task_type]),
