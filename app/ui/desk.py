@@ -9,7 +9,6 @@ entry saved last, kept for printing (:mod:`app.ui.entry_printing`), go with it.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import uuid
 from collections.abc import Callable
@@ -20,6 +19,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from app.connectors import errors
+from app.services.clock import Clock, utc_now
 from app.services.connectivity import Reachability
 from app.services.context import AppContext
 from app.services.delivery import DeliveryEvent, Outcome
@@ -29,7 +29,6 @@ from app.services.outbox import OutboxError, StoredItem
 from app.services.policy import Municipality
 from app.ui import messages, outbox_messages
 from app.ui.client_card import ClientCard
-from app.ui.duty_banner import real_now
 from app.ui.entry_form import EntryForm, EntrySubject
 from app.ui.entry_printing import EntryPrinter, SavedEntry
 from app.ui.outbox_controller import EarlierVersionKept, OutboxController
@@ -96,7 +95,7 @@ class DutyDesk(QWidget):
         outbox: OutboxController,
         reachability: Callable[[str], Reachability],
         parent: QWidget | None = None,
-        now: Callable[[], dt.datetime] = real_now,
+        now: Clock = utc_now,
     ) -> None:
         super().__init__(parent)
         self._context = context
@@ -114,7 +113,7 @@ class DutyDesk(QWidget):
 
         self.search = ClientSearch(training=context.policy.training, parent=self)
         self.card = ClientCard(self)
-        self.form = EntryForm(author=context.worker_name, parent=self)
+        self.form = EntryForm(context.worker_name, self, zone=context.policy.zone, now=now)
         self.population = PopulationLookup(context.population, context.policy, runner, self)
         self.printing = EntryPrinter(context, runner, status, now, self)
         self._build_layout()

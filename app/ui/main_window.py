@@ -7,7 +7,6 @@ window closes. ``now`` is the clock of the duty hours and printouts (tests set i
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import logging
 from collections.abc import Callable
@@ -19,13 +18,14 @@ from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
+from app.services.clock import Clock, utc_now
 from app.services.connectivity import Reachability, VpnResult
 from app.services.context import AppContext
 from app.services.delivery import DeliveryEvent, Outcome
 from app.services.settings import UserSettings
 from app.ui.connectivity_controller import ConnectivityController
 from app.ui.desk import DutyDesk
-from app.ui.duty_banner import DutyDisplay, real_now
+from app.ui.duty_banner import DutyDisplay
 from app.ui.followup_menu import install_followup
 from app.ui.indicators import ConnectivitySummary, OutboxBanner, OutboxCount
 from app.ui.outage_practice import OutagePractice
@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         self,
         context: AppContext,
         initial_settings: UserSettings | None = None,
-        now: Callable[[], dt.datetime] = real_now,
+        now: Clock = utc_now,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -90,7 +90,9 @@ class MainWindow(QMainWindow):
         self.outbox = OutboxController(
             context.outbox, workstation, self.runner, self.connectivity.known_unreachable, self
         )
-        self.switcher = MunicipalitySwitcher(context.policy.municipalities, self)
+        self.switcher = MunicipalitySwitcher(
+            context.policy.municipalities, self, zone=context.policy.zone
+        )
         self.desk = DutyDesk(
             context, self.runner, self.status, self.outbox, self.connectivity.state, self, now
         )
