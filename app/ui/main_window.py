@@ -2,7 +2,9 @@
 
 Beside the window run the outbox (opened in the background once the window
 shows, with its sender) and the connectivity monitor; both stop when the
-window closes. ``now`` is the clock of the duty hours and printouts (tests set it).
+window closes. ``now`` is the clock of the duty hours, the new entry's contact time,
+the notification's time and printouts (tests set it); every time is shown in the
+policy's zone (:mod:`app.services.clock`), whatever the machine's.
 """
 
 from __future__ import annotations

@@ -166,7 +166,7 @@ class NotificationForm(FollowUpWindow):
             self._ask_home(hetu)
 
     def _adult_problem(self, hetu: Hetu) -> str | None:
-        received_on = self._received_at().date()  # the policy's zone's date
+        received_on = self._received_at().date()
         if hetu.is_child_on(received_on):
             return None
         return followup_messages.not_a_child(hetu.age_on(received_on))
