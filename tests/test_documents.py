@@ -182,8 +182,16 @@ class Desk:
         printed_by = options.pop("printed_by", PRINTED_BY)
         printed_at = options.pop("printed_at", PRINTED_AT)
         municipality = options.pop("municipality", self.municipality)
+        zone = options.pop("zone", self.policy.zone)
         return RENDER[kind](
-            details, client, municipality, self.registrar, printed_by, printed_at, **options
+            details,
+            client,
+            municipality,
+            self.registrar,
+            printed_by,
+            printed_at,
+            zone=zone,
+            **options,
         )
 
     def render(
@@ -253,6 +261,22 @@ def test_printed_time_is_finnish_time(desk: Desk) -> None:
     in_utc = dt.datetime(2026, 7, 1, 20, 30, tzinfo=dt.UTC)
     pdf = desk.pdf("entry", entry_for(SAMI_CLIENT.hetu), printed_by="Elle", printed_at=in_utc)
     assert "Tulostanut: Elle, 1.7.2026 klo 23.30" in text_of(pdf)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_time_on_a_document_is_in_the_zone_it_is_given(desk: Desk, kind: str) -> None:
+    # The policy's zone, not Helsinki by habit: a policy naming another zone prints in it.
+    contact = dt.datetime(2026, 7, 1, 20, 30, tzinfo=dt.UTC)
+    details: object = dataclasses.replace(notification_details(), received_at=contact)
+    if kind == "entry":
+        details = entry_for(SAMI_CLIENT.hetu, contact_time=contact)
+    elif kind == "handoff":
+        details = handoff_details(desk.policy)
+    stockholm = ZoneInfo("Europe/Stockholm")
+    text = text_of(desk.pdf(kind, details, printed_at=contact, zone=stockholm))
+    assert "1.7.2026 klo 22.30" in text
+    assert "klo 23.30" not in text
+    assert "klo 20.30" not in text
 
 
 def test_notification_prints_every_field(desk: Desk) -> None:

@@ -203,7 +203,8 @@ def test_ctrl_q_with_an_unsaved_entry_asks_and_esc_keeps_everything(
     write_entry(qtbot, window, "Ei saa kadota.")
     seen = answer_dialog(qtbot, Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier)
     press(window, Qt.Key.Key_Q, CTRL)
-    assert seen and child.full_name in seen[0]
+    assert seen
+    assert child.full_name in seen[0]
     assert window.isVisible()
     assert window.desk.form.narrative.toPlainText() == "Ei saa kadota."
 

@@ -194,6 +194,7 @@ def rendered_entry(example_policy: Policy, paragraphs: int = 30) -> bytes:
         registrar,
         "Päivystäjä Testi",
         dt.datetime(2026, 11, 27, 0, 15, tzinfo=dt.UTC),
+        zone=example_policy.zone,
     )
 
 

@@ -12,9 +12,10 @@ Public holidays are those of the ``holidays`` package (FI). It lists
 juhannusaatto and jouluaatto as holidays and we follow it: both are duty all
 day, and their eves (a Thursday, and 23 December) open at 13:00.
 
-Times in the schedule are wall-clock times in its zone (Europe/Helsinki). The
-arithmetic is done in UTC because Python compares and subtracts two datetimes
-that share a tzinfo by wall clock, ignoring the offset, which is wrong across a
+Times in the schedule are wall-clock times in its zone (Europe/Helsinki), which
+is the policy's zone of every time (:mod:`app.services.clock`). The arithmetic is
+done in UTC because Python compares and subtracts two datetimes that share a
+tzinfo by wall clock, ignoring the offset, which is wrong across a
 daylight-saving change.
 """
 
@@ -29,12 +30,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
 
+from app.services.clock import DEFAULT_ZONE_NAME
 from app.services.schema import Check, SchemaError, setting
 
 if TYPE_CHECKING:
     from app.services.policy import Policy
 
-HELSINKI = "Europe/Helsinki"
+HELSINKI = DEFAULT_ZONE_NAME
 _HH_MM = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 _ONE_DAY = timedelta(days=1)
 # The longest stretch without a change is a long holiday weekend (about five
@@ -93,7 +95,10 @@ class DutySchedule:
         True,
     )
     time_zone: Annotated[str, TIME_ZONE] = setting(
-        "Time zone of the times above; a time given without an offset is in this zone.", HELSINKI
+        "The policy's time zone: of the times above and of every time the app shows, stores, "
+        "prints or sends, whatever the machine's own zone; a time given without an offset is "
+        "in this zone.",
+        HELSINKI,
     )
     holiday_country: Literal["FI"] = setting(
         "Country of the public holiday calendar (Python package holidays).", "FI"

@@ -20,10 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TypeVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.connectors.base import ChildWelfareNotification
-from app.services import codec
+from app.services import clock, codec
 from app.services.hetu import Hetu
 from app.services.model import Address, Worker
 from app.services.outbox import ItemState, Outbox, StoredItem
@@ -184,26 +183,19 @@ def municipality_of(policy: Policy, code: str) -> Municipality:
         raise ValueError("code: not a municipality of the policy") from None
 
 
-def finnish_time(moment: dt.datetime) -> dt.datetime:
-    """``moment`` in Finnish time, as the worker reads it in labels."""
-    try:
-        zone: dt.tzinfo | None = ZoneInfo("Europe/Helsinki")
-    except ZoneInfoNotFoundError:
-        zone = None  # no zone database: the workstation's own zone is Finland's
-    return moment.astimezone(zone)
-
-
-def handoff_label(handoff: Handoff, at: dt.datetime) -> str:
+def handoff_label(handoff: Handoff, at: dt.datetime, zone: dt.tzinfo) -> str:
+    """The outbox label of a handoff saved at ``at``, its time in ``zone`` (the policy's)."""
     return codec.item_label(
-        handoff.hetu, HANDOFF_WORD, finnish_time(at), handoff.first_names, handoff.last_name
+        handoff.hetu, HANDOFF_WORD, clock.local(at, zone), handoff.first_names, handoff.last_name
     )
 
 
-def notification_label(notification: ChildWelfareNotification) -> str:
+def notification_label(notification: ChildWelfareNotification, zone: dt.tzinfo) -> str:
+    """The outbox label of a notification, its time in ``zone`` (the policy's)."""
     return codec.item_label(
         notification.child_hetu,
         NOTIFICATION_WORD,
-        finnish_time(notification.received_at),
+        clock.local(notification.received_at, zone),
         notification.child_first_names,
         notification.child_last_name,
     )

@@ -63,7 +63,8 @@ class HandoffService:
         ValueError naming the field (``text``, ``author``, ``code``) when something is
         missing, OutboxError when nothing could be stored.
         """
-        municipality = municipality_of(self.workstation.policy, code)
+        policy = self.workstation.policy
+        municipality = municipality_of(policy, code)
         if not text.strip():
             raise ValueError("text: the handoff needs a text")
         if not author.strip():
@@ -84,7 +85,7 @@ class HandoffService:
             author=author.strip(),
         )
         now = self.sending.clock()
-        label = handoff_label(handoff, now)
+        label = handoff_label(handoff, now, policy.zone)
         if self.channel(code) is Channel.INTERNAL_MAIL:
             mail = InternalMail(
                 hetu=hetu,
@@ -114,7 +115,8 @@ class HandoffService:
 
 def render_fax(fax: FaxItem, policy: Policy, printed_by: str, printed_at: dt.datetime) -> bytes:
     """The fax as PDF bytes (in memory): the handoff sheet with its phone-call note, or
-    the child welfare notification. The recipient is the one saved with the item."""
+    the child welfare notification. The recipient is the one saved with the item; the
+    times are in the policy's zone."""
     from app.services import documents  # reportlab only when printing
 
     saved = fax.recipient
@@ -148,7 +150,14 @@ def render_fax(fax: FaxItem, policy: Policy, printed_by: str, printed_at: dt.dat
             follow_up="",
         )
         return documents.render_notification(
-            details, child, municipality, registrar, printed_by, printed_at, fax_cover=cover
+            details,
+            child,
+            municipality,
+            registrar,
+            printed_by,
+            printed_at,
+            zone=policy.zone,
+            fax_cover=cover,
         )
     handoff = fax.handoff
     assert handoff is not None
@@ -166,4 +175,6 @@ def render_fax(fax: FaxItem, policy: Policy, printed_by: str, printed_at: dt.dat
         what_happened=handoff.text,
         follow_up=handoff.follow_up or "–",
     )
-    return documents.render_handoff(sheet, client, municipality, registrar, printed_by, printed_at)
+    return documents.render_handoff(
+        sheet, client, municipality, registrar, printed_by, printed_at, zone=policy.zone
+    )

@@ -11,12 +11,14 @@ and marked sent by the worker, like a handoff.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from app.connectors.base import Capability, ChildWelfareNotification
+from app.services import clock
 from app.services.followup import (
     Channel,
     FaxItem,
     FaxRecipient,
-    finnish_time,
     municipality_of,
     notification_label,
 )
@@ -34,14 +36,14 @@ class InvalidNotification(ValueError):
         self.problem = problem
 
 
-def validate_notification(notification: ChildWelfareNotification) -> None:
+def validate_notification(notification: ChildWelfareNotification, zone: dt.tzinfo) -> None:
     """Raise :class:`InvalidNotification` naming the first field at fault.
 
-    The child must be under 18 on the (Finnish) day the duty received the
-    notification; what happened, the notifier's organisation and the receiving
+    The child must be under 18 on the day (in ``zone``, the policy's) the duty received
+    the notification; what happened, the notifier's organisation and the receiving
     worker must be given.
     """
-    received_on = finnish_time(notification.received_at).date()
+    received_on = clock.local(notification.received_at, zone).date()
     if not notification.child_hetu.is_child_on(received_on):
         raise InvalidNotification("child_hetu", "the child must be under 18 when notified")
     for field, value, problem in (
@@ -71,9 +73,10 @@ class NotificationService:
         the item already saved. Raises InvalidNotification (a ValueError naming the
         field) and OutboxError when nothing could be stored.
         """
-        municipality = municipality_of(self.workstation.policy, code)
-        validate_notification(notification)
-        label = notification_label(notification)
+        policy = self.workstation.policy
+        municipality = municipality_of(policy, code)
+        validate_notification(notification, policy.zone)
+        label = notification_label(notification, policy.zone)
         if self.channel(code) is Channel.SYSTEM:
             return self.sending.save_notification(code, notification, label)
         fax = FaxItem(

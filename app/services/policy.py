@@ -13,6 +13,7 @@ the field and what is wrong.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 import tomllib
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from app.connectors.registry import is_known_system, known_systems
-from app.services import schema
+from app.services import clock, schema
 from app.services.duty_hours import DutySchedule
 from app.services.schema import HTTP_URL, NOT_EMPTY, Check, SchemaError, setting
 
@@ -188,6 +189,12 @@ class Policy:
         "Printing on the local printer: the default printer, whether a PDF may be saved.",
         default_factory=PrintingConfig,
     )
+
+    @property
+    def zone(self) -> dt.tzinfo:
+        """The zone of every time the app shows, stores, prints or sends
+        (``duty_hours.time_zone``), whatever the machine's own zone."""
+        return clock.zone_named(self.duty_hours.time_zone)
 
     def municipality(self, code: str) -> Municipality:
         for municipality in self.municipalities:

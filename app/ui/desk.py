@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from app.connectors import errors
 from app.connectors.base import Capability
 from app.connectors.population import PersonRecord
+from app.services.clock import Clock, local, utc_now
 from app.services.connectivity import Reachability
 from app.services.context import AppContext
 from app.services.delivery import DeliveryEvent, Outcome
@@ -32,7 +33,6 @@ from app.services.policy import Municipality
 from app.ui import messages, outbox_messages
 from app.ui.client_card import ClientCard
 from app.ui.drafts import DraftKeeper
-from app.ui.duty_banner import real_now
 from app.ui.entry_drafts import EntryDrafts
 from app.ui.entry_form import EntryForm, EntrySubject, FieldLimits
 from app.ui.entry_printing import EntryPrinter, SavedEntry
@@ -105,7 +105,7 @@ class DutyDesk(QWidget):
         outbox: OutboxController,
         reachability: Callable[[str], Reachability],
         parent: QWidget | None = None,
-        now: Callable[[], dt.datetime] = real_now,
+        now: Clock = utc_now,
     ) -> None:
         super().__init__(parent)
         self._context = context
@@ -133,7 +133,7 @@ class DutyDesk(QWidget):
 
         self.search = ClientSearch(training=context.policy.training, parent=self)
         self.card = ClientCard(self)
-        self.form = EntryForm(author=context.worker_name, parent=self)
+        self.form = EntryForm(context.worker_name, self, zone=context.policy.zone, now=now)
         self.population = PopulationLookup(context.population, context.policy, runner, self)
         self.printing = EntryPrinter(context, runner, status, now, self)
         self.draft_keeper = DraftKeeper(outbox, now, self)
@@ -258,10 +258,10 @@ class DutyDesk(QWidget):
         self.form.set_limits(self._limits(municipality))
         draft = self.drafts.for_client(municipality.code, subject.hetu)
         if draft is None:
-            self.form.open_for(subject, today=self._now().date())
+            self.form.open_for(subject)
             return
         key, content = draft
-        self.form.open_for(subject, today=self._now().date(), key=key)
+        self.form.open_for(subject, key=key)
         self.form.restore_fields(content.fields)
         self._status.info(self.tr("Luonnos palautettu: jatka kirjoittamista."))
 
@@ -270,6 +270,9 @@ class DutyDesk(QWidget):
         if limits is None:
             return FieldLimits()
         return FieldLimits(**limits(municipality.code))
+
+    def _today(self) -> dt.date:
+        return local(self._now(), self._context.policy.zone).date()
 
     def new_client(self) -> None:
         """Ctrl+Shift+N on a person the system does not know: write for them as a new
@@ -298,7 +301,7 @@ class DutyDesk(QWidget):
         )
 
     def _ask_person(self, hetu: Hetu | None, known: PersonDetails | None) -> None:
-        dialog = PersonDialog(hetu, known, self._now().date(), self.window())
+        dialog = PersonDialog(hetu, known, self._today(), self.window())
         if dialog.exec() != PersonDialog.DialogCode.Accepted:
             return
         person = dialog.person()
@@ -510,7 +513,7 @@ class DutyDesk(QWidget):
             return
         if self._municipality is not None:
             self.form.set_limits(self._limits(self._municipality))
-        self.form.open_for(subject, today=self._now().date(), key=key)
+        self.form.open_for(subject, key=key)
         self.form.restore_fields(content.fields)
         self._status.info(self.tr("Luonnos palautettu: jatka kirjoittamista."))
 

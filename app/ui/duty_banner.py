@@ -12,15 +12,13 @@ The clock is injectable (``now``): tests set the time, the app uses the real one
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
+from app.services.clock import Clock, utc_now
 from app.services.duty_hours import DutyHours, DutyStatus, Reason
 from app.services.policy import Municipality, Policy
-
-Clock = Callable[[], dt.datetime]
 
 # At least once a minute; a little past a transition, so that it is behind us.
 MAX_INTERVAL_MS = 60_000
@@ -33,10 +31,6 @@ _NOTE_STYLE = (
     "background: #ffe873; color: #000000; border: 2px solid #b08d00; "
     "font-weight: bold; padding: 6px;"
 )
-
-
-def real_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 def _tr(text: str) -> str:
@@ -112,7 +106,7 @@ class DutyDisplay(QObject):
     def __init__(self, policy: Policy, now: Clock | None, parent: QWidget) -> None:
         super().__init__(parent)
         self._hours = DutyHours(policy.duty_hours)
-        self._now = now or real_now
+        self._now = now or utc_now
         self._municipality: Municipality | None = None
         self.status: DutyStatus | None = None
         self.label = QLabel(parent)

@@ -14,7 +14,7 @@ import uuid
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services import clock
 from app.services.hetu import Hetu
 from app.services.model import ContactChannel, DutyEntry, PersonDetails, TaskType
 from app.services.policy import Municipality
+from app.ui.time_field import read_time, show_time
 
 _SUBJECT_STYLE = "font-weight: bold; padding: 4px; border: 1px solid #1b2b3a;"
 _COUNTER_STYLE = "color: #4a3500;"
@@ -96,8 +98,18 @@ class EntryForm(QGroupBox):
     text_edited = Signal()
     cancel_requested = Signal()
 
-    def __init__(self, author: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        author: str,
+        parent: QWidget | None = None,
+        *,
+        zone: dt.tzinfo = clock.HELSINKI,
+        now: clock.Clock = clock.utc_now,
+    ) -> None:
         super().__init__(parent)
+        # The contact time is the policy's zone's wall clock, whatever the machine's zone.
+        self._zone = zone
+        self._now = now
         self.setObjectName("entryForm")
         self.setTitle(self.tr("Kirjaus"))
         self.setAccessibleName(self.tr("Päivystyskirjaus"))
@@ -121,7 +133,7 @@ class EntryForm(QGroupBox):
         self.subject_label.setStyleSheet(_SUBJECT_STYLE)
         self.subject_label.setAccessibleName(self.tr("Kenen kirjaus"))
         self.contact_time = QDateTimeEdit(self)
-        self.contact_time.setObjectName("entryContactTime")
+        self.contact_time.setObjectName("contactTime")
         self.contact_time.setDisplayFormat("d.M.yyyy H.mm")
         self.contact_time.setCalendarPopup(True)
         self.contact_time.setAccessibleName(self.tr("Yhteydenoton aika"))
@@ -247,9 +259,10 @@ class EntryForm(QGroupBox):
         self.close_form()
         self._subject = subject
         self._key = key or uuid.uuid4()
-        today = today or dt.date.today()
+        moment = self._now()
+        today = today or clock.local(moment, self._zone).date()
         child = subject.hetu is not None and subject.hetu.is_child_on(today)
-        self.contact_time.setDateTime(QDateTime.currentDateTime())
+        show_time(self.contact_time, moment, self._zone)
         self.channel.setCurrentIndex(self.channel.findData(ContactChannel.EMERGENCY_112))
         default = TaskType.CHILD_PROTECTION if child else TaskType.ADULT_SOCIAL_WORK
         self.task_type.setCurrentIndex(self.task_type.findData(default))
@@ -362,7 +375,7 @@ class EntryForm(QGroupBox):
         self.narrative.moveCursor(self.narrative.textCursor().MoveOperation.End)
 
     def _show_contact_time(self, moment: dt.datetime) -> None:
-        self.contact_time.setDateTime(QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000)))
+        show_time(self.contact_time, moment, self._zone)
 
     def _entry_to_send(self, subject: EntrySubject) -> DutyEntry:
         fields = self._fields()
@@ -382,11 +395,8 @@ class EntryForm(QGroupBox):
         return replace(pending, **fields)
 
     def _fields(self) -> dict[str, Any]:
-        # The edit shows local time; the entry must say which zone it is in.
-        contact_time = self.contact_time.dateTime().toPython()
-        assert isinstance(contact_time, dt.datetime)
         return {
-            "contact_time": contact_time.astimezone(),
+            "contact_time": read_time(self.contact_time, self._zone),
             "contact_channel": ContactChannel(self.channel.currentData()),
             "task_type": TaskType(self.task_type.currentData()),
             "narrative": self.narrative.toPlainText(),

@@ -9,9 +9,7 @@ only where the policy allows it, through a file dialog.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
+from app.services.clock import Clock
 from app.services.context import AppContext
 from app.services.documents import FontUnavailable, render_entry
 from app.services.documents.entry import ENTRY_TITLE, PrintedPerson
@@ -31,8 +30,6 @@ from app.ui.status import StatusArea
 from app.ui.tasks import Generation, Pool, TaskRunner
 
 log = logging.getLogger(__name__)
-
-Clock = Callable[[], dt.datetime]
 
 
 @dataclass(frozen=True)
@@ -146,7 +143,13 @@ class EntryPrinter(QObject):
 
         def render() -> _Rendered:
             pdf = render_entry(
-                saved.entry, client, saved.municipality, registrar, printed_by, printed_at
+                saved.entry,
+                client,
+                saved.municipality,
+                registrar,
+                printed_by,
+                printed_at,
+                zone=self._context.policy.zone,
             )
             return _Rendered(pdf, render_pages(pdf))
 

@@ -10,9 +10,7 @@ calls run on the runner's serial disk pool; rendering and printing on the other 
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
@@ -21,6 +19,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.services.clock import Clock
 from app.services.context import AppContext
 from app.services.documents import FontUnavailable
 from app.services.documents.handoff import HANDOFF_TITLE
@@ -37,8 +36,6 @@ from app.ui.status import StatusArea
 from app.ui.tasks import Pool, TaskRunner
 
 log = logging.getLogger(__name__)
-
-Clock = Callable[[], dt.datetime]
 
 
 def _tr(text: str) -> str:

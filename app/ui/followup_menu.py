@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
+from app.services.clock import Clock, utc_now
 from app.services.context import AppContext
 from app.services.delivery import DeliveryEvent, Outcome
 from app.services.followup import MAIL_KIND, NOTIFICATION_KIND
@@ -26,8 +27,7 @@ from app.services.model import ClientSummary
 from app.services.outbox import StoredItem
 from app.ui import followup_messages, messages
 from app.ui.desk import DutyDesk
-from app.ui.duty_banner import real_now
-from app.ui.fax_actions import Clock, FaxActions
+from app.ui.fax_actions import FaxActions
 from app.ui.handoff_dialog import HandoffDialog, HandoffSubject
 from app.ui.handoff_list import HandoffList
 from app.ui.notification_form import NotificationForm, NotificationPrefill
@@ -301,7 +301,7 @@ def install_followup(window: MainWindow, now: Clock | None = None) -> FollowupCo
         status=window.status,
         outbox=window.outbox,
         desk=window.desk,
-        now=now or real_now,
+        now=now or utc_now,
     )
     controller = FollowupController(parts, window)
     controller.add_menu(window.menuBar())

@@ -2,12 +2,13 @@
 
 Beside the window run the outbox (opened in the background once the window
 shows, with its sender) and the connectivity monitor; both stop when the
-window closes. ``now`` is the clock of the duty hours and printouts (tests set it).
+window closes. ``now`` is the clock of the duty hours, the new entry's contact time,
+the notification's time and printouts (tests set it); every time is shown in the
+policy's zone (:mod:`app.services.clock`), whatever the machine's.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import logging
 import uuid
@@ -20,6 +21,7 @@ from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
+from app.services.clock import Clock, utc_now
 from app.services.connectivity import Reachability, VpnResult
 from app.services.context import AppContext
 from app.services.delivery import DeliveryEvent, Outcome
@@ -29,7 +31,7 @@ from app.ui import outbox_messages
 from app.ui.connectivity_controller import ConnectivityController
 from app.ui.desk import DutyDesk
 from app.ui.drafts import DraftsDialog
-from app.ui.duty_banner import DutyDisplay, real_now
+from app.ui.duty_banner import DutyDisplay
 from app.ui.followup_menu import install_followup
 from app.ui.indicators import ConnectivitySummary, OutboxBanner, OutboxCount
 from app.ui.outage_practice import OutagePractice
@@ -72,7 +74,7 @@ class MainWindow(QMainWindow):
         self,
         context: AppContext,
         initial_settings: UserSettings | None = None,
-        now: Callable[[], dt.datetime] = real_now,
+        now: Clock = utc_now,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -95,7 +97,9 @@ class MainWindow(QMainWindow):
         self.outbox = OutboxController(
             context.outbox, workstation, self.runner, self.connectivity.known_unreachable, self
         )
-        self.switcher = MunicipalitySwitcher(context.policy.municipalities, self)
+        self.switcher = MunicipalitySwitcher(
+            context.policy.municipalities, self, zone=context.policy.zone
+        )
         self.desk = DutyDesk(
             context, self.runner, self.status, self.outbox, self.connectivity.state, self, now
         )
@@ -422,7 +426,7 @@ class MainWindow(QMainWindow):
         dialog = DraftsDialog(
             sorted(entries, key=lambda pair: pair[0].updated),
             self._context.policy,
-            outbox_messages.moment,
+            lambda moment: outbox_messages.moment(moment, self._context.policy.zone),
             self,
         )
         dialog.continue_requested.connect(self._continue_draft)

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.connectors.base import ChildWelfareNotification
+from app.services import clock
 from app.services.context import AppContext
 from app.services.followup import Channel, FaxDocument
 from app.services.hetu import Hetu, HetuProblem, InvalidHetu, parse_hetu
@@ -39,10 +39,9 @@ from app.ui.handoff_dialog import add_save_shortcuts, clear_invalid, mark_invali
 from app.ui.notification_fields import NotificationFields
 from app.ui.outbox_controller import OutboxController
 from app.ui.tasks import Generation, Pool, TaskRunner
+from app.ui.time_field import read_time, show_time
 
 log = logging.getLogger(__name__)
-
-Clock = Callable[[], dt.datetime]
 
 
 @dataclass(frozen=True)
@@ -83,7 +82,7 @@ class NotificationForm(FollowUpWindow):
         runner: TaskRunner,
         outbox: OutboxController,
         actions: FaxActions,
-        now: Clock,
+        now: clock.Clock,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__("notificationForm", context, runner, outbox, parent)
@@ -129,11 +128,12 @@ class NotificationForm(FollowUpWindow):
     def _prefill(self, prefill: NotificationPrefill) -> None:
         fields = self.fields
         moment = self._now()
-        fields.received_at.setDateTime(QDateTime.fromSecsSinceEpoch(int(moment.timestamp())))
+        zone = self._context.policy.zone
+        show_time(fields.received_at, moment, zone)
         fields.select_municipality(prefill.municipality)
         child = prefill.child
         hetu = child.hetu if isinstance(child, ClientSummary) else child
-        if hetu is not None and hetu.is_child_on(moment.astimezone().date()):
+        if hetu is not None and hetu.is_child_on(clock.local(moment, zone).date()):
             if isinstance(child, ClientSummary):
                 fields.child_last_name.setText(child.last_name)
                 fields.child_first_names.setText(child.first_names)
@@ -148,10 +148,8 @@ class NotificationForm(FollowUpWindow):
     # -- the child's identity code and home municipality ------------------------------
 
     def _received_at(self) -> dt.datetime:
-        moment = self.fields.received_at.dateTime().toPython()
-        assert isinstance(moment, dt.datetime)
-        # The edit shows the workstation's wall-clock time.
-        return moment.astimezone()
+        """When the duty received it: the field's wall clock, in the policy's zone."""
+        return read_time(self.fields.received_at, self._context.policy.zone)
 
     def _hetu_changed(self) -> None:
         fields = self.fields

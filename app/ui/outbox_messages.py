@@ -10,6 +10,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication
 
+from app.services import clock
 from app.services.connectivity import Reachability
 from app.services.keys import OutboxError
 from app.services.model import DeliveryReceipt
@@ -204,9 +205,9 @@ def outbox_count(undelivered: int, attention: int) -> str:
     return text
 
 
-def moment(when: dt.datetime, now: dt.datetime | None = None) -> str:
-    """``23.15`` today, ``26.11. 23.15`` otherwise, in local time."""
-    local = when.astimezone()
-    today = (now or dt.datetime.now().astimezone()).date()
-    clock = f"{local.hour}.{local.minute:02d}"
-    return clock if local.date() == today else f"{local.day}.{local.month}. {clock}"
+def moment(when: dt.datetime, zone: dt.tzinfo, now: dt.datetime | None = None) -> str:
+    """``23.15`` today, ``26.11. 23.15`` otherwise, in ``zone`` (the policy's)."""
+    local = clock.local(when, zone)
+    today = clock.local(now or clock.utc_now(), zone).date()
+    time = f"{local.hour}.{local.minute:02d}"
+    return time if local.date() == today else f"{local.day}.{local.month}. {time}"

@@ -435,7 +435,7 @@ class OutboxView(ItemListDialog):
             return ""
         if next_attempt <= dt.datetime.now(dt.UTC):
             return self.tr("heti kun yhteys toimii")
-        return outbox_messages.moment(next_attempt)
+        return outbox_messages.moment(next_attempt, self._policy.zone)
 
     def _error_text(self, last_error: str | None) -> tuple[str, str]:
         """The worker's wording and, for helpdesk, the stored text (no client data)."""

@@ -36,8 +36,16 @@ class MunicipalitySwitcher(QListWidget):
 
     municipality_selected = Signal(str)
 
-    def __init__(self, municipalities: tuple[Municipality, ...], parent: QWidget | None = None):
+    def __init__(
+        self,
+        municipalities: tuple[Municipality, ...],
+        parent: QWidget | None = None,
+        *,
+        zone: dt.tzinfo,
+    ):
+        """``zone`` is the policy's: the time of the last delivery is shown in it."""
         super().__init__(parent)
+        self._zone = zone
         self.setObjectName("municipalitySwitcher")
         self.setAccessibleName(self.tr("Kunta"))
         self.setAccessibleDescription(
@@ -140,7 +148,8 @@ class MunicipalitySwitcher(QListWidget):
             parts.append(self.tr("odottaa lähtevissä: {count}").format(count=waiting))
         delivered = self._last_delivery.get(code)
         if delivered is not None:
-            parts.append(self.tr("toimitettu viimeksi {when}").format(when=moment(delivered)))
+            when = moment(delivered, self._zone)
+            parts.append(self.tr("toimitettu viimeksi {when}").format(when=when))
         return " · ".join(parts)
 
     def _on_selection_changed(self) -> None:

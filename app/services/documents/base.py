@@ -15,7 +15,6 @@ import io
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 from xml.sax.saxutils import escape
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -24,6 +23,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
+from app.services import clock
 from app.services.documents.fonts import BOLD, REGULAR, register_fonts
 from app.services.hetu import Hetu
 from app.services.model import Address
@@ -67,22 +67,12 @@ class Person(Protocol):
 # --- text -----------------------------------------------------------------------------
 
 
-def local_time(moment: dt.datetime) -> dt.datetime:
-    """``moment`` in Finnish time; naive times are refused (their zone is a guess)."""
-    if moment.tzinfo is None:
-        raise ValueError("a printed time must carry its time zone")
-    try:
-        zone: dt.tzinfo | None = ZoneInfo("Europe/Helsinki")
-    except ZoneInfoNotFoundError:
-        # No zone database (Windows without tzdata): the workstation's own zone is Finland's.
-        zone = None
-    return moment.astimezone(zone)
+def format_time(moment: dt.datetime, zone: dt.tzinfo) -> str:
+    """Finnish style, in the policy's ``zone``: ``14.3.2026 klo 22.05``.
 
-
-def format_time(moment: dt.datetime) -> str:
-    """Finnish style: ``14.3.2026 klo 22.05``."""
-    local = local_time(moment)
-    return f"{local.day}.{local.month}.{local.year} klo {local:%H.%M}"
+    A naive time is refused (ValueError): its zone would be a guess.
+    """
+    return clock.finnish_time(moment, zone)
 
 
 def yes_no(value: bool | None) -> str:
@@ -246,12 +236,15 @@ def _build(
 
 
 def render_pdf(
-    document_title: str, printed_by: str, printed_at: dt.datetime, story: Story
+    document_title: str, printed_by: str, printed_at: dt.datetime, story: Story, zone: dt.tzinfo
 ) -> bytes:
-    """Build a document in memory; its pages numbered "x / y" with the real total."""
+    """Build a document in memory; its pages numbered "x / y" with the real total.
+
+    Every time on it is shown in ``zone``, the policy's (:attr:`Policy.zone`).
+    """
     register_fonts()
     printed_by = checked_name(printed_by, "printed_by")
-    printed = f"Tulostanut: {printed_by}, {format_time(printed_at)}"
+    printed = f"Tulostanut: {printed_by}, {format_time(printed_at, zone)}"
     total = 1
     for _ in range(_MAX_PASSES):
         data, pages = _build(document_title, printed_by, printed, story(total), total)

@@ -83,7 +83,7 @@ def person_rows(person: PersonDetails | None) -> list[tuple[str, str]]:
     return rows
 
 
-def render_entry(
+def render_entry(  # noqa: PLR0913 - a document is made of this many parts
     entry: DutyEntry,
     client: ClientSummary | PrintedPerson,
     municipality: Municipality,
@@ -91,9 +91,10 @@ def render_entry(
     printed_by: str,
     printed_at: dt.datetime,
     *,
+    zone: dt.tzinfo,
     address: Address | None = None,
 ) -> bytes:
-    """The duty entry as PDF bytes.
+    """The duty entry as PDF bytes; its times in ``zone``, the policy's.
 
     ``client`` is the summary the entry is about (its identity code must be the
     entry's); under non-disclosure no address is printed, not even ``address``.
@@ -110,7 +111,7 @@ def render_entry(
                     ("Rekisterinpitäjä", registrar.name_fi),
                     *client_rows(client, address),
                     *person_rows(entry.person),
-                    ("Yhteydenottoaika", base.format_time(entry.contact_time)),
+                    ("Yhteydenottoaika", base.format_time(entry.contact_time, zone)),
                     ("Yhteydenottaja", CHANNEL_WORDS[entry.contact_channel]),
                     ("Tehtävä", TASK_WORDS[entry.task_type]),
                 ]
@@ -129,4 +130,4 @@ def render_entry(
             ),
         ]
 
-    return base.render_pdf(ENTRY_TITLE, printed_by, printed_at, story)
+    return base.render_pdf(ENTRY_TITLE, printed_by, printed_at, story, zone)

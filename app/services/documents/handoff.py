@@ -49,6 +49,7 @@ def fax_cover(
     printed_at: dt.datetime,
     total: int,
     *,
+    zone: dt.tzinfo,
     purpose: str = "Virka-aikaiselle päivystäjälle – asiakasasian siirto jatkotoimiin",
     subject: str = "Asiakasasian siirto jatkotoimia varten; tiedot seuraavilla sivuilla.",
 ) -> list[Flowable]:
@@ -68,7 +69,7 @@ def fax_cover(
                 ("Lähettäjä", details.sender.name),
                 ("Lähettäjän puhelin", sender_phone),
                 ("Käsittelijä", details.author),
-                ("Päivämäärä", base.format_time(printed_at)),
+                ("Päivämäärä", base.format_time(printed_at, zone)),
                 (PAGE_COUNT_LABEL, str(total)),
                 ("Asia", subject),
             ]
@@ -91,7 +92,7 @@ def _default_call_message(details: HandoffDetails, client: ClientSummary, total:
     )
 
 
-def render_handoff(
+def render_handoff(  # noqa: PLR0913 - a document is made of this many parts
     handoff: HandoffDetails,
     client: ClientSummary,
     municipality: Municipality,
@@ -99,9 +100,13 @@ def render_handoff(
     printed_by: str,
     printed_at: dt.datetime,
     *,
+    zone: dt.tzinfo,
     address: Address | None = None,
 ) -> bytes:
-    """The fax handoff sheet as PDF bytes; the cover states the real page count."""
+    """The fax handoff sheet as PDF bytes; the cover states the real page count.
+
+    Its times are in ``zone``, the policy's.
+    """
     office = municipality.office_hours
     call_to = handoff.call_to.strip() or f"{office.unit}, puh. {office.phone}"
 
@@ -111,7 +116,7 @@ def render_handoff(
         if worker is not None:
             worker_text = worker.name + (f", puh. {worker.phone}" if worker.phone else "")
         return [
-            *fax_cover(handoff, municipality, printed_at, total),
+            *fax_cover(handoff, municipality, printed_at, total, zone=zone),
             *base.title("ASIAKASASIAN SIIRTO", f"{office.unit} – {municipality.name_fi}"),
             base.fields(
                 [
@@ -138,4 +143,4 @@ def render_handoff(
             ),
         ]
 
-    return base.render_pdf(HANDOFF_TITLE, printed_by, printed_at, story)
+    return base.render_pdf(HANDOFF_TITLE, printed_by, printed_at, story, zone)

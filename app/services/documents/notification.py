@@ -101,10 +101,13 @@ def render_notification(  # noqa: PLR0913 - a document is made of this many part
     printed_by: str,
     printed_at: dt.datetime,
     *,
+    zone: dt.tzinfo,
     address: Address | None = None,
     fax_cover: HandoffDetails | None = None,
 ) -> bytes:
     """The child welfare notification for ``municipality``'s child protection, as PDF bytes.
+
+    Its times are in ``zone``, the policy's.
 
     Under the child's non-disclosure no address is printed, not even ``address``.
     With ``fax_cover`` (sender and author) a fax cover with the page count comes first.
@@ -125,6 +128,7 @@ def render_notification(  # noqa: PLR0913 - a document is made of this many part
                 municipality,
                 printed_at,
                 total,
+                zone=zone,
                 purpose="Lastensuojeluun – lastensuojeluilmoitus",
                 subject="Lastensuojeluilmoitus (LsL 25 §); tiedot seuraavilla sivuilla.",
             )
@@ -169,7 +173,7 @@ def render_notification(  # noqa: PLR0913 - a document is made of this many part
             base.heading("Vastaanotto"),
             base.fields(
                 [
-                    ("Vastaanotettu", base.format_time(notification.received_at)),
+                    ("Vastaanotettu", base.format_time(notification.received_at, zone)),
                     ("Vastaanottanut työntekijä", notification.receiving_worker),
                 ]
             ),
@@ -177,4 +181,4 @@ def render_notification(  # noqa: PLR0913 - a document is made of this many part
         ]
         return story
 
-    return base.render_pdf(NOTIFICATION_TITLE, printed_by, printed_at, story)
+    return base.render_pdf(NOTIFICATION_TITLE, printed_by, printed_at, story, zone)
