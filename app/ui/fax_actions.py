@@ -67,6 +67,8 @@ class FaxActions(QObject):
             its accepting button is named ``confirmFaxSentYes``).
         marked_sent(int): the fax left the outbox and the open handoffs (item id).
         mark_failed(int, str): marking sent failed (item id, what was told).
+        open_handoffs_requested(): the worker asked, from a window showing a fax,
+            for the open handoffs (Ctrl+J, as the window says).
     """
 
     preview_opened = Signal(object)
@@ -75,6 +77,7 @@ class FaxActions(QObject):
     confirmation_opened = Signal(object)
     marked_sent = Signal(int)
     mark_failed = Signal(int, str)
+    open_handoffs_requested = Signal()
 
     def __init__(
         self,
@@ -99,6 +102,11 @@ class FaxActions(QObject):
         if sending is None:
             return None
         return HandoffService(sending, self._context.workstation)
+
+    def request_open_handoffs(self) -> None:
+        """Ctrl+J in a window showing a fax: its text names the open handoffs there,
+        where the main window's own Ctrl+J does not reach."""
+        self.open_handoffs_requested.emit()
 
     # -- printing ------------------------------------------------------------------
 

@@ -2,12 +2,15 @@
 
 The handoff dialog and the notification form show this panel when the municipality's
 system cannot take the item: whom to fax and call and what to say, "Tulosta faksi"
-and "Merkitse lähetetyksi…" (through :class:`app.ui.fax_actions.FaxActions`).
+and "Merkitse lähetetyksi…" (through :class:`app.ui.fax_actions.FaxActions`). The text
+sends the worker on to the open handoffs with Ctrl+J, so Ctrl+J works in the form's
+window too while the panel shows.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.services.followup import FaxDocument
@@ -57,6 +60,10 @@ class FaxPanel(QGroupBox):
         self.print_button.clicked.connect(self._print)
         self.mark_button.clicked.connect(self._mark)
         actions.marked_sent.connect(self._marked)
+        # Active only while the panel shows: a hidden widget's shortcut is off.
+        self.open_handoffs = QShortcut(QKeySequence("Ctrl+J"), self)
+        self.open_handoffs.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.open_handoffs.activated.connect(actions.request_open_handoffs)
         self.setVisible(False)
 
     @property

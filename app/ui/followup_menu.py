@@ -75,6 +75,7 @@ class FollowupController(QObject):
         self.fax = FaxActions(
             parts.context, parts.runner, parts.outbox, parts.status, parts.now, window
         )
+        self.fax.open_handoffs_requested.connect(self.show_open_handoffs)
         self.handoff_dialog: HandoffDialog | None = None
         self.notification_form: NotificationForm | None = None
         self.handoff_list: HandoffList | None = None
@@ -139,7 +140,6 @@ class FollowupController(QObject):
         dialog.saved.connect(self._handoff_saved)
         self.handoff_dialog = dialog
         dialog.show()
-        dialog.text.setFocus()
         return dialog
 
     def _handoff_saved(self, item: StoredItem) -> None:

@@ -11,13 +11,15 @@ from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
 from app.services.context import AppContext
 from app.services.outbox import StoredItem
 from app.ui.fax_panel import FaxPanel
+from app.ui.focus import show_focus
 from app.ui.outbox_controller import OutboxController
 from app.ui.tasks import Generation, TaskRunner
 
 
 class FollowUpWindow(QDialog):
-    """Non-modal. A subclass builds ``problem`` and ``fax_panel`` and tells what
-    unsaved text is, what to say while saving and what to ask before discarding."""
+    """Non-modal. A subclass builds ``problem`` and ``fax_panel``, puts the focus in its
+    first field, saves with Ctrl+Enter (:mod:`app.ui.focus`) and tells what unsaved
+    text is, what to say while saving and what to ask before discarding."""
 
     problem: QLabel
     fax_panel: FaxPanel
@@ -33,6 +35,7 @@ class FollowUpWindow(QDialog):
         super().__init__(parent)
         self.setObjectName(name)
         self.setModal(False)
+        show_focus(self)
         self._context = context
         self._runner = runner
         self._outbox = outbox

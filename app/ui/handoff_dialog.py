@@ -14,9 +14,7 @@ import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -36,6 +34,7 @@ from app.services.policy import Municipality
 from app.ui import followup_messages
 from app.ui.fax_actions import FaxActions
 from app.ui.fax_panel import FaxPanel
+from app.ui.focus import add_save_shortcuts, focus_first
 from app.ui.followup_window import FollowUpWindow
 from app.ui.messages import where
 from app.ui.outbox_controller import OutboxController
@@ -70,13 +69,6 @@ def problem_label(parent: QWidget, name: str) -> QLabel:
     label.setStyleSheet(_PROBLEM_STYLE)
     label.setVisible(False)
     return label
-
-
-def add_save_shortcuts(dialog: QDialog, slot: object) -> None:
-    # Both Return keys: Ctrl+Enter is the keypad one.
-    for keys in ("Ctrl+Return", "Ctrl+Enter"):
-        shortcut = QShortcut(QKeySequence(keys), dialog)
-        shortcut.activated.connect(slot)
 
 
 @dataclass(frozen=True)
@@ -184,6 +176,7 @@ class HandoffDialog(FollowUpWindow):
         self.cancel_button.clicked.connect(self.reject)
         add_save_shortcuts(self, self.save)
         self.text.textChanged.connect(lambda: clear_invalid(self.text))
+        focus_first(self.text)
         self.resize(640, 560)
 
     def save_now(self) -> None:

@@ -36,11 +36,17 @@ class ConnectivitySummary(QLabel):
 
 
 class OutboxCount(QToolButton):
-    """``Lähtevät: 3, 1 vaatii toimia``; clicking opens the outbox view."""
+    """``Lähtevät: 3, 1 vaatii toimia``; clicking opens the outbox view.
+
+    Never takes the focus: at the end of the window's focus chain it would be where
+    the focus lands when a form closes, and the next space typed would open the
+    outbox. The keyboard opens the outbox with Ctrl+L, as the tooltip says.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("outboxCount")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAccessibleName(self.tr("Lähtevät kirjaukset"))
         self.setToolTip(self.tr("Avaa lähtevät (Ctrl+L)"))
         self.setAutoRaise(True)

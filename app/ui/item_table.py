@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.policy import Policy
+from app.ui.focus import show_focus
 from app.ui.labels import plain_label
 from app.ui.outbox_controller import OutboxController
 
@@ -36,6 +37,8 @@ def item_table(parent: QWidget, name: str, accessible: str, headers: list[str]) 
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
     table.verticalHeader().setVisible(False)
+    # Tab leaves the table for the buttons; cell by cell it would be a trap.
+    table.setTabKeyNavigation(False)
     return table
 
 
@@ -65,6 +68,12 @@ class TableRow:
 class ItemListDialog(QDialog):
     """The frame of the outbox view and the open-handoffs list: a read-only table of
     outbox items, a message line and a row of buttons ending in "Sulje".
+
+    It opens with the focus in the table and a row always chosen (the arrow keys
+    choose another). Enter on a row presses the first button, the default; Tab goes
+    on to the buttons; a dialog opened from the list gives the focus back to the
+    table when it closes. The focused widget has the ring of :mod:`app.ui.focus`,
+    which the default button's look does not share.
 
     A re-read asked for while one is on its way (a flush reports every item) runs
     once more after it, not once per request; the selection follows the item's id
@@ -100,6 +109,9 @@ class ItemListDialog(QDialog):
         self.message = message
         close = named_button(self, close_name, self.tr("Sulje"))
         close.clicked.connect(self.close)
+        if buttons:
+            # Enter on a row (the table passes it on) does the row's first action.
+            buttons[0].setDefault(True)
         row = QHBoxLayout()
         for button in buttons:
             row.addWidget(button)
@@ -110,6 +122,8 @@ class ItemListDialog(QDialog):
         layout.addWidget(message)
         layout.addLayout(row)
         table.itemSelectionChanged.connect(self._update_buttons)
+        show_focus(self)
+        table.setFocus()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -147,6 +161,10 @@ class ItemListDialog(QDialog):
                 self.table.setItem(index, column, cell)
             if row.item_id == selected:
                 self.table.selectRow(index)
+        if rows and self.selected_id() is None:
+            # A current row without a selection shows a focus frame while every button
+            # stays off; the first row is chosen instead, and the arrows go on from it.
+            self.table.selectRow(0)
         self.table.resizeColumnsToContents()
         self._update_buttons()
 
@@ -164,6 +182,15 @@ class ItemListDialog(QDialog):
                 self.table.selectRow(index)
                 return True
         return False
+
+    def return_focus(self) -> None:
+        """Back to the table once a dialog opened from it closes. The window manager
+        may activate the main window instead, and the button that opened the dialog
+        is often off by then (its item is gone), which would pass the focus on to
+        "Sulje". No raise: the dialog closing lay on top of the list."""
+        if self.isVisible():
+            self.table.setFocus()
+            self.activateWindow()
 
     def _municipality_name(self, code: str) -> str:
         try:

@@ -34,8 +34,9 @@ from app.services.outbox import OutboxError, StoredItem
 from app.ui import followup_messages, messages
 from app.ui.fax_actions import FaxActions
 from app.ui.fax_panel import FaxPanel
+from app.ui.focus import add_save_shortcuts
 from app.ui.followup_window import FollowUpWindow
-from app.ui.handoff_dialog import add_save_shortcuts, clear_invalid, mark_invalid, problem_label
+from app.ui.handoff_dialog import clear_invalid, mark_invalid, problem_label
 from app.ui.notification_fields import NotificationFields
 from app.ui.outbox_controller import OutboxController
 from app.ui.tasks import Generation, Pool, TaskRunner

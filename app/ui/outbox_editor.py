@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.model import DutyEntry
+from app.ui.focus import add_save_shortcuts, focus_first, show_focus
 from app.ui.labels import plain_label
 
 _REASON_STYLE = "color: #5c0b0b; background: #fde8e8; border: 1px solid #b3261e; padding: 4px;"
@@ -26,7 +27,8 @@ _REASON_STYLE = "color: #5c0b0b; background: #fde8e8; border: 1px solid #b3261e;
 
 class _ResendFrame(QDialog):
     """What every correction dialog shares: subject, the system's refusal, a form,
-    a problem line and "Lähetä uudelleen". Subclasses fill the form and check it."""
+    a problem line and "Lähetä uudelleen" (Ctrl+Enter). Subclasses fill the form,
+    check it and put the focus in its first field."""
 
     def __init__(self, name: str, parent: QWidget | None) -> None:
         super().__init__(parent)
@@ -34,8 +36,9 @@ class _ResendFrame(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.form = QFormLayout()
         self.problem = plain_label(self, "correctionProblem", "")
-        self.resend = QPushButton(self.tr("Lähetä uudelleen"), self)
+        self.resend = QPushButton(self.tr("Lähetä uudelleen (Ctrl+Enter)"), self)
         self.resend.setObjectName("resendButton")
+        self.resend.setDefault(True)
         buttons = QDialogButtonBox(self)
         buttons.addButton(self.resend, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -50,6 +53,9 @@ class _ResendFrame(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
+        # click(), not the slot: a resend on its way has disabled the button.
+        add_save_shortcuts(self, self.resend.click)
+        show_focus(self)
         self.resize(640, 480)
 
     def _describe(self, title: str, subject: str, refusal: str) -> None:
@@ -103,6 +109,7 @@ class CorrectionEditor(_ResendFrame):
         self.form.addRow(self.tr("Kuvaus:"), self.narrative)
         self.form.addRow(self.tr("Toimenpiteet:"), self.measures)
         self.form.addRow(self.follow_up)
+        focus_first(self.narrative)
 
     def _request_resend(self) -> None:
         if not self.narrative.toPlainText().strip():
@@ -121,6 +128,7 @@ class CorrectionEditor(_ResendFrame):
 
 class DiscardDialog(QDialog):
     """Asks why the item is discarded; the reason is required and goes to the registrar.
+    Opens in the reason; Ctrl+Enter confirms once there is one.
 
     Signals:
         discard_requested(str): the worker confirmed the discard with this reason.
@@ -175,6 +183,7 @@ class DiscardDialog(QDialog):
         self.reason.setTabChangesFocus(True)
         self.confirm = QPushButton(confirm, self)
         self.confirm.setObjectName("confirmDiscardButton")
+        self.confirm.setToolTip(self.tr("Ctrl+Enter"))
         self.confirm.setEnabled(False)
         self.problem = plain_label(self, "discardProblem", "")
         buttons = QDialogButtonBox(self)
@@ -189,6 +198,9 @@ class DiscardDialog(QDialog):
         layout.addWidget(self.reason)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
+        add_save_shortcuts(self, self.confirm.click)
+        show_focus(self)
+        focus_first(self.reason)
 
     def _update(self) -> None:
         self.confirm.setEnabled(bool(self.reason.toPlainText().strip()))
@@ -250,6 +262,8 @@ class FieldsCorrectionEditor(_ResendFrame):
             editor.setAccessibleName(field.label)
             self.editors[field.name] = editor
             self.form.addRow(field.label + ":", editor)
+        if fields:
+            focus_first(self.editors[fields[0].name])
 
     def values(self) -> dict[str, str]:
         return {

@@ -236,6 +236,7 @@ class OutboxView(ItemListDialog):
                 )
             )
             return
+        editor.finished.connect(lambda _result: self.return_focus())
         editor.show()
 
     def _editor(
@@ -327,6 +328,7 @@ class OutboxView(ItemListDialog):
             return
         dialog = DiscardDialog(row.label, self._where(row.municipality), self, row.kind)
         dialog.discard_requested.connect(lambda reason: self._discard(dialog, row, reason))
+        dialog.finished.connect(lambda _result: self.return_focus())
         dialog.show()
 
     def _confirm_removal(self, row: _Row) -> None:
