@@ -10,15 +10,20 @@ app's real SQLCipher outbox. In a lane it starts instrumented children
 (:mod:`tests.crash_child`) one after the other; each child first does what
 the app does at start-up (open the outbox, recover, deliver), which is the
 recovery of the previous child's kill, then does its own work and dies by
-SIGKILL: at a named step of an item's life, or at a random moment chosen by
-the parent. A chain of trials ends with the real headless command
-``python -m app outbox flush --training --training-server URL``.
+SIGKILL: at a named step of an item's life, at a random moment chosen by
+the parent, or (a *drafts* trial) while a worker types into forms whose text
+is kept as drafts, saved from its draft, discarded or left as a draft. A chain
+of trials ends with the real headless command ``python -m app outbox flush
+--training --training-server URL``.
 
 After every kill the next opener reports ``integrity_check()`` (SQLite's and
 SQLCipher's); after every recovery the training server's records are
 checked: every key a child printed as saved is there once, in the
 municipality it was saved for, in saved order per client, and nothing is
-there that no child saved.
+there that no child saved. Every opener also reports the drafts it finds: the
+last draft a child printed as saved is there with at least that text, or its
+entry was saved instead (never both, never neither), and no draft reaches a
+system.
 
 Every idempotency key is derived from (seed, lane, process, n), so the parent
 knows each key before the child makes it and a failure names the seed that
@@ -33,6 +38,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
+import itertools
 import json
 import os
 import queue
@@ -57,7 +63,7 @@ from app.services.classroom import join
 from app.services.helpdesk import EXIT_BUSY, EXIT_NEEDS_ACTION, EXIT_OK
 from app.services.hetu import Hetu
 from app.services.model import ContactChannel, DutyEntry, TaskType
-from app.services.outbox import ItemState, Outbox
+from app.services.outbox import Draft, ItemState, Outbox
 from app.services.policy import Municipality, Policy
 from app.services.sending import SendingService
 from app.services.workstation import Workstation
@@ -69,6 +75,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # The steps of an item's life, in order; "random" is a kill at a moment the parent picks.
 STEPS = ("stored", "sending", "request_sent", "response_received", "deleted")
 RANDOM = "random"
+# A worker typing into forms (drafts saved as they type), killed at a moment the parent picks.
+DRAFTS = "drafts"
 # After these steps the server already holds the item when the child dies...
 SERVER_HAS_IT = frozenset({"request_sent", "response_received", "deleted"})
 # ...and after these the item is left 'sending': recovery must put it back in line.
@@ -90,6 +98,22 @@ LOAD_ITEMS = 60  # a random-trial child saves at most this many entries, then id
 RANDOM_KILL_WINDOW = 0.25
 OUTAGE_SHARE = 0.3  # random trials where one municipality is unreachable for the child
 CHAIN_LENGTH = 25  # trials on one outbox before the headless flush recovers and it is checked
+DRAFT_FORMS = 60  # forms a drafts child plans to type; the kill comes long before the last
+# A drafts trial's child is killed after it printed 1 to DRAFT_KILL_SAVES draft saves (about
+# 13 per form), and then up to DRAFT_KILL_DELAY seconds later (uniform): counted in saves,
+# not time, so that a slow machine kills as far into the typing as a fast one.
+DRAFT_KILL_SAVES = 200
+DRAFT_KILL_DELAY = 0.02
+# Every other drafts trial the child kills itself at a named moment of a planned form's
+# end instead: inside put's transaction (the entry inserted and the draft deleted, not
+# committed), after put returned, after delete_draft returned; each before its line.
+# What the next opener must find of that form (Lane.resolve_typing's words):
+DRAFT_DEATHS = {
+    "in_put": "a draft",
+    "after_put": "an entry not printed",
+    "after_discard": "discarded, not printed",
+}
+DRAFT_SHARE = 0.2  # of a full campaign's trials (Plan.for_trials)
 CONTACT_TIME = dt.datetime(2026, 11, 26, 23, 15, tzinfo=dt.timezone(dt.timedelta(hours=2)))
 
 
@@ -131,6 +155,116 @@ def make_entry(key: uuid.UUID, hetu: Hetu, text: str) -> DutyEntry:
         author="Päivystäjä Testi",
         idempotency_key=key,
     )
+
+
+# -- a worker typing: the forms a drafts child fills in -------------------------
+
+SAVE, DISCARD, KEEP = "save", "discard", "keep"
+WORDS = (
+    "Poliisi",
+    "soitti",
+    "yöllä",
+    "lapsi",
+    "kertoi",
+    "äidin",
+    "luona",
+    "turvassa",
+    "huoltaja",
+    "ei",
+    "vastannut",
+    "Čuoŋžá",
+    "Đuolbmá",
+    "Šáŋŋá",
+    "Ŧ",
+    "Žanna",
+    "å",
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class Form:
+    """One form a drafts child fills in, as planned from the seed (the parent replays it).
+
+    Each draft save makes the narrative ``text[:length]`` for the next of ``lengths``;
+    then the form is saved (an entry from the draft, ``draft_key`` = its key), discarded
+    (its draft deleted) or kept (left as a draft: the worker moved on to another client).
+    """
+
+    proc: int
+    n: int
+    key: uuid.UUID
+    kind: str  # the draft's form
+    code: str
+    client: SyntheticClient | None  # None: a person without an identity code
+    text: str
+    lengths: tuple[int, ...]
+    outcome: str
+
+    @property
+    def identity(self) -> str:
+        return self.client.hetu.value if self.client is not None else ""
+
+    def draft(self, length: int, now: dt.datetime) -> Draft:
+        payload = draft_payload(self.text[:length])
+        return Draft(self.key, self.kind, self.code, self.identity, payload, now)
+
+    def reported(self, length: int) -> tuple[str, ...]:
+        """What an opener prints for this form's draft of ``length`` characters."""
+        return describe(
+            self.key, self.kind, self.code, self.identity, draft_payload(self.text[:length])
+        )
+
+
+def draft_payload(text: str) -> bytes:
+    """The form's fields as a UI encodes them; the outbox never reads them."""
+    return json.dumps({"narrative": text, "measures": ""}, ensure_ascii=False).encode()
+
+
+def describe(key: uuid.UUID, kind: str, code: str, client: str, payload: bytes) -> tuple[str, ...]:
+    """A draft as one printed line's words: key, form, municipality, text length, digest.
+
+    The digest covers the client and every byte of the payload; the line names no client.
+    """
+    try:
+        length = str(len(json.loads(payload)["narrative"]))
+    except (ValueError, KeyError, TypeError):
+        length = "unreadable"
+    digest = hashlib.sha256(client.encode() + b"\0" + payload).hexdigest()[:16]
+    return str(key), kind, code, length, digest
+
+
+def describe_draft(draft: Draft) -> tuple[str, ...]:
+    return describe(draft.key, draft.form, draft.municipality, draft.client, draft.payload)
+
+
+def typing_plan(seed: int, lane: int, proc: int, policy: Policy) -> list[Form]:
+    """The forms process ``proc`` fills in: municipality, client, text, draft saves, outcome."""
+    rng = random.Random(f"paivystys-crash/{seed}/{lane}/{proc}/typing")
+    forms = []
+    for n in range(DRAFT_FORMS):
+        code, client = pick(rng, policy)
+        anonymous = rng.random() < 0.1
+        text = " ".join(rng.choice(WORDS) for _ in range(120))
+        lengths = list(itertools.accumulate(rng.randint(1, 9) for _ in range(rng.randint(2, 24))))
+        if anonymous:  # no identity code: not saved as an entry here
+            outcome, kind = rng.choice((DISCARD, KEEP)), rng.choice(("notification", "handoff"))
+        else:
+            outcome = rng.choices((SAVE, DISCARD, KEEP), weights=(6, 2, 2))[0]
+            kind = "entry" if outcome == SAVE else rng.choice(("entry", "notification", "handoff"))
+        forms.append(
+            Form(
+                proc,
+                n,
+                entry_key(seed, lane, proc, n),
+                kind,
+                code,
+                None if anonymous else client,
+                text,
+                tuple(lengths),
+                outcome,
+            )
+        )
+    return forms
 
 
 # -- the profile a lane's children share ------------------------------------------
@@ -444,6 +578,11 @@ class Tally:
     scenarios: collections.Counter[str] = dataclasses.field(default_factory=collections.Counter)
     headless_delivered: int = 0  # in sender races: items the headless flush delivered
     headless_locked_out: int = 0  # in sender races: times it found the lock taken
+    draft_saves: int = 0  # save_draft calls the children printed as returned
+    draft_forms: int = 0  # forms typed into: saved, discarded, kept, or cut by a kill
+    drafts_kept: int = 0  # drafts in the outbox at the end of the chains, each as expected
+    # The form a drafts child was in when killed, as the next opener found it.
+    cut: collections.Counter[str] = dataclasses.field(default_factory=collections.Counter)
     chains: int = 0
     seconds: float = 0.0
 
@@ -469,6 +608,13 @@ class Tally:
                 if self.scenarios["sender_race"]
                 else ""
             )
+            + (
+                f"; drafts: {self.draft_saves} draft saves over {self.draft_forms} forms, "
+                f"{self.drafts_kept} kept at the chains' ends; the form a kill cut: "
+                + ", ".join(f"{how} {count}" for how, count in sorted(self.cut.items()))
+                if self.draft_forms
+                else ""
+            )
         )
 
 
@@ -477,6 +623,19 @@ class Saved:
     code: str
     proc: int
     n: int
+
+
+@dataclasses.dataclass(frozen=True)
+class Typing:
+    """A drafts child's last form when it was killed, for the next opener to resolve.
+
+    ``acked`` is the text length of its last draft printed as saved; 0 when no line of
+    this form was printed (then at most its first draft may have been committed).
+    """
+
+    form: Form
+    acked: int
+    expect: str | None = None  # how the opener must find it, when the child chose the moment
 
 
 @dataclasses.dataclass(frozen=True)
@@ -506,6 +665,20 @@ class Lane:
         self.procs = 0
         self.trials: list[Trial] = []
         self.tally = Tally()
+        # Drafts: what every opener must find (key -> the words it prints for the draft),
+        # the keys of forms never saved (none may reach a system), and the form a killed
+        # drafts child was in, until the next opener resolves it.
+        self.drafts: dict[str, tuple[str, ...]] = {}
+        self.unsent: set[str] = set()
+        self.typing: Typing | None = None
+        self._policy: Policy | None = None
+
+    @property
+    def policy(self) -> Policy:
+        """The training server's policy, as the children get it (for replaying their plans)."""
+        if self._policy is None:
+            _, self._policy = join(self.server_url)
+        return self._policy
 
     @property
     def outbox_path(self) -> Path:
@@ -554,6 +727,8 @@ class Lane:
     def check_recovery(self, child: Child, previous: Trial | None) -> None:
         """The lines a child prints on opening: integrity after the kill, then recovery."""
         self.check_integrity(child, previous)
+        found = {words[0]: tuple(words) for words in child.words("draft")}
+        self.check_drafts(found, {key for key, _ in child.words("pending")}, previous, child)
         if previous is not None and previous.target is not None:
             rows = dict(child.words("pending"))
             row = rows.get(previous.target, "absent")
@@ -604,6 +779,7 @@ class Lane:
             key for key, s in self.saved.items() if seen[key] and place[key] != s.code
         )
         unordered = sorted(line for line, order in lines.items() if order != sorted(order))
+        drafts_sent = sorted(key for key in self.unsent if seen[key])
         ours = [key for key in self.made if seen[key]]
         # A process may have committed one entry it did not live to print; no more.
         phantoms = sorted(
@@ -623,6 +799,9 @@ class Lane:
             if misplaced
             else "",
             f"out of saved order for (municipality, client): {unordered[:2]}" if unordered else "",
+            f"{len(drafts_sent)} forms never saved reached a system: {drafts_sent[:3]}"
+            if drafts_sent
+            else "",
             f"{len(phantoms)} records no child saved: {phantoms[:3]}" if final and phantoms else "",
         ]
         found = [problem for problem in problems if problem]
@@ -632,6 +811,146 @@ class Lane:
                 f"records {self.tally.records}"
             )
             self.fail("; ".join(found) + f" ({counts})", trial)
+
+    def check_drafts(
+        self,
+        found: dict[str, tuple[str, ...]],
+        items: set[str],
+        previous: Trial | None,
+        child: Child | None = None,
+    ) -> None:
+        """The drafts an opener found after a kill: each as expected, none an item too.
+
+        First the form a killed drafts child was in is resolved: its last draft printed
+        as saved is there with at least that text, or (after the whole text) its entry
+        was saved or its draft discarded, never both a draft and an item.
+        """
+        typing, self.typing = self.typing, None
+        if typing is not None:
+            self.resolve_typing(typing, found, items, previous, child)
+        wrong = sorted(
+            key
+            for key in found.keys() | self.drafts.keys()
+            if found.get(key) != self.drafts.get(key)
+        )
+        if wrong:
+            details = [
+                f"{key}: found {found.get(key)}, expected {self.drafts.get(key)}" for key in wrong
+            ]
+            self.fail(f"{len(wrong)} draft(s) not as saved: {details[:3]}", previous, child)
+        if items & self.unsent:
+            self.fail(
+                f"forms never saved are items: {sorted(items & self.unsent)[:3]}", previous, child
+            )
+
+    def resolve_typing(
+        self,
+        typing: Typing,
+        found: dict[str, tuple[str, ...]],
+        items: set[str],
+        previous: Trial | None,
+        child: Child | None,
+    ) -> None:
+        form, acked = typing.form, typing.acked
+        key = str(form.key)
+        draft = found.get(key)
+        saved = key in items or self.records_of(key) > 0
+        if draft is not None and saved:
+            self.fail(f"form {key} is both a draft and a saved entry", previous, child)
+        if draft is not None:
+            # The last printed, or the next one committed but not printed; nothing else.
+            index = form.lengths.index(acked) if acked else -1
+            allowed = [form.reported(length) for length in form.lengths[max(index, 0) : index + 2]]
+            if draft not in allowed:
+                self.fail(
+                    f"form {key}: draft {draft}, not one of the texts typed since the last "
+                    f"printed ({acked} characters)",
+                    previous,
+                    child,
+                )
+            self.drafts[key] = draft
+            self.unsent.add(key)
+            how = "a draft" if acked else "a first draft not printed"
+        elif saved:
+            if form.outcome != SAVE or acked != form.lengths[-1]:
+                self.fail(
+                    f"form {key} ({form.outcome}) is an entry before its text was done",
+                    previous,
+                    child,
+                )
+            # Committed, not printed: it must be delivered like every saved entry.
+            self.saved[key] = Saved(form.code, form.proc, form.n)
+            how = "an entry not printed"
+        elif acked == 0:
+            self.unsent.add(key)
+            how = "nothing yet"
+        elif form.outcome == DISCARD and acked == form.lengths[-1]:
+            self.unsent.add(key)
+            how = "discarded, not printed"
+        else:
+            self.fail(
+                f"form {key}: its draft of {acked} characters printed as saved is gone and "
+                "no entry was saved (text lost)",
+                previous,
+                child,
+            )
+        if typing.expect is not None and how != typing.expect:
+            self.fail(f"form {key} found as {how}, not {typing.expect}", previous, child)
+        self.tally.cut[how] += 1
+
+    def absorb_typing(self, child: Child, forms: Sequence[Form], trial: Trial) -> None:
+        """What a killed drafts child printed: every form it finished, and where it was."""
+        acked, ended, last = self.typed(child, forms, trial)
+        for form in forms[: last + 1]:
+            complete = form.outcome == KEEP and acked[form.n] == list(form.lengths)
+            done = ended.get(form.n) or (KEEP if complete else None)
+            if done is None:
+                if form.n != last:
+                    self.fail(f"form {form.n} was left unfinished for the next", trial, child)
+                self.typing = Typing(form, acked[form.n][-1])
+                break
+            key = str(form.key)
+            if done == SAVE:
+                self.saved[key] = Saved(form.code, form.proc, form.n)
+                self.tally.saved += 1
+            else:
+                self.unsent.add(key)
+            if done == KEEP:
+                self.drafts[key] = form.reported(form.lengths[-1])
+        else:
+            if last + 1 < len(forms):  # its first draft may be committed, not printed
+                self.typing = Typing(forms[last + 1], 0)
+        # A killed child may have saved (not printed) the entry of the form it was in.
+        self.last_saved[trial.proc] = last - 1
+        self.tally.draft_forms += last + 1
+
+    def typed(
+        self, child: Child, forms: Sequence[Form], trial: Trial
+    ) -> tuple[dict[int, list[int]], dict[int, str], int]:
+        """Per form, the text lengths printed as saved drafts and how it ended; the last
+        form with a line. Each line must be the plan's next step."""
+        acked: dict[int, list[int]] = collections.defaultdict(list)
+        ended: dict[int, str] = {}
+        order = {str(form.key): form for form in forms}
+        last = -1
+        for line in child.lines:
+            word, *words = line.split()
+            if word not in ("drafted", "saved", "discarded"):
+                continue
+            form = order.get(words[0])
+            if form is None or form.n < last or form.n in ended:
+                self.fail(f"'{line}' is not the next step of the planned forms", trial, child)
+            last = form.n
+            if word == "drafted":
+                acked[form.n].append(int(words[1]))
+                if acked[form.n] != list(form.lengths[: len(acked[form.n])]):
+                    self.fail(f"form {form.n}: drafts {acked[form.n]} not as planned", trial, child)
+                self.tally.draft_saves += 1
+                continue
+            ended[form.n] = SAVE if word == "saved" else DISCARD
+            if ended[form.n] != form.outcome or acked[form.n] != list(form.lengths):
+                self.fail(f"form {form.n}: '{line}' not as planned", trial, child)
+        return acked, ended, last
 
     # -- trials ------------------------------------------------------------------
 
@@ -667,18 +986,59 @@ class Lane:
         with child:
             child.wait_for("ready")
             self.check_recovery(child, previous)
-            try:
-                code = child.process.wait(delay)
-            except subprocess.TimeoutExpired:
-                child.kill()
-                code = child.finish()
-            else:
-                child.finish()
-                self.fail(f"the child ended by itself (exit {code}) before the kill", trial, child)
-            if code != KILLED:
-                self.fail(f"the child was not killed (exit {code})", trial, child)
+            self.kill_after(child, delay, trial)
             self.absorb(child, proc, trial)
         return self.count(trial)
+
+    def drafts_trial(self, previous: Trial | None) -> Trial:
+        """A worker types into forms (a draft saved at each step) and saves, discards or
+        keeps each, while the background sender delivers; killed at a random moment."""
+        forms = typing_plan(self.seed, self.lane, self.procs, self.policy)
+        deaths = list(DRAFT_DEATHS)
+        death = (
+            deaths[self.tally.by_kind[DRAFTS] // 2 % 3] if self.tally.by_kind[DRAFTS] % 2 else None
+        )
+        if death is None:
+            saves = self.rng.randint(1, DRAFT_KILL_SAVES)
+            delay = self.rng.uniform(0.0, DRAFT_KILL_DELAY)
+            child, proc = self.spawn("drafts", keys=DRAFT_FORMS)
+            detail = f"kill {delay * 1000:.0f} ms after draft save {saves}"
+        else:
+            ending = DISCARD if death == "after_discard" else SAVE
+            first = self.rng.randint(0, 8)
+            target = next(form for form in forms[first:] if form.outcome == ending)
+            args = ["--die", death, "--die-form", str(target.n)]
+            child, proc = self.spawn("drafts", *args, keys=DRAFT_FORMS)
+            detail = f"dies {death} of form {target.n} ({target.key})"
+        trial = Trial(DRAFTS, proc, detail)
+        with child:
+            child.wait_for("ready")
+            self.check_recovery(child, previous)
+            if death is None:
+                for _ in range(saves):
+                    child.wait_for("drafted")
+                self.kill_after(child, delay, trial)
+            elif (code := child.finish()) != KILLED:
+                self.fail(f"the child did not die {death} (exit {code})", trial, child)
+            self.absorb_typing(child, forms, trial)
+        if death is not None:
+            if self.typing is None or self.typing.form != target:
+                self.fail(f"the child did not die in form {target.n}", trial, child)
+            self.typing = dataclasses.replace(self.typing, expect=DRAFT_DEATHS[death])
+        return self.count(trial)
+
+    def kill_after(self, child: Child, delay: float, trial: Trial) -> None:
+        """SIGKILL ``delay`` seconds from now; the child must not have ended before."""
+        try:
+            code = child.process.wait(delay)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            code = child.finish()
+        else:
+            child.finish()
+            self.fail(f"the child ended by itself (exit {code}) before the kill", trial, child)
+        if code != KILLED:
+            self.fail(f"the child was not killed (exit {code})", trial, child)
 
     def count(self, trial: Trial) -> Trial:
         self.trials.append(trial)
@@ -722,14 +1082,20 @@ class Lane:
             previous, int(report["recovered"]), left, int(report["locked_out"]), None
         )
         self.check_empty(previous)
+        if counts.get("drafts") != len(self.drafts):
+            self.fail(f"outbox flush counted {counts.get('drafts')} drafts", previous)
+        self.tally.drafts_kept += len(self.drafts)
         self.tally.chains += 1
 
     def check_empty(self, trial: Trial | None) -> None:
-        """The final checks of a chain: records exact, outbox empty and intact."""
-        self.verify(trial, final=True)
+        """The final checks of a chain: records exact, no item left, drafts as kept, intact."""
         with Outbox.open(self.outbox_path, self.key) as outbox:
             problems = outbox.integrity_check()
             items = outbox.items()
+            drafts = outbox.drafts()
+        found = {str(draft.key): describe_draft(draft) for draft in drafts}
+        self.check_drafts(found, {str(item.key) for item in items}, trial)
+        self.verify(trial, final=True)
         if problems or items:
             self.fail(f"after recovery: integrity {problems}, {len(items)} item(s) left", trial)
 
@@ -893,6 +1259,8 @@ class Lane:
                 return self.tally
             if kind == RANDOM:
                 previous = self.random_trial(codes, previous)
+            elif kind == DRAFTS:
+                previous = self.drafts_trial(previous)
             else:
                 previous = self.step_trial(kind, previous)
         self.recover_with_app(previous)
@@ -911,21 +1279,26 @@ class Plan:
     random_trials: int
     lanes: int = 2
     chain_length: int = CHAIN_LENGTH
+    draft_trials: int = 0
 
     @property
     def trials(self) -> int:
-        return self.step_rounds * len(STEPS) + self.random_trials
+        return self.step_rounds * len(STEPS) + self.random_trials + self.draft_trials
 
     @classmethod
-    def for_trials(cls, trials: int, lanes: int = 2) -> Plan:
-        """About half at the named steps (whole rounds), the rest at random moments."""
-        rounds = max(1, -(-trials // (2 * len(STEPS))))
-        return cls(rounds, max(0, trials - rounds * len(STEPS)), lanes)
+    def for_trials(cls, trials: int, lanes: int = 2, draft_share: float = DRAFT_SHARE) -> Plan:
+        """``draft_share`` of them drafts trials; of the rest, about half at the named
+        steps (whole rounds) and the others at random moments."""
+        drafts = round(trials * draft_share)
+        rest = max(0, trials - drafts)
+        rounds = -(-rest // (2 * len(STEPS)))
+        return cls(rounds, max(0, rest - rounds * len(STEPS)), lanes, draft_trials=drafts)
 
     def chains(self, seed: int) -> list[list[str]]:
         """The trials, shuffled (a step's kill is recovered by any kind of child), in chains."""
         kinds = [step for _ in range(self.step_rounds) for step in STEPS]
         kinds += [RANDOM] * self.random_trials
+        kinds += [DRAFTS] * self.draft_trials
         random.Random(f"paivystys-crash/{seed}/plan").shuffle(kinds)
         size = self.chain_length
         return [kinds[start : start + size] for start in range(0, len(kinds), size)]
@@ -1012,9 +1385,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--sender-rounds", type=int, default=10, help="two-sender scenarios (default 10)"
     )
+    parser.add_argument(
+        "--draft-share",
+        type=float,
+        default=DRAFT_SHARE,
+        help=f"share of drafts trials (default {DRAFT_SHARE}; 1 for drafts only)",
+    )
     args = parser.parse_args(argv)
     seed = args.seed if args.seed is not None else secrets.randbelow(2**31)
-    plan = Plan.for_trials(args.trials, args.lanes)
+    plan = Plan.for_trials(args.trials, args.lanes, args.draft_share)
 
     def say(text: str) -> None:
         sys.stderr.write(text + "\n")

@@ -8,7 +8,8 @@ key file the parent wrote there), saves through ``SendingService.save_entry`` an
 delivers through the real ``Deliverer``. No Qt.
 
 Every mode first reports the outbox as the app's start-up finds it after the
-previous child's kill: its ``integrity_check()`` and every row's state. Modes:
+previous child's kill: its ``integrity_check()``, every row's state and every
+draft. Modes:
 
 - ``step``: recover (a forced flush: 'sending' back in line, everything
   delivered), save ``--items`` entries, flush, and SIGKILL itself at ``--step``
@@ -21,6 +22,14 @@ previous child's kill: its ``integrity_check()`` and every row's state. Modes:
   municipalities and clients while the app's background sender delivers them;
   with ``--outage CODE`` that municipality's system is unreachable for this
   process. Then idles until the parent kills it at a moment of its choosing.
+- ``drafts``: recover, start the background sender, then type into the forms
+  of :func:`tests.crash_campaign.typing_plan`: a draft saved (``Outbox.save_draft``)
+  at each step of the text, then the form saved from its draft
+  (``save_entry(..., draft_key=...)``), discarded (``delete_draft``) or kept as a
+  draft. Idles after the last form until the parent kills it. ``--die MOMENT
+  --die-form N``: SIGKILL itself at the end of form N instead, before its line:
+  ``in_put`` (inside put's transaction, the entry inserted and the draft deleted,
+  nothing committed), ``after_put`` or ``after_discard`` (once they returned).
 - ``flush``: a competing sender. Waits for ``go`` on stdin, then flushes one
   municipality at a time until its own view of the outbox is empty (``--once``:
   one whole flush; ``--send-delay S``: every send takes S seconds longer, as on a
@@ -29,7 +38,9 @@ previous child's kill: its ``integrity_check()`` and every row's state. Modes:
 
 One line per event on stdout, flushed at once (so a kill loses none printed):
 ``integrity <json>``, ``pending <key> <state>`` (each row found on opening),
-``recovered <put back> <delivered> <left> <locked out>``, ``ready``,
+``draft <key> <form> <municipality> <text length> <digest>`` (each draft found on
+opening), ``drafted <key> <text length>`` (save_draft returned), ``discarded <key>``
+(delete_draft returned), ``recovered <put back> <delivered> <left> <locked out>``, ``ready``,
 ``saved <key> <municipality>`` (only after save_entry returned), ``holding <key>``,
 ``sent <key> <already recorded 0|1>``, ``flushed <locked out 0|1> <put back>
 <delivered>``, ``done <delivered>``.
@@ -38,12 +49,15 @@ One line per event on stdout, flushed at once (so a kill loses none printed):
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
+import random
 import signal
 import sys
 import threading
 import time
+import uuid
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import NoReturn
@@ -59,13 +73,17 @@ from app.services.sending import SendingService
 from app.services.workstation import Workstation
 from app.training.data import SyntheticClient
 from tests.crash_campaign import (
+    DISCARD,
+    SAVE,
     STEPS,
     HoldingProxy,
     child_rng,
+    describe_draft,
     entry_key,
     make_entry,
     pick,
     trainee,
+    typing_plan,
 )
 from tests.fakes import closed_port_url
 
@@ -196,6 +214,57 @@ def run_load(args: argparse.Namespace, outbox: Outbox, policy: Policy) -> int:
     return 0
 
 
+def die_inside_put(outbox: Outbox, key: uuid.UUID) -> None:
+    """Arm a SIGKILL inside the transaction of the put that deletes this form's draft.
+
+    A temporary trigger on this connection only: it fires after the entry's row was
+    inserted and the draft's deleted, before the commit.
+    """
+    connection = outbox._connection
+    assert connection is not None
+    connection.create_function("crash_now", 0, die)
+    outbox._query(
+        "CREATE TEMP TRIGGER die_in_put AFTER DELETE ON drafts"
+        f" WHEN old.key = '{key}' BEGIN SELECT crash_now(); END"
+    )
+
+
+def run_drafts(args: argparse.Namespace, outbox: Outbox, policy: Policy) -> int:
+    """A worker typing, as the forms do it: a draft a step, then save, discard or keep."""
+    service = SendingService(outbox, Workstation(policy, trainee), poll=0.5)
+    recover(service, outbox, policy)
+    forms = typing_plan(args.seed, args.lane, args.proc, policy)
+    pauses = random.Random(f"paivystys-crash/{args.seed}/{args.lane}/{args.proc}/pauses")
+    emit("ready")
+    service.start()
+    for form in forms:
+        for length in form.lengths:
+            outbox.save_draft(form.draft(length, dt.datetime.now(dt.UTC)))
+            emit("drafted", form.key, length)
+            if pauses.random() < 0.3:
+                time.sleep(pauses.uniform(0.0, 0.01))  # the worker thinks
+        dies = args.die if form.n == args.die_form else None
+        if form.outcome == SAVE:
+            assert form.client is not None
+            entry = make_entry(form.key, form.client.hetu, form.text[: form.lengths[-1]])
+            if dies == "in_put":
+                die_inside_put(outbox, form.key)
+            service.save_entry(form.code, entry, draft_key=form.key)
+            if dies == "after_put":
+                die()
+            emit("saved", form.key, form.code)
+        elif form.outcome == DISCARD:
+            if not outbox.delete_draft(form.key):
+                return 5
+            if dies == "after_discard":
+                die()
+            emit("discarded", form.key)
+    emit("loaded")
+    sys.stdin.read()  # until the parent kills us
+    service.stop()
+    return 0
+
+
 def run_flush(args: argparse.Namespace, outbox: Outbox, policy: Policy) -> int:
     station = Workstation(policy, trainee)
     first = threading.Lock()
@@ -250,7 +319,7 @@ def run_flush(args: argparse.Namespace, outbox: Outbox, policy: Policy) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.crash_child")
-    parser.add_argument("mode", choices=("step", "load", "flush"))
+    parser.add_argument("mode", choices=("step", "load", "flush", "drafts"))
     parser.add_argument("--server", required=True, help="the training server's URL")
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--lane", type=int, required=True)
@@ -262,16 +331,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--once", action="store_true")
     parser.add_argument("--pause-first", action="store_true")
     parser.add_argument("--send-delay", type=float, default=0.0)
+    parser.add_argument("--die", choices=("in_put", "after_put", "after_discard"))
+    parser.add_argument("--die-form", type=int, default=-1)
     args = parser.parse_args(argv)
     _, policy = join(args.server)
     with OutboxSetup.for_mode(training=True).open() as outbox:
         emit("integrity", json.dumps(outbox.integrity_check()))
         for item in outbox.items():
             emit("pending", item.key, item.state.value)
+        for draft in outbox.drafts():
+            emit("draft", *describe_draft(draft))
         if args.mode == "step":
             return run_step(args, outbox, policy)
         if args.mode == "load":
             return run_load(args, outbox, policy)
+        if args.mode == "drafts":
+            return run_drafts(args, outbox, policy)
         return run_flush(args, outbox, policy)
 
 

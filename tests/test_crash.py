@@ -3,7 +3,8 @@
 The campaign's logic is in :mod:`tests.crash_campaign`, the instrumented child in
 :mod:`tests.crash_child`; ``docs/crash-safety.md`` explains both. The normal
 suite runs over 100 kill trials (every step of an item's life, random moments
-under load, a sender killed holding the lock); the full campaign is
+under load, a worker typing drafts, a sender killed holding the lock); the full
+campaign is
 ``PAIVYSTYS_CRASH_TRIALS=1000 .venv/bin/pytest -m slow tests/test_crash.py``.
 ``PAIVYSTYS_CRASH_SEED`` replays a failure's seed.
 """
@@ -30,14 +31,20 @@ from app.connectors.registry import create_connector
 from app.services.policy import Policy
 from app.training.server import TrainingServer
 from tests.crash_campaign import (
+    DISCARD,
+    DRAFTS,
+    KEEP,
     RANDOM,
+    SAVE,
     STEPS,
     CampaignFailure,
+    Form,
     HoldingProxy,
     Lane,
     Plan,
     Saved,
     Tally,
+    Typing,
     entry_key,
     make_entry,
     run_campaign,
@@ -48,6 +55,7 @@ from tests.crash_campaign import (
 SEED = int(os.environ.get("PAIVYSTYS_CRASH_SEED", "20261126"))
 STEP_ROUNDS = 14  # x 5 steps = 70 kills
 RANDOM_TRIALS = 40
+DRAFT_TRIALS = 6
 FULL_TRIALS = int(os.environ.get("PAIVYSTYS_CRASH_TRIALS", "1000"))
 
 
@@ -125,9 +133,31 @@ def test_two_senders_and_the_headless_flush_never_deliver_twice(
     assert tally.delivered == tally.saved == 6 + 24 + 4
 
 
+def test_kill_while_typing_keeps_the_last_draft_or_its_entry(
+    server: TrainingServer, tmp_path: Path
+) -> None:
+    """A worker types into forms (a draft saved at each step), saves some from their
+    draft, discards or keeps others; killed at a random moment, or inside the put that
+    saves a form from its draft, or right after that put or a discard. The next opener
+    finds the last draft printed as saved with at least that text, or its entry (never
+    both), every kept draft as it was, and no draft ever reaches a system."""
+    plan = Plan(0, 0, lanes=1, chain_length=DRAFT_TRIALS, draft_trials=DRAFT_TRIALS)
+    tally = campaign(server, tmp_path, plan, 3_000)
+    report(tally)
+    assert tally.by_kind == collections.Counter({DRAFTS: DRAFT_TRIALS})
+    assert_clean(tally)
+    assert tally.saved > 0
+    assert tally.draft_saves > tally.draft_forms >= DRAFT_TRIALS
+    assert tally.drafts_kept > 0
+    assert sum(tally.cut.values()) == DRAFT_TRIALS
+    # Every other trial the child died at a named moment of a form's end, each once.
+    assert {"a draft", "an entry not printed", "discarded, not printed"} <= tally.cut.keys()
+
+
 @pytest.mark.slow
 def test_full_campaign(server: TrainingServer, tmp_path: Path) -> None:
-    """``PAIVYSTYS_CRASH_TRIALS`` (default 1000) kill trials, half at named steps."""
+    """``PAIVYSTYS_CRASH_TRIALS`` (default 1000) kill trials: a fifth while typing drafts,
+    of the rest half at named steps."""
     tally = campaign(server, tmp_path, Plan.for_trials(FULL_TRIALS), 10_000)
     report(tally)  # before the sender rounds: the numbers even if those fail
     senders = run_sender_rounds(server.url, server.inspect, tmp_path, SEED, rounds=10, lane=100_000)
@@ -205,4 +235,57 @@ def test_the_checks_catch_lost_doubled_reordered_and_phantom_records(tmp_path: P
     records["106"] = [{"idempotency_key": keys[0], "hetu": "x"}]
     records["186"] = [{"idempotency_key": keys[1], "hetu": "x"}]
     with pytest.raises(CampaignFailure, match="another municipality"):
+        lane.verify(None)
+
+
+def test_the_draft_checks_catch_lost_doubled_shortened_and_sent_drafts(tmp_path: Path) -> None:
+    """What the next opener may find of the form a kill cut, and what it may not."""
+    records: dict[str, list[dict[str, Any]]] = {"106": []}
+    lane = Lane("http://127.0.0.1:9", lambda: records, tmp_path, SEED, 0)
+
+    def form(n: int, outcome: str) -> Form:
+        key = entry_key(SEED, 0, 0, n)
+        lane.made[str(key)] = (0, n)
+        return Form(0, n, key, "entry", "106", None, "Poliisi soitti yöllä", (3, 7, 14), outcome)
+
+    def opened(cut: Form, acked: int, lengths: tuple[int, ...] = (), item: bool = False) -> None:
+        lane.drafts.clear()
+        lane.unsent.clear()
+        lane.saved.clear()
+        lane.typing = Typing(cut, acked)
+        found = {str(cut.key): cut.reported(length) for length in lengths}
+        lane.check_drafts(found, {str(cut.key)} if item else set(), None)
+
+    saving, discarding = form(0, SAVE), form(1, DISCARD)
+    opened(saving, 7, (7,))  # the last printed draft
+    opened(saving, 7, (14,))  # the next one, committed before its line
+    opened(saving, 0, (3,))  # a first draft never printed
+    opened(saving, 14, item=True)  # the entry saved from it, not printed
+    assert str(saving.key) in lane.saved
+    opened(discarding, 14)  # discarded, not printed
+    for acked, lengths, item, problem in [
+        (7, (), False, "text lost"),
+        (7, (3,), False, "not one of the texts typed"),
+        (0, (7,), False, "not one of the texts typed"),
+        (7, (7,), True, "both a draft and a saved entry"),
+        (7, (), True, "before its text was done"),
+    ]:
+        with pytest.raises(CampaignFailure, match=problem):
+            opened(saving, acked, lengths, item)
+    with pytest.raises(CampaignFailure, match="text lost"):
+        opened(discarding, 7)
+
+    kept = form(2, KEEP)
+    lane.drafts = {str(kept.key): kept.reported(14)}
+    lane.check_drafts({str(kept.key): kept.reported(14)}, set(), None)
+    for found in ({}, {str(kept.key): kept.reported(7)}):
+        with pytest.raises(CampaignFailure, match="not as saved"):
+            lane.check_drafts(found, set(), None)
+    lane.unsent.add(str(kept.key))
+    with pytest.raises(CampaignFailure, match="never saved are items"):
+        lane.check_drafts({str(kept.key): kept.reported(14)}, {str(kept.key)}, None)
+    lane.saved.clear()
+    lane.last_saved[0] = 2
+    records["106"].append({"idempotency_key": str(kept.key), "hetu": "x"})
+    with pytest.raises(CampaignFailure, match="never saved reached a system"):
         lane.verify(None)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import secrets
 import subprocess
 import sys
 import urllib.request
+import uuid
 from pathlib import Path
 from typing import Any
 
 from app.services import outbox_file
-from app.services.outbox import Outbox
+from app.services.outbox import Draft, Outbox
 from app.services.profile import TRAINING_KEY_FILE
 from app.services.sending import SendingService
 from app.services.workstation import Workstation
@@ -128,3 +130,37 @@ def test_outbox_that_cannot_be_opened_is_left_untouched(
     assert done.returncode == 4
     assert "NOT OPENED (wrong_key)" in done.stdout
     assert {p.name: p.read_bytes() for p in setup.profile_dir.iterdir()} == before
+
+
+def test_outbox_status_and_doctor_count_drafts_without_asking_for_action(
+    training: TrainingServer, profile: Path
+) -> None:
+    """Drafts are not undelivered work (exit 0), but helpdesk sees them before removing
+    an outbox: the count in the text and the JSON, and no word of their content."""
+    client = training.systems[training.policy.municipalities[0].code].clients[0]
+    text = "Luonnos: Ŋuvdi Šáŋŋá kertoi yöllä"
+    outbox = training_outbox(profile)
+    now = dt.datetime.now(dt.UTC)
+    for form in ("entry", "notification"):
+        outbox.save_draft(Draft(uuid.uuid4(), form, "186", client.hetu.value, text.encode(), now))
+    outbox.close()
+
+    status = run("outbox", "status", "--json", "--training-server", training.url)
+    assert status.returncode == 0, status.stdout + status.stderr
+    document = json.loads(status.stdout)["outbox"]
+    assert (document["drafts"], document["waiting"], document["per_municipality"]) == (2, 0, {})
+    human = run("outbox", "status", "--training-server", training.url)
+    assert human.returncode == 0
+    assert "0 needing attention, 2 draft(s)" in human.stdout
+    assert "drafts: 2 unsaved form(s)" in human.stdout
+    doctor = run("doctor", "--json", "--training-server", training.url)
+    assert doctor.returncode == 0, doctor.stdout
+    assert json.loads(doctor.stdout)["outbox"]["drafts"] == 2
+    for output in (status.stdout, human.stdout, doctor.stdout):
+        assert client.hetu.value not in output
+        assert "Šáŋŋá" not in output
+    flushed = run("outbox", "flush", "--json", "--training-server", training.url)
+    assert flushed.returncode == 0, flushed.stdout + flushed.stderr
+    report = json.loads(flushed.stdout)
+    assert (report["results"]["delivered"], report["outbox"]["drafts"]) == (0, 2)
+    assert all(records == [] for records in training.inspect().values())

@@ -1,5 +1,11 @@
 """Schema migrations on real outbox files: the golden outbox of each old version.
 
+``tests/golden/outbox-v3.db`` was made by the version 3 code (before drafts), keyed
+with ``outbox-v3.key``, through the outbox's own API: six items saved a minute apart
+from T0 (1 and 2: one client of 186, 1 waiting after a failed attempt; 3: mail to
+106 needing attention; 4: a notification to 858 left 'sending' by a crash; 5: a
+manual fax of 186; 6: an entry to 505, delivered at T0 + 6 min).
+
 ``tests/golden/outbox-v2.db`` was made by the version 2 code (with the outbox's
 own cipher profile: 1 KiB pages, HMAC-SHA256), keyed with ``outbox-v2.key``: six
 items saved a minute apart from T0, of which item 1 waits after a failed attempt,
@@ -30,7 +36,14 @@ from sqlcipher3 import dbapi2
 from app.services import outbox_file
 from app.services.codec import entry_from_payload, event_from_payload
 from app.services.delivery import FAR_FUTURE
-from app.services.outbox import ItemState, Outbox, OutgoingItem, StateConflict, StoredItem
+from app.services.outbox import (
+    Draft,
+    ItemState,
+    Outbox,
+    OutgoingItem,
+    StateConflict,
+    StoredItem,
+)
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 T0 = dt.datetime(2026, 11, 26, 21, 15, tzinfo=dt.UTC)
@@ -66,7 +79,7 @@ def raw_schema_version(box: Outbox) -> int:
 
 def test_the_golden_file_is_version_1_and_untouched(golden_v1: tuple[Path, bytes]) -> None:
     path, key = golden_v1
-    assert outbox_file.SCHEMA_VERSION == 3
+    assert outbox_file.SCHEMA_VERSION == 4
     original = (GOLDEN / "outbox-v1.db").read_bytes()
     assert hashlib.sha256(path.read_bytes()).digest() == hashlib.sha256(original).digest()
     # Read the copy at version 1 without the app's open (which would migrate it).
@@ -290,7 +303,7 @@ def test_v2_outbox_is_migrated_to_one_queue_index_with_its_items_intact(
 ) -> None:
     path, key = golden_v2
     with Outbox.open(path, key) as box:
-        assert raw_schema_version(box) == outbox_file.SCHEMA_VERSION == 3
+        assert raw_schema_version(box) == outbox_file.SCHEMA_VERSION == 4
         assert box.integrity_check() == []
         items = box.items()
         assert [
@@ -316,3 +329,92 @@ def test_v2_outbox_is_migrated_to_one_queue_index_with_its_items_intact(
         assert box.last_delivery() == {"505": T0 + 6 * MINUTE}
         new = box.put(OutgoingItem(uuid.uuid4(), "505", "entry", "x", "", b"{}"), T0)
         assert new.id == 7  # item 6 was delivered: its id never comes back
+
+
+# What the v3 golden file holds: id, key, municipality, kind, state, attempts.
+GOLDEN_V3 = [
+    (1, "5a0e8c31-7d4b-4e92-b1f6-2c9a8d3e7f01", "186", "entry", "waiting", 1),
+    (2, "b7d24f96-1e3a-4c58-9f0b-6a2e4d8c1b37", "186", "entry", "waiting", 0),
+    (3, "e1c9a5d7-3f6b-4a20-8e4c-9b7d1f5a3c62", "106", "mail", "attention", 1),
+    (4, "2f8b6d1e-9c4a-4b73-a5e0-7d3f1c9b5e84", "858", "notification", "sending", 0),
+    (5, "9c3e7a15-4b8d-4f26-b9a1-5e2c8f4d6a07", "186", "fax", "manual", 0),
+]
+
+
+@pytest.fixture
+def golden_v3(tmp_path: Path) -> tuple[Path, bytes]:
+    return golden_copy(tmp_path, 3)
+
+
+def table_names(db: dbapi2.Connection) -> set[str]:
+    return {row[0] for row in db.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")}
+
+
+def test_the_golden_v3_file_is_version_3_without_drafts(golden_v3: tuple[Path, bytes]) -> None:
+    path, key = golden_v3
+    assert path.read_bytes() == (GOLDEN / "outbox-v3.db").read_bytes()
+    with contextlib.closing(outbox_file._connect(path, "immutable=1", key.hex())) as db:
+        assert db.execute("SELECT value FROM meta").fetchone() == (3,)
+        assert "drafts" not in table_names(db)
+        indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_schema WHERE type='index'")}
+        assert "items_queue" in indexes
+
+
+def test_v3_outbox_gets_drafts_with_its_items_intact(golden_v3: tuple[Path, bytes]) -> None:
+    path, key = golden_v3
+    with Outbox.open(path, key) as box:
+        assert raw_schema_version(box) == outbox_file.SCHEMA_VERSION == 4
+        assert box.integrity_check() == []
+        items = box.items()
+        assert [
+            (i.id, str(i.key), i.municipality, i.kind, i.state.value, i.attempts) for i in items
+        ] == GOLDEN_V3
+        assert [i.created for i in items] == [T0 + n * MINUTE for n in range(5)]
+        assert items[0].next_attempt == T0 + 10 * MINUTE
+        assert items[0].last_error == "Unreachable: connection refused"
+        assert items[2].last_error == "Rejected: recipient unknown"
+        child, mother = "140317A931V", "020688-954L"
+        assert [i.client for i in items] == [child, child, mother, mother, child]
+        assert "Čuoŋžá Đ Ŧ" in items[4].payload.decode()
+        assert box.last_delivery() == {"505": T0 + 6 * MINUTE}
+        counts = box.counts()
+        assert (counts.waiting, counts.sending, counts.attention, counts.manual) == (2, 1, 1, 1)
+        assert counts.drafts == 0
+        assert box.drafts() == []
+        (sql,) = box._query("SELECT sql FROM sqlite_schema WHERE name = 'drafts'")[0]
+        assert sql.rstrip().endswith("STRICT")
+        # The new table works, and the sender's queries answer as before.
+        draft = Draft(uuid.uuid4(), "entry", "186", "140317A931V", b'{"n": "x"}', T0)
+        box.save_draft(draft)
+        assert box.drafts() == [draft]
+        assert [i.id for i in box.due("186", T0 + 10 * MINUTE)] == [1]
+        assert box.recover() == 1
+        assert box.municipalities_with_due(T0 + 10 * MINUTE) == ["186", "858"]
+        new = box.put(OutgoingItem(uuid.uuid4(), "505", "entry", "x", "", b"{}"), T0)
+        assert new.id == 7  # item 6 was delivered: its id never comes back
+    with Outbox.open(path, key) as box:
+        assert box.drafts() == [draft]
+        assert box.integrity_check() == []
+
+
+def test_a_failed_migration_to_drafts_leaves_the_file_at_version_3(
+    golden_v3: tuple[Path, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, key = golden_v3
+
+    def fail_midway(db: dbapi2.Connection) -> None:
+        outbox_file._add_drafts(db)
+        raise OSError("power cut")
+
+    monkeypatch.setitem(outbox_file.MIGRATIONS, 4, fail_midway)
+    with pytest.raises(OSError, match="power cut"):
+        Outbox.open(path, key)
+    monkeypatch.undo()
+    with contextlib.closing(outbox_file._connect(path, "mode=ro", key.hex())) as db:
+        assert db.execute("SELECT value FROM meta").fetchone() == (3,)
+        assert "drafts" not in table_names(db)
+        assert db.execute("SELECT count(*) FROM items").fetchone() == (5,)
+    with Outbox.open(path, key) as box:
+        assert raw_schema_version(box) == 4
+        assert box.counts().drafts == 0
+        assert len(box.items()) == 5

@@ -40,6 +40,8 @@ def _counts_document(counts: OutboxCounts) -> dict[str, Any]:
         "needs_attention": counts.attention,
         # Faxes the worker sends by hand: never delivered by a flush.
         "manual": counts.manual,
+        # Unsaved text of open forms: client data, never sent, lost if the outbox is removed.
+        "drafts": counts.drafts,
         "per_municipality": dict(sorted(counts.per_municipality.items())),
     }
 
@@ -68,8 +70,15 @@ def outbox_status(setup: OutboxSetup) -> Report:
     report.document["outbox"] = {"ok": True, **document}
     report.lines.append(
         f"outbox: {counts.waiting} waiting, {counts.sending} sending, "
-        f"{counts.attention} needing attention"
+        f"{counts.attention} needing attention, {counts.drafts} draft(s)"
     )
+    if counts.drafts:
+        # Not undelivered work (the exit code ignores them), but the only copy of what
+        # a worker typed: whoever removes the outbox must know.
+        report.lines.append(
+            f"  drafts: {counts.drafts} unsaved form(s), offered back when the app starts; "
+            "removing the outbox loses them"
+        )
     report.lines.append(
         f"  file: schema {file_format['schema']}, cipher {file_format['cipher']} "
         f"({file_format['page_size']}-byte pages, {file_format['hmac']})"
@@ -110,7 +119,10 @@ def outbox_flush(setup: OutboxSetup, workstation: Workstation) -> Report:
         f"flush: {summary['delivered']} delivered, {summary['retry']} still waiting, "
         f"{summary['attention']} need attention"
     )
-    report.lines.append(f"outbox: {counts.waiting} waiting, {counts.attention} needing attention")
+    report.lines.append(
+        f"outbox: {counts.waiting} waiting, {counts.attention} needing attention, "
+        f"{counts.drafts} draft(s)"
+    )
     if report.exit_code == EXIT_OK and (counts.waiting or counts.attention or counts.sending):
         report.exit_code = EXIT_NEEDS_ACTION
     return report

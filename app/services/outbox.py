@@ -4,8 +4,11 @@ A duty entry may be the only record of a night's decision about a child, so
 an item is committed durably (WAL, ``synchronous=FULL``) before ``put``
 returns, is deleted only once its municipality's system has confirmed it, and
 carries one idempotency key through every attempt. A *manual* item (a fax
-handoff) is never sent: it stays until the worker marks it done. The file is
-SQLCipher, keyed with the raw key from :mod:`app.services.keys`.
+handoff) is never sent: it stays until the worker marks it done. A *draft* (the
+text of a form not yet saved, rewritten about once a second while the worker
+types) lives in a table of its own that the sender never reads; saving the form
+deletes its draft in the same transaction. The file is SQLCipher, keyed with
+the raw key from :mod:`app.services.keys`.
 
 Opening fails closed: with a wrong key, a damaged or foreign file or a newer
 schema nothing is created, deleted or rewritten, so helpdesk finds the files
@@ -44,17 +47,19 @@ from app.services.outbox_file import (
     translate,
 )
 from app.services.outbox_items import (
+    Draft,
     ItemState,
     OutboxCounts,
     OutgoingItem,
     StoredItem,
+    check_draft,
     check_item,
     from_stamp,
     to_stamp,
 )
 
 # The errors' base classes come from keys and are part of this module's API.
-__all__ = ["Corrupt", "ItemNotFound", "ItemState", "NewerSchema", "NotAnOutbox", "Outbox"]
+__all__ = ["Corrupt", "Draft", "ItemNotFound", "ItemState", "NewerSchema", "NotAnOutbox", "Outbox"]
 __all__ += ["OutboxBusy", "OutboxClosed", "OutboxCounts", "OutboxError", "OutboxIOError"]
 __all__ += ["OutgoingItem", "StateConflict", "StoredItem", "WrongKey", "open_outbox"]
 
@@ -85,6 +90,7 @@ _COLUMNS = (
 _HEADS = """SELECT min(id) FROM items
     WHERE state IN ('waiting', 'sending') {where} GROUP BY municipality, client"""
 _SELECT = f"SELECT {_COLUMNS} FROM items AS i"  # noqa: S608 - constants only
+_DRAFT_COLUMNS = "key, form, municipality, client, payload, updated"
 _LINES = f"""{_SELECT} WHERE i.id IN (SELECT id FROM items WHERE municipality = ?
     AND state IN ('waiting', 'sending') ORDER BY id LIMIT ?) ORDER BY i.id"""  # noqa: S608
 
@@ -113,16 +119,27 @@ class Outbox:
         return SenderLock(self.lock_path)
 
     def put(
-        self, item: OutgoingItem, now: dt.datetime, state: ItemState = ItemState.WAITING
+        self,
+        item: OutgoingItem,
+        now: dt.datetime,
+        state: ItemState = ItemState.WAITING,
+        draft_key: uuid.UUID | None = None,
     ) -> StoredItem:
         """Save durably; the same key again returns the existing row unchanged.
 
         ``state`` is WAITING (the sender delivers it) or MANUAL (the worker completes
         it by hand and then calls :meth:`mark_done`; the sender never touches it).
+        ``draft_key`` names the draft of the form being saved: it is deleted in the
+        same transaction, so a crash leaves either the draft or the item, never both
+        and never neither. When an earlier save under the same key holds other
+        content, that row is returned and the draft is kept: its text is not in the
+        outbox.
         """
         check_item(item)
         if state not in (ItemState.WAITING, ItemState.MANUAL):
             raise ValueError("an item is saved waiting or manual")
+        if draft_key is not None and not isinstance(draft_key, uuid.UUID):
+            raise TypeError("draft_key must be a UUID")
         stamp = to_stamp(now)
         key = str(item.key)
         payload = bytes(item.payload)
@@ -135,8 +152,13 @@ class Outbox:
                 (key, item.municipality, item.kind, item.client, item.label, payload, *row),
             )
             if cursor.rowcount != 1:  # saved before under this key: that row, unchanged
-                return _stored(db.execute(_SELECT + " WHERE key = ?", (key,)).fetchone())
+                earlier = _stored(db.execute(_SELECT + " WHERE key = ?", (key,)).fetchone())
+                if draft_key is not None and earlier.payload == payload:
+                    db.execute("DELETE FROM drafts WHERE key = ?", (str(draft_key),))
+                return earlier
             item_id = cursor.lastrowid
+            if draft_key is not None:
+                db.execute("DELETE FROM drafts WHERE key = ?", (str(draft_key),))
         # What was just committed, without reading it back (RETURNING costs more).
         if not isinstance(item_id, int):
             raise OutboxError("the database did not tell the saved item's id")
@@ -155,6 +177,40 @@ class Outbox:
             last_error=None,
             created=moment,
         )
+
+    def save_draft(self, draft: Draft) -> None:
+        """Keep a form's text, replacing the draft of the same key; durable like :meth:`put`.
+
+        Called about once a second while the worker types: one small commit, one
+        write of the row. The caller stops saving drafts of a form once it saves the
+        form (``put(..., draft_key=...)``) or discards it (:meth:`delete_draft`); a
+        draft saved after that would come back at the next start.
+        """
+        check_draft(draft)
+        row = (draft.form, draft.municipality, draft.client, bytes(draft.payload))
+        with self._write() as db:
+            db.execute(
+                f"INSERT INTO drafts ({_DRAFT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)"  # noqa: S608 - constants only
+                " ON CONFLICT (key) DO UPDATE SET form = excluded.form,"
+                " municipality = excluded.municipality, client = excluded.client,"
+                " payload = excluded.payload, updated = excluded.updated",
+                (str(draft.key), *row, to_stamp(draft.updated)),
+            )
+
+    def drafts(self) -> list[Draft]:
+        """Every draft, the least recently updated first: what start-up offers back."""
+        rows = self._query(f"SELECT {_DRAFT_COLUMNS} FROM drafts ORDER BY updated, key")  # noqa: S608 - constants only
+        return [_draft(row) for row in rows]
+
+    def delete_draft(self, key: uuid.UUID) -> bool:
+        """The worker discarded the form (or it was saved another way): its draft goes.
+
+        True if there was a draft of that key.
+        """
+        if not isinstance(key, uuid.UUID):
+            raise TypeError("key must be a UUID")
+        with self._write() as db:
+            return bool(db.execute("DELETE FROM drafts WHERE key = ?", (str(key),)).rowcount)
 
     def recover(self) -> int:
         """Put every 'sending' item back in line (only under the sender lock)."""
@@ -348,12 +404,14 @@ class Outbox:
     def counts(self) -> OutboxCounts:
         states = dict(self._query("SELECT state, count(*) FROM items GROUP BY state"))
         places = self._query("SELECT municipality, count(*) FROM items GROUP BY municipality")
+        drafts = self._query("SELECT count(*) FROM drafts")[0][0]
         return OutboxCounts(
             waiting=int(states.get("waiting", 0)),
             sending=int(states.get("sending", 0)),
             attention=int(states.get("attention", 0)),
             per_municipality={str(code): int(count) for code, count in places},
             manual=int(states.get("manual", 0)),
+            drafts=int(drafts),
         )
 
     def last_delivery(self) -> dict[str, dt.datetime]:
@@ -483,4 +541,15 @@ def _stored(row: tuple[Any, ...]) -> StoredItem:
         next_attempt=from_stamp(row[9]),
         last_error=row[10],
         created=from_stamp(row[11]),
+    )
+
+
+def _draft(row: tuple[Any, ...]) -> Draft:
+    return Draft(
+        key=uuid.UUID(row[0]),
+        form=row[1],
+        municipality=row[2],
+        client=row[3],
+        payload=bytes(row[4]),
+        updated=from_stamp(row[5]),
     )

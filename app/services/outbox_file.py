@@ -21,7 +21,7 @@ from sqlcipher3 import dbapi2
 
 from app.services.keys import OutboxError, OutboxIOError, fsync_directory
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 APPLICATION_ID = 0x50564F42  # "PVOB": tells our outbox from any other SQLCipher file
@@ -182,6 +182,24 @@ def _one_queue_index(db: dbapi2.Connection) -> None:
     db.execute("CREATE INDEX items_queue ON items (municipality, state, client, id)")
 
 
+def _add_drafts(db: dbapi2.Connection) -> None:
+    """Version 4: ``drafts``, the unsaved text of open forms (its own table: never sent).
+
+    One row per form, replaced in place on every save (about once a second while
+    the worker types), so no index beyond the key: the few drafts there are are
+    read whole at start-up. ``payload`` is the UI's encoding of the form's fields.
+    """
+    db.execute(
+        """CREATE TABLE drafts (
+        key TEXT PRIMARY KEY,
+        form TEXT NOT NULL,
+        municipality TEXT NOT NULL,
+        client TEXT NOT NULL,
+        payload BLOB NOT NULL,
+        updated INTEGER NOT NULL) STRICT"""
+    )
+
+
 # MIGRATIONS[n] turns a version n-1 outbox into version n, inside the
 # transaction that records n. Every new outbox starts at version 1 and goes
 # through them, so each migration runs in every test; tests/golden holds an
@@ -189,6 +207,7 @@ def _one_queue_index(db: dbapi2.Connection) -> None:
 MIGRATIONS: dict[int, Callable[[dbapi2.Connection], None]] = {
     2: _add_manual_state,
     3: _one_queue_index,
+    4: _add_drafts,
 }
 
 

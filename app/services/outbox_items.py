@@ -1,7 +1,8 @@
-"""What goes into the outbox and what comes out: items, their states, the counts.
+"""What goes into the outbox and what comes out: items, drafts, their states, the counts.
 
 Split from :mod:`app.services.outbox` (which re-exports them). Times are stored as
-integer microseconds since the epoch, UTC; an item's ``repr`` shows no client data.
+integer microseconds since the epoch, UTC; an item's or a draft's ``repr`` shows no
+client data.
 """
 
 from __future__ import annotations
@@ -61,7 +62,14 @@ class StoredItem:
 
 @dataclass(frozen=True, repr=False)
 class Draft:
-    """An open form's text, kept so that a crash loses at most the last second of it."""
+    """The text of a form not yet saved, kept so that a crash loses at most the last second.
+
+    ``key`` is the form's own key (for an entry, the idempotency key it will be saved
+    under); ``form`` says which form (``entry``, ``notification``, ``handoff``);
+    ``client`` is the identity code as typed, or ``""`` for a person without one.
+    ``payload`` is the form's fields as the UI encodes them: the outbox stores the
+    bytes and never reads them. A draft is never sent.
+    """
 
     key: uuid.UUID
     form: str
@@ -71,7 +79,7 @@ class Draft:
     updated: dt.datetime
 
     def __repr__(self) -> str:
-        return f"Draft(key={self.key}, form={self.form}, <redacted>)"
+        return f"Draft(key={self.key}, form={self.form}, updated={self.updated}, <redacted>)"
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,7 @@ class OutboxCounts:
     attention: int
     per_municipality: dict[str, int]  # every item not yet delivered, per municipality code
     manual: int = 0  # items the worker completes by hand (faxes not yet marked sent)
+    drafts: int = 0  # forms' unsaved text: client data, but not an item (never sent)
 
 
 def check_item(item: OutgoingItem) -> None:
@@ -92,6 +101,17 @@ def check_item(item: OutgoingItem) -> None:
     if not isinstance(item.client, str) or not isinstance(item.label, str):
         raise TypeError("client and label must be strings")
     if not isinstance(item.payload, bytes | bytearray):
+        raise TypeError("payload must be bytes")
+
+
+def check_draft(draft: Draft) -> None:
+    if not isinstance(draft.key, uuid.UUID):
+        raise TypeError("key must be a UUID")
+    if not isinstance(draft.form, str) or not draft.form:
+        raise ValueError("form must be a non-empty string")
+    if not isinstance(draft.municipality, str) or not isinstance(draft.client, str):
+        raise TypeError("municipality and client must be strings")
+    if not isinstance(draft.payload, bytes | bytearray):
         raise TypeError("payload must be bytes")
 
 

@@ -67,9 +67,12 @@ class SendingService:
         *,
         first_names: str | None = None,
         last_name: str | None = None,
+        draft_key: uuid.UUID | None = None,
     ) -> StoredItem:
         """Commit the entry durably, then have it sent. Raises OutboxError when it could
-        not be stored: then nothing was stored, and the caller keeps the text."""
+        not be stored: then nothing was stored, and the caller keeps the text.
+
+        ``draft_key``: the form's draft, deleted in the same commit (see ``Outbox.put``)."""
         item = self.outbox.put(
             OutgoingItem(
                 key=entry.idempotency_key,
@@ -80,19 +83,27 @@ class SendingService:
                 payload=entry_to_payload(entry),
             ),
             self.clock(),
+            draft_key=draft_key,
         )
         self.sender.nudge()
         return item
 
-    def save_mail(self, code: str, mail: InternalMail, label: str) -> StoredItem:
+    def save_mail(
+        self, code: str, mail: InternalMail, label: str, *, draft_key: uuid.UUID | None = None
+    ) -> StoredItem:
         """Commit internal mail to the office-hours unit durably, then have it sent."""
         item = OutgoingItem(
             mail.idempotency_key, code, MAIL_KIND, mail.hetu.value, label, mail_to_payload(mail)
         )
-        return self._save(item)
+        return self._save(item, draft_key)
 
     def save_notification(
-        self, code: str, notification: ChildWelfareNotification, label: str
+        self,
+        code: str,
+        notification: ChildWelfareNotification,
+        label: str,
+        *,
+        draft_key: uuid.UUID | None = None,
     ) -> StoredItem:
         """Commit a child welfare notification durably, then have it sent."""
         item = OutgoingItem(
@@ -103,21 +114,23 @@ class SendingService:
             label,
             notification_to_payload(notification),
         )
-        return self._save(item)
+        return self._save(item, draft_key)
 
-    def save_fax(self, code: str, fax: FaxItem, label: str) -> StoredItem:
+    def save_fax(
+        self, code: str, fax: FaxItem, label: str, *, draft_key: uuid.UUID | None = None
+    ) -> StoredItem:
         """Commit a fax durably as a manual item: the worker sends it, never the sender."""
         item = OutgoingItem(
             fax.idempotency_key, code, FAX_KIND, fax.hetu.value, label, fax_to_payload(fax)
         )
-        return self.outbox.put(item, self.clock(), ItemState.MANUAL)
+        return self.outbox.put(item, self.clock(), ItemState.MANUAL, draft_key=draft_key)
 
     def mark_done(self, item_id: int) -> StoredItem:
         """The worker sent a manual item by hand (faxed and phoned): it leaves the outbox."""
         return self.outbox.mark_done(item_id)
 
-    def _save(self, item: OutgoingItem) -> StoredItem:
-        stored = self.outbox.put(item, self.clock())
+    def _save(self, item: OutgoingItem, draft_key: uuid.UUID | None = None) -> StoredItem:
+        stored = self.outbox.put(item, self.clock(), draft_key=draft_key)
         self.sender.nudge()
         return stored
 
