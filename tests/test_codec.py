@@ -180,6 +180,7 @@ def test_label_shows_initials_birth_date_and_contact_time_only() -> None:
     entry = sample_entry()
     label = entry_label(entry, first_names="Máret Inga", last_name="Čuoŋžá")
     assert label == "M. Č. 14.3.2017 · kirjaus 26.11. 23.15"
+    assert entry.hetu is not None
     for secret in (entry.hetu.value, "Máret", "Čuoŋžá", "Poliisi", "sijoitus"):
         assert secret not in label
 
