@@ -182,37 +182,45 @@ def person_record(person: PersonDetails) -> dict[str, Any]:
 
 
 def person_from_record(record: dict[str, Any], name: str) -> PersonDetails:
-    """Read :func:`person_record`'s object at ``record[name]``; ValueError names the field."""
+    """Read :func:`person_record`'s object at ``record[name]``; ValueError names the field
+    (``person.birth_date: not an ISO 8601 date``), never the value."""
     value = read_object(record, name, PERSON_FIELDS)
+    try:
+        return _person(value)
+    except ValueError as error:
+        raise ValueError(f"{name}.{error}") from None
+
+
+def _person(value: dict[str, Any]) -> PersonDetails:
     address = None
     if value["address"] is not None:
         fields = read_object(value, "address", _ADDRESS_FIELDS)
-        address = Address(
-            street=_text(fields, "street"),
-            postal_code=_text(fields, "postal_code"),
-            city=_text(fields, "city"),
-        )
+        try:
+            address = Address(
+                street=_text(fields, "street"),
+                postal_code=_text(fields, "postal_code"),
+                city=_text(fields, "city"),
+            )
+        except ValueError as error:
+            raise ValueError(f"address.{error}") from None
     non_disclosure = _field(value, "non_disclosure", _boolean)
     if non_disclosure and address is not None:
         # The address of a person under non-disclosure must go nowhere: not even back in.
-        raise ValueError(f"{name}.address: present under non-disclosure")
+        raise ValueError("address: present under non-disclosure")
     last_name, first_names = _text(value, "last_name"), _text(value, "first_names")
     if not (last_name.strip() or first_names.strip()):
-        raise ValueError(f"{name}: no name")
+        raise ValueError("last_name: no name at all")
     birth_date = None if value["birth_date"] is None else _field(value, "birth_date", _date)
-    try:
-        return PersonDetails(
-            last_name=last_name,
-            first_names=first_names,
-            birth_date=birth_date,
-            address=address,
-            non_disclosure=non_disclosure,
-            nationality=_text(value, "nationality"),
-            language=_text(value, "language"),
-            description=_text(value, "description"),
-        )
-    except ValueError:
-        raise ValueError(f"{name}: invalid person") from None
+    return PersonDetails(
+        last_name=last_name,
+        first_names=first_names,
+        birth_date=birth_date,
+        address=address,
+        non_disclosure=non_disclosure,
+        nationality=_text(value, "nationality"),
+        language=_text(value, "language"),
+        description=_text(value, "description"),
+    )
 
 
 def _optional_person(record: dict[str, Any]) -> PersonDetails | None:
