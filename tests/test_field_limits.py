@@ -204,3 +204,20 @@ def test_limits_name_what_is_too_long(connector: ClientSystem) -> None:
         ("person.description", limits.person_description, limits.person_description + 1),
     ]
     assert limits.exceeded_by_entry(replace(entry, narrative="x", person=None)) == ()
+
+
+def test_mail_and_notification_limits_name_their_fields(client: SyntheticClient) -> None:
+    limits = connector_class("proconsona").field_limits
+    assert limits.mail_body is not None
+    assert limits.notification_text is not None
+    mail = InternalMail(
+        client.hetu, "Virka-aika", text_of(limits.short_text + 1), "x", "Päivystäjä Testi"
+    )
+    assert [e.field for e in limits.exceeded_by_mail(mail)] == ["subject"]
+    long_mail = replace(mail, subject="Jatkotoimet", body=text_of(limits.mail_body + 1))
+    assert [(e.field, e.limit) for e in limits.exceeded_by_mail(long_mail)] == [
+        ("body", limits.mail_body)
+    ]
+    notice = notification(client, text_of(limits.notification_text + 1))
+    assert [e.field for e in limits.exceeded_by_notification(notice)] == ["what_happened"]
+    assert limits.exceeded_by_notification(replace(notice, what_happened="Tapahtui.")) == ()

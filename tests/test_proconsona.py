@@ -48,6 +48,7 @@ from app.training.server import (
     SimulatedSystem,
     TrainingServer,
 )
+from tests.test_field_limits import notification
 
 GOOD = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
 HELSINKI = dt.timezone(dt.timedelta(hours=2))
@@ -760,3 +761,18 @@ def test_an_unidentified_person_is_opened_without_a_code() -> None:
     assert opened.ref is None
     with scripted_server(routes) as (url, _), pytest.raises(errors.ServerFault):
         scripted_connector(url).open_client(NEW_PERSON, A_HETU, uuid.uuid4())
+
+
+def test_a_notification_about_a_child_the_duty_opened_names_that_client(
+    connector: ProConsona, training: TrainingServer, municipality: Municipality
+) -> None:
+    other = next(code for code in training.systems if code != municipality.code)
+    child = training.systems[other].clients[0]
+    notice = notification(child, "Poliisi tavoitti lapsen yöllä.")
+    connector.send_notification(notice)  # not a client: taken all the same
+    person = PersonDetails(child.last_name, child.first_names, child.hetu.birth_date)
+    opened = connector.open_client(person, child.hetu, uuid.uuid4())
+    connector.send_notification(replace(notice, idempotency_key=uuid.uuid4()))
+    first, client, second = records(training, municipality.code)
+    assert (first["asiakasId"], client["record_id"]) == (None, opened.system_id)
+    assert second["asiakasId"] == opened.system_id

@@ -54,7 +54,7 @@ log = logging.getLogger(__name__)
 
 # What Effica's daily note takes. A note is meant to be short: the narrative at
 # most 10 000 characters, the measures 4 000, short texts (author, names) 100;
-# its training system enforces the same numbers (app/training/effica.py). No mail
+# its training system enforces the same numbers (app/training/effica_fields.py). No mail
 # or notifications: Effica takes neither.
 FIELD_LIMITS = FieldLimits(
     narrative=10_000,
@@ -258,8 +258,11 @@ class Effica(ClientSystem):
         """
         person = entry.person
         if entry.hetu is not None:
-            opening = person is not None and entry.client_system_id is None
-            if opening and person is not None and self.find_client(entry.hetu) is None:
+            if (
+                person is not None
+                and entry.client_system_id is None
+                and self.find_client(entry.hetu) is None
+            ):
                 self.open_client(person, entry.hetu, open_client_key(entry.idempotency_key))
             return None
         if entry.client_system_id is not None:
