@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from app.services.codec import entry_label, entry_to_payload
+from app.services.codec import entry_label, entry_to_payload, item_client
 from app.services.hetu import Hetu
 from app.services.model import ContactChannel, DutyEntry, TaskType
 from app.services.outbox import OutgoingItem
@@ -171,7 +171,7 @@ def outgoing(code: str, entry: DutyEntry) -> OutgoingItem:
         key=entry.idempotency_key,
         municipality=code,
         kind="entry",
-        client=entry.hetu.value,
+        client=item_client(entry),
         label=entry_label(entry, first_names="Aino", last_name="Mäkelä"),
         payload=entry_to_payload(entry),
     )

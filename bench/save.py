@@ -25,7 +25,7 @@ from typing import Any
 
 from sqlcipher3 import dbapi2
 
-from app.services.codec import entry_to_payload
+from app.services.codec import entry_to_payload, item_client
 from app.services.delivery import FlushReport
 from app.services.hetu import Hetu, make_hetu
 from app.services.outbox import Outbox, OutgoingItem
@@ -266,7 +266,7 @@ def fill(box: Outbox, count: int, codes: list[str], clients: int = 1000) -> floa
                 entry.idempotency_key,
                 code,
                 "entry",
-                entry.hetu.value,
+                item_client(entry),
                 "A. M. 14.3.2017 · kirjaus 26.11. 23.15",
                 entry_to_payload(entry),
             )

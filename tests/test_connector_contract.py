@@ -190,6 +190,7 @@ def test_records_an_entry_once_even_when_repeated(
     assert len(records) == 1
     record = records[0]
     assert record["idempotency_key"] == str(entry.idempotency_key)
+    assert entry.hetu is not None
     assert record["hetu"] == entry.hetu.value
     assert record["kind"] == "entry"
     assert record["text"] == entry.narrative
@@ -255,6 +256,7 @@ def test_records_an_event_once_even_when_repeated(
     (record,) = inspect(training, municipality.code)
     assert record["kind"] == "event"
     assert record["idempotency_key"] == str(event.idempotency_key)
+    assert event.hetu is not None
     assert record["hetu"] == event.hetu.value
     assert record["text"] == event.text
     assert record["event_kind"] == "discarded_entry"

@@ -24,10 +24,17 @@ import pytest
 from defusedxml import ElementTree as SafeET
 
 from app.connectors import errors
-from app.connectors.base import Capability, Credentials, DutyEvent, InternalMail
-from app.connectors.effica import Effica
+from app.connectors.base import (
+    Capability,
+    Credentials,
+    DutyEvent,
+    InternalMail,
+    OpenedClient,
+    open_client_key,
+)
+from app.connectors.effica import FIELD_LIMITS, Effica
 from app.services.hetu import Hetu
-from app.services.model import ClientRef, ContactChannel, DutyEntry, TaskType
+from app.services.model import ClientRef, ContactChannel, DutyEntry, PersonDetails, TaskType
 from app.services.policy import Municipality, Policy, SystemConfig
 from app.training import effica as simulator
 from app.training.data import SyntheticClient
@@ -407,7 +414,7 @@ def test_income_support_is_refused_with_a_reason(
 
 def test_too_long_narrative_is_refused(connector: Effica) -> None:
     with pytest.raises(errors.Rejected) as caught:
-        connector.record_entry(entry_for(CHILD, narrative="a" * 20_001))
+        connector.record_entry(entry_for(CHILD, narrative="a" * (FIELD_LIMITS.narrative + 1)))
     assert caught.value.status == 422
 
 
@@ -495,3 +502,161 @@ def _found(connector: Effica, hetu: Hetu) -> ClientRef:
     ref = connector.find_client(hetu)
     assert ref is not None
     return ref
+
+
+# -- a new client ---------------------------------------------------------------
+
+NEW_PERSON = PersonDetails(
+    last_name="Ŧeahkká",
+    first_names="Ođđa <&>",
+    birth_date=CHILD.birth_date,
+    nationality="Suomi",
+    language="suomi",
+    non_disclosure=True,
+)
+OPENED = b'<Ack Status="Stored" PersonId="EF-9" SSN="140317A9139" NeedsIdentification="false"/>'
+
+
+def test_a_client_to_open_goes_out_in_effica_words() -> None:
+    replies = {"/Login": (200, LOGIN_OK), "/OpenClient": (201, OPENED)}
+    key = uuid.uuid4()
+    with scripted_server(replies) as (url, seen):
+        opened = Effica(config_for(url), GOOD).open_client(NEW_PERSON, CHILD, key)
+    assert opened == OpenedClient("EF-9", CHILD, needs_identification=False, created=True)
+    path, _, body = seen[-1]
+    request = SafeET.fromstring(body)
+    assert (path, request.tag, request.get("MessageId")) == ("/OpenClient", "OpenClient", str(key))
+    assert request.findtext("SSN") == CHILD.value
+    assert request.findtext("FamilyName") == "Ŧeahkká"
+    assert request.findtext("GivenNames") == "Ođđa <&>"
+    assert request.findtext("BirthDate") == "2017-03-14"
+    address = request.find("Address")
+    assert address is not None
+    # Under non-disclosure: marked protected, and nothing in it.
+    assert (address.get("Protected"), len(address)) == ("true", 0)
+    assert (request.findtext("Nationality"), request.findtext("Language")) == ("Suomi", "suomi")
+
+
+def test_an_unidentified_persons_note_names_the_person_by_person_id() -> None:
+    replies = {
+        "/Login": (200, LOGIN_OK),
+        "/OpenClient": (
+            200,
+            b'<Ack Status="Duplicate" PersonId="EF-9" NeedsIdentification="true"/>',
+        ),
+        "/DailyNote": (201, b'<Ack Status="Stored" NoteId="N-7"/>'),
+    }
+    entry = replace(entry_for(CHILD), hetu=None, person=NEW_PERSON)
+    with scripted_server(replies) as (url, seen):
+        Effica(config_for(url), GOOD).record_entry(entry)
+    assert paths(seen) == ["/Login", "/OpenClient", "/DailyNote"]
+    opening = SafeET.fromstring(seen[1][2])
+    assert opening.get("MessageId") == str(open_client_key(entry.idempotency_key))
+    assert opening.find("SSN") is None
+    note = SafeET.fromstring(seen[2][2])
+    assert note.get("PersonId") == "EF-9"
+    assert note.find("SSN") is None
+
+
+@pytest.mark.parametrize(
+    "ack",
+    [
+        b'<Ack Status="Stored" PersonId="EF-9" SSN="140317A9139"/>',
+        b'<Ack Status="Stored" PersonId="EF-9" NeedsIdentification="false"/>',
+        b'<Ack Status="Stored" PersonId="EF-9" SSN="010190-998K" NeedsIdentification="false"/>',
+        b'<Ack Status="Stored" PersonId="EF-9" SSN="140317A9139" NeedsIdentification="true"/>',
+        b'<Ack Status="Opened" PersonId="EF-9" SSN="140317A9139" NeedsIdentification="false"/>',
+        b'<Ack Status="Stored" PersonId="../x" SSN="140317A9139" NeedsIdentification="false"/>',
+    ],
+    ids=["no-flag", "no-code", "other-code", "to-identify", "unknown-status", "bad-id"],
+)
+def test_an_untrustworthy_opening_ack_is_a_fault(ack: bytes) -> None:
+    replies = {"/Login": (200, LOGIN_OK), "/OpenClient": (201, ack)}
+    with scripted_server(replies) as (url, _), pytest.raises(errors.ServerFault) as caught:
+        Effica(config_for(url), GOOD).open_client(NEW_PERSON, CHILD, uuid.uuid4())
+    assert CHILD.value not in str(caught.value)
+
+
+def open_request(key: uuid.UUID, inner: str) -> bytes:
+    return f'<OpenClient MessageId="{key}">{inner}</OpenClient>'.encode()
+
+
+@pytest.mark.parametrize(
+    ("inner", "refused"),
+    [
+        ('<FamilyName>Ŧeahkká</FamilyName><Address Protected="false"/>', False),
+        (
+            '<FamilyName>Ŧeahkká</FamilyName><Address Protected="true"><Street>K 1</Street>'
+            "<PostCode>04400</PostCode><PostOffice>Järvenpää</PostOffice></Address>",
+            True,
+        ),
+        (
+            "<FamilyName>Ŧeahkká</FamilyName>"
+            '<Address Protected="false"><Street>K</Street></Address>',
+            True,
+        ),
+        ('<FamilyName> </FamilyName><Address Protected="false"/>', True),
+        ("<FamilyName>Ŧeahkká</FamilyName>", True),
+        (
+            "<SSN>140317A9139</SSN><BirthDate>2017-03-15</BirthDate><FamilyName>Ŧ</FamilyName>"
+            '<Address Protected="false"/>',
+            True,
+        ),
+    ],
+    ids=[
+        "minimal",
+        "address-under-protection",
+        "part-of-an-address",
+        "no-name",
+        "no-address",
+        "other-birth-date",
+    ],
+)
+def test_the_simulator_checks_a_client_to_open(
+    municipality: Municipality, inner: str, refused: bool
+) -> None:
+    ticket = login_ticket(municipality)
+    status, answer = raw_post(
+        municipality.system.endpoint + "/OpenClient", open_request(uuid.uuid4(), inner), ticket
+    )
+    if refused:
+        assert (status, answer.tag, answer.get("code")) == (422, "Fault", "VALIDATION")
+    else:
+        assert (status, answer.get("Status"), answer.get("NeedsIdentification")) == (
+            201,
+            "Stored",
+            "true",
+        )
+
+
+@pytest.mark.parametrize(
+    "attributes",
+    ["", ' PersonId="EF99999"', ' PersonId="EF00001"'],
+    ids=["none", "unknown", "coded"],
+)
+def test_a_note_without_a_code_must_name_an_unidentified_person(
+    municipality: Municipality, training: TrainingServer, attributes: str
+) -> None:
+    note = (
+        f'<DailyNote MessageId="{uuid.uuid4()}"{attributes}>'
+        "<ContactTime>2026-11-26T23:15:00+02:00</ContactTime><ContactedBy>Police</ContactedBy>"
+        "<TaskType>ChildWelfare</TaskType><Narrative>N</Narrative><Measures/>"
+        "<FollowUpNeeded>false</FollowUpNeeded><Author>A</Author></DailyNote>"
+    ).encode()
+    status, answer = raw_post(
+        municipality.system.endpoint + "/DailyNote", note, login_ticket(municipality)
+    )
+    assert status == 422
+    assert answer.tag == "Fault"
+    assert inspect(training, municipality.code) == []
+
+
+def login_ticket(municipality: Municipality) -> str:
+    body = (
+        f"<Login><User>{TRAINING_USERNAME}</User><Password>{TRAINING_PASSWORD}</Password></Login>"
+    ).encode()
+    status, result = raw_post(municipality.system.endpoint + "/Login", body)
+    assert status == 200
+    ticket = result.findtext("Ticket")
+    assert ticket
+    return ticket

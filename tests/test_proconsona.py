@@ -21,10 +21,24 @@ from typing import Any
 import pytest
 
 from app.connectors import errors, proconsona
-from app.connectors.base import Capability, Credentials, DutyEvent, InternalMail
+from app.connectors.base import (
+    Capability,
+    Credentials,
+    DutyEvent,
+    InternalMail,
+    OpenedClient,
+    open_client_key,
+)
 from app.connectors.proconsona import ProConsona
 from app.services.hetu import Hetu, make_hetu
-from app.services.model import ClientRef, ContactChannel, DutyEntry, TaskType
+from app.services.model import (
+    Address,
+    ClientRef,
+    ContactChannel,
+    DutyEntry,
+    PersonDetails,
+    TaskType,
+)
 from app.services.policy import Municipality, SystemConfig
 from app.training.data import UNKNOWN_CLIENT, SyntheticClient
 from app.training.proconsona import Sessions, sessions_of
@@ -34,6 +48,7 @@ from app.training.server import (
     SimulatedSystem,
     TrainingServer,
 )
+from tests.test_field_limits import notification
 
 GOOD = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
 HELSINKI = dt.timezone(dt.timedelta(hours=2))
@@ -325,7 +340,7 @@ def test_entry_whose_id_belongs_to_someone_else_is_rejected(
     "changes",
     [
         {"task_type": TaskType.INCOME_SUPPORT},
-        {"narrative": "x" * 20_001},
+        {"narrative": "x" * (proconsona.FIELD_LIMITS.narrative + 1)},
         {"narrative": "\n\t "},
         {"author": ""},
     ],
@@ -625,3 +640,139 @@ def test_transport_errors_do_not_name_the_client_id(training: TrainingServer) ->
         connector.client_summary(ClientRef(client.hetu, "PC-000001"))
     assert "PC-000001" not in str(caught.value)
     assert "/v1/clients/{id}" in str(caught.value)
+
+
+# -- a new client: opening it, mail about it, what the simulator refuses ---------------
+
+NEW_PERSON = PersonDetails(
+    last_name="Šuoŋŋa",
+    first_names="Ánde Žiellá",
+    birth_date=A_HETU.birth_date,
+    address=Address("Koivukuja 4", "04400", "Järvenpää"),
+)
+OPEN_REQUEST: dict[str, Any] = {
+    "henkilotunnus": A_HETU.value,
+    "sukunimi": "Šuoŋŋa",
+    "etunimet": "Ánde",
+    "syntymaaika": A_HETU.birth_date.isoformat(),
+    "osoite": None,
+    "turvakielto": False,
+    "kansalaisuus": "",
+    "kieli": "",
+    "kuvaus": "",
+}
+
+
+def test_mail_about_a_new_client_opens_the_client_once(
+    connector: ProConsona, training: TrainingServer, municipality: Municipality
+) -> None:
+    mail = replace(mail_for(A_HETU), person=NEW_PERSON)
+    first = connector.send_mail(mail)
+    assert connector.send_mail(mail) == replace(first, already_recorded=True)
+    client, sent = records(training, municipality.code)
+    assert (client["kind"], sent["kind"]) == ("client", "mail")
+    assert client["idempotency_key"] == str(open_client_key(mail.idempotency_key))
+    assert (client["hetu"], client["last_name"]) == (A_HETU.value, "Šuoŋŋa")
+    assert sent["asiakasId"] == client["record_id"]
+    assert sent["text"] == mail.body
+
+
+@pytest.mark.parametrize(
+    ("changes", "code"),
+    [
+        ({"osoite": {"katuosoite": "K", "postinumero": "0", "postitoimipaikka": "J"}}, None),
+        (
+            {
+                "turvakielto": True,
+                "osoite": {"katuosoite": "K", "postinumero": "0", "postitoimipaikka": "J"},
+            },
+            "TURVAKIELTO",
+        ),
+        ({"syntymaaika": "1991-01-01"}, "SYNTYMAAIKA"),
+        ({"syntymaaika": "1.1.1990"}, "SYNTYMAAIKA"),
+        ({"henkilotunnus": BAD_CHECKSUM}, "HETU"),
+        ({"sukunimi": " ", "etunimet": ""}, "KENTTA_PUUTTUU"),
+        ({"kuvaus": "x" * 2_001}, "LIIAN_PITKA"),
+        ({"henkilotunnus": None, "syntymaaika": None}, None),
+    ],
+    ids=[
+        "address",
+        "address-under-turvakielto",
+        "other-birth-date",
+        "not-a-date",
+        "bad-hetu",
+        "no-name",
+        "long-description",
+        "no-code",
+    ],
+)
+def test_simulator_checks_a_client_to_open(
+    municipality: Municipality, sessions: Sessions, changes: dict[str, Any], code: str | None
+) -> None:
+    headers = {"Authorization": f"Bearer {sessions.issue()}", "Idempotency-Key": str(uuid.uuid4())}
+    body = json.dumps({**OPEN_REQUEST, **changes}).encode()
+    status, document = raw(municipality.system.endpoint + "/v1/clients", body, headers)
+    if code is None:
+        assert status == 201
+        assert document["tunnistettava"] is (changes.get("henkilotunnus", "") is None)
+    else:
+        assert (status, document["virhe"]["koodi"]) == (422, code)
+
+
+OPENED_OK: dict[str, Any] = {
+    "asiakasId": "PC-9",
+    "henkilotunnus": A_HETU.value,
+    "tunnistettava": False,
+    "duplikaatti": False,
+}
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        {**OPENED_OK, "henkilotunnus": OTHER_SIGN},
+        {**OPENED_OK, "henkilotunnus": None},
+        {**OPENED_OK, "tunnistettava": True},
+        {**OPENED_OK, "asiakasId": "../admin"},
+        {**OPENED_OK, "duplikaatti": "false"},
+        [OPENED_OK],
+    ],
+    ids=["other-person", "no-code", "to-identify", "path-traversal", "string-bool", "list"],
+)
+def test_untrustworthy_opening_answer_is_a_fault(answer: Any) -> None:
+    routes = {
+        "POST /v1/oauth/token": lambda: TOKEN_REPLY,
+        "POST /v1/clients": lambda: (201, answer),
+    }
+    with scripted_server(routes) as (url, _), pytest.raises(errors.ServerFault) as caught:
+        scripted_connector(url).open_client(NEW_PERSON, A_HETU, uuid.uuid4())
+    assert A_HETU.value not in str(caught.value)
+
+
+def test_an_unidentified_person_is_opened_without_a_code() -> None:
+    answer = {**OPENED_OK, "henkilotunnus": None, "tunnistettava": True, "duplikaatti": True}
+    routes = {
+        "POST /v1/oauth/token": lambda: TOKEN_REPLY,
+        "POST /v1/clients": lambda: (200, answer),
+    }
+    with scripted_server(routes) as (url, _):
+        opened = scripted_connector(url).open_client(NEW_PERSON, None, uuid.uuid4())
+    assert opened == OpenedClient("PC-9", None, needs_identification=True, created=False)
+    assert opened.ref is None
+    with scripted_server(routes) as (url, _), pytest.raises(errors.ServerFault):
+        scripted_connector(url).open_client(NEW_PERSON, A_HETU, uuid.uuid4())
+
+
+def test_a_notification_about_a_child_the_duty_opened_names_that_client(
+    connector: ProConsona, training: TrainingServer, municipality: Municipality
+) -> None:
+    other = next(code for code in training.systems if code != municipality.code)
+    child = training.systems[other].clients[0]
+    notice = notification(child, "Poliisi tavoitti lapsen yöllä.")
+    connector.send_notification(notice)  # not a client: taken all the same
+    person = PersonDetails(child.last_name, child.first_names, child.hetu.birth_date)
+    opened = connector.open_client(person, child.hetu, uuid.uuid4())
+    connector.send_notification(replace(notice, idempotency_key=uuid.uuid4()))
+    first, client, second = records(training, municipality.code)
+    assert (first["asiakasId"], client["record_id"]) == (None, opened.system_id)
+    assert second["asiakasId"] == opened.system_id

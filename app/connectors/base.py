@@ -17,7 +17,13 @@ from typing import ClassVar
 
 from app.connectors.errors import NotSupported
 from app.services.hetu import Hetu
-from app.services.model import ClientRef, ClientSummary, DeliveryReceipt, DutyEntry
+from app.services.model import (
+    ClientRef,
+    ClientSummary,
+    DeliveryReceipt,
+    DutyEntry,
+    PersonDetails,
+)
 from app.services.policy import SystemConfig
 
 
@@ -29,6 +35,8 @@ class Capability(Enum):
     HEALTH_PROBE = "health_probe"
     EVENT_LOG = "event_log"
     CHILD_WELFARE_NOTIFICATION = "child_welfare_notification"
+    # Open a person as a new client (or one to identify, without an identity code).
+    OPEN_CLIENT = "open_client"
 
 
 @dataclass(frozen=True)
@@ -41,7 +49,11 @@ class Credentials:
 
 @dataclass(frozen=True)
 class InternalMail:
-    """A message to the municipality's office-hours worker inside the system."""
+    """A message to the municipality's office-hours worker inside the system.
+
+    ``person`` is set when the person is not (known to be) a client of the system:
+    the connector then opens the client first, as for a :class:`DutyEntry`.
+    """
 
     hetu: Hetu
     recipient_unit: str
@@ -49,6 +61,7 @@ class InternalMail:
     body: str
     author: str
     idempotency_key: uuid.UUID = field(default_factory=uuid.uuid4)
+    person: PersonDetails | None = None
 
     def __repr__(self) -> str:
         return f"InternalMail(key={self.idempotency_key}, <redacted>)"
@@ -59,10 +72,12 @@ class DutyEvent:
     """An event for the registrar's log about a client, e.g. an entry the worker discarded.
 
     ``kind`` is one of EVENT_KINDS; ``text`` is the worker's reason; ``refers_to`` is
-    the idempotency key of the item the event is about.
+    the idempotency key of the item the event is about. ``hetu`` is None when the
+    item was about a person with no identity code (the system logs the event
+    without a client; ``refers_to`` ties it to the item).
     """
 
-    hetu: Hetu
+    hetu: Hetu | None
     kind: str
     text: str
     author: str
@@ -124,6 +139,125 @@ class ChildWelfareNotification:
 
 
 @dataclass(frozen=True)
+class OpenedClient:
+    """The client :meth:`ClientSystem.open_client` opened, or found already open.
+
+    ``hetu`` is None for a person with no identity code: the system keeps the
+    client marked for identification (``needs_identification``). ``created`` is
+    False when the same key came again or the identity code was already a client.
+    """
+
+    system_id: str
+    hetu: Hetu | None
+    needs_identification: bool
+    created: bool
+
+    @property
+    def ref(self) -> ClientRef | None:
+        """A reference for :meth:`ClientSystem.client_summary`; None without a code."""
+        return None if self.hetu is None else ClientRef(self.hetu, self.system_id)
+
+
+def open_client_key(item_key: uuid.UUID) -> uuid.UUID:
+    """The key under which an item (an entry, mail) opens its client.
+
+    Derived, never random: every delivery attempt of the item opens the client
+    under the same key, so a retry after a lost answer finds the client it
+    opened instead of opening a second one.
+    """
+    return uuid.uuid5(item_key, "paivystys:open-client")
+
+
+@dataclass(frozen=True)
+class LimitExceeded:
+    """A field longer than the system takes: ``field`` names it, ``length`` is its length."""
+
+    field: str
+    limit: int
+    length: int
+
+
+@dataclass(frozen=True)
+class FieldLimits:
+    """The longest text each field may have in one client system, in characters.
+
+    A character is a Unicode code point, as Python's ``len`` counts it (Qt's
+    ``QString.length()`` counts UTF-16 units: an emoji is one here and two there).
+    The connector's training system enforces exactly these; the form counts and
+    refuses beyond them, so that no item is refused by a system for a limit the
+    app knew. ``None``: the system takes no such item (it lacks the capability).
+    """
+
+    narrative: int  # DutyEntry.narrative
+    measures: int  # DutyEntry.measures
+    # Every short text: DutyEntry.author; PersonDetails' names, nationality and
+    # language; the notification's child's names and notifier; mail subject and unit.
+    short_text: int
+    person_description: int  # PersonDetails.description
+    event_reason: int  # DutyEvent.text, the worker's reason for a discard
+    mail_body: int | None = None  # InternalMail.body
+    notification_text: int | None = None  # ChildWelfareNotification.what_happened
+
+    def exceeded_by_entry(self, entry: DutyEntry) -> tuple[LimitExceeded, ...]:
+        """Every field of ``entry`` (and of its person) that is over its limit."""
+        texts = [
+            ("narrative", entry.narrative, self.narrative),
+            ("measures", entry.measures, self.measures),
+            ("author", entry.author, self.short_text),
+        ]
+        if entry.person is not None:
+            texts.extend(person_texts(entry.person, self))
+        return _exceeded(texts)
+
+    def exceeded_by_mail(self, mail: InternalMail) -> tuple[LimitExceeded, ...]:
+        texts = [
+            ("recipient_unit", mail.recipient_unit, self.short_text),
+            ("subject", mail.subject, self.short_text),
+            ("author", mail.author, self.short_text),
+        ]
+        if self.mail_body is not None:
+            texts.append(("body", mail.body, self.mail_body))
+        if mail.person is not None:
+            texts.extend(person_texts(mail.person, self))
+        return _exceeded(texts)
+
+    def exceeded_by_notification(
+        self, notification: ChildWelfareNotification
+    ) -> tuple[LimitExceeded, ...]:
+        texts = [
+            (name, getattr(notification, name), self.short_text)
+            for name in (
+                "child_last_name",
+                "child_first_names",
+                "notifier_organisation",
+                "notifier_person",
+                "notifier_phone",
+                "receiving_worker",
+            )
+        ]
+        if self.notification_text is not None:
+            texts.append(("what_happened", notification.what_happened, self.notification_text))
+        return _exceeded(texts)
+
+
+def person_texts(person: PersonDetails, limits: FieldLimits) -> list[tuple[str, str, int]]:
+    """A person's texts with their limits, named ``person.<field>``."""
+    return [
+        ("person.last_name", person.last_name, limits.short_text),
+        ("person.first_names", person.first_names, limits.short_text),
+        ("person.nationality", person.nationality, limits.short_text),
+        ("person.language", person.language, limits.short_text),
+        ("person.description", person.description, limits.person_description),
+    ]
+
+
+def _exceeded(texts: list[tuple[str, str, int]]) -> tuple[LimitExceeded, ...]:
+    return tuple(
+        LimitExceeded(name, limit, len(text)) for name, text, limit in texts if len(text) > limit
+    )
+
+
+@dataclass(frozen=True)
 class Health:
     """A successful probe: the system answered. Failures raise instead."""
 
@@ -134,12 +268,14 @@ class Health:
 class ClientSystem(abc.ABC):
     """One municipality's client information system.
 
-    Subclasses set ``system_type`` (the policy's ``system.type``) and
-    ``capabilities``, and register themselves in :mod:`app.connectors.registry`.
+    Subclasses set ``system_type`` (the policy's ``system.type``),
+    ``capabilities`` and ``field_limits`` (data, read without a network call), and
+    register themselves in :mod:`app.connectors.registry`.
     """
 
     system_type: ClassVar[str]
     capabilities: ClassVar[frozenset[Capability]]
+    field_limits: ClassVar[FieldLimits]
 
     def __init__(self, config: SystemConfig, credentials: Credentials) -> None:
         self.config = config
@@ -162,7 +298,26 @@ class ClientSystem(abc.ABC):
 
     @abc.abstractmethod
     def record_entry(self, entry: DutyEntry) -> DeliveryReceipt:
-        """Deliver a duty entry. Repeating it with the same idempotency key is safe."""
+        """Deliver a duty entry. Repeating it with the same idempotency key is safe.
+
+        An entry with ``person`` whose client the system does not know (or with no
+        identity code at all) opens the client first, under
+        :func:`open_client_key` of the entry's key: however often it is repeated,
+        the system holds one client and one entry. Without ``person``, a client the
+        system does not know is ``Rejected``.
+        """
+
+    def open_client(self, person: PersonDetails, hetu: Hetu | None, key: uuid.UUID) -> OpenedClient:
+        """Open ``person`` as a client of the system; ``Capability.OPEN_CLIENT``.
+
+        Idempotent under ``key``: the same key again returns the same client, never
+        a second one (whatever details come with it), and an identity code that is
+        already a client returns that client. Without ``hetu`` the system keeps the
+        client marked for identification by the office-hours worker. Callers
+        deliver items through :meth:`record_entry` and :meth:`send_mail`, which open
+        the client themselves (under :func:`open_client_key` of the item's key).
+        """
+        raise NotSupported(f"{self.system_type} cannot open clients")
 
     def send_mail(self, mail: InternalMail) -> DeliveryReceipt:
         """Send internal mail; only systems with ``Capability.INTERNAL_MAIL`` override this."""

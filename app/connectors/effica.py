@@ -15,6 +15,7 @@ import datetime as dt
 import logging
 import re
 import threading
+import uuid
 import xml.etree.ElementTree as ET  # building requests only; answers go through defusedxml
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -22,7 +23,16 @@ from typing import ClassVar
 from defusedxml import ElementTree as SafeET
 
 from app.connectors import errors
-from app.connectors.base import Capability, ClientSystem, Credentials, DutyEvent, Health
+from app.connectors.base import (
+    Capability,
+    ClientSystem,
+    Credentials,
+    DutyEvent,
+    FieldLimits,
+    Health,
+    OpenedClient,
+    open_client_key,
+)
 from app.connectors.http import HttpTransport, Response, error_for_status
 from app.services.hetu import Hetu, InvalidHetu, parse_hetu
 from app.services.model import (
@@ -33,6 +43,7 @@ from app.services.model import (
     ContactChannel,
     DeliveryReceipt,
     DutyEntry,
+    PersonDetails,
     RelatedPerson,
     TaskType,
     Worker,
@@ -40,6 +51,18 @@ from app.services.model import (
 from app.services.policy import SystemConfig
 
 log = logging.getLogger(__name__)
+
+# What Effica's daily note takes. A note is meant to be short: the narrative at
+# most 10 000 characters, the measures 4 000, short texts (author, names) 100;
+# its training system enforces the same numbers (app/training/effica_fields.py). No mail
+# or notifications: Effica takes neither.
+FIELD_LIMITS = FieldLimits(
+    narrative=10_000,
+    measures=4_000,
+    short_text=100,
+    person_description=1_000,
+    event_reason=4_000,
+)
 
 TICKET_HEADER = "X-Effica-Ticket"
 CONTENT_TYPE = "application/xml; charset=utf-8"
@@ -96,8 +119,10 @@ class Effica(ClientSystem):
             Capability.RECORD_ENTRY,
             Capability.HEALTH_PROBE,
             Capability.EVENT_LOG,
+            Capability.OPEN_CLIENT,
         }
     )
+    field_limits: ClassVar[FieldLimits] = FIELD_LIMITS
 
     def __init__(self, config: SystemConfig, credentials: Credentials) -> None:
         super().__init__(config, credentials)
@@ -162,10 +187,55 @@ class Effica(ClientSystem):
             responsible_worker=None if employee is None else _worker(employee, what),
         )
 
-    def record_entry(self, entry: DutyEntry) -> DeliveryReceipt:
-        note = ET.Element("DailyNote", MessageId=str(entry.idempotency_key))
+    def open_client(self, person: PersonDetails, hetu: Hetu | None, key: uuid.UUID) -> OpenedClient:
+        what = "OpenClient"
+        request = ET.Element("OpenClient", MessageId=str(key))
+        if hetu is not None:
+            ET.SubElement(request, "SSN").text = hetu.value
+        ET.SubElement(request, "FamilyName").text = _xml_safe(person.last_name)
+        ET.SubElement(request, "GivenNames").text = _xml_safe(person.first_names)
+        if person.birth_date is not None:
+            ET.SubElement(request, "BirthDate").text = person.birth_date.isoformat()
+        address = ET.SubElement(
+            request, "Address", Protected="true" if person.non_disclosure else "false"
+        )
+        # The model carries no address under non-disclosure: none can go.
+        if person.address is not None:
+            ET.SubElement(address, "Street").text = _xml_safe(person.address.street)
+            ET.SubElement(address, "PostCode").text = _xml_safe(person.address.postal_code)
+            ET.SubElement(address, "PostOffice").text = _xml_safe(person.address.city)
         for tag, value in (
-            ("SSN", entry.hetu.value),
+            ("Nationality", person.nationality),
+            ("Language", person.language),
+            ("Description", person.description),
+        ):
+            ET.SubElement(request, tag).text = _xml_safe(value)
+        response = self._post("/OpenClient", request)
+        if response.status not in (200, 201):
+            raise error_for_status(response, what, _fault_reason(response))
+        ack = _parse(response.body, "Ack", what)
+        status = ack.get("Status")
+        if status not in ("Stored", "Duplicate", "Existing"):
+            raise errors.ServerFault(f"{what}: unknown acknowledgement status")
+        person_id = _person_id(ack.get("PersonId"), what)
+        if hetu is None:
+            if ack.get("SSN") is not None:
+                raise errors.ServerFault(f"{what}: the answer names an identity code")
+        elif _hetu(ack.get("SSN"), what) != hetu:
+            raise errors.ServerFault(f"{what}: the answer is about another identity code")
+        needs = _boolean(ack.get("NeedsIdentification"), f"{what}: NeedsIdentification")
+        if needs != (hetu is None):
+            raise errors.ServerFault(f"{what}: NeedsIdentification does not fit the identity code")
+        return OpenedClient(person_id, hetu, needs, created=status == "Stored")
+
+    def record_entry(self, entry: DutyEntry) -> DeliveryReceipt:
+        person_id = self._person_for(entry)
+        note = ET.Element("DailyNote", MessageId=str(entry.idempotency_key))
+        if person_id is not None:
+            note.set("PersonId", person_id)
+        if entry.hetu is not None:
+            ET.SubElement(note, "SSN").text = entry.hetu.value
+        for tag, value in (
             ("ContactTime", entry.contact_time.isoformat()),
             ("ContactedBy", CONTACTED_BY[entry.contact_channel]),
             ("TaskType", TASK_TYPES[entry.task_type]),
@@ -177,14 +247,39 @@ class Effica(ClientSystem):
             ET.SubElement(note, tag).text = value
         return self._acknowledged("/DailyNote", note, "NoteId")
 
+    def _person_for(self, entry: DutyEntry) -> str | None:
+        """The PersonId a note must name: only a person without an identity code's.
+
+        A note names its person by identity code; for an entry with ``person``
+        whose code Effica does not know, the client is opened first. A person
+        with no code is opened (for identification) and named by PersonId. The
+        opening key is derived from the entry's, so a repeated delivery never
+        opens a second client.
+        """
+        person = entry.person
+        if entry.hetu is not None:
+            if (
+                person is not None
+                and entry.client_system_id is None
+                and self.find_client(entry.hetu) is None
+            ):
+                self.open_client(person, entry.hetu, open_client_key(entry.idempotency_key))
+            return None
+        if entry.client_system_id is not None:
+            return entry.client_system_id
+        if person is None:  # the model forbids it; nothing to open
+            raise errors.Rejected("DailyNote: no person", "Henkilön tiedot puuttuvat.")
+        return self.open_client(person, None, open_client_key(entry.idempotency_key)).system_id
+
     def record_event(self, event: DutyEvent) -> DeliveryReceipt:
         event_type = EVENT_TYPES.get(event.kind)
         if event_type is None:
             # Nothing is sent: the audit log has no such event type.
             raise errors.Rejected("AuditEvent: unknown event kind", "Tuntematon tapahtumalaji.")
         audit = ET.Element("AuditEvent", MessageId=str(event.idempotency_key))
-        fields = [
-            ("SSN", event.hetu.value),
+        # No SSN: the discarded item was about a person with no identity code.
+        fields = [] if event.hetu is None else [("SSN", event.hetu.value)]
+        fields += [
             ("EventType", event_type),
             ("Reason", _xml_safe(event.text)),
             ("Author", _xml_safe(event.author)),

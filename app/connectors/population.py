@@ -24,7 +24,7 @@ from app.connectors.base import Credentials, Health
 from app.connectors.http import HttpTransport, Response, error_for_status
 from app.connectors.json_answer import bool_field, json_answer, object_value, str_field
 from app.services.hetu import Hetu, InvalidHetu, parse_hetu
-from app.services.model import Address
+from app.services.model import Address, PersonDetails
 from app.services.policy import PopulationConfig
 
 if TYPE_CHECKING:
@@ -75,6 +75,20 @@ class PersonRecord:
     def __post_init__(self) -> None:
         if self.non_disclosure and self.address is not None:
             raise ValueError("a person under address non-disclosure must carry no address")
+
+    def person_details(self) -> PersonDetails:
+        """What the register gave, for opening the person as a new client.
+
+        The birth date comes from the identity code; under non-disclosure there is
+        no address (the connector dropped it already).
+        """
+        return PersonDetails(
+            last_name=self.last_name,
+            first_names=self.first_names,
+            birth_date=self.hetu.birth_date,
+            address=self.address,
+            non_disclosure=self.non_disclosure,
+        )
 
     @property
     def full_name(self) -> str:

@@ -17,6 +17,7 @@ import json
 import re
 import threading
 import time
+import uuid
 from dataclasses import dataclass
 from typing import Any, ClassVar
 from urllib.parse import quote
@@ -28,9 +29,12 @@ from app.connectors.base import (
     ClientSystem,
     Credentials,
     DutyEvent,
+    FieldLimits,
     Health,
     InternalMail,
     NotificationUrgency,
+    OpenedClient,
+    open_client_key,
 )
 from app.connectors.http import HttpTransport, Response, error_for_status
 from app.connectors.json_answer import (
@@ -52,11 +56,24 @@ from app.services.model import (
     ContactChannel,
     DeliveryReceipt,
     DutyEntry,
+    PersonDetails,
     RelatedPerson,
     TaskType,
     Worker,
 )
 from app.services.policy import SystemConfig
+
+# What Pro Consona's duty interface takes ("enintään 20000 merkkiä"); its training
+# system enforces the same numbers (app/training/proconsona_fields.py).
+FIELD_LIMITS = FieldLimits(
+    narrative=20_000,
+    measures=20_000,
+    short_text=200,
+    person_description=2_000,
+    event_reason=20_000,
+    mail_body=20_000,
+    notification_text=20_000,
+)
 
 # Pro Consona's own codes for the model's enumerations.
 CHANNEL_CODES = {
@@ -114,8 +131,10 @@ class ProConsona(ClientSystem):
             Capability.HEALTH_PROBE,
             Capability.EVENT_LOG,
             Capability.CHILD_WELFARE_NOTIFICATION,
+            Capability.OPEN_CLIENT,
         }
     )
+    field_limits: ClassVar[FieldLimits] = FIELD_LIMITS
 
     def __init__(self, config: SystemConfig, credentials: Credentials) -> None:
         super().__init__(config, credentials)
@@ -167,14 +186,45 @@ class ProConsona(ClientSystem):
             raise error_for_status(response, what, _reason(response))
         return _summary(ref, object_value(json_answer(response, what), what), what)
 
+    def open_client(self, person: PersonDetails, hetu: Hetu | None, key: uuid.UUID) -> OpenedClient:
+        what = "POST /v1/clients"
+        address = person.address
+        payload = {
+            "henkilotunnus": None if hetu is None else hetu.value,
+            "sukunimi": person.last_name,
+            "etunimet": person.first_names,
+            "syntymaaika": None if person.birth_date is None else person.birth_date.isoformat(),
+            # The model carries no address under non-disclosure: none can go.
+            "osoite": None
+            if address is None
+            else {
+                "katuosoite": address.street,
+                "postinumero": address.postal_code,
+                "postitoimipaikka": address.city,
+            },
+            "turvakielto": person.non_disclosure,
+            "kansalaisuus": person.nationality,
+            "kieli": person.language,
+            "kuvaus": person.description,
+        }
+        document = self._post(what, "/v1/clients", payload, str(key))
+        system_id = _system_id(document, what)
+        if hetu is None:
+            if document.get("henkilotunnus") is not None:
+                raise errors.ServerFault(f"{what}: answer names an identity code")
+        elif hetu_field(document, "henkilotunnus", what) != hetu:
+            raise errors.ServerFault(f"{what}: answer is about another identity code")
+        needs_identification = bool_field(document, "tunnistettava", what)
+        if needs_identification != (hetu is None):
+            raise errors.ServerFault(f"{what}: tunnistettava does not fit the identity code")
+        duplicate = bool_field(document, "duplikaatti", what)
+        return OpenedClient(system_id, hetu, needs_identification, created=not duplicate)
+
     def record_entry(self, entry: DutyEntry) -> DeliveryReceipt:
         what = "POST /v1/clients/{id}/kirjaukset"
         system_id = entry.client_system_id
         if system_id is None:
-            ref = self.find_client(entry.hetu)
-            if ref is None:
-                raise errors.Rejected(f"{what}: no such client", _NOT_FOUND_REASON)
-            system_id = ref.system_id
+            system_id = self._client_id(entry.hetu, entry.person, entry.idempotency_key, what)
         payload = {
             "yhteydenottoaika": entry.contact_time.isoformat(),
             "yhteydenottaja": CHANNEL_CODES[entry.contact_channel],
@@ -183,12 +233,17 @@ class ProConsona(ClientSystem):
             "toimenpiteet": entry.measures,
             "jatkotoimetTarvitaan": entry.follow_up_needed,
             "kirjaaja": entry.author,
-            "henkilotunnus": entry.hetu.value,
+            # null for a person with no identity code: the client in the path is the
+            # one opened for identification.
+            "henkilotunnus": None if entry.hetu is None else entry.hetu.value,
         }
         path = f"/v1/clients/{_path_id(system_id)}/kirjaukset"
         return self._deliver(path, what, payload, str(entry.idempotency_key), "kirjausId")
 
     def send_mail(self, mail: InternalMail) -> DeliveryReceipt:
+        if mail.person is not None:
+            # A new client: opened first, under the mail's own derived key.
+            self._client_id(mail.hetu, mail.person, mail.idempotency_key, "POST /v1/viestit")
         payload = {
             "henkilotunnus": mail.hetu.value,
             "vastaanottajaYksikko": mail.recipient_unit,
@@ -206,7 +261,8 @@ class ProConsona(ClientSystem):
             # Nothing is sent: the system's log has no such event.
             raise errors.Rejected(f"{what}: unknown event kind", "Tuntematon tapahtumalaji.")
         payload = {
-            "henkilotunnus": event.hetu.value,
+            # null: the discarded item was about a person with no identity code.
+            "henkilotunnus": None if event.hetu is None else event.hetu.value,
             "tapahtumalaji": code,
             "perustelu": event.text,
             "kirjaaja": event.author,
@@ -240,9 +296,24 @@ class ProConsona(ClientSystem):
 
     # -- delivery and authentication ------------------------------------
 
-    def _deliver(
-        self, path: str, what: str, payload: dict[str, Any], key: str, id_field: str
-    ) -> DeliveryReceipt:
+    def _client_id(
+        self, hetu: Hetu | None, person: PersonDetails | None, item_key: uuid.UUID, what: str
+    ) -> str:
+        """The asiakasId for an item: the client found by code, or opened for ``person``.
+
+        Opening goes under a key derived from the item's, so a repeated delivery
+        finds (or re-opens, idempotently) the same client.
+        """
+        if hetu is not None:
+            ref = self.find_client(hetu)
+            if ref is not None:
+                return ref.system_id
+        if person is None:
+            raise errors.Rejected(f"{what}: no such client", _NOT_FOUND_REASON)
+        return self.open_client(person, hetu, open_client_key(item_key)).system_id
+
+    def _post(self, what: str, path: str, payload: dict[str, Any], key: str) -> dict[str, Any]:
+        """POST ``payload`` with ``Idempotency-Key`` and return the answer's object."""
         # Serialised once, so a retry after re-authentication sends identical bytes.
         body = json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")
         headers = {"Content-Type": "application/json; charset=utf-8", "Idempotency-Key": key}
@@ -251,7 +322,12 @@ class ProConsona(ClientSystem):
             raise errors.Rejected(f"{what}: HTTP 404", _reason(response) or _NOT_FOUND_REASON, 404)
         if response.status not in (200, 201):
             raise error_for_status(response, what, _reason(response))
-        document = object_value(json_answer(response, what), what)
+        return object_value(json_answer(response, what), what)
+
+    def _deliver(
+        self, path: str, what: str, payload: dict[str, Any], key: str, id_field: str
+    ) -> DeliveryReceipt:
+        document = self._post(what, path, payload, key)
         record_id = str_field(document, id_field, what).strip()
         if not record_id:
             raise errors.ServerFault(f"{what}: empty {id_field}")

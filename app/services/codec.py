@@ -23,7 +23,7 @@ from app.connectors.base import (
     NotificationUrgency,
 )
 from app.services.hetu import Hetu, InvalidHetu, parse_hetu
-from app.services.model import ContactChannel, DutyEntry, TaskType
+from app.services.model import Address, ContactChannel, DutyEntry, PersonDetails, TaskType
 
 FORMAT_VERSION = 1
 # A duty entry is a few kilobytes of text; anything near this is not one.
@@ -44,6 +44,26 @@ _FIELDS = frozenset(
         "idempotency_key",
     }
 )
+# Added within version 1, written only when set, so that every payload without them
+# stays byte for byte what it was (and an older reader refuses only what it cannot
+# carry out): an entry's or mail's person not yet a client.
+_OPTIONAL_PERSON = "person"
+PERSON_FIELDS = frozenset(
+    {
+        "last_name",
+        "first_names",
+        "birth_date",
+        "address",
+        "non_disclosure",
+        "nationality",
+        "language",
+        "description",
+    }
+)
+_ADDRESS_FIELDS = frozenset({"street", "postal_code", "city"})
+# The outbox's ``client`` of an item about a person with no identity code: it orders
+# that item's line without naming the person (see :func:`item_client`).
+UNIDENTIFIED_PREFIX = "tunnukseton:"
 _EVENT_FIELDS = frozenset(
     {"v", "hetu", "kind", "text", "author", "occurred_at", "refers_to", "idempotency_key"}
 )
@@ -77,7 +97,9 @@ def _canonical(record: dict[str, Any]) -> bytes:
     return text.encode("utf-8")
 
 
-def _checked(data: bytes, fields: frozenset[str]) -> dict[str, Any]:
+def _checked(
+    data: bytes, fields: frozenset[str], optional: frozenset[str] = frozenset()
+) -> dict[str, Any]:
     record = _load_object(data)
     version = record.get("v")
     # type() rather than isinstance: JSON true and 1.0 are not version 1.
@@ -86,16 +108,20 @@ def _checked(data: bytes, fields: frozenset[str]) -> dict[str, Any]:
     missing = fields - record.keys()
     if missing:
         raise ValueError(f"{sorted(missing)[0]}: missing")
-    if record.keys() - fields:
+    if record.keys() - fields - optional:
         raise ValueError("payload: unexpected fields")
     return record
 
 
 def entry_to_payload(entry: DutyEntry) -> bytes:
-    """Canonical JSON: sorted keys, no whitespace, UTF-8 (not \\u escapes)."""
-    record = {
+    """Canonical JSON: sorted keys, no whitespace, UTF-8 (not \\u escapes).
+
+    ``hetu`` is null for a person with no identity code; ``person`` is there only
+    when the entry has one (an entry without stays as it always was).
+    """
+    record: dict[str, Any] = {
         "v": FORMAT_VERSION,
-        "hetu": entry.hetu.value,
+        "hetu": None if entry.hetu is None else entry.hetu.value,
         # isoformat keeps the offset, so the wall-clock time the worker saw
         # survives; the zone's name (if any) is not needed for that.
         "contact_time": entry.contact_time.isoformat(),
@@ -108,17 +134,23 @@ def entry_to_payload(entry: DutyEntry) -> bytes:
         "client_system_id": entry.client_system_id,
         "idempotency_key": str(entry.idempotency_key),
     }
+    if entry.person is not None:
+        record[_OPTIONAL_PERSON] = person_record(entry.person)
     return _canonical(record)
 
 
 def entry_from_payload(data: bytes) -> DutyEntry:
     """Parse and validate a payload; ValueError names the field at fault."""
-    record = _checked(data, _FIELDS)
+    record = _checked(data, _FIELDS, frozenset({_OPTIONAL_PERSON}))
     client_system_id = record["client_system_id"]
     if client_system_id is not None:
         client_system_id = _text(record, "client_system_id")
+    person = _optional_person(record)
+    hetu = None if record["hetu"] is None else _field(record, "hetu", _hetu)
+    if hetu is None and person is None:
+        raise ValueError("hetu: missing, and no person named instead")
     return DutyEntry(
-        hetu=_field(record, "hetu", _hetu),
+        hetu=hetu,
         contact_time=_field(record, "contact_time", _aware_time),
         contact_channel=_field(record, "contact_channel", lambda v: _choice(ContactChannel, v)),
         task_type=_field(record, "task_type", lambda v: _choice(TaskType, v)),
@@ -128,14 +160,82 @@ def entry_from_payload(data: bytes) -> DutyEntry:
         author=_text(record, "author"),
         client_system_id=client_system_id,
         idempotency_key=_field(record, "idempotency_key", _uuid),
+        person=person,
     )
+
+
+def person_record(person: PersonDetails) -> dict[str, Any]:
+    """A person's details as a JSON object (``birth_date`` ISO, ``address`` or null)."""
+    address = person.address
+    return {
+        "last_name": person.last_name,
+        "first_names": person.first_names,
+        "birth_date": None if person.birth_date is None else person.birth_date.isoformat(),
+        "address": None
+        if address is None
+        else {"street": address.street, "postal_code": address.postal_code, "city": address.city},
+        "non_disclosure": person.non_disclosure,
+        "nationality": person.nationality,
+        "language": person.language,
+        "description": person.description,
+    }
+
+
+def person_from_record(record: dict[str, Any], name: str) -> PersonDetails:
+    """Read :func:`person_record`'s object at ``record[name]``; ValueError names the field
+    (``person.birth_date: not an ISO 8601 date``), never the value."""
+    value = read_object(record, name, PERSON_FIELDS)
+    try:
+        return _person(value)
+    except ValueError as error:
+        raise ValueError(f"{name}.{error}") from None
+
+
+def _person(value: dict[str, Any]) -> PersonDetails:
+    address = None
+    if value["address"] is not None:
+        fields = read_object(value, "address", _ADDRESS_FIELDS)
+        try:
+            address = Address(
+                street=_text(fields, "street"),
+                postal_code=_text(fields, "postal_code"),
+                city=_text(fields, "city"),
+            )
+        except ValueError as error:
+            raise ValueError(f"address.{error}") from None
+    non_disclosure = _field(value, "non_disclosure", _boolean)
+    if non_disclosure and address is not None:
+        # The address of a person under non-disclosure must go nowhere: not even back in.
+        raise ValueError("address: present under non-disclosure")
+    last_name, first_names = _text(value, "last_name"), _text(value, "first_names")
+    if not (last_name.strip() or first_names.strip()):
+        raise ValueError("last_name: no name at all")
+    birth_date = None if value["birth_date"] is None else _field(value, "birth_date", _date)
+    return PersonDetails(
+        last_name=last_name,
+        first_names=first_names,
+        birth_date=birth_date,
+        address=address,
+        non_disclosure=non_disclosure,
+        nationality=_text(value, "nationality"),
+        language=_text(value, "language"),
+        description=_text(value, "description"),
+    )
+
+
+def _optional_person(record: dict[str, Any]) -> PersonDetails | None:
+    if _OPTIONAL_PERSON not in record:
+        return None
+    # Present means an object: null is written as no key at all, one form for one value.
+    return person_from_record(record, _OPTIONAL_PERSON)
 
 
 def event_to_payload(event: DutyEvent) -> bytes:
     return _canonical(
         {
             "v": FORMAT_VERSION,
-            "hetu": event.hetu.value,
+            # null: the discarded item was about a person with no identity code.
+            "hetu": None if event.hetu is None else event.hetu.value,
             "kind": event.kind,
             "text": event.text,
             "author": event.author,
@@ -153,7 +253,7 @@ def event_from_payload(data: bytes) -> DutyEvent:
         raise ValueError("kind: not a known event kind")
     refers_to = None if record["refers_to"] is None else _field(record, "refers_to", _uuid)
     return DutyEvent(
-        hetu=_field(record, "hetu", _hetu),
+        hetu=None if record["hetu"] is None else _field(record, "hetu", _hetu),
         kind=kind,
         text=_text(record, "text"),
         author=_text(record, "author"),
@@ -164,21 +264,22 @@ def event_from_payload(data: bytes) -> DutyEvent:
 
 
 def mail_to_payload(mail: InternalMail) -> bytes:
-    return _canonical(
-        {
-            "v": FORMAT_VERSION,
-            "hetu": mail.hetu.value,
-            "recipient_unit": mail.recipient_unit,
-            "subject": mail.subject,
-            "body": mail.body,
-            "author": mail.author,
-            "idempotency_key": str(mail.idempotency_key),
-        }
-    )
+    record: dict[str, Any] = {
+        "v": FORMAT_VERSION,
+        "hetu": mail.hetu.value,
+        "recipient_unit": mail.recipient_unit,
+        "subject": mail.subject,
+        "body": mail.body,
+        "author": mail.author,
+        "idempotency_key": str(mail.idempotency_key),
+    }
+    if mail.person is not None:
+        record[_OPTIONAL_PERSON] = person_record(mail.person)
+    return _canonical(record)
 
 
 def mail_from_payload(data: bytes) -> InternalMail:
-    record = _checked(data, _MAIL_FIELDS)
+    record = _checked(data, _MAIL_FIELDS, frozenset({_OPTIONAL_PERSON}))
     return InternalMail(
         hetu=_field(record, "hetu", _hetu),
         recipient_unit=_text(record, "recipient_unit"),
@@ -186,6 +287,7 @@ def mail_from_payload(data: bytes) -> InternalMail:
         body=_text(record, "body"),
         author=_text(record, "author"),
         idempotency_key=_field(record, "idempotency_key", _uuid),
+        person=_optional_person(record),
     )
 
 
@@ -250,29 +352,71 @@ def entry_label(
     "M. A. 14.3.2017 · kirjaus 26.11. 23.15": initials (when the caller knows
     the name), the birth date from the identity code and the contact time as
     the worker entered it. Never the full name, the code or the narrative.
+    An entry with ``person`` takes the initials from it unless given; one with
+    no identity code shows the birth date if known and says "tunnukseton".
     """
-    return item_label(entry.hetu, "kirjaus", entry.contact_time, first_names, last_name)
+    person = entry.person
+    if person is not None:
+        first_names = person.first_names if first_names is None else first_names
+        last_name = person.last_name if last_name is None else last_name
+    return item_label(
+        entry.hetu,
+        "kirjaus",
+        entry.contact_time,
+        first_names,
+        last_name,
+        birth_date=None if person is None else person.birth_date,
+    )
 
 
 def item_label(
-    hetu: Hetu,
+    hetu: Hetu | None,
     what: str,
     at: dt.datetime,
     first_names: str | None = None,
     last_name: str | None = None,
+    *,
+    birth_date: dt.date | None = None,
 ) -> str:
     """A label as :func:`entry_label`'s, for items of kind ``what`` made at ``at``.
 
-    ``at`` is shown in its own offset: the caller gives it in Finnish time.
+    ``at`` is shown in its own offset: the caller gives it in Finnish time. Without
+    ``hetu`` (a person with no identity code) ``birth_date`` is shown when known,
+    and the word "tunnukseton" says the person is still to be identified.
     """
     parts = [
         _initials(name)
         for name in (_first_given_name(first_names), last_name)
         if name and name.strip()
     ]
-    born = hetu.birth_date
-    parts.append(f"{born.day}.{born.month}.{born.year}")
+    born = birth_date if hetu is None else hetu.birth_date
+    if born is not None:
+        parts.append(f"{born.day}.{born.month}.{born.year}")
+    if hetu is None:
+        parts.append("tunnukseton")
     return " ".join(parts) + f" · {what} {at.day}.{at.month}. {at.hour}.{at.minute:02d}"
+
+
+def item_client(entry: DutyEntry) -> str:
+    """The outbox's ``client`` of an entry: the line its items go out in, in order.
+
+    The identity code when there is one (a new client's entry then goes before any
+    later item about the same code, so the client is opened first). Without one,
+    "tunnukseton:<the entry's key>": no client data, and a line of its own.
+    """
+    if entry.hetu is not None:
+        return entry.hetu.value
+    return f"{UNIDENTIFIED_PREFIX}{entry.idempotency_key}"
+
+
+def client_hetu(client: str) -> Hetu | None:
+    """The identity code of an outbox item's ``client``; None for a person with none.
+
+    ValueError when it is neither (a damaged item).
+    """
+    if client.startswith(UNIDENTIFIED_PREFIX):
+        return None
+    return _field({"client": client}, "client", _hetu)
 
 
 # -- reading other payloads: the same rules, for codecs in other modules ----------
@@ -409,6 +553,18 @@ def _hetu(value: Any) -> Hetu:
     if hetu.value != value:
         raise _Problem("not in canonical form")
     return hetu
+
+
+def _date(value: Any) -> dt.date:
+    if not isinstance(value, str):
+        raise _Problem("expected a string")
+    try:
+        parsed = dt.date.fromisoformat(value)
+    except ValueError:
+        raise _Problem("not an ISO 8601 date") from None
+    if parsed.isoformat() != value:
+        raise _Problem("not in canonical form")
+    return parsed
 
 
 def _aware_time(value: Any) -> dt.datetime:

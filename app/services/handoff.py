@@ -26,7 +26,7 @@ from app.services.followup import (
     municipality_of,
 )
 from app.services.hetu import Hetu
-from app.services.model import ClientRef, ClientSummary
+from app.services.model import ClientRef, ClientSummary, PersonDetails
 from app.services.outbox import ItemNotFound, ItemState, StoredItem
 from app.services.policy import OfficeHoursContact, Policy
 from app.services.sending import SendingService
@@ -55,10 +55,14 @@ class HandoffService:
         author: str,
         *,
         key: uuid.UUID | None = None,
+        person: PersonDetails | None = None,
     ) -> StoredItem:
         """Save the handoff in the outbox: mail (sent by the sender) or a manual fax item.
 
         ``client`` is the summary from the client's card, or the identity code alone.
+        ``person`` (with an identity code alone) is a person not yet a client of the
+        municipality's system, as the population register gave them: the mail opens
+        the client first (idempotently), the fax sheet names them.
         ``key`` (made once per handoff form) makes saving twice harmless. Raises
         ValueError naming the field (``text``, ``author``, ``code``) when something is
         missing, OutboxError when nothing could be stored.
@@ -72,13 +76,16 @@ class HandoffService:
         key = key or uuid.uuid4()
         summary = client if isinstance(client, ClientSummary) else None
         hetu = client.hetu if isinstance(client, ClientSummary) else client
+        named = summary or person
+        if summary is not None:
+            person = None  # a client already: nothing to open
         handoff = Handoff(
             hetu=hetu,
-            last_name=None if summary is None else summary.last_name,
-            first_names=None if summary is None else summary.first_names,
-            non_disclosure=summary is not None and summary.non_disclosure,
-            # A summary under non-disclosure carries no address (the connector dropped it).
-            address=None if summary is None or summary.non_disclosure else summary.address,
+            last_name=None if named is None else named.last_name,
+            first_names=None if named is None else named.first_names,
+            non_disclosure=named is not None and named.non_disclosure,
+            # Under non-disclosure there is no address (the connector dropped it).
+            address=None if named is None or named.non_disclosure else named.address,
             responsible_worker=None if summary is None else summary.responsible_worker,
             text=text.strip(),
             follow_up=follow_up.strip(),
@@ -94,6 +101,7 @@ class HandoffService:
                 body=mail_body(handoff.text, handoff.follow_up),
                 author=handoff.author,
                 idempotency_key=key,
+                person=person,
             )
             return self.sending.save_mail(code, mail, label)
         fax = FaxItem(FaxRecipient.of(municipality), now, key, handoff=handoff)

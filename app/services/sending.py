@@ -14,9 +14,11 @@ from collections.abc import Callable, Iterable
 
 from app.connectors.base import ChildWelfareNotification, DutyEvent, InternalMail
 from app.services.codec import (
+    client_hetu,
     entry_label,
     entry_to_payload,
     event_to_payload,
+    item_client,
     mail_to_payload,
     notification_to_payload,
 )
@@ -28,7 +30,6 @@ from app.services.delivery import (
     utc_now,
 )
 from app.services.followup import FAX_KIND, MAIL_KIND, NOTIFICATION_KIND, FaxItem, fax_to_payload
-from app.services.hetu import parse_hetu
 from app.services.model import DutyEntry
 from app.services.outbox import ItemNotFound, ItemState, Outbox, OutgoingItem, StoredItem
 from app.services.workstation import Workstation
@@ -78,7 +79,7 @@ class SendingService:
                 key=entry.idempotency_key,
                 municipality=code,
                 kind="entry",
-                client=entry.hetu.value,
+                client=item_client(entry),
                 label=entry_label(entry, first_names=first_names, last_name=last_name),
                 payload=entry_to_payload(entry),
             ),
@@ -184,7 +185,9 @@ class SendingService:
         if kind is None:
             raise ValueError(f"an item of kind {item.kind!r} is not discarded this way")
         event = DutyEvent(
-            hetu=parse_hetu(item.client),
+            # None for a person with no identity code: the system logs it without a
+            # client, tied to the discarded item by refers_to.
+            hetu=client_hetu(item.client),
             kind=kind,
             text=reason.strip(),
             author=author,

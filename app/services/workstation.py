@@ -13,7 +13,7 @@ import threading
 import uuid
 from collections.abc import Callable
 
-from app.connectors.base import Capability, ClientSystem, Credentials, Health
+from app.connectors.base import Capability, ClientSystem, Credentials, FieldLimits, Health
 from app.connectors.registry import create_connector
 from app.services.codec import (
     entry_from_payload,
@@ -54,6 +54,13 @@ class Workstation:
     def supports(self, code: str, capability: Capability) -> bool:
         """Whether municipality ``code``'s connector declares ``capability`` (no network)."""
         return self.connector(code).supports(capability)
+
+    def field_limits(self, code: str) -> FieldLimits:
+        """The longest text each field may have in municipality ``code``'s system.
+
+        Declared by the connector as data: no network call, safe on the GUI thread.
+        """
+        return self.connector(code).field_limits
 
     def probe(self, code: str) -> Health:
         return self.connector(code).probe()

@@ -13,17 +13,24 @@ import datetime as dt
 import json
 import secrets
 import threading
-import uuid
 import weakref
 import xml.etree.ElementTree as ET  # building answers only; requests go through defusedxml
 from collections.abc import Callable
 from http import HTTPStatus
 
-from defusedxml import ElementTree as SafeET
-
-from app.services.hetu import InvalidHetu, parse_hetu
-from app.services.model import ContactChannel, TaskType
 from app.training.data import SyntheticClient
+from app.training.effica_fields import (
+    EVENT_FIELDS,
+    NOTE_FIELDS,
+    Fault,
+    leaf,
+    message_id,
+    parse_request,
+    validated_event,
+    validated_note,
+    validated_person,
+    validation,
+)
 from app.training.server import (
     TRAINING_PASSWORD,
     TRAINING_USERNAME,
@@ -34,42 +41,9 @@ from app.training.store import IdempotencyConflict
 
 VERSION = "Effica-koulutus 1.0"
 TICKET_LIFETIME = dt.timedelta(minutes=30)
-MAX_TEXT = 20_000
 XML = "application/xml; charset=utf-8"
 
 TICKET_HEADER = "X-Effica-Ticket"
-
-# The system's own vocabulary, written out here rather than imported from the
-# connector, so that a mapping mistake there shows up as a refusal here.
-# The duty records only these task types; income support is refused with a reason.
-_TASK_TYPES = {
-    "ChildWelfare": TaskType.CHILD_PROTECTION,
-    "AdultSocialWork": TaskType.ADULT_SOCIAL_WORK,
-}
-_CHANNELS = {
-    "EmergencyCentre": ContactChannel.EMERGENCY_112,
-    "Police": ContactChannel.POLICE,
-    "Client": ContactChannel.CLIENT,
-    "OtherAuthority": ContactChannel.AUTHORITY,
-    "Other": ContactChannel.OTHER,
-}
-# The audit log's event types, mapped back to the model's neutral event kind.
-_EVENT_TYPES = {
-    "DiscardedNote": "discarded_entry",
-    "DiscardedMessage": "discarded_mail",
-    "DiscardedNotification": "discarded_notification",
-}
-_EVENT_FIELDS = ("SSN", "EventType", "Reason", "Author", "OccurredAt")
-_NOTE_FIELDS = (
-    "SSN",
-    "ContactTime",
-    "ContactedBy",
-    "TaskType",
-    "Narrative",
-    "Measures",
-    "FollowUpNeeded",
-    "Author",
-)
 
 
 class _Sessions:
@@ -117,20 +91,12 @@ def person_id(index: int) -> str:
     return f"EF{index + 1:05d}"
 
 
-class _Fault(Exception):
-    def __init__(self, status: int, code: str, reason: str) -> None:
-        super().__init__(code)
-        self.status = status
-        self.code = code
-        self.reason = reason
-
-
 class Handler(SimulatorHandler):
     def do_GET(self) -> None:  # noqa: N802 - http.server calls it by this name
         if self._route() == "/Ping":
             self._send_xml(HTTPStatus.OK, ET.Element("Pong", version=VERSION))
         else:
-            self._send_fault(_Fault(HTTPStatus.NOT_FOUND, "NOT_FOUND", "Tuntematon osoite."))
+            self._send_fault(Fault(HTTPStatus.NOT_FOUND, "NOT_FOUND", "Tuntematon osoite."))
 
     def do_POST(self) -> None:  # noqa: N802 - http.server calls it by this name
         # The body is read first whatever happens: an unread body would be
@@ -144,32 +110,33 @@ class Handler(SimulatorHandler):
             "/ClientInfo": ("ClientInfoRequest", self._client_info),
             "/DailyNote": ("DailyNote", self._daily_note),
             "/AuditEvent": ("AuditEvent", self._audit_event),
+            "/OpenClient": ("OpenClient", self._open_client),
         }
         try:
             route = routes.get(self._route())
             if route is None:
-                raise _Fault(HTTPStatus.NOT_FOUND, "NOT_FOUND", "Tuntematon osoite.")
+                raise Fault(HTTPStatus.NOT_FOUND, "NOT_FOUND", "Tuntematon osoite.")
             root_tag, action = route
-            document = _parse_request(body, root_tag)
+            document = parse_request(body, root_tag)
             if root_tag != "Login" and not _sessions(self.system).valid(
                 self.headers.get(TICKET_HEADER)
             ):
-                raise _Fault(HTTPStatus.UNAUTHORIZED, "AUTH", "Istunto on vanhentunut.")
+                raise Fault(HTTPStatus.UNAUTHORIZED, "AUTH", "Istunto on vanhentunut.")
             action(document)
-        except _Fault as fault:
+        except Fault as fault:
             self._send_fault(fault)
 
     # -- endpoints -------------------------------------------------------------
 
     def _login(self, document: ET.Element) -> None:
-        user = _leaf(document, "User", required=False)
-        password = _leaf(document, "Password", required=False)
+        user = leaf(document, "User", required=False)
+        password = leaf(document, "Password", required=False)
         # Compared in constant time like a real system would; anything else is refused.
         if not (
             secrets.compare_digest(user.encode(), TRAINING_USERNAME.encode())
             and secrets.compare_digest(password.encode(), TRAINING_PASSWORD.encode())
         ):
-            raise _Fault(
+            raise Fault(
                 HTTPStatus.UNAUTHORIZED, "AUTH", "Virheellinen käyttäjätunnus tai salasana."
             )
         ticket, valid_until = _sessions(self.system).issue()
@@ -179,12 +146,12 @@ class Handler(SimulatorHandler):
         self._send_xml(HTTPStatus.OK, result)
 
     def _person_query(self, document: ET.Element) -> None:
-        ssn = _leaf(document, "SSN")
+        ssn = leaf(document, "SSN")
         result = ET.Element("PersonQueryResult")
         # Exact match, century sign included: 010190-999K is not 010190Y999K.
-        for index, client in enumerate(self.system.clients):
-            if client.hetu.value == ssn:
-                ET.SubElement(result, "Person", PersonId=person_id(index), SSN=ssn)
+        known = self._known(ssn)
+        if known is not None:
+            ET.SubElement(result, "Person", PersonId=known, SSN=ssn)
         self._send_xml(HTTPStatus.OK, result)
 
     def _client_info(self, document: ET.Element) -> None:
@@ -193,7 +160,59 @@ class Handler(SimulatorHandler):
             if person_id(index) == wanted:
                 self._send_xml(HTTPStatus.OK, self._client_element(index, client))
                 return
-        raise _Fault(HTTPStatus.NOT_FOUND, "NOT_FOUND", "Henkilöä ei löydy.")
+        opened = None if wanted is None else self.system.store.client(wanted)
+        if opened is None:
+            raise Fault(HTTPStatus.NOT_FOUND, "NOT_FOUND", "Henkilöä ei löydy.")
+        self._send_xml(HTTPStatus.OK, _opened_element(opened))
+
+    def _open_client(self, document: ET.Element) -> None:
+        key = message_id(document)
+        fields = validated_person(document)
+        hetu = fields.pop("hetu")
+        if hetu is not None:
+            known = self._known(hetu)
+            stored_client = self.system.store.client_by_hetu(hetu)
+            if known is not None and (
+                stored_client is None or stored_client["idempotency_key"] != key
+            ):
+                # Already a client: that one, never a second record for one identity code.
+                self._send_opened("Existing", known, hetu, HTTPStatus.OK)
+                return
+        try:
+            stored = self.system.store.open_client(idempotency_key=key, hetu=hetu, **fields)
+        except IdempotencyConflict:
+            raise Fault(
+                HTTPStatus.CONFLICT,
+                "DUPLICATE_MESSAGE_ID",
+                "Sama MessageId on jo käytetty toiseen sanomaan.",
+            ) from None
+        if stored.duplicate:
+            self._send_opened("Duplicate", stored.record_id, hetu, HTTPStatus.OK)
+        else:
+            self._send_opened("Stored", stored.record_id, hetu, HTTPStatus.CREATED)
+
+    def _send_opened(self, status: str, system_id: str, hetu: str | None, code: int) -> None:
+        ack = ET.Element("Ack", Status=status, PersonId=system_id)
+        if hetu is not None:
+            ack.set("SSN", hetu)
+        ack.set("NeedsIdentification", "true" if hetu is None else "false")
+        self._send_xml(code, ack)
+
+    def _known(self, ssn: str) -> str | None:
+        """The PersonId of the client with exactly this code: synthetic or opened."""
+        for index, client in enumerate(self.system.clients):
+            if client.hetu.value == ssn:
+                return person_id(index)
+        opened = self.system.store.client_by_hetu(ssn)
+        return None if opened is None else str(opened["record_id"])
+
+    def _by_person_id(self, wanted: str) -> tuple[str, str | None] | None:
+        """(PersonId, identity code or None) of the client a note names by PersonId."""
+        for index, client in enumerate(self.system.clients):
+            if person_id(index) == wanted:
+                return wanted, client.hetu.value
+        opened = self.system.store.client(wanted)
+        return None if opened is None else (wanted, opened["hetu"])
 
     def _client_element(self, index: int, client: SyntheticClient) -> ET.Element:
         root = ET.Element("Client", PersonId=person_id(index))
@@ -233,10 +252,27 @@ class Handler(SimulatorHandler):
         return root
 
     def _daily_note(self, document: ET.Element) -> None:
-        key = _message_id(document)
-        fields = {tag: _leaf(document, tag) for tag in _NOTE_FIELDS}
-        note = _validated_note(fields)
-        self._known_person(fields["SSN"], "merkintää")
+        key = message_id(document)
+        fields = {tag: leaf(document, tag) for tag in NOTE_FIELDS}
+        ssn = leaf(document, "SSN") if document.findall("SSN") else None
+        note = validated_note(fields, ssn)
+        wanted = document.get("PersonId")
+        if wanted is not None:
+            # Named by PersonId: a person opened without an identity code.
+            target = self._by_person_id(wanted)
+            if target is None:
+                raise Fault(
+                    HTTPStatus.UNPROCESSABLE_ENTITY,
+                    "UNKNOWN_PERSON",
+                    "Henkilöä ei löydy Efficasta; merkintää ei tallennettu.",
+                )
+            if target[1] != ssn:
+                raise validation("Henkilötunnus ei vastaa henkilöä (PersonId).")
+            note["person_id"] = wanted
+        elif ssn is None:
+            raise validation("Kenttä SSN puuttuu tai on virheellinen.")
+        else:
+            self._known_person(ssn, "merkintää")
         # The parsed fields, not the raw bytes, decide "same content": the same
         # note re-sent with other formatting is still the same note.
         self._store(
@@ -244,8 +280,10 @@ class Handler(SimulatorHandler):
             note,
             "NoteId",
             "Sama MessageId on jo käytetty toisen sisältöisessä merkinnässä.",
-            hetu=fields["SSN"],
+            hetu=ssn,
             kind="entry",
+            PersonId=wanted if wanted is not None else self._known(str(ssn)),
+            needs_identification=ssn is None,
             text=fields["Narrative"],
             measures=fields["Measures"],
             task_type=note["task_type"],
@@ -256,17 +294,21 @@ class Handler(SimulatorHandler):
         )
 
     def _audit_event(self, document: ET.Element) -> None:
-        key = _message_id(document)
-        fields = {tag: _leaf(document, tag) for tag in _EVENT_FIELDS}
-        refers_to = _leaf(document, "RefersTo") if document.findall("RefersTo") else None
-        event = _validated_event(fields, refers_to)
-        self._known_person(fields["SSN"], "tapahtumaa")
+        key = message_id(document)
+        fields = {tag: leaf(document, tag) for tag in EVENT_FIELDS}
+        refers_to = leaf(document, "RefersTo") if document.findall("RefersTo") else None
+        # No SSN: the item was about a person with no identity code; the event goes to
+        # the log without a person, RefersTo ties it to the item.
+        ssn = leaf(document, "SSN") if document.findall("SSN") else None
+        event = validated_event(fields, ssn, refers_to)
+        if ssn is not None:
+            self._known_person(ssn, "tapahtumaa")
         self._store(
             key,
             event,
             "EventId",
             "Sama MessageId on jo käytetty toisen sisältöisessä tapahtumassa.",
-            hetu=fields["SSN"],
+            hetu=ssn,
             kind="event",
             text=fields["Reason"],
             event_kind=event["event_kind"],
@@ -276,8 +318,8 @@ class Handler(SimulatorHandler):
         )
 
     def _known_person(self, ssn: str, what: str) -> None:
-        if self.system.client_by_hetu(ssn) is None:
-            raise _Fault(
+        if self._known(ssn) is None:
+            raise Fault(
                 HTTPStatus.UNPROCESSABLE_ENTITY,
                 "UNKNOWN_PERSON",
                 f"Henkilöä ei löydy Efficasta; {what} ei tallennettu.",
@@ -290,7 +332,7 @@ class Handler(SimulatorHandler):
         id_attribute: str,
         conflict: str,
         *,
-        hetu: str,
+        hetu: str | None,
         kind: str,
         text: str,
         **extra: object,
@@ -301,7 +343,7 @@ class Handler(SimulatorHandler):
                 idempotency_key=key, hetu=hetu, kind=kind, text=text, content=content, **extra
             )
         except IdempotencyConflict:
-            raise _Fault(HTTPStatus.CONFLICT, "DUPLICATE_MESSAGE_ID", conflict) from None
+            raise Fault(HTTPStatus.CONFLICT, "DUPLICATE_MESSAGE_ID", conflict) from None
         status = HTTPStatus.OK if stored.duplicate else HTTPStatus.CREATED
         ack = ET.Element("Ack", Status="Duplicate" if stored.duplicate else "Stored")
         ack.set(id_attribute, stored.record_id)
@@ -316,121 +358,26 @@ class Handler(SimulatorHandler):
         body: bytes = ET.tostring(element, encoding="utf-8", xml_declaration=True)
         self.send_bytes(status, body, XML)
 
-    def _send_fault(self, fault: _Fault) -> None:
+    def _send_fault(self, fault: Fault) -> None:
         element = ET.Element("Fault", code=fault.code)
         element.text = fault.reason
         self._send_xml(fault.status, element)
 
 
-def _parse_request(body: bytes, root_tag: str) -> ET.Element:
-    try:
-        root = SafeET.fromstring(body, forbid_dtd=True)
-    except (ET.ParseError, ValueError, LookupError):
-        raise _Fault(
-            HTTPStatus.BAD_REQUEST, "MALFORMED", "Pyyntö ei ole kelvollista XML:ää."
-        ) from None
-    if root.tag != root_tag:
-        raise _Fault(HTTPStatus.BAD_REQUEST, "MALFORMED", f"Odotettiin elementtiä {root_tag}.")
+def _opened_element(record: dict[str, object]) -> ET.Element:
+    """A client the duty opened, as ``ClientInfo`` shows it."""
+    root = ET.Element("Client", PersonId=str(record["record_id"]))
+    if record["hetu"] is not None:
+        ET.SubElement(root, "SSN").text = str(record["hetu"])
+    else:
+        root.set("NeedsIdentification", "true")
+    ET.SubElement(root, "FamilyName").text = str(record["last_name"])
+    ET.SubElement(root, "GivenNames").text = str(record["first_names"])
+    protected = "true" if record["non_disclosure"] else "false"
+    element = ET.SubElement(root, "Address", Protected=protected)
+    address = record["address"]
+    if isinstance(address, dict):
+        ET.SubElement(element, "Street").text = address["street"]
+        ET.SubElement(element, "PostCode").text = address["postal_code"]
+        ET.SubElement(element, "PostOffice").text = address["city"]
     return root
-
-
-def _validation(reason: str) -> _Fault:
-    return _Fault(HTTPStatus.UNPROCESSABLE_ENTITY, "VALIDATION", reason)
-
-
-def _leaf(parent: ET.Element, tag: str, *, required: bool = True) -> str:
-    found = parent.findall(tag)
-    if len(found) != 1 or len(found[0]):
-        if not required and not found:
-            return ""
-        raise _validation(f"Kenttä {tag} puuttuu tai on virheellinen.")
-    return found[0].text or ""
-
-
-def _message_id(document: ET.Element) -> str:
-    key = document.get("MessageId", "")
-    try:
-        uuid.UUID(key)
-    except ValueError:
-        raise _validation("MessageId puuttuu tai ei ole UUID.") from None
-    return key
-
-
-def _check_ssn(ssn: str) -> None:
-    try:
-        if parse_hetu(ssn).value != ssn:
-            raise _validation("Henkilötunnus ei ole kanonisessa muodossa.")
-    except InvalidHetu:
-        raise _validation("Henkilötunnus on virheellinen.") from None
-
-
-def _aware_time(value: str, name: str) -> dt.datetime:
-    try:
-        when = dt.datetime.fromisoformat(value)
-    except ValueError:
-        raise _validation(f"{name} ei ole ISO 8601 -aika.") from None
-    if when.tzinfo is None or when.utcoffset() is None:
-        raise _validation(f"{name}: aikavyöhyke puuttuu.")
-    return when
-
-
-def _validated_event(fields: dict[str, str], refers_to: str | None) -> dict[str, object]:
-    """The audit event in neutral terms, or the Finnish reason it cannot be stored."""
-    _check_ssn(fields["SSN"])
-    event_kind = _EVENT_TYPES.get(fields["EventType"])
-    if event_kind is None:
-        raise _validation("Tuntematon tapahtumatyyppi (EventType).")
-    if not fields["Reason"].strip():
-        raise _validation("Tapahtuman perustelu puuttuu.")
-    if len(fields["Reason"]) > MAX_TEXT:
-        raise _validation(f"Kenttä Reason on yli {MAX_TEXT} merkkiä pitkä.")
-    if not fields["Author"].strip():
-        raise _validation("Kirjaajan nimi puuttuu.")
-    occurred_at = _aware_time(fields["OccurredAt"], "Tapahtuma-aika")
-    if refers_to is not None:
-        try:
-            refers_to = str(uuid.UUID(refers_to))
-        except ValueError:
-            raise _validation("RefersTo ei ole UUID.") from None
-    return {
-        "hetu": fields["SSN"],
-        "event_kind": event_kind,
-        "reason": fields["Reason"],
-        "author": fields["Author"],
-        "occurred_at": occurred_at.isoformat(),
-        "refers_to": refers_to,
-    }
-
-
-def _validated_note(fields: dict[str, str]) -> dict[str, object]:
-    """The note in neutral terms, or the Finnish reason it cannot be stored."""
-    _check_ssn(fields["SSN"])
-    contact_time = _aware_time(fields["ContactTime"], "Yhteydenottoaika")
-    channel = _CHANNELS.get(fields["ContactedBy"])
-    if channel is None:
-        raise _validation("Tuntematon yhteydenottaja (ContactedBy).")
-    task_type = _TASK_TYPES.get(fields["TaskType"])
-    if task_type is None:
-        raise _validation(
-            "Tuntematon tehtävätyyppi: päivystys kirjaa vain lastensuojelun ja "
-            "aikuissosiaalityön merkintöjä."
-        )
-    if not fields["Narrative"].strip():
-        raise _validation("Merkinnän kertomus puuttuu.")
-    if not fields["Author"].strip():
-        raise _validation("Kirjaajan nimi puuttuu.")
-    for tag in ("Narrative", "Measures"):
-        if len(fields[tag]) > MAX_TEXT:
-            raise _validation(f"Kenttä {tag} on yli {MAX_TEXT} merkkiä pitkä.")
-    if fields["FollowUpNeeded"] not in ("true", "false"):
-        raise _validation("FollowUpNeeded on joko true tai false.")
-    return {
-        "hetu": fields["SSN"],
-        "contact_time": contact_time.isoformat(),
-        "contact_channel": channel.value,
-        "task_type": task_type.value,
-        "narrative": fields["Narrative"],
-        "measures": fields["Measures"],
-        "follow_up_needed": fields["FollowUpNeeded"] == "true",
-        "author": fields["Author"],
-    }

@@ -25,6 +25,7 @@ from app.training.proconsona_fields import (
     Invalid,
     aware_time_field,
     notification_fields,
+    person_fields,
     text_field,
 )
 from app.training.server import (
@@ -116,10 +117,13 @@ class Handler(SimulatorHandler):
         if not self._authorized():
             return
         client = self._client_by_id(parts[2])
-        if client is None:
-            self._error(HTTPStatus.NOT_FOUND, "EI_LOYDY", "Asiakasta ei löydy.")
-        else:
+        opened = self.system.store.client(unquote(parts[2]))
+        if client is not None:
             self.send_json(HTTPStatus.OK, self._client_document(client))
+        elif opened is not None:
+            self.send_json(HTTPStatus.OK, _opened_document(opened))
+        else:
+            self._error(HTTPStatus.NOT_FOUND, "EI_LOYDY", "Asiakasta ei löydy.")
 
     def do_POST(self) -> None:  # noqa: N802 - http.server dispatches by this name
         path = self.path.split("?", 1)[0]
@@ -131,6 +135,7 @@ class Handler(SimulatorHandler):
             return
         parts = path.strip("/").split("/")
         route = {
+            ("v1", "clients"): self._open_client,
             ("v1", "clients", "search"): self._search,
             ("v1", "viestit"): self._mail,
             ("v1", "tapahtumat"): self._event,
@@ -195,17 +200,53 @@ class Handler(SimulatorHandler):
     def _search(self, document: dict[str, Any]) -> None:
         hetu = text_field(document, "henkilotunnus", MAX_SHORT)
         # Exact match, century sign included: 010190-999K is not 010190Y999K.
-        client = self.system.client_by_hetu(hetu)
-        results = [] if client is None else [self._ref(client)]
+        system_id = self._known(hetu)
+        results = [] if system_id is None else [{"asiakasId": system_id, "henkilotunnus": hetu}]
         self.send_json(HTTPStatus.OK, {"results": results})
 
+    def _open_client(self, document: dict[str, Any]) -> None:
+        fields = person_fields(document)
+        key = self._key()
+        hetu = fields.pop("hetu")
+        client = None if hetu is None else self.system.client_by_hetu(hetu)
+        if client is not None:
+            # Already a client: that one, never a second record for one identity code.
+            self._opened(HTTPStatus.OK, asiakas_id(self.system, client), hetu, duplicate=True)
+            return
+        try:
+            stored = self.system.store.open_client(idempotency_key=key, hetu=hetu, **fields)
+        except IdempotencyConflict:
+            self._conflict()
+            return
+        status = HTTPStatus.OK if stored.duplicate else HTTPStatus.CREATED
+        self._opened(status, stored.record_id, hetu, duplicate=stored.duplicate)
+
+    def _opened(self, status: int, system_id: str, hetu: str | None, *, duplicate: bool) -> None:
+        self.send_json(
+            status,
+            {
+                "asiakasId": system_id,
+                "henkilotunnus": hetu,
+                "tunnistettava": hetu is None,
+                "duplikaatti": duplicate,
+            },
+        )
+
     def _entry(self, raw_id: str, document: dict[str, Any]) -> None:
-        client = self._client_by_id(raw_id)
-        if client is None:
+        target = self._target(raw_id)
+        if target is None:
             self._error(HTTPStatus.NOT_FOUND, "EI_LOYDY", "Asiakasta ei löydy.")
             return
-        hetu = text_field(document, "henkilotunnus", MAX_SHORT)
-        if hetu != client.hetu.value:
+        system_id, client_hetu = target
+        if "henkilotunnus" not in document:
+            raise Invalid("KENTTA_PUUTTUU", "Kenttä henkilotunnus puuttuu.")
+        # null only for a client opened without an identity code (to be identified).
+        hetu = (
+            None
+            if document["henkilotunnus"] is None
+            else text_field(document, "henkilotunnus", MAX_SHORT)
+        )
+        if hetu != client_hetu:
             raise Invalid("HETU_RISTIRIITA", "Henkilötunnus ei vastaa asiakasta.")
         contact_time = aware_time_field(document, "yhteydenottoaika", "Yhteydenottoaika")
         channel = CHANNELS.get(text_field(document, "yhteydenottaja", MAX_SHORT))
@@ -236,7 +277,8 @@ class Handler(SimulatorHandler):
             kind="entry",
             text=narrative,
             id_field="kirjausId",
-            asiakasId=asiakas_id(self.system, client),
+            asiakasId=system_id,
+            needs_identification=hetu is None,
             measures=measures,
             task_type=task_type,
             contact_channel=channel,
@@ -247,8 +289,8 @@ class Handler(SimulatorHandler):
 
     def _mail(self, document: dict[str, Any]) -> None:
         hetu = text_field(document, "henkilotunnus", MAX_SHORT)
-        client = self.system.client_by_hetu(hetu)
-        if client is None:
+        system_id = self._known(hetu)
+        if system_id is None:
             raise Invalid("EI_LOYDY", "Asiakasta ei löydy.")
         unit = text_field(document, "vastaanottajaYksikko", MAX_SHORT)
         subject = text_field(document, "otsikko", MAX_SHORT)
@@ -268,16 +310,24 @@ class Handler(SimulatorHandler):
             kind="mail",
             text=body,
             id_field="viestiId",
-            asiakasId=asiakas_id(self.system, client),
+            asiakasId=system_id,
             recipient_unit=unit,
             subject=subject,
             author=author,
         )
 
     def _event(self, document: dict[str, Any]) -> None:
-        hetu = text_field(document, "henkilotunnus", MAX_SHORT)
-        client = self.system.client_by_hetu(hetu)
-        if client is None:
+        if "henkilotunnus" not in document:
+            raise Invalid("KENTTA_PUUTTUU", "Kenttä henkilotunnus puuttuu.")
+        # null: the item was about a person with no identity code. The event goes to
+        # the log without a client; viittaus ties it to the item.
+        hetu = (
+            None
+            if document["henkilotunnus"] is None
+            else text_field(document, "henkilotunnus", MAX_SHORT)
+        )
+        system_id = None if hetu is None else self._known(hetu)
+        if hetu is not None and system_id is None:
             raise Invalid("EI_LOYDY", "Asiakasta ei löydy.")
         kind = EVENT_KINDS.get(text_field(document, "tapahtumalaji", MAX_SHORT))
         if kind is None:
@@ -305,7 +355,7 @@ class Handler(SimulatorHandler):
             kind="event",
             text=reason,
             id_field="tapahtumaId",
-            asiakasId=asiakas_id(self.system, client),
+            asiakasId=system_id,
             event_kind=kind,
             refers_to=refers_to,
             author=author,
@@ -314,13 +364,12 @@ class Handler(SimulatorHandler):
 
     def _notification(self, document: dict[str, Any]) -> None:
         fields = notification_fields(document)
-        client = self.system.client_by_hetu(fields["hetu"])
         # The child need not be a client yet: child protection opens the record.
         self._store(
             document,
             kind="notification",
             id_field="ilmoitusId",
-            asiakasId=None if client is None else asiakas_id(self.system, client),
+            asiakasId=self._known(fields["hetu"]),
             **fields,
         )
 
@@ -330,16 +379,13 @@ class Handler(SimulatorHandler):
         self,
         document: dict[str, Any],
         *,
-        hetu: str,
+        hetu: str | None,
         kind: str,
         text: str,
         id_field: str,
         **extra: Any,
     ) -> None:
-        try:
-            key = str(uuid.UUID(self.headers.get("Idempotency-Key") or ""))
-        except ValueError:
-            raise Invalid("AVAIN", "Idempotency-Key puuttuu tai ei ole UUID.") from None
+        key = self._key()
         # Canonical form: the same payload in other key order or spacing is the same.
         content = json.dumps(
             {"kohde": extra.get("asiakasId"), "sisalto": document},
@@ -352,14 +398,41 @@ class Handler(SimulatorHandler):
                 idempotency_key=key, hetu=hetu, kind=kind, text=text, content=content, **extra
             )
         except IdempotencyConflict:
-            self._error(
-                HTTPStatus.CONFLICT,
-                "AVAIN_KAYTETTY",
-                "Sama tunniste on jo käytetty eri sisällölle; tallenna uutena kirjauksena.",
-            )
+            self._conflict()
             return
         status = HTTPStatus.OK if stored.duplicate else HTTPStatus.CREATED
         self.send_json(status, {id_field: stored.record_id, "duplikaatti": stored.duplicate})
+
+    def _key(self) -> str:
+        try:
+            return str(uuid.UUID(self.headers.get("Idempotency-Key") or ""))
+        except ValueError:
+            raise Invalid("AVAIN", "Idempotency-Key puuttuu tai ei ole UUID.") from None
+
+    def _conflict(self) -> None:
+        self._error(
+            HTTPStatus.CONFLICT,
+            "AVAIN_KAYTETTY",
+            "Sama tunniste on jo käytetty eri sisällölle; tallenna uutena kirjauksena.",
+        )
+
+    def _known(self, hetu: str) -> str | None:
+        """The asiakasId of the client with exactly this code: synthetic or opened."""
+        client = self.system.client_by_hetu(hetu)
+        if client is not None:
+            return asiakas_id(self.system, client)
+        opened = self.system.store.client_by_hetu(hetu)
+        return None if opened is None else str(opened["record_id"])
+
+    def _target(self, raw_id: str) -> tuple[str, str | None] | None:
+        """The client an entry path names, as (asiakasId, identity code or None)."""
+        client = self._client_by_id(raw_id)
+        if client is not None:
+            return asiakas_id(self.system, client), client.hetu.value
+        opened = self.system.store.client(unquote(raw_id))
+        if opened is None:
+            return None
+        return str(opened["record_id"]), opened["hetu"]
 
     def _authorized(self) -> bool:
         header = self.headers.get("Authorization") or ""
@@ -429,3 +502,27 @@ class Handler(SimulatorHandler):
             if worker is None
             else {"nimi": worker.name, "puhelin": worker.phone},
         }
+
+
+def _opened_document(record: dict[str, Any]) -> dict[str, Any]:
+    """A client the duty opened, as ``GET /v1/clients/{id}`` shows it."""
+    address = record["address"]
+    return {
+        "asiakasId": record["record_id"],
+        "henkilotunnus": record["hetu"],
+        "sukunimi": record["last_name"],
+        "etunimet": record["first_names"],
+        "osoite": None
+        if address is None
+        else {
+            "katuosoite": address["street"],
+            "postinumero": address["postal_code"],
+            "postitoimipaikka": address["city"],
+        },
+        "turvakielto": record["non_disclosure"],
+        "tunnistettava": record["needs_identification"],
+        "huoltajat": [],
+        "lapset": [],
+        "asiakassuunnitelma": None,
+        "vastuutyontekija": None,
+    }

@@ -12,8 +12,11 @@ from typing import Any
 
 from app.services.hetu import InvalidHetu, parse_hetu
 
+# The connector declares the same numbers (app.connectors.proconsona.FIELD_LIMITS);
+# they are written out here on purpose and a contract test holds the two together.
 MAX_TEXT = 20_000
 MAX_SHORT = 200
+MAX_DESCRIPTION = 2_000
 
 # Child welfare notifications: Pro Consona's urgency codes -> the model's neutral value.
 URGENCIES = {"kiireellinen": "urgent", "ei_kiireellinen": "not_urgent"}
@@ -59,6 +62,67 @@ def known_or_not_field(document: dict[str, Any], key: str, reason: str) -> bool 
     if key in document and document[key] is None:
         return None
     return bool_field(document, key, reason)
+
+
+def person_fields(document: dict[str, Any]) -> dict[str, Any]:
+    """A client to open (``POST /v1/clients``), checked field by field, in neutral terms.
+
+    ``henkilotunnus`` null: a person with no identity code, kept for identification.
+    """
+    for key in ("henkilotunnus", "syntymaaika", "osoite"):
+        if key not in document:
+            raise Invalid("KENTTA_PUUTTUU", f"Kenttä {key} puuttuu.")
+    hetu = None
+    if document["henkilotunnus"] is not None:
+        hetu_text = text_field(document, "henkilotunnus", MAX_SHORT)
+        try:
+            hetu = parse_hetu(hetu_text)
+        except InvalidHetu:
+            raise Invalid("HETU", "Henkilötunnus ei ole kelvollinen.") from None
+        if hetu.value != hetu_text:
+            raise Invalid("HETU", "Henkilötunnus ei ole kelvollinen.")
+    last_name = text_field(document, "sukunimi", MAX_SHORT)
+    first_names = text_field(document, "etunimet", MAX_SHORT)
+    if not (last_name.strip() or first_names.strip()):
+        raise Invalid("KENTTA_PUUTTUU", "Nimi puuttuu.")
+    birth_date = None
+    if document["syntymaaika"] is not None:
+        try:
+            birth_date = dt.date.fromisoformat(text_field(document, "syntymaaika", MAX_SHORT))
+        except ValueError:
+            raise Invalid("SYNTYMAAIKA", "Syntymäaika ei ole päivämäärä (VVVV-KK-PP).") from None
+        if hetu is not None and birth_date != hetu.birth_date:
+            raise Invalid("SYNTYMAAIKA", "Syntymäaika ei vastaa henkilötunnusta.")
+    non_disclosure = bool_field(document, "turvakielto", "Tieto turvakiellosta puuttuu.")
+    address = _person_address(document, non_disclosure)
+    return {
+        "hetu": None if hetu is None else hetu.value,
+        "text": text_field(document, "kuvaus", MAX_DESCRIPTION),
+        "last_name": last_name,
+        "first_names": first_names,
+        "birth_date": None if birth_date is None else birth_date.isoformat(),
+        "address": address,
+        "non_disclosure": non_disclosure,
+        "nationality": text_field(document, "kansalaisuus", MAX_SHORT),
+        "language": text_field(document, "kieli", MAX_SHORT),
+    }
+
+
+def _person_address(document: dict[str, Any], non_disclosure: bool) -> dict[str, str] | None:
+    """``osoite`` of a client to open, in neutral terms; null is no address."""
+    raw = document["osoite"]
+    if raw is None:
+        return None
+    if non_disclosure:
+        # Under turvakielto the duty never sends an address: one here is a leak.
+        raise Invalid("TURVAKIELTO", "Turvakiellon alaisen henkilön osoitetta ei lähetetä.")
+    if not isinstance(raw, dict):
+        raise Invalid("KENTTA_PUUTTUU", "Kenttä osoite ei ole olio.")
+    return {
+        "street": text_field(raw, "katuosoite", MAX_SHORT),
+        "postal_code": text_field(raw, "postinumero", MAX_SHORT),
+        "city": text_field(raw, "postitoimipaikka", MAX_SHORT),
+    }
 
 
 def notification_fields(document: dict[str, Any]) -> dict[str, Any]:

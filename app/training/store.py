@@ -2,6 +2,11 @@
 
 A delivery with a key seen before and the same content is acknowledged again
 without storing it twice; the same key with different content is a conflict.
+
+Clients the duty opened (:meth:`RecordStore.open_client`) are records too, of kind
+``"client"``: their ``record_id`` is their id in the system, and ``/inspect`` shows
+them beside the entries. Opening is get-or-create: the same key again, or an
+identity code already opened, gives the client already there.
 """
 
 from __future__ import annotations
@@ -38,7 +43,7 @@ class RecordStore:
         self,
         *,
         idempotency_key: str,
-        hetu: str,
+        hetu: str | None,
         kind: str,
         text: str,
         content: bytes,
@@ -66,6 +71,66 @@ class RecordStore:
                 }
             )
             return Stored(record_id, duplicate=False)
+
+    def open_client(
+        self, *, idempotency_key: str, hetu: str | None, text: str, **details: Any
+    ) -> Stored:
+        """Open a client once: ``duplicate`` when the key or the identity code is known.
+
+        Unlike other deliveries, the same key with other details is no conflict: the
+        key names the client to open (an entry corrected after its client was opened
+        opens it again under the same key), and the first details stay.
+        """
+        with self._lock:
+            known = self._by_key.get(idempotency_key)
+            if known is not None:
+                record_id = known[0]
+                if self._client(record_id) is None:
+                    raise IdempotencyConflict(idempotency_key)  # the key of something else
+                return Stored(record_id, duplicate=True)
+            if hetu is not None:
+                existing = self._client_by_hetu(hetu)
+                if existing is not None:
+                    return Stored(existing["record_id"], duplicate=True)
+            record_id = f"{self._prefix}-{next(self._ids):06d}"
+            self._by_key[idempotency_key] = (record_id, "")
+            self._records.append(
+                {
+                    "record_id": record_id,
+                    "idempotency_key": idempotency_key,
+                    "hetu": hetu,
+                    "kind": "client",
+                    "text": text,
+                    "received_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                    "needs_identification": hetu is None,
+                    **details,
+                }
+            )
+            return Stored(record_id, duplicate=False)
+
+    def client(self, record_id: str) -> dict[str, Any] | None:
+        """A client the duty opened, by its id in the system."""
+        with self._lock:
+            found = self._client(record_id)
+            return None if found is None else dict(found)
+
+    def client_by_hetu(self, hetu: str) -> dict[str, Any] | None:
+        """A client the duty opened, by exact identity code."""
+        with self._lock:
+            found = self._client_by_hetu(hetu)
+            return None if found is None else dict(found)
+
+    def _client(self, record_id: str) -> dict[str, Any] | None:
+        for record in self._records:
+            if record["kind"] == "client" and record["record_id"] == record_id:
+                return record
+        return None
+
+    def _client_by_hetu(self, hetu: str) -> dict[str, Any] | None:
+        for record in self._records:
+            if record["kind"] == "client" and record["hetu"] == hetu:
+                return record
+        return None
 
     def records(self) -> list[dict[str, Any]]:
         with self._lock:
