@@ -23,6 +23,7 @@ from app.training.server import TrainingServer
 from app.ui.app import run
 from app.ui.main_window import MainWindow
 from app.ui.status import Level
+from app.ui.unsaved import Choice
 from tests.fakes import closed_port_url
 from tests.gui_helpers import (
     BACKGROUND_THREADS,
@@ -141,8 +142,16 @@ def test_switching_municipality_forgets_the_client(
         search(qtbot, window, child.hetu.value)
     write_entry(qtbot, window, "Kesken jäävä kirjaus")
     assert shows(window, child.full_name)
+    asked: list[str] = []
+
+    def discard(_parent: object, who: str, _why: str) -> Choice:
+        asked.append(who)
+        return Choice.DISCARD
+
+    window.desk.ask = discard
     with qtbot.waitSignal(window.municipality_selected, timeout=WAIT_MS):
         press(window, Qt.Key.Key_3, CTRL)
+    assert asked == [f"{child.full_name}, {child.hetu.value}"]
     assert window.switcher.current_code() == "245"
     for fragment in (child.full_name, child.hetu.value, child.address.street, "Kesken jäävä"):
         assert not shows(window, fragment)

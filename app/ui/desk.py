@@ -266,10 +266,9 @@ class DutyDesk(QWidget):
         self._status.info(self.tr("Luonnos palautettu: jatka kirjoittamista."))
 
     def _limits(self, municipality: Municipality) -> FieldLimits:
-        limits = getattr(self._context.workstation, "field_limits", None)
-        if limits is None:
-            return FieldLimits()
-        return FieldLimits(**limits(municipality.code))
+        """The selected system's declared limits (no network call)."""
+        declared = self._context.workstation.field_limits(municipality.code)
+        return FieldLimits(narrative=declared.narrative, measures=declared.measures)
 
     def _today(self) -> dt.date:
         return local(self._now(), self._context.policy.zone).date()

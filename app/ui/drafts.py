@@ -209,6 +209,7 @@ class DraftsDialog(QDialog):
     def _continue(self) -> None:
         if self.list.currentRow() < 0:
             return
-        item = self.list.currentItem()
-        self.continue_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+        key = self.list.currentItem().data(Qt.ItemDataRole.UserRole)
+        # Closed first: the window the draft continues in gets the focus back.
         self.accept()
+        self.continue_requested.emit(key)

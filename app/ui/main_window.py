@@ -437,6 +437,7 @@ class MainWindow(QMainWindow):
         content = self.desk.drafts.content(key)
         if content is None:
             return
+        self.activateWindow()
         if self.desk.has_unsaved_text():
             self.status.warning(self.tr("Tallenna tai sulje avoin kirjaus ennen luonnosta."))
             return

@@ -198,7 +198,13 @@ class OutboxController(QObject):
         first_names, last_name = names
 
         def work(sending: SendingService) -> StoredItem:
-            item = sending.save_entry(code, entry, first_names=first_names, last_name=last_name)
+            item = sending.save_entry(
+                code,
+                entry,
+                first_names=first_names,
+                last_name=last_name,
+                draft_key=entry.idempotency_key,
+            )
             if item.payload != entry_to_payload(entry):
                 raise EarlierVersionKept(str(item.key))
             return item
