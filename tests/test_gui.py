@@ -216,7 +216,7 @@ def test_unknown_client_is_told_plainly(
     select_jarvenpaa(qtbot, window)
     search(qtbot, window, UNKNOWN_CLIENT.value)
     assert window.status.level is Level.WARNING
-    assert "Asiakasta ei löydy (Järvenpää, Effica)" in status_text(window)
+    assert "Henkilö ei ole asiakas (Järvenpää, Effica)" in status_text(window)
     assert "ei löytynyt" in window.desk.card.notice.text()
     press(window, Qt.Key.Key_N, CTRL)
     assert not window.desk.form.is_open()

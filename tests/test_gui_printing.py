@@ -182,7 +182,7 @@ def test_a_pdf_is_saved_only_where_the_policy_allows(
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".pdf") == [target.name]
 
 
-def test_an_entry_written_while_the_system_is_down_prints_without_client_details(
+def test_an_entry_written_while_the_system_is_down_prints_the_registers_details(
     qtbot: QtBot, opener: WindowOpener, training: TrainingServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     policy = with_endpoint(training.policy, JARVENPAA, closed_port_url())
@@ -202,7 +202,12 @@ def test_an_entry_written_while_the_system_is_down_prints_without_client_details
         press(window, Qt.Key.Key_P, CTRL)
     [(pdf, _printer)] = spy.printed
     text = pdf_text(pdf)
-    assert "Nimi ei tiedossa" in text
+    # The population register gave the name and the address: the printout has them.
+    assert "Nimi ei tiedossa" not in text
+    assert "Osoite ei tiedossa" not in text
+    assert child.full_name in text
+    assert child.address.street in text
     assert child.hetu.value in text
     assert "Järjestelmä ei vastaa; kirjaus paperille." in text
-    assert child.address.street not in text
+    # And the card said who it is while the system could not be asked.
+    assert child.full_name in window.desk.card.name.text()

@@ -143,7 +143,7 @@ def test_the_home_municipality_is_offered_and_ctrl_k_switches_to_it(
     with qtbot.waitSignals([population.home_offered, window.desk.lookup_finished], timeout=WAIT_MS):
         search(qtbot, window, child.hetu.value)
     wait_idle(qtbot, window)
-    assert "Asiakasta ei löydy (Hyvinkää" in status_text(window)
+    assert "Henkilö ei ole asiakas (Hyvinkää" in status_text(window)
     assert population.offer.isVisible()
     assert population.offer.text.text() == "Asiakkaan kotikunta on Järvenpää – vaihda (Ctrl+K)"
     # Where to switch is all that was asked: no family of a person of another municipality.

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from app.connectors import errors
 from app.connectors.base import Capability
-from app.connectors.population import PersonRecord
 from app.services.clock import Clock, local, utc_now
 from app.services.connectivity import Reachability
 from app.services.context import AppContext
@@ -287,7 +286,7 @@ class DutyDesk(QWidget):
             )
             return
         record = self.population.record(hetu)
-        self._ask_person(hetu, _details(record) if record is not None else None)
+        self._ask_person(hetu, record.person_details() if record is not None else None)
 
     def person_without_code(self) -> None:
         """A person with no Finnish identity code: recorded with what is known."""
@@ -301,7 +300,9 @@ class DutyDesk(QWidget):
 
     def _ask_person(self, hetu: Hetu | None, known: PersonDetails | None) -> None:
         dialog = PersonDialog(hetu, known, self._today(), self.window())
-        if dialog.exec() != PersonDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == PersonDialog.DialogCode.Accepted
+        self.window().activateWindow()
+        if not accepted:
             return
         person = dialog.person()
         if hetu is None:
@@ -535,7 +536,7 @@ class DutyDesk(QWidget):
         hetu = self._unlooked_hetu
         record = self.population.record(hetu) if hetu is not None else None
         if hetu is not None and record is not None and self._client is None:
-            self.card.show_lookup_failed(hetu, True, _details(record))
+            self.card.show_lookup_failed(hetu, True, record.person_details())
 
     def system_back(self, code: str) -> None:
         """The municipality's system answers again: a client it could not be asked about
@@ -593,7 +594,7 @@ class DutyDesk(QWidget):
         self.drafts.saving()
         if subject.hetu is not None and subject.person is None and client is None:
             record = self.population.record(subject.hetu)
-            person = _details(record) if record is not None else None
+            person = record.person_details() if record is not None else None
         # Tracked before the save starts: the sender may report the delivery
         # before the save's own callback arrives.
         self._tracked.setdefault(key, _Tracked(municipality))
@@ -698,15 +699,3 @@ class DutyDesk(QWidget):
             del self._tracked[event.key]
             self._status.warning(outbox_messages.needs_attention(municipality, event.error or ""))
             self.entry_needs_attention.emit(code)
-
-
-def _details(record: PersonRecord) -> PersonDetails:
-    """What the population register gave, as a new client's or an un-looked-up
-    client's details (no address under non-disclosure: the register drops it)."""
-    return PersonDetails(
-        last_name=record.last_name,
-        first_names=record.first_names,
-        birth_date=record.hetu.birth_date,
-        address=None if record.non_disclosure else record.address,
-        non_disclosure=record.non_disclosure,
-    )
