@@ -6,6 +6,7 @@ import os
 import secrets
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import keyring
 import keyring.backends.fail
@@ -21,6 +22,12 @@ from app.services.policy import Policy, load_policy
 from app.services.sending import SendingService
 from app.services.workstation import Workstation
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from app.ui.main_window import MainWindow
+    from tests.gui_helpers import WindowOpener
 
 
 @pytest.fixture(autouse=True)
@@ -80,3 +87,19 @@ def training(example_policy: Policy) -> Iterator[TrainingServer]:
     """The training systems of the example policy, on 127.0.0.1, fresh per test."""
     with TrainingServer(example_policy) as server:
         yield server
+
+
+@pytest.fixture
+def opener(qtbot: QtBot, training: TrainingServer, tmp_path: Path) -> Iterator[WindowOpener]:
+    """Opens main windows on the training systems; closes them and their threads after."""
+    from tests.gui_helpers import WindowOpener
+
+    windows = WindowOpener(qtbot, training, tmp_path)
+    yield windows
+    windows.close_all()
+
+
+@pytest.fixture
+def window(opener: WindowOpener) -> MainWindow:
+    """A shown main window on the training systems, its outbox opened (or failed)."""
+    return opener.open()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QGroupBox,
     QLabel,
@@ -153,6 +154,11 @@ def type_text(widget: QWidget, text: str) -> None:
             raise TypeError(f"cannot insert text into {type(widget).__name__}")
 
 
+def _active_in(window: QWidget) -> bool:
+    active = QApplication.activeWindow()
+    return active is not None and (active is window or active.parentWidget() is window)
+
+
 def _discard_at_teardown(window: QWidget) -> None:
     """Whatever a test left typed goes without a question: no modal loop at teardown."""
     if isinstance(window, MainWindow):
@@ -185,7 +191,8 @@ class WindowOpener:
         window.show()
         self.qtbot.waitExposed(window)
         window.activateWindow()
-        self.qtbot.waitUntil(window.isActiveWindow)
+        # The window, or a dialog it opened at start (drafts kept from before), is active.
+        self.qtbot.waitUntil(lambda: _active_in(window))
         self.qtbot.waitUntil(lambda: not window.outbox.opening, timeout=WAIT_MS)
         self.opened.append((window, context))
         return window

@@ -12,7 +12,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -49,13 +48,6 @@ CANARY = "Luonnoskanarialintu ŊŠŦŽĐČ äöå yöllä kello kolme " * 3
 # The draft is written at most this long after an edit (the keeper's delay plus a
 # generous margin for a loaded CI machine's disk).
 MAX_LOSS_S = 1.0
-
-
-@pytest.fixture
-def opener(qtbot: QtBot, training: TrainingServer, tmp_path: Path) -> Iterator[WindowOpener]:
-    windows = WindowOpener(qtbot, training, tmp_path)
-    yield windows
-    windows.close_all()
 
 
 def kill_while_typing(profile: Path, text: str) -> tuple[int, float, list[float]]:

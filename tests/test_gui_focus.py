@@ -10,9 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TypeVar
 
 import pytest
@@ -66,13 +65,6 @@ KERAVA = "245"
 KEYPAD_CTRL = CTRL | Qt.KeyboardModifier.KeypadModifier
 W = TypeVar("W", bound=QWidget)
 NAMED_SHORTCUT = re.compile(r"Ctrl\+(?:Enter|Return|F\d{1,2}\b|[A-Z0-9]\b)")
-
-
-@pytest.fixture
-def opener(qtbot: QtBot, training: TrainingServer, tmp_path: Path) -> Iterator[WindowOpener]:
-    opener = WindowOpener(qtbot, training, tmp_path)
-    yield opener
-    opener.close_all()
 
 
 @pytest.fixture

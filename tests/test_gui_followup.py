@@ -8,8 +8,6 @@ hand and mark sent in Effica (Järvenpää, Ctrl+2).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
@@ -60,13 +58,6 @@ WHAT = "Poliisi tavoitti lapsen yöllä yksin kauppakeskuksen edustalta. Č Ž �
 JARVENPAA_FAX = "+358 9 000 1869"
 JARVENPAA_PHONE = "+358 9 000 1860"
 JARVENPAA_UNIT = "Järvenpään aikuis- ja lastensuojelun virka-aikainen päivystys"
-
-
-@pytest.fixture
-def opener(qtbot: QtBot, training: TrainingServer, tmp_path: Path) -> Iterator[WindowOpener]:
-    opener = WindowOpener(qtbot, training, tmp_path)
-    yield opener
-    opener.close_all()
 
 
 @pytest.fixture

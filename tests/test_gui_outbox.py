@@ -10,9 +10,7 @@ import datetime as dt
 import sys
 import time
 import uuid
-from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -60,13 +58,6 @@ pytestmark = [
     pytest.mark.gui,
     pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$"),
 ]
-
-
-@pytest.fixture
-def opener(qtbot: QtBot, training: TrainingServer, tmp_path: Path) -> Iterator[WindowOpener]:
-    opener = WindowOpener(qtbot, training, tmp_path)
-    yield opener
-    opener.close_all()
 
 
 @pytest.fixture

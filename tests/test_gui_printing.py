@@ -6,7 +6,6 @@ The real print through CUPS is in ``test_printing.py``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -48,13 +47,6 @@ pytestmark = [
     pytest.mark.gui,
     pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$"),
 ]
-
-
-@pytest.fixture
-def opener(qtbot: QtBot, training: TrainingServer, tmp_path: Path) -> Iterator[WindowOpener]:
-    windows = WindowOpener(qtbot, training, tmp_path)
-    yield windows
-    windows.close_all()
 
 
 class PrintSpy:

@@ -5,9 +5,6 @@ Driven by keyboard on the real window offscreen, against the training systems.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -20,7 +17,6 @@ from tests.gui_helpers import (
     CTRL,
     JARVENPAA,
     WAIT_MS,
-    WindowOpener,
     family,
     find_client,
     inspect,
@@ -37,18 +33,6 @@ pytestmark = [
     pytest.mark.gui,
     pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$"),
 ]
-
-
-@pytest.fixture
-def opener(qtbot: QtBot, training: TrainingServer, tmp_path: Path) -> Iterator[WindowOpener]:
-    windows = WindowOpener(qtbot, training, tmp_path)
-    yield windows
-    windows.close_all()
-
-
-@pytest.fixture
-def window(opener: WindowOpener) -> MainWindow:
-    return opener.open()
 
 
 def mistyped(code: str) -> str:

@@ -6,8 +6,6 @@ Printing an entry is in ``test_gui_printing.py``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -39,18 +37,6 @@ pytestmark = [
 ]
 
 HYVINKAA = "106"
-
-
-@pytest.fixture
-def opener(qtbot: QtBot, training: TrainingServer, tmp_path: Path) -> Iterator[WindowOpener]:
-    windows = WindowOpener(qtbot, training, tmp_path)
-    yield windows
-    windows.close_all()
-
-
-@pytest.fixture
-def window(opener: WindowOpener) -> MainWindow:
-    return opener.open()
 
 
 # -- duty hours -----------------------------------------------------------------------

@@ -35,6 +35,16 @@ SCENARIOS = """\
    (`POST <control>/<code>/online`) it is delivered by itself, exactly once.
 6. **Several municipalities in one night.** Record entries in a Pro Consona and in
    an Effica municipality and compare: the window is the same, the systems differ.
+7. **A new client at night.** Select Järvenpää (Ctrl+2) and search a client of
+   Hyvinkää: the card says the person is not Järvenpää's client and offers *Uusi
+   asiakas* (Ctrl+Shift+N). Confirm the population register's details, write the
+   entry and save: the inspect URL shows one new client and one entry in Järvenpää.
+8. **A person with no Finnish identity code.** Ctrl+Shift+U: record the name, the
+   date of birth and what is known (nationality, language, a description), then the
+   entry. The inspect URL shows it marked for identification (`needs_identification`).
+9. **Nothing typed is lost.** Start an entry, then type over the identity code, press
+   Ctrl+Q or switch municipality: the app asks (save / keep as draft / discard). Keep
+   it as a draft, restart the app: it offers the text back on the right client.
 """
 
 

@@ -127,6 +127,8 @@ class DutyDesk(QWidget):
         self._after_save: Callable[[], None] | None = None
         # A draft to continue once its client's lookup ends.
         self._resume: uuid.UUID | None = None
+        # "New client" chosen before the register's details came: asked when they do.
+        self._person_wanted: Hetu | None = None
         # Tests answer the unsaved-text question through this; the window asks modally.
         self.ask: Asker = ask
 
@@ -149,6 +151,7 @@ class DutyDesk(QWidget):
         self.form.save_refused.connect(self._save_refused)
         self.population.non_disclosure_found.connect(self._protect_address)
         self.population.record_shown.connect(self._record_arrived)
+        self.population.answered.connect(self._register_answered)
         self.card.new_client_requested.connect(self.new_client)
         self.draft_keeper.draft_failed.connect(self._status.warning)
 
@@ -286,6 +289,20 @@ class DutyDesk(QWidget):
             )
             return
         record = self.population.record(hetu)
+        if record is None and self.population.ask_record():
+            # The register is asked now; the details are confirmed once it answers.
+            self._person_wanted = hetu
+            self._status.info(self.tr("Haetaan henkilön tietoja väestötietojärjestelmästä…"))
+            return
+        self._ask_person(hetu, record.person_details() if record is not None else None)
+
+    def _register_answered(self) -> None:
+        if self._person_wanted is None or self.population.record_pending():
+            return
+        hetu, self._person_wanted = self._person_wanted, None
+        if hetu is None or self._absent_hetu is None or self._absent_hetu.value != hetu.value:
+            return
+        record = self.population.record(hetu)
         self._ask_person(hetu, record.person_details() if record is not None else None)
 
     def person_without_code(self) -> None:
@@ -320,6 +337,7 @@ class DutyDesk(QWidget):
         self._absent_hetu = None
         self._person = None
         self._resume = None
+        self._person_wanted = None
         self.card.clear_client()
         self.form.close_form()
         self.population.clear()

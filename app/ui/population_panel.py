@@ -206,6 +206,7 @@ class _Search:
     lookup: Literal["pending", "found", "absent", "failed"] = "pending"
     protected: bool = False
     record_asked: bool = False
+    record_done: bool = False
 
 
 class PopulationLookup(QObject):
@@ -286,6 +287,22 @@ class PopulationLookup(QObject):
         search.protected = protected
         self._maybe_ask_record()
 
+    def ask_record(self) -> bool:
+        """Ask the register's record of the current search now (a new client is written
+        for); False when there is no register, no search, or it was asked already."""
+        search, register = self._search, self._register
+        if search is None or register is None or search.record_asked:
+            return False
+        search.record_asked = True
+        hetu = search.hetu
+        self._runner.run(
+            lambda: register.person(hetu),
+            partial(self._record_answered, search),
+            partial(self._record_failed, search),
+            is_current=self._generation.guard(),
+        )
+        return True
+
     def mark_protected(self) -> None:
         """The client system says the address is protected: never show the register's."""
         if self._search is not None:
@@ -327,19 +344,24 @@ class PopulationLookup(QObject):
         register = self._register
         if search is None or register is None or search.record_asked:
             return
-        # Asked whatever the client system said: a client it does not know, or could not
-        # be asked about, still gets the register's name and address on the entry.
-        if search.lookup != "pending":
-            search.record_asked = True
-            hetu = search.hetu
-            self._runner.run(
-                lambda: register.person(hetu),
-                partial(self._record_answered, search),
-                self._failed,
-                is_current=self._generation.guard(),
-            )
+        # A client the system could not be asked about still gets the register's name
+        # and address on the entry. A person another municipality's client is asked
+        # about only when the worker writes for them as a new client (ask_record).
+        lives_here = search.home_known and search.home == search.municipality.code
+        if search.lookup in ("found", "failed") or (search.lookup == "absent" and lives_here):
+            self.ask_record()
+
+    def record_pending(self) -> bool:
+        """The register's record of the current search was asked and has not answered."""
+        search = self._search
+        return search is not None and search.record_asked and not search.record_done
+
+    def _record_failed(self, search: _Search, error: Exception) -> None:
+        search.record_done = True
+        self._failed(error)
 
     def _record_answered(self, search: _Search, record: PersonRecord | None) -> None:
+        search.record_done = True
         if record is None:
             self.panel.show_notice(_tr("Väestötietojärjestelmä ei tunne tätä henkilötunnusta."))
         else:
