@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from app.services.outbox_file import SCHEMA_VERSION
 from app.services.paths import EXAMPLE_POLICY
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,9 +117,15 @@ def test_production_outbox_key_lives_in_the_secret_service(short_tmp: Path) -> N
         "sending": 0,
         "needs_attention": 0,
         "manual": 0,
+        "drafts": 0,
         "per_municipality": {},
         "last_delivery": {},
-        "format": {"schema": 3, "cipher": "v2", "page_size": 1024, "hmac": "HMAC_SHA256"},
+        "format": {
+            "schema": SCHEMA_VERSION,
+            "cipher": "v2",
+            "page_size": 1024,
+            "hmac": "HMAC_SHA256",
+        },
     }
     assert parse(again)[1] == 0
     assert "SecretService" in which
