@@ -15,7 +15,6 @@ import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -36,6 +35,7 @@ from app.services.drafts import (
 )
 from app.services.outbox_items import Draft
 from app.services.policy import Policy
+from app.ui.focus import add_save_shortcuts, show_focus
 from app.ui.outbox_controller import OutboxController
 
 log = logging.getLogger(__name__)
@@ -196,9 +196,8 @@ class DraftsDialog(QDialog):
         buttons.accepted.connect(self._continue)
         buttons.rejected.connect(self.reject)
         self.list.itemActivated.connect(lambda _item: self._continue())
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.activated.connect(self._continue)
+        add_save_shortcuts(self, self._continue)
+        show_focus(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.list, 1)

@@ -32,6 +32,7 @@ from app.ui.connectivity_controller import ConnectivityController
 from app.ui.desk import DutyDesk
 from app.ui.drafts import DraftsDialog
 from app.ui.duty_banner import DutyDisplay
+from app.ui.focus import show_focus
 from app.ui.followup_menu import install_followup
 from app.ui.indicators import ConnectivitySummary, OutboxBanner, OutboxCount
 from app.ui.outage_practice import OutagePractice
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         self.connectivity_summary = ConnectivitySummary(self)
         self.outbox_count = OutboxCount(self)
         self._build_layout()
+        show_focus(self)
         self._build_menus()
         self._connect()
         self.followup = install_followup(self, now)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.services.hetu import Hetu
 from app.services.model import Address, PersonDetails
+from app.ui.focus import add_save_shortcuts, show_focus
 from app.ui.labels import plain_label
 
 MAX_NAME = 100
@@ -104,8 +104,8 @@ class PersonDialog(QDialog):
         buttons.addButton(self.tr("&Peruuta"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self).activated.connect(self.accept)
+        add_save_shortcuts(self, self.accept)
+        show_focus(self)
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(self, "personIntro", intro))
         layout.addLayout(form)
