@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -35,7 +36,7 @@ from app.services.drafts import (
 )
 from app.services.outbox_items import Draft
 from app.services.policy import Policy
-from app.ui.focus import add_save_shortcuts, show_focus
+from app.ui.focus import activate, add_save_shortcuts, show_focus
 from app.ui.outbox_controller import OutboxController
 
 log = logging.getLogger(__name__)
@@ -204,6 +205,10 @@ class DraftsDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(640, 320)
         self.list.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        activate(self)
 
     def _continue(self) -> None:
         if self.list.currentRow() < 0:

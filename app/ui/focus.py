@@ -71,3 +71,10 @@ def focus_first(field: QWidget) -> None:
     if isinstance(field, QPlainTextEdit):
         field.moveCursor(QTextCursor.MoveOperation.End)
     field.setFocus()
+
+
+def activate(window: QWidget) -> None:
+    """Raise and activate a window as it shows: a question or a dialog the worker must
+    answer gets the keyboard even where no window manager hands it over."""
+    window.raise_()
+    window.activateWindow()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.services.hetu import Hetu
 from app.services.model import Address, PersonDetails
-from app.ui.focus import add_save_shortcuts, show_focus
+from app.ui.focus import activate, add_save_shortcuts, show_focus
 from app.ui.labels import plain_label
 
 MAX_NAME = 100
@@ -112,6 +113,10 @@ class PersonDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self._prefill()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        activate(self)
 
     def _line(self, name: str, title: str) -> QLineEdit:
         line = QLineEdit(self)

@@ -81,4 +81,8 @@ def ask(parent: QWidget | None, who: str, why: str, draft: bool = True) -> Choic
     """Ask modally; the worker's answer (Esc or closing the box is CANCEL)."""
     box = question_box(parent, who, why, draft)
     box.exec()
+    if parent is not None:
+        # The window's shortcuts (Ctrl+F…) work again at once, with or without a
+        # window manager to hand the activation back.
+        parent.activateWindow()
     return choice_of(box)
