@@ -74,7 +74,7 @@ def focus_first(field: QWidget) -> None:
 
 
 def activate(window: QWidget) -> None:
-    """Raise and activate a window as it shows: a question or a dialog the worker must
-    answer gets the keyboard even where no window manager hands it over."""
-    window.raise_()
+    """Activate a window as it shows (a new window is on top already): a question or a
+    dialog the worker must answer gets the keyboard even where no window manager hands
+    it over."""
     window.activateWindow()
