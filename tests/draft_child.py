@@ -1,23 +1,29 @@
-"""The window typing an entry until it is killed: run by ``tests/test_gui_drafts.py``.
+"""The window typing until it is killed: run by the drafts' kill tests.
 
-``python -m tests.draft_child TEXT`` with the XDG variables of the parent's profile
-and ``QT_QPA_PLATFORM=offscreen``. It starts the training systems of the example
-policy (deterministic: the parent's have the same clients), opens the real window,
-finds the family's child in Järvenpää, opens an entry and types TEXT into the
-narrative one character every ``TYPE_EVERY_MS``. After each character it prints
-``typed <count> <monotonic time>``; after each draft commit ``kept``. Then it idles
-until the parent kills it with SIGKILL.
+``python -m tests.draft_child TEXT [MODE]`` with the XDG variables of the parent's
+profile and ``QT_QPA_PLATFORM=offscreen``. It starts the training systems of the
+example policy (deterministic: the parent's have the same clients) and opens the real
+window. MODE ``entry`` (the default) finds the family's child in Järvenpää, opens an
+entry and types TEXT into the narrative; ``notification`` selects Järvenpää, opens a
+child welfare notification (Ctrl+I), fills in the family's child (code, names,
+urgency) and types TEXT into "Mitä tapahtui". One character every ``TYPE_EVERY_MS``;
+after each it prints ``typed <count> <monotonic time>``, after each draft commit
+``kept``. Then it idles until the parent kills it with SIGKILL
+(:func:`kill_while_typing`, the parent's side).
 """
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from app.services.policy import load_policy
 from app.training.server import TrainingServer
@@ -26,6 +32,8 @@ from tests.gui_helpers import JARVENPAA, family, training_context
 
 TYPE_EVERY_MS = 40
 EXAMPLE_POLICY = Path(__file__).resolve().parent.parent / "resources/policy/keski-uusimaa.toml"
+ROOT = Path(__file__).resolve().parent.parent
+MODES = ("entry", "notification")
 
 
 def say(line: str) -> None:
@@ -33,7 +41,7 @@ def say(line: str) -> None:
     sys.stdout.flush()
 
 
-def main(text: str) -> None:
+def main(text: str, mode: str) -> None:
     app = QApplication([])
     server = TrainingServer(load_policy(EXAMPLE_POLICY))
     server.start()
@@ -44,27 +52,79 @@ def main(text: str) -> None:
     desk = window.desk
     typed = 0
 
-    def type_next() -> None:
+    def type_into(edit: QPlainTextEdit) -> None:
         nonlocal typed
-        desk.form.narrative.insertPlainText(text[typed])
+        edit.insertPlainText(text[typed])
         typed += 1
         say(f"typed {typed} {time.monotonic():.6f}")
         if typed < len(text):
-            QTimer.singleShot(TYPE_EVERY_MS, type_next)
+            QTimer.singleShot(TYPE_EVERY_MS, lambda: type_into(edit))
 
     def found() -> None:
         desk.new_entry()
-        QTimer.singleShot(TYPE_EVERY_MS, type_next)
+        QTimer.singleShot(TYPE_EVERY_MS, lambda: type_into(desk.form.narrative))
+
+    def notify() -> None:
+        form = window.followup.new_notification()
+        assert form is not None
+        fields = form.fields
+        fields.child_hetu.setText(child.hetu.value)
+        fields.child_last_name.setText(child.last_name)
+        fields.child_first_names.setText(child.first_names)
+        fields.urgency.setCurrentIndex(fields.urgency.findText("Kiireellinen"))
+        QTimer.singleShot(TYPE_EVERY_MS, lambda: type_into(fields.what_happened))
 
     def outbox_open() -> None:
         window.switcher.select(JARVENPAA)
-        desk.search_for(child.hetu)
+        if mode == "notification":
+            notify()
+        else:
+            desk.search_for(child.hetu)
 
-    desk.client_loaded.connect(lambda _code: found())
+    if mode == "entry":
+        desk.client_loaded.connect(lambda _code: found())
     desk.draft_keeper.draft_kept.connect(lambda _key: say("kept"))
     window.outbox.opened.connect(outbox_open)
     app.exec()
 
 
+def kill_while_typing(text: str, mode: str = "entry") -> tuple[int, float, list[float]]:
+    """Run the typing child on this process's profile (its XDG variables) and SIGKILL
+    it two thirds into ``text``, past its first draft: (drafts kept, kill time, the
+    monotonic time of each character typed)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.draft_child", text, mode],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    times: list[float] = []
+    kept = 0
+    assert child.stdout is not None
+    deadline = time.monotonic() + 60
+    try:
+        for line in child.stdout:
+            word, *rest = line.split()
+            if word == "kept":
+                kept += 1
+            elif word == "typed":
+                times.append(float(rest[1]))
+            # Past the first draft and well into the text: kill it mid-word.
+            if kept and len(times) >= len(text) * 2 // 3:
+                break
+            assert time.monotonic() < deadline, "the child never typed far enough"
+        killed_at = time.monotonic()
+        child.send_signal(signal.SIGKILL)
+    finally:
+        child.kill()
+        child.wait(timeout=30)
+        child.stdout.close()
+    assert child.returncode == -signal.SIGKILL
+    return kept, killed_at, times
+
+
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "entry")

@@ -7,11 +7,6 @@ on the same profile.
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -20,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from app.training.server import TrainingServer
 from app.ui.unsaved import Choice
+from tests.draft_child import kill_while_typing
 from tests.gui_helpers import (
     CTRL,
     JARVENPAA,
@@ -42,7 +38,6 @@ pytestmark = [
     pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$"),
 ]
 
-ROOT = Path(__file__).resolve().parent.parent
 # Letters QTest cannot type are in it too: the draft keeps them as typed.
 CANARY = "Luonnoskanarialintu ŊŠŦŽĐČ äöå yöllä kello kolme " * 3
 # The draft is written at most this long after an edit (the keeper's delay plus a
@@ -50,46 +45,10 @@ CANARY = "Luonnoskanarialintu ŊŠŦŽĐČ äöå yöllä kello kolme " * 3
 MAX_LOSS_S = 1.0
 
 
-def kill_while_typing(profile: Path, text: str) -> tuple[int, float, list[float]]:
-    """Run the typing child, SIGKILL it mid-text; (drafts kept, kill time, key times)."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    child = subprocess.Popen(
-        [sys.executable, "-m", "tests.draft_child", text],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    times: list[float] = []
-    kept = 0
-    assert child.stdout is not None
-    deadline = time.monotonic() + 60
-    try:
-        for line in child.stdout:
-            word, *rest = line.split()
-            if word == "kept":
-                kept += 1
-            elif word == "typed":
-                times.append(float(rest[1]))
-            # Past the first draft and well into the text: kill it mid-word.
-            if kept and len(times) >= len(text) * 2 // 3:
-                break
-            assert time.monotonic() < deadline, "the child never typed far enough"
-        killed_at = time.monotonic()
-        child.send_signal(signal.SIGKILL)
-    finally:
-        child.kill()
-        child.wait(timeout=30)
-        child.stdout.close()
-    assert child.returncode == -signal.SIGKILL
-    return kept, killed_at, times
-
-
 def test_kill_while_typing_loses_at_most_the_last_second_and_offers_the_rest_back(
     qtbot: QtBot, opener: WindowOpener, training: TrainingServer, profile: Path
 ) -> None:
-    kept, killed_at, times = kill_while_typing(profile, CANARY)
+    kept, killed_at, times = kill_while_typing(CANARY)
     assert kept >= 1
     # Everything typed a second before the kill must come back.
     must_have = sum(1 for moment in times if moment <= killed_at - MAX_LOSS_S)

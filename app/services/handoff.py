@@ -63,9 +63,10 @@ class HandoffService:
         ``person`` (with an identity code alone) is a person not yet a client of the
         municipality's system, as the population register gave them: the mail opens
         the client first (idempotently), the fax sheet names them.
-        ``key`` (made once per handoff form) makes saving twice harmless. Raises
-        ValueError naming the field (``text``, ``author``, ``code``) when something is
-        missing, OutboxError when nothing could be stored.
+        ``key`` (made once per handoff form) makes saving twice harmless; it is also
+        the key of the form's draft, deleted in the same commit as the mail or the
+        fax. Raises ValueError naming the field (``text``, ``author``, ``code``) when
+        something is missing, OutboxError when nothing could be stored.
         """
         policy = self.workstation.policy
         municipality = municipality_of(policy, code)
@@ -73,6 +74,7 @@ class HandoffService:
             raise ValueError("text: the handoff needs a text")
         if not author.strip():
             raise ValueError("author: missing")
+        draft_key = key  # the form's draft and its item share the key
         key = key or uuid.uuid4()
         summary = client if isinstance(client, ClientSummary) else None
         hetu = client.hetu if isinstance(client, ClientSummary) else client
@@ -103,9 +105,9 @@ class HandoffService:
                 idempotency_key=key,
                 person=person,
             )
-            return self.sending.save_mail(code, mail, label)
+            return self.sending.save_mail(code, mail, label, draft_key=draft_key)
         fax = FaxItem(FaxRecipient.of(municipality), now, key, handoff=handoff)
-        return self.sending.save_fax(code, fax, label)
+        return self.sending.save_fax(code, fax, label, draft_key=draft_key)
 
     def fax(self, item_id: int) -> FaxItem:
         """A manual fax item's content, for printing and the phone-call note."""

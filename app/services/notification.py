@@ -12,6 +12,7 @@ and marked sent by the worker, like a handoff.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from app.connectors.base import Capability, ChildWelfareNotification
 from app.services import clock
@@ -66,23 +67,30 @@ class NotificationService:
             return Channel.SYSTEM
         return Channel.FAX
 
-    def forward(self, code: str, notification: ChildWelfareNotification) -> StoredItem:
+    def forward(
+        self,
+        code: str,
+        notification: ChildWelfareNotification,
+        *,
+        draft_key: uuid.UUID | None = None,
+    ) -> StoredItem:
         """Save the notification for municipality ``code`` (the child's home municipality).
 
         The notification's idempotency key is the item's: forwarding it again returns
-        the item already saved. Raises InvalidNotification (a ValueError naming the
-        field) and OutboxError when nothing could be stored.
+        the item already saved. ``draft_key`` names the form's draft, deleted in the
+        same commit as the notification or its fax. Raises InvalidNotification (a
+        ValueError naming the field) and OutboxError when nothing could be stored.
         """
         policy = self.workstation.policy
         municipality = municipality_of(policy, code)
         validate_notification(notification, policy.zone)
         label = notification_label(notification, policy.zone)
         if self.channel(code) is Channel.SYSTEM:
-            return self.sending.save_notification(code, notification, label)
+            return self.sending.save_notification(code, notification, label, draft_key=draft_key)
         fax = FaxItem(
             FaxRecipient.of(municipality),
             self.sending.clock(),
             notification.idempotency_key,
             notification=notification,
         )
-        return self.sending.save_fax(code, fax, label)
+        return self.sending.save_fax(code, fax, label, draft_key=draft_key)

@@ -66,10 +66,11 @@ class EntryDrafts(QObject):
             client_system_id=subject.client_system_id,
             person=subject.person,
         )
-        self._remember(form.key, content)
+        self.remember(form.key, content)
         return content
 
-    def _remember(self, key: uuid.UUID, content: DraftContent) -> None:
+    def remember(self, key: uuid.UUID, content: DraftContent) -> None:
+        """A form's draft is being written with ``content`` (any form's)."""
         known = self.known.get(key)
         if known is not None:
             self.known[key] = (known[0], content)
@@ -111,6 +112,10 @@ class EntryDrafts(QObject):
         if key is not None:
             self._keeper.discard(key)
             self.known.pop(key, None)
+
+    def forget(self, key: uuid.UUID) -> None:
+        """A form's draft is gone (saved with its item, or discarded)."""
+        self.known.pop(key, None)
 
     def for_client(
         self, municipality: str, hetu: Hetu | None

@@ -6,6 +6,10 @@ needs through the window: ``desk`` (the selected municipality and the client on 
 card), ``outbox`` (the OutboxController), ``runner``, ``status`` and the window's
 AppContext. Everything that touches the outbox runs on the runner's serial disk pool;
 the channel and the population register are asked on the network pool.
+
+Both windows keep their text as drafts through the window's one DraftKeeper
+(``FollowupParts.drafts``); the drafts the window knows (``desk.drafts``) follow them,
+and :meth:`FollowupController.continue_draft` opens a kept one again.
 """
 
 from __future__ import annotations
@@ -15,19 +19,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from app.services.clock import Clock, utc_now
 from app.services.context import AppContext
 from app.services.delivery import DeliveryEvent, Outcome
+from app.services.drafts import HANDOFF_FORM, NOTIFICATION_FORM, DraftContent
 from app.services.followup import MAIL_KIND, NOTIFICATION_KIND
 from app.services.model import ClientSummary
 from app.services.outbox import StoredItem
-from app.ui import followup_messages, messages
+from app.ui import followup_messages, messages, outbox_messages
 from app.ui.desk import DutyDesk
+from app.ui.drafts import DraftKeeper
 from app.ui.fax_actions import FaxActions
+from app.ui.followup_window import FollowUpWindow
 from app.ui.handoff_dialog import HandoffDialog, HandoffSubject
 from app.ui.handoff_list import HandoffList
 from app.ui.notification_form import NotificationForm, NotificationPrefill
@@ -50,6 +57,7 @@ class FollowupParts:
     outbox: OutboxController
     desk: DutyDesk
     now: Clock
+    drafts: DraftKeeper
 
 
 class FollowupController(QObject):
@@ -83,7 +91,10 @@ class FollowupController(QObject):
         self._tracked: set[uuid.UUID] = set()
         self._told_waiting: set[uuid.UUID] = set()
         self._finished: set[uuid.UUID] = set()
+        # A handoff draft to continue once its client's lookup ends.
+        self._resume_handoff: uuid.UUID | None = None
         parts.outbox.delivery_reported.connect(self._on_delivery)
+        parts.desk.lookup_finished.connect(self._lookup_finished)
 
     def add_menu(self, bar: QMenuBar) -> QMenu:
         """Add the "Jatkotoimet" menu after the first menu of ``bar``."""
@@ -109,6 +120,9 @@ class FollowupController(QObject):
 
     def hand_over(self) -> HandoffDialog | None:
         """Ctrl+H: hand the client on the card over to the office-hours worker."""
+        return self._hand_over(None)
+
+    def _hand_over(self, key: uuid.UUID | None) -> HandoffDialog | None:
         parts = self._parts
         municipality = parts.desk.municipality
         if municipality is None:
@@ -135,8 +149,11 @@ class FollowupController(QObject):
             parts.outbox,
             self.fax,
             self._window,
+            drafts=parts.drafts,
+            key=key,
         )
         self._tracked.add(dialog.key)
+        self._follow_drafts(dialog)
         dialog.saved.connect(self._handoff_saved)
         self.handoff_dialog = dialog
         dialog.show()
@@ -150,6 +167,11 @@ class FollowupController(QObject):
 
     def new_notification(self) -> NotificationForm | None:
         """Ctrl+I: a notification received by the duty, to the child's home municipality."""
+        return self._new_notification(self._prefill(), None)
+
+    def _new_notification(
+        self, prefill: NotificationPrefill, key: uuid.UUID | None
+    ) -> NotificationForm | None:
         parts = self._parts
         current = self.notification_form
         if current is not None and current.isVisible() and current.busy():
@@ -160,15 +182,18 @@ class FollowupController(QObject):
             current.dispose()
             current.deleteLater()
         form = NotificationForm(
-            self._prefill(),
+            prefill,
             parts.context,
             parts.runner,
             parts.outbox,
             self.fax,
             parts.now,
             self._window,
+            drafts=parts.drafts,
+            key=key,
         )
         self._tracked.add(form.key)
+        self._follow_drafts(form)
         form.forwarded.connect(self._notification_forwarded)
         self.notification_form = form
         form.show()
@@ -186,6 +211,76 @@ class FollowupController(QObject):
     def _notification_forwarded(self, item: StoredItem) -> None:
         self._item_saved(item)
         self.notification_forwarded.emit(item)
+
+    # -- drafts ---------------------------------------------------------------------------
+
+    def _follow_drafts(self, window: FollowUpWindow) -> None:
+        """The window's drafts join the ones the window knows (offered by Ctrl+Shift+L)."""
+        known = self._parts.desk.drafts
+        window.draft_read.connect(known.remember)
+        window.draft_dropped.connect(known.forget)
+
+    def continue_draft(self, key: uuid.UUID) -> None:
+        """Continue a kept handoff or notification draft in its window, every field back.
+
+        A handoff's municipality must be the selected one (the caller selects it): its
+        client is searched first and the dialog opens on them. A notification opens
+        with its fields, the child's code and home municipality among them."""
+        content = self._parts.desk.drafts.content(key)
+        if content is None:
+            return
+        if content.form == NOTIFICATION_FORM:
+            self._continue_notification(key, content)
+        elif content.form == HANDOFF_FORM:
+            self._continue_handoff(key, content)
+
+    def _continue_notification(self, key: uuid.UUID, content: DraftContent) -> None:
+        code = content.fields.get("municipality")
+        prefill = NotificationPrefill(code if isinstance(code, str) else None)
+        form = self._new_notification(prefill, key)
+        if form is None or form.key != key:
+            return  # another notification is open: the worker was told
+        form.restore_fields(content.fields)
+        self._parts.status.info(self.tr("Luonnos palautettu: jatka ilmoitusta."))
+
+    def _continue_handoff(self, key: uuid.UUID, content: DraftContent) -> None:
+        parts = self._parts
+        municipality = parts.desk.municipality
+        if content.hetu is None or municipality is None:
+            return
+        if municipality.code != content.municipality:
+            return
+        current = self.handoff_dialog
+        if current is not None and current.isVisible() and current.busy():
+            parts.status.info(self.tr("Edellinen siirto on vielä auki: tallenna tai sulje se."))
+            _raise(current)
+            return
+        self._resume_handoff = key
+        parts.desk.search_for(content.hetu)
+
+    def _lookup_finished(self, code: str) -> None:
+        key, self._resume_handoff = self._resume_handoff, None
+        if key is None:
+            return
+        parts = self._parts
+        content = parts.desk.drafts.content(key)
+        client = parts.desk.client
+        hetu = client.hetu if isinstance(client, ClientSummary) else client
+        if content is None or content.hetu is None:
+            return
+        if hetu is None or hetu.value != content.hetu.value or code != content.municipality:
+            parts.status.warning(
+                self.tr(
+                    "Siirron luonnosta ei avattu: kortilla ei ole luonnoksen asiakasta. "
+                    "Luonnos säilyy (Ctrl+Shift+L)."
+                )
+            )
+            return
+        dialog = self._hand_over(key)
+        if dialog is None or dialog.key != key:
+            return
+        dialog.restore_fields(content.fields)
+        parts.status.info(self.tr("Luonnos palautettu: jatka siirtoa."))
 
     # -- open handoffs --------------------------------------------------------------------
 
@@ -251,7 +346,8 @@ class FollowupController(QObject):
 
     def settle_windows(self, why: str) -> bool:
         """Before the main window closes: each follow-up window with unsaved text is
-        asked about. True when none holds text any more (the window may close)."""
+        asked about (save, keep as draft, discard). True when none holds text any more
+        (the window may close)."""
         for window in (self.handoff_dialog, self.notification_form):
             if window is None or not window.isVisible():
                 continue
@@ -261,27 +357,35 @@ class FollowupController(QObject):
             if not window.has_unsaved_text():
                 continue
             _raise(window)
-            choice = self._parts.desk.ask(self._window, window.windowTitle(), why, draft=False)
+            choice = self._parts.desk.ask(self._window, window.windowTitle(), why, draft=True)
             if choice is Choice.SAVE:
                 window.save_now()
                 return False
-            if choice is not Choice.DISCARD:
+            if choice is Choice.KEEP_DRAFT:
+                outbox = self._parts.outbox
+                if not outbox.available:
+                    self._parts.status.error(outbox_messages.save_refused_no_outbox(outbox.opening))
+                    return False
+                window.keep_draft_now()
+                # Seen if a later question keeps the window open after all.
+                self._parts.status.info(
+                    self.tr("Luonnos säilytetty salattuna. Jatka sitä: Ctrl+Shift+L.")
+                )
+            elif choice is Choice.DISCARD:
+                window.discard_draft()
+            else:
                 return False
             window.dispose()
         return True
 
     def close_windows(self) -> None:
-        """The main window closes: its follow-up windows close without asking."""
+        """The main window closed (after :meth:`settle_windows`): its follow-up windows
+        close without asking."""
         for dialog in (self.handoff_dialog, self.notification_form):
             if dialog is not None:
                 dialog.dispose()
         if self.handoff_list is not None:
             self.handoff_list.close()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self._window and event.type() == QEvent.Type.Close:
-            self.close_windows()
-        return False
 
 
 def _raise(widget: QWidget) -> None:
@@ -302,8 +406,8 @@ def install_followup(window: MainWindow, now: Clock | None = None) -> FollowupCo
         outbox=window.outbox,
         desk=window.desk,
         now=now or utc_now,
+        drafts=window.desk.draft_keeper,
     )
     controller = FollowupController(parts, window)
     controller.add_menu(window.menuBar())
-    window.installEventFilter(controller)
     return controller

@@ -6,12 +6,16 @@ it, otherwise a fax and a phone call. Saving puts the handoff in the outbox on t
 serial disk pool; the dialog's idempotency key makes saving twice harmless. Mail then
 leaves by itself and the dialog closes; a fax stays open in the dialog with the
 phone-call note, "Tulosta faksi" and "Merkitse lähetetyksi…" (:class:`FaxPanel`).
+While the worker writes, the text is kept as a draft under the handoff's key
+(:class:`FollowUpWindow`); the save's commit deletes it, mail or fax.
 """
 
 from __future__ import annotations
 
 import logging
+import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.context import AppContext
+from app.services.drafts import HANDOFF_FORM, DraftContent
 from app.services.followup import Channel, FaxDocument
 from app.services.handoff import NAME_NOT_KNOWN, HandoffService
 from app.services.hetu import Hetu
@@ -32,6 +37,7 @@ from app.services.model import ClientSummary
 from app.services.outbox import OutboxError, StoredItem
 from app.services.policy import Municipality
 from app.ui import followup_messages
+from app.ui.drafts import DraftKeeper
 from app.ui.fax_actions import FaxActions
 from app.ui.fax_panel import FaxPanel
 from app.ui.focus import add_save_shortcuts, focus_first
@@ -104,7 +110,7 @@ class HandoffDialog(FollowUpWindow):
     saved = Signal(object)
     save_failed = Signal(str)
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 - the window's services, as the controller passes them
         self,
         subject: HandoffSubject,
         context: AppContext,
@@ -112,12 +118,17 @@ class HandoffDialog(FollowUpWindow):
         outbox: OutboxController,
         actions: FaxActions,
         parent: QWidget | None = None,
+        *,
+        drafts: DraftKeeper,
+        key: uuid.UUID | None = None,
     ) -> None:
-        super().__init__("handoffDialog", context, runner, outbox, parent)
+        super().__init__("handoffDialog", context, runner, outbox, parent, drafts, key)
         self.subject = subject
         self._generation = Generation()
         self.channel: Channel | None = None
         self._build(actions)
+        self.text.textChanged.connect(self._edited)
+        self.follow_up.textChanged.connect(self._edited)
         outbox.opened.connect(self._decide_channel)
         self._decide_channel()
 
@@ -182,6 +193,25 @@ class HandoffDialog(FollowUpWindow):
     def save_now(self) -> None:
         self.save()
 
+    def _restore(self, fields: dict[str, Any]) -> None:
+        for edit, name in ((self.text, "text"), (self.follow_up, "follow_up")):
+            value = fields.get(name)
+            if isinstance(value, str):
+                edit.setPlainText(value)
+        self.text.moveCursor(self.text.textCursor().MoveOperation.End)
+
+    def _draft_content(self) -> DraftContent:
+        client = self.subject.client
+        summary = client if isinstance(client, ClientSummary) else None
+        return DraftContent(
+            form=HANDOFF_FORM,
+            municipality=self.subject.municipality.code,
+            hetu=self.subject.hetu,
+            fields={"text": self.text.toPlainText(), "follow_up": self.follow_up.toPlainText()},
+            client_name=None if summary is None else summary.full_name,
+            client_system_id=None if summary is None else summary.ref.system_id,
+        )
+
     def _has_unsaved_text(self) -> bool:
         written = self.text.toPlainText().strip() or self.follow_up.toPlainText().strip()
         return self.item is None and bool(written)
@@ -227,6 +257,7 @@ class HandoffDialog(FollowUpWindow):
         code, client, key = self.subject.municipality.code, self.subject.client, self._key
         author = self._context.worker_name
         self._set_saving(True)
+        self._save_started()
         # No staleness guard: the outcome of a save must always be told.
         self._runner.run(
             lambda: service.hand_over(code, client, text, follow_up, author, key=key),
@@ -259,6 +290,7 @@ class HandoffDialog(FollowUpWindow):
         self.text.setReadOnly(True)
         self.follow_up.setReadOnly(True)
         self.cancel_button.setText(self.tr("Sulje"))
+        self._saved_away()
         self.saved.emit(item)
         if item.kind == "fax":
             what = self.tr("Siirto: {label}").format(label=item.label)
@@ -269,6 +301,7 @@ class HandoffDialog(FollowUpWindow):
 
     def _failed(self, error: Exception) -> None:
         self._set_saving(False)
+        self._save_ended()
         field, _, _problem = str(error).partition(":")
         if isinstance(error, OutboxError):
             self._refuse(followup_messages.save_failed(error))

@@ -25,7 +25,7 @@ from app.services.clock import Clock, utc_now
 from app.services.connectivity import Reachability, VpnResult
 from app.services.context import AppContext
 from app.services.delivery import DeliveryEvent, Outcome
-from app.services.drafts import ENTRY_FORM
+from app.services.drafts import ENTRY_FORM, NOTIFICATION_FORM
 from app.services.settings import UserSettings
 from app.ui import outbox_messages
 from app.ui.connectivity_controller import ConnectivityController
@@ -419,8 +419,7 @@ class MainWindow(QMainWindow):
         self._offer_drafts(always=True)
 
     def _offer_drafts(self, always: bool = False) -> None:
-        known = self.desk.drafts.known
-        entries = [pair for pair in known.values() if pair[1].form == ENTRY_FORM]
+        entries = list(self.desk.drafts.known.values())
         if not entries:
             if always:
                 self.status.info(self.tr("Ei tallentamattomia luonnoksia."))
@@ -440,13 +439,18 @@ class MainWindow(QMainWindow):
         if content is None:
             return
         self.activateWindow()
+        if content.form == NOTIFICATION_FORM:  # its own window: nothing here changes
+            self.followup.continue_draft(key)
+            return
         if self.desk.has_unsaved_text():
             self.status.warning(self.tr("Tallenna tai sulje avoin kirjaus ennen luonnosta."))
             return
         if content.municipality != self._current:
             self.switcher.select(content.municipality)
-        if content.municipality == self._current:
+        if content.municipality == self._current and content.form == ENTRY_FORM:
             self.desk.continue_draft(key)
+        elif content.municipality == self._current:
+            self.followup.continue_draft(key)
 
     def shutdown(self) -> None:
         """Save the geometry, wait for background work, stop the sender and the
@@ -460,6 +464,8 @@ class MainWindow(QMainWindow):
         self._closed = True
         if self._outbox_view is not None:
             self._outbox_view.close()
+        # Only now: the close was accepted, each follow-up window's text settled first.
+        self.followup.close_windows()
         geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         self._save_settings(window_geometry=geometry)
         self.duty.stop()

@@ -6,14 +6,18 @@ forwards the notification to the child protection of the child's home municipali
 while typed; where the window has the population register, it is asked for the child's
 home municipality, which is preselected unless the worker chose one. A notification
 the service refuses (:class:`InvalidNotification`) keeps every field; the field at
-fault is highlighted and the message says what to fix.
+fault is highlighted and the message says what to fix. While the worker writes,
+every field is kept as a draft under the notification's key (:class:`FollowUpWindow`),
+which the forward's commit deletes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -26,12 +30,14 @@ from PySide6.QtWidgets import (
 from app.connectors.base import ChildWelfareNotification
 from app.services import clock
 from app.services.context import AppContext
+from app.services.drafts import NOTIFICATION_FORM, DraftContent
 from app.services.followup import Channel, FaxDocument
 from app.services.hetu import Hetu, HetuProblem, InvalidHetu, parse_hetu
 from app.services.model import ClientSummary
 from app.services.notification import InvalidNotification, NotificationService
 from app.services.outbox import OutboxError, StoredItem
 from app.ui import followup_messages, messages
+from app.ui.drafts import DraftKeeper
 from app.ui.fax_actions import FaxActions
 from app.ui.fax_panel import FaxPanel
 from app.ui.focus import add_save_shortcuts
@@ -76,7 +82,7 @@ class NotificationForm(FollowUpWindow):
     forwarded = Signal(object)
     refused = Signal(str, str)
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 - the window's services, as the controller passes them
         self,
         prefill: NotificationPrefill,
         context: AppContext,
@@ -85,10 +91,15 @@ class NotificationForm(FollowUpWindow):
         actions: FaxActions,
         now: clock.Clock,
         parent: QWidget | None = None,
+        *,
+        drafts: DraftKeeper,
+        key: uuid.UUID | None = None,
     ) -> None:
-        super().__init__("notificationForm", context, runner, outbox, parent)
+        super().__init__("notificationForm", context, runner, outbox, parent, drafts, key)
         self.setWindowTitle(self.tr("Lastensuojeluilmoitus"))
         self._now = now
+        # Where the form was opened: the draft's municipality until one is chosen.
+        self._opened_in = prefill.municipality
         self._channels = Generation()
         self._homes = Generation()
         self._asked_home: Hetu | None = None
@@ -103,6 +114,8 @@ class NotificationForm(FollowUpWindow):
         self.cancel_button.setObjectName("cancelNotificationButton")
         self._build()
         self._prefill(prefill)
+        # After the prefill: what the form opened with is not an edit to keep.
+        self._watch_edits()
         outbox.opened.connect(self._decide_channel)
         self._decide_channel()
 
@@ -145,6 +158,109 @@ class NotificationForm(FollowUpWindow):
             fields.notifier_person.setFocus()
         else:
             fields.child_hetu.setFocus()
+
+    def _watch_edits(self) -> None:
+        fields = self.fields
+        for line in (
+            fields.child_hetu,
+            fields.child_last_name,
+            fields.child_first_names,
+            fields.notifier_organisation,
+            fields.notifier_person,
+            fields.notifier_phone,
+        ):
+            line.textChanged.connect(lambda _text: self._edited())
+        fields.what_happened.textChanged.connect(self._edited)
+        for combo in (
+            fields.urgency,
+            fields.child_told,
+            fields.guardians_told,
+            fields.municipality,
+        ):
+            combo.currentIndexChanged.connect(lambda _index: self._edited())
+        fields.received_at.dateTimeChanged.connect(lambda _moment: self._edited())
+
+    # -- the draft ----------------------------------------------------------------------
+
+    def _draft_fields(self) -> dict[str, Any]:
+        fields = self.fields
+        municipality = fields.chosen_municipality()
+        return {
+            "child_hetu": fields.child_hetu.text(),
+            "child_last_name": fields.child_last_name.text(),
+            "child_first_names": fields.child_first_names.text(),
+            "notifier_organisation": fields.notifier_organisation.text(),
+            "notifier_person": fields.notifier_person.text(),
+            "notifier_phone": fields.notifier_phone.text(),
+            "what_happened": fields.what_happened.toPlainText(),
+            "urgency": fields.urgency.currentData(),
+            "child_told": fields.told(fields.child_told),
+            "guardians_told": fields.told(fields.guardians_told),
+            "received_at": self._received_at().isoformat(),
+            "municipality": None if municipality is None else municipality.code,
+            "municipality_chosen": self._municipality_chosen,
+        }
+
+    def _draft_content(self) -> DraftContent:
+        fields = self.fields
+        chosen = fields.chosen_municipality()
+        # A draft names a municipality: the chosen one, else where the form was opened.
+        code = chosen.code if chosen is not None else self._opened_in
+        if code is None:
+            code = self._context.policy.municipalities[0].code
+        try:
+            hetu: Hetu | None = parse_hetu(fields.child_hetu.text())
+        except InvalidHetu:
+            hetu = None
+        name = f"{fields.child_last_name.text()} {fields.child_first_names.text()}".strip()
+        return DraftContent(
+            form=NOTIFICATION_FORM,
+            municipality=code,
+            hetu=hetu,
+            fields=self._draft_fields(),
+            client_name=name or None,
+        )
+
+    def _restore(self, fields: dict[str, Any]) -> None:
+        form = self.fields
+        moment = fields.get("received_at")
+        if isinstance(moment, str):
+            try:
+                received = dt.datetime.fromisoformat(moment)
+            except ValueError:
+                received = None
+            if received is not None and received.tzinfo is not None:
+                show_time(form.received_at, received, self._context.policy.zone)
+        self._municipality_chosen = fields.get("municipality_chosen") is True
+        code = fields.get("municipality")
+        if isinstance(code, str):
+            form.select_municipality(code)
+        for line, name in (
+            (form.child_last_name, "child_last_name"),
+            (form.child_first_names, "child_first_names"),
+            (form.notifier_organisation, "notifier_organisation"),
+            (form.notifier_person, "notifier_person"),
+            (form.notifier_phone, "notifier_phone"),
+            # Last: it asks the register for the home municipality, as typing it did.
+            (form.child_hetu, "child_hetu"),
+        ):
+            value = fields.get(name)
+            if isinstance(value, str):
+                line.setText(value)
+        what = fields.get("what_happened")
+        if isinstance(what, str):
+            form.what_happened.setPlainText(what)
+            form.what_happened.moveCursor(form.what_happened.textCursor().MoveOperation.End)
+        for combo, name in (
+            (form.urgency, "urgency"),
+            (form.child_told, "child_told"),
+            (form.guardians_told, "guardians_told"),
+        ):
+            value = fields.get(name)
+            index = next((i for i in range(combo.count()) if _same(combo.itemData(i), value)), -1)
+            if index >= 0:
+                combo.setCurrentIndex(index)
+        form.what_happened.setFocus()
 
     # -- the child's identity code and home municipality ------------------------------
 
@@ -258,9 +374,11 @@ class NotificationForm(FollowUpWindow):
         service = NotificationService(sending, self._context.workstation)
         code = municipality.code
         self._set_saving(True)
+        self._save_started()
+        key = self._key
         # No staleness guard: the outcome of a save must always be told.
         self._runner.run(
-            lambda: service.forward(code, notification),
+            lambda: service.forward(code, notification, draft_key=key),
             self._forwarded,
             self._failed,
             pool=Pool.DISK,
@@ -312,6 +430,7 @@ class NotificationForm(FollowUpWindow):
         self.item = item
         self.forward_button.setVisible(False)
         self.cancel_button.setText(self.tr("Sulje"))
+        self._saved_away()
         self.forwarded.emit(item)
         municipality = self._context.policy.municipality(item.municipality)
         if item.kind == "fax":
@@ -322,6 +441,7 @@ class NotificationForm(FollowUpWindow):
 
     def _failed(self, error: Exception) -> None:
         self._set_saving(False)
+        self._save_ended()
         if isinstance(error, InvalidNotification):
             self._refuse(error.field, self._invalid_text(error))
         elif isinstance(error, OutboxError):
@@ -354,3 +474,8 @@ class NotificationForm(FollowUpWindow):
 
     def _generations(self) -> list[Generation]:
         return [self._channels, self._homes]
+
+
+def _same(data: object, value: object) -> bool:
+    """A combo item's data is the draft's value: True is not 1, None is "not known"."""
+    return type(data) is type(value) and data == value
