@@ -1,6 +1,7 @@
 """``python -m bench``: every benchmark of issue 3 in one run, into docs/performance.md.
 
-1. durable save latency, ``Outbox.put`` against a plain sqlite3 commit;
+1. durable save latency, the app's ``Outbox.put`` against a bare SQLCipher commit of the
+   same statements (a plain sqlite3 one beside them);
 2. flush of 1,000 waiting items against a raw ``requests.Session`` loop;
 3. the largest GUI event-loop stall while a system hangs, the VPN drops and
    1,000 items flush;

@@ -178,6 +178,16 @@ def test_put_with_draft_key_deletes_that_draft_only(box: Outbox) -> None:
     assert box.drafts() == [other]
 
 
+def test_put_deletes_the_draft_named_even_under_another_key_than_the_item(box: Outbox) -> None:
+    """put reuses the item's key text for the usual draft key; any other key is its own."""
+    form, other = draft(text=NARRATIVE), draft(text="Toinen lomake")
+    box.save_draft(form)
+    box.save_draft(other)
+    stored = box.put(entry_item(uuid.uuid4(), form_text(NARRATIVE)), T0, draft_key=form.key)
+    assert box.items() == [stored]
+    assert box.drafts() == [other]
+
+
 def test_the_item_and_the_draft_deletion_commit_together(box: Outbox) -> None:
     """The draft's deletion fails inside put: the item is not saved either."""
     form = draft(text=NARRATIVE)

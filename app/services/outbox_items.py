@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_MICROSECOND = dt.timedelta(microseconds=1)
 
 
 class ItemState(StrEnum):
@@ -118,7 +119,7 @@ def check_draft(draft: Draft) -> None:
 def to_stamp(moment: dt.datetime) -> int:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError("outbox times must carry their time zone")
-    return (moment - _EPOCH) // dt.timedelta(microseconds=1)
+    return (moment - _EPOCH) // _MICROSECOND
 
 
 def from_stamp(stamp: int) -> dt.datetime:
