@@ -211,3 +211,36 @@ def test_the_card_looks_the_client_up_again_when_the_system_comes_back(
     assert "ei voitu hakea" not in desk.card.notice.text()
     # The open entry kept its text.
     assert desk.form.narrative.toPlainText() == "Kirjoitettu katkon aikana."
+
+
+def test_a_handoff_for_a_new_client_opens_the_client_with_the_mail(
+    qtbot: QtBot, window: MainWindow, training: TrainingServer
+) -> None:
+    person = clients(training, JARVENPAA)[0]  # Järvenpää's client, searched in Hyvinkää
+    desk = window.desk
+    with qtbot.waitSignal(window.municipality_selected, timeout=WAIT_MS):
+        press(window, Qt.Key.Key_1, CTRL)
+    with qtbot.waitSignal(desk.population.home_offered, timeout=WAIT_MS):
+        search(qtbot, window, person.hetu.value)
+    fill_person_dialog({})
+    press(window, Qt.Key.Key_N, SHIFT_CTRL)
+    qtbot.waitUntil(desk.form.is_open, timeout=WAIT_MS)
+    press(desk.form.cancel_button, Qt.Key.Key_Space)  # no entry: a handoff instead
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    press(window, Qt.Key.Key_H, CTRL)
+    dialog = window.followup.handoff_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible, timeout=WAIT_MS)
+    assert person.full_name in dialog.subject_label.text()
+    type_text(dialog.text, "Uusi asiakas: yöllinen kotikäynti, jatko virka-aikana.")
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    with qtbot.waitSignal(window.followup.followup_delivered, timeout=WAIT_MS):
+        press(dialog.text, Qt.Key.Key_Return, CTRL)
+    records = inspect(training)[HYVINKAA]
+    (client,) = of_kind(records, "client")
+    (mail,) = of_kind(records, "mail")
+    assert client["hetu"] == mail["hetu"] == person.hetu.value
+    assert client["last_name"] == person.last_name
+    assert "yöllinen kotikäynti" in mail["text"]

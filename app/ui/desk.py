@@ -191,6 +191,12 @@ class DutyDesk(QWidget):
             return self._person[0]
         return self._unlooked_hetu
 
+    def new_client_person(self) -> PersonDetails | None:
+        """The details of the person on the card written for as a new client, if one is."""
+        if self._client is None and self._person is not None and self._person[0] is not None:
+            return self._person[1]
+        return None
+
     def card_code(self) -> str | None:
         """The identity code the card is about; '' for a person with no code; None: empty."""
         if self._client is not None:

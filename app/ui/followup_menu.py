@@ -143,7 +143,7 @@ class FollowupController(QObject):
             current.dispose()
             current.deleteLater()
         dialog = HandoffDialog(
-            HandoffSubject(municipality, client),
+            HandoffSubject(municipality, client, parts.desk.new_client_person()),
             parts.context,
             parts.runner,
             parts.outbox,

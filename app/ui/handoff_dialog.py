@@ -33,7 +33,7 @@ from app.services.drafts import HANDOFF_FORM, DraftContent
 from app.services.followup import Channel, FaxDocument
 from app.services.handoff import NAME_NOT_KNOWN, HandoffService
 from app.services.hetu import Hetu
-from app.services.model import ClientSummary
+from app.services.model import ClientSummary, PersonDetails
 from app.services.outbox import OutboxError, StoredItem
 from app.services.policy import Municipality
 from app.ui import followup_messages
@@ -84,6 +84,9 @@ class HandoffSubject:
 
     municipality: Municipality
     client: ClientSummary | Hetu
+    # A person not yet a client of the municipality (written for as a new client):
+    # the mail opens the client with these details.
+    person: PersonDetails | None = None
 
     @property
     def hetu(self) -> Hetu:
@@ -91,7 +94,9 @@ class HandoffSubject:
 
     @property
     def name(self) -> str:
-        return self.client.full_name if isinstance(self.client, ClientSummary) else NAME_NOT_KNOWN
+        if isinstance(self.client, ClientSummary):
+            return self.client.full_name
+        return self.person.full_name if self.person is not None else NAME_NOT_KNOWN
 
     def __repr__(self) -> str:
         return f"HandoffSubject({self.municipality.code}, <redacted>)"
@@ -260,7 +265,9 @@ class HandoffDialog(FollowUpWindow):
         self._save_started()
         # No staleness guard: the outcome of a save must always be told.
         self._runner.run(
-            lambda: service.hand_over(code, client, text, follow_up, author, key=key),
+            lambda: service.hand_over(
+                code, client, text, follow_up, author, key=key, person=self.subject.person
+            ),
             self._saved,
             self._failed,
             pool=Pool.DISK,
