@@ -7,6 +7,7 @@ payload: an unreadable draft is reported and skipped, never half restored.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -104,3 +105,16 @@ def draft_from_payload(data: bytes) -> DraftContent:
 _FIELDS = frozenset(
     {"v", "form", "municipality", "hetu", "client_name", "client_system_id", "person", "fields"}
 )
+
+
+def draft_time(fields: dict[str, Any], name: str) -> dt.datetime | None:
+    """A time a form kept in its draft's ``fields``; None when absent or not an aware
+    ISO 8601 time (the form then keeps its own default)."""
+    value = fields.get(name)
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None and moment.utcoffset() is not None else None

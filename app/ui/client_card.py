@@ -15,7 +15,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.services.hetu import Hetu
-from app.services.model import ClientSummary, PersonDetails, RelatedPerson
+from app.services.model import Address, ClientSummary, PersonDetails, RelatedPerson
 from app.services.policy import Municipality
 from app.ui.labels import data_label
 
@@ -174,15 +174,18 @@ class ClientCard(QFrame):
         details += [part for part in (person.nationality, person.language) if part]
         if hetu is None:
             self._set_client(self.hetu, ", ".join(details))
-        if person.non_disclosure:
+        self._show_address(person.non_disclosure, person.address)
+        if person.description:
+            self._set_client(self.care_plan, person.description)
+
+    def _show_address(self, non_disclosure: bool, address: Address | None) -> None:
+        """The address, or under non-disclosure only the marker (there is no address)."""
+        if non_disclosure:
             self._set_client(self.non_disclosure, self.tr("TURVAKIELTO – osoitetta ei näytetä"))
-        elif person.address is not None:
-            address = person.address
+        elif address is not None:
             self._set_client(
                 self.address, f"{address.street}, {address.postal_code} {address.city}"
             )
-        if person.description:
-            self._set_client(self.care_plan, person.description)
 
     def show_lookup_failed(
         self, hetu: Hetu, entry_possible: bool, person: PersonDetails | None = None
@@ -200,25 +203,13 @@ class ClientCard(QFrame):
         self._set_client(self.hetu, hetu.value)
         if person is not None:
             self._set_client(self.name, person.full_name + " " + self.tr("(väestötiedoista)"))
-            if person.non_disclosure:
-                self._set_client(self.non_disclosure, self.tr("TURVAKIELTO – osoitetta ei näytetä"))
-            elif person.address is not None:
-                address = person.address
-                self._set_client(
-                    self.address, f"{address.street}, {address.postal_code} {address.city}"
-                )
+            self._show_address(person.non_disclosure, person.address)
 
     def show_client(self, summary: ClientSummary) -> None:
         self.clear_client()
         self._set_client(self.name, summary.full_name)
         self._set_client(self.hetu, summary.hetu.value)
-        if summary.non_disclosure:
-            self._set_client(self.non_disclosure, self.tr("TURVAKIELTO – osoitetta ei näytetä"))
-        elif summary.address is not None:
-            address = summary.address
-            self._set_client(
-                self.address, f"{address.street}, {address.postal_code} {address.city}"
-            )
+        self._show_address(summary.non_disclosure, summary.address)
         self._set_client(self.guardians, _people(summary.guardians))
         self._set_client(self.client_children, _people(summary.children))
         self._set_client(self.care_plan, self._care_plan_text(summary))

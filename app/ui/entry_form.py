@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import clock
+from app.services.drafts import draft_time
 from app.services.hetu import Hetu
 from app.services.model import ContactChannel, DutyEntry, PersonDetails, TaskType
 from app.services.policy import Municipality
@@ -362,14 +363,9 @@ class EntryForm(QGroupBox):
                 combo.setCurrentIndex(index)
         if isinstance(fields.get("follow_up_needed"), bool):
             self.follow_up.setChecked(fields["follow_up_needed"])
-        moment = fields.get("contact_time")
-        if isinstance(moment, str):
-            try:
-                parsed = dt.datetime.fromisoformat(moment)
-            except ValueError:
-                parsed = None
-            if parsed is not None and parsed.tzinfo is not None:
-                self._show_contact_time(parsed)
+        moment = draft_time(fields, "contact_time")
+        if moment is not None:
+            self._show_contact_time(moment)
         self._update_task_type()
         self._update_counters()
         self.narrative.moveCursor(self.narrative.textCursor().MoveOperation.End)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from app.connectors.base import ChildWelfareNotification
 from app.services import clock
 from app.services.context import AppContext
-from app.services.drafts import NOTIFICATION_FORM, DraftContent
+from app.services.drafts import NOTIFICATION_FORM, DraftContent, draft_time
 from app.services.followup import Channel, FaxDocument
 from app.services.hetu import Hetu, HetuProblem, InvalidHetu, parse_hetu
 from app.services.model import ClientSummary
@@ -223,14 +223,9 @@ class NotificationForm(FollowUpWindow):
 
     def _restore(self, fields: dict[str, Any]) -> None:
         form = self.fields
-        moment = fields.get("received_at")
-        if isinstance(moment, str):
-            try:
-                received = dt.datetime.fromisoformat(moment)
-            except ValueError:
-                received = None
-            if received is not None and received.tzinfo is not None:
-                show_time(form.received_at, received, self._context.policy.zone)
+        received = draft_time(fields, "received_at")
+        if received is not None:
+            show_time(form.received_at, received, self._context.policy.zone)
         self._municipality_chosen = fields.get("municipality_chosen") is True
         code = fields.get("municipality")
         if isinstance(code, str):
