@@ -5,13 +5,16 @@ Driven by keyboard on the real window offscreen, against the training systems.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.training.server import TrainingServer
 from app.ui.main_window import MainWindow
+from app.ui.shortcuts import shortcuts_text
 from app.ui.unsaved import Choice
 from tests.gui_helpers import (
     CTRL,
@@ -208,3 +211,12 @@ def test_ctrl_q_with_an_unsaved_entry_asks_and_esc_keeps_everything(
     press(window, Qt.Key.Key_Q, CTRL)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=WAIT_MS)
     assert seen
+
+
+def test_f1_lists_every_shortcut_the_menus_offer(window: MainWindow) -> None:
+    listed = shortcuts_text()
+    for menu in window.menuBar().findChildren(QMenu):
+        for action in menu.actions():
+            keys = action.shortcut().toString()
+            if keys and not re.fullmatch(r"Ctrl\+[1-9]", keys):  # listed as Ctrl+1…Ctrl+9
+                assert keys in listed, (action.text(), keys)

@@ -13,7 +13,10 @@ def shortcuts_text() -> str:
         "Ctrl+F  henkilötunnus\n"
         "Enter  hae asiakas\n"
         "Ctrl+K  vaihda asiakkaan kotikuntaan ja hae uudelleen\n"
-        "Ctrl+N  uusi kirjaus\n"
+        "Ctrl+N  uusi kirjaus (jatkaa asiakkaan luonnosta)\n"
+        "Ctrl+Shift+N  uusi asiakas tähän kuntaan\n"
+        "Ctrl+Shift+U  henkilö ilman henkilötunnusta\n"
+        "Ctrl+Shift+L  luonnokset\n"
         "Ctrl+Enter  tallenna kirjaus\n"
         "Ctrl+P  tulosta viimeksi tallennettu kirjaus\n"
         "Ctrl+L  lähtevät kirjaukset\n"
@@ -21,6 +24,7 @@ def shortcuts_text() -> str:
         "Ctrl+I  lastensuojeluilmoitus\n"
         "Ctrl+J  avoimet siirrot\n"
         "F5  tarkista yhteydet\n"
+        "F1  pikanäppäimet\n"
         "Ctrl+Q  lopeta",
     )
 
