@@ -113,8 +113,9 @@ class DraftKeeper(QObject):
         self.draft_kept.emit(key)
 
     def _failed(self, error: Exception) -> None:
-        log.warning("draft not written: %s", type(error).__name__)
+        # Once per run of failures: a closed outbox fails every write while the worker types.
         if not self._told_failure:
+            log.warning("draft not written: %s", type(error).__name__)
             self._told_failure = True
             self.draft_failed.emit(
                 self.tr(
