@@ -15,10 +15,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.connectors.base import Credentials
+from app.connectors.base import ClientSystem, Credentials
+from app.connectors.registry import create_connector, known_systems
 from app.services.outbox import Outbox
 from app.services.paths import EXAMPLE_POLICY
-from app.services.policy import Policy, load_policy
+from app.services.policy import Municipality, Policy, load_policy
 from app.services.sending import SendingService
 from app.services.workstation import Workstation
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
@@ -103,3 +104,29 @@ def opener(qtbot: QtBot, training: TrainingServer, tmp_path: Path) -> Iterator[W
 def window(opener: WindowOpener) -> MainWindow:
     """A shown main window on the training systems, its outbox opened (or failed)."""
     return opener.open()
+
+
+@pytest.fixture(params=known_systems())
+def system_type(request: pytest.FixtureRequest) -> str:
+    """Each client system type the app knows, in turn."""
+    value: str = request.param
+    return value
+
+
+@pytest.fixture
+def municipality(training: TrainingServer, system_type: str) -> Municipality:
+    """The example policy's first municipality on ``system_type``."""
+    for municipality in training.policy.municipalities:
+        if municipality.system.type == system_type:
+            return municipality
+    raise AssertionError(f"the example policy has no {system_type} municipality")
+
+
+@pytest.fixture
+def connector(municipality: Municipality) -> Iterator[ClientSystem]:
+    """That municipality's connector on its training system, logged in."""
+    connector = create_connector(
+        municipality.system, Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
+    )
+    yield connector
+    connector.close()

@@ -17,7 +17,7 @@ import pytest
 
 from app.connectors import errors
 from app.connectors.base import EVENT_KINDS, Capability, ClientSystem, Credentials, DutyEvent
-from app.connectors.registry import create_connector, known_systems
+from app.connectors.registry import create_connector
 from app.services.hetu import Hetu
 from app.services.model import ContactChannel, DutyEntry, TaskType
 from app.services.policy import Municipality, SystemConfig
@@ -27,25 +27,6 @@ from tests.fakes import closed_port_url, fixed_reply_server, hanging_server
 
 GOOD = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
 HELSINKI = dt.timezone(dt.timedelta(hours=2))
-
-
-@pytest.fixture(params=known_systems())
-def system_type(request: pytest.FixtureRequest) -> str:
-    value: str = request.param
-    return value
-
-
-@pytest.fixture
-def municipality(training: TrainingServer, system_type: str) -> Municipality:
-    for municipality in training.policy.municipalities:
-        if municipality.system.type == system_type:
-            return municipality
-    raise AssertionError(f"the example policy has no {system_type} municipality")
-
-
-@pytest.fixture
-def connector(municipality: Municipality) -> ClientSystem:
-    return create_connector(municipality.system, GOOD)
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ import pytest
 
 from app.connectors import errors
 from app.connectors.base import ClientSystem, Credentials
-from app.connectors.registry import create_connector, known_systems
+from app.connectors.registry import create_connector
 from app.services.policy import Municipality
 from app.training.data import SyntheticClient
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
@@ -39,20 +39,6 @@ def port_of(url: str) -> int:
     port = urlsplit(url).port
     assert port is not None
     return port
-
-
-@pytest.fixture(params=known_systems())
-def system_type(request: pytest.FixtureRequest) -> str:
-    value: str = request.param
-    return value
-
-
-@pytest.fixture
-def municipality(training: TrainingServer, system_type: str) -> Municipality:
-    for municipality in training.policy.municipalities:
-        if municipality.system.type == system_type:
-            return municipality
-    raise AssertionError(f"the example policy has no {system_type} municipality")
 
 
 @pytest.fixture

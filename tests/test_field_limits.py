@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
@@ -26,7 +26,7 @@ from app.connectors.base import (
     InternalMail,
     NotificationUrgency,
 )
-from app.connectors.registry import connector_class, create_connector, known_systems
+from app.connectors.registry import connector_class
 from app.services.policy import Municipality, Policy
 from app.services.workstation import Workstation
 from app.training.data import UNKNOWN_CLIENT, SyntheticClient
@@ -41,24 +41,6 @@ ASTRAL = "\U0001d508"  # MATHEMATICAL FRAKTUR CAPITAL E: one code point, two UTF
 
 def text_of(length: int) -> str:
     return "Ŋ" * (length - 1) + ASTRAL
-
-
-@pytest.fixture(params=known_systems())
-def system_type(request: pytest.FixtureRequest) -> str:
-    value: str = request.param
-    return value
-
-
-@pytest.fixture
-def municipality(training: TrainingServer, system_type: str) -> Municipality:
-    return next(m for m in training.policy.municipalities if m.system.type == system_type)
-
-
-@pytest.fixture
-def connector(municipality: Municipality) -> Iterator[ClientSystem]:
-    connector = create_connector(municipality.system, GOOD)
-    yield connector
-    connector.close()
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -25,7 +24,7 @@ from app.connectors.base import (
     open_client_key,
 )
 from app.connectors.population import PopulationRegister
-from app.connectors.registry import create_connector, known_systems
+from app.connectors.registry import create_connector
 from app.services.delivery import Deliverer, Outcome
 from app.services.model import DeliveryReceipt, DutyEntry, PersonDetails, TaskType
 from app.services.outbox import Outbox, StoredItem
@@ -48,24 +47,6 @@ UNIDENTIFIED = PersonDetails(
     language="pohjoissaame",
     description="Löytyi asemalta yöllä ilman henkilöpapereita; puhuu saamea. Č Ž Ŧ",
 )
-
-
-@pytest.fixture(params=known_systems())
-def system_type(request: pytest.FixtureRequest) -> str:
-    value: str = request.param
-    return value
-
-
-@pytest.fixture
-def municipality(training: TrainingServer, system_type: str) -> Municipality:
-    return next(m for m in training.policy.municipalities if m.system.type == system_type)
-
-
-@pytest.fixture
-def connector(municipality: Municipality) -> Iterator[ClientSystem]:
-    connector = create_connector(municipality.system, GOOD)
-    yield connector
-    connector.close()
 
 
 @pytest.fixture
