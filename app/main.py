@@ -21,11 +21,12 @@ from types import FrameType
 
 from app import __version__
 from app.connectors.base import Credentials
+from app.domain.policy import Municipality, Policy
 from app.services import helpdesk, paths
-from app.services.classroom import ClassroomError, join
 from app.services.context import AppContext, TrainingInfo
-from app.services.policy import Municipality, Policy, PolicyError, describe_policy, load_policy
-from app.services.profile import OutboxSetup
+from app.services.outbox.profile import OutboxSetup
+from app.services.policy.classroom import ClassroomError, join
+from app.services.policy.load import PolicyError, describe_policy, load_policy
 from app.services.settings import SettingsStore
 from app.services.workstation import Workstation
 
@@ -83,6 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="serve one training system per municipality of the policy on 127.0.0.1",
     )
     server.add_argument("--port", type=int, default=0, help="index server port (default: any free)")
+    server.add_argument(
+        "--material",
+        action="store_true",
+        help="print the trainer's material for the policy (Markdown: the synthetic clients "
+        "of each municipality and the practice scenarios) and exit",
+    )
     policy = commands.add_parser("policy", parents=[common], help="check or describe a policy")
     policy.add_argument("action", choices=("check", "describe"))
     doctor = commands.add_parser(
@@ -176,6 +183,11 @@ def run_duty_hours(args: argparse.Namespace) -> int:
 
 
 def run_training_server(args: argparse.Namespace) -> int:
+    if args.material:
+        from app.training.docs import render
+
+        print(render(resolve_policy(args)), end="")
+        return EXIT_OK
     from app.training.server import TrainingServer
 
     server = TrainingServer(resolve_policy(args), port=args.port)

@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from app.services.codec import entry_label, entry_to_payload, item_client
-from app.services.hetu import Hetu
-from app.services.model import ContactChannel, DutyEntry, TaskType
-from app.services.outbox import OutgoingItem
+from app.domain.hetu import Hetu
+from app.domain.model import ContactChannel, DutyEntry, TaskType
+from app.services.outbox.codec import entry_label, entry_to_payload, item_client
+from app.services.outbox.store import OutgoingItem
 
 HELSINKI = dt.timezone(dt.timedelta(hours=2))
 NS_PER_MS = 1_000_000

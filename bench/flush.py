@@ -29,11 +29,11 @@ import requests
 
 from app.connectors.base import ClientSystem
 from app.connectors.http import USER_AGENT, HttpTransport, Response
-from app.services.delivery import CONFIRM_BATCH, Deliverer, Outcome
-from app.services.model import DeliveryReceipt, DutyEntry
-from app.services.outbox import Outbox, StoredItem
-from app.services.policy import Municipality, Policy
-from app.services.sending import SendingService
+from app.domain.model import DeliveryReceipt, DutyEntry
+from app.domain.policy import Municipality, Policy
+from app.services.outbox.delivery import CONFIRM_BATCH, Deliverer, Outcome
+from app.services.outbox.sending import SendingService
+from app.services.outbox.store import Outbox, StoredItem
 from app.services.workstation import Workstation
 from app.training.data import clients_for
 from bench.common import Result, Section, duty_entry, outgoing, progress, ratio, verdict

@@ -31,12 +31,12 @@ from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from app.domain.hetu import Hetu
+from app.domain.policy import Policy
 from app.services.connectivity import Reachability
 from app.services.context import AppContext, TrainingInfo
-from app.services.delivery import DeliveryEvent, Outcome
-from app.services.hetu import Hetu
-from app.services.policy import Policy
-from app.services.profile import OutboxSetup
+from app.services.outbox.delivery import DeliveryEvent, Outcome
+from app.services.outbox.profile import OutboxSetup
 from app.services.settings import SettingsStore
 from app.services.workstation import Workstation
 from app.training.data import clients_for

@@ -28,12 +28,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.services.codec import entry_to_payload, item_client
-from app.services.delivery import FlushReport
-from app.services.drafts import ENTRY_FORM, DraftContent, draft_to_payload
-from app.services.hetu import Hetu, make_hetu
-from app.services.model import DutyEntry
-from app.services.outbox import (
+from app.domain.hetu import Hetu, make_hetu
+from app.domain.model import DutyEntry
+from app.services.outbox.codec import entry_to_payload, item_client
+from app.services.outbox.delivery import FlushReport
+from app.services.outbox.drafts import ENTRY_FORM, DraftContent, draft_to_payload
+from app.services.outbox.file import CIPHER, open_connection
+from app.services.outbox.items import to_stamp
+from app.services.outbox.sending import SendingService
+from app.services.outbox.store import (
     DELETE_DRAFT,
     INSERT_ITEM,
     KEEP_DRAFT,
@@ -42,11 +45,8 @@ from app.services.outbox import (
     Outbox,
     OutgoingItem,
 )
-from app.services.outbox_file import CIPHER, open_connection
-from app.services.outbox_items import to_stamp
 from app.services.paths import EXAMPLE_POLICY
-from app.services.policy import load_policy
-from app.services.sending import SendingService
+from app.services.policy.load import load_policy
 from app.services.workstation import Workstation
 from bench.common import (
     LATENCY_HEADER,

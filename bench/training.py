@@ -4,7 +4,7 @@
 child process, as a trainer would start it, so that the systems' request
 handling does not compete with the measured code for this process's GIL (a
 real system is on another machine). The bench joins it as a classroom
-client does (:func:`app.services.classroom.join`) and takes systems off the
+client does (:func:`app.services.policy.classroom.join`) and takes systems off the
 network through its control URL (``TrainingServer.set_online`` in the child).
 """
 
@@ -23,9 +23,9 @@ from typing import Any
 import requests
 
 from app.connectors.base import Credentials
-from app.services.classroom import join
+from app.domain.policy import Policy
 from app.services.paths import EXAMPLE_POLICY
-from app.services.policy import Policy
+from app.services.policy.classroom import join
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME
 
 REPO = Path(__file__).resolve().parent.parent

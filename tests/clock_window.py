@@ -28,10 +28,10 @@ from PySide6.QtWidgets import QDateTimeEdit, QListWidget
 from pytestqt.qtbot import QtBot
 
 from app.training.server import TrainingServer
-from app.ui.followup_menu import install_followup
+from app.ui.followup.menu import install_followup
 from app.ui.main_window import MainWindow
-from app.ui.print_preview import PrintPreview
-from app.ui.printing import page_count
+from app.ui.printing.preview import PrintPreview
+from app.ui.printing.printer import page_count
 from tests.gui_helpers import (
     CTRL,
     JARVENPAA,
@@ -132,7 +132,7 @@ def capture_prints(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
 
     monkeypatch.setattr(PrintPreview, "exec", preview_exec)
     monkeypatch.setattr(QPrintDialog, "exec", lambda _dialog: 1)
-    monkeypatch.setattr("app.ui.entry_printing.print_pdf", fake_print)
+    monkeypatch.setattr("app.ui.printing.entry.print_pdf", fake_print)
     return printed
 
 

@@ -17,10 +17,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app.connectors.base import ClientSystem, Credentials
 from app.connectors.registry import create_connector, known_systems
-from app.services.outbox import Outbox
+from app.domain.policy import Municipality, Policy
+from app.services.outbox.sending import SendingService
+from app.services.outbox.store import Outbox
 from app.services.paths import EXAMPLE_POLICY
-from app.services.policy import Municipality, Policy, load_policy
-from app.services.sending import SendingService
+from app.services.policy.load import load_policy
 from app.services.workstation import Workstation
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
 

@@ -59,13 +59,13 @@ from types import TracebackType
 from typing import Any, NoReturn
 
 from app.connectors.base import Credentials
-from app.services.classroom import join
+from app.domain.hetu import Hetu
+from app.domain.model import ContactChannel, DutyEntry, TaskType
+from app.domain.policy import Municipality, Policy
 from app.services.helpdesk import EXIT_BUSY, EXIT_NEEDS_ACTION, EXIT_OK
-from app.services.hetu import Hetu
-from app.services.model import ContactChannel, DutyEntry, TaskType
-from app.services.outbox import Draft, ItemState, Outbox
-from app.services.policy import Municipality, Policy
-from app.services.sending import SendingService
+from app.services.outbox.sending import SendingService
+from app.services.outbox.store import Draft, ItemState, Outbox
+from app.services.policy.classroom import join
 from app.services.workstation import Workstation
 from app.training.data import SyntheticClient, clients_for
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME
@@ -288,7 +288,7 @@ def training_profile(home: Path) -> Path:
 def write_training_key(home: Path) -> bytes:
     """The training key file the app would create without a keyring, made by us.
 
-    A key file that exists is authoritative for training (app.services.keys), so
+    A key file that exists is authoritative for training (app.services.outbox.keys), so
     the children and the headless command all use it, whatever keyring this
     machine has, and the parent can open the outbox to check it.
     """
@@ -1366,7 +1366,7 @@ def run_sender_rounds(
 def training_server() -> Iterator[Any]:
     """The example policy's training systems on 127.0.0.1 (one for a whole campaign)."""
     from app.services.paths import EXAMPLE_POLICY
-    from app.services.policy import load_policy
+    from app.services.policy.load import load_policy
     from app.training.server import TrainingServer
 
     with TrainingServer(load_policy(EXAMPLE_POLICY)) as server:

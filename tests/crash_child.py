@@ -63,13 +63,13 @@ from dataclasses import replace
 from typing import NoReturn
 from urllib.parse import urlsplit
 
-from app.services.classroom import join
-from app.services.delivery import Deliverer, DeliveryEvent, Outcome
-from app.services.model import DeliveryReceipt
-from app.services.outbox import Outbox, StoredItem
-from app.services.policy import Policy
-from app.services.profile import OutboxSetup
-from app.services.sending import SendingService
+from app.domain.model import DeliveryReceipt
+from app.domain.policy import Policy
+from app.services.outbox.delivery import Deliverer, DeliveryEvent, Outcome
+from app.services.outbox.profile import OutboxSetup
+from app.services.outbox.sending import SendingService
+from app.services.outbox.store import Outbox, StoredItem
+from app.services.policy.classroom import join
 from app.services.workstation import Workstation
 from app.training.data import SyntheticClient
 from tests.crash_campaign import (

@@ -25,7 +25,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-from app.services.policy import load_policy
+from app.services.policy.load import load_policy
 from app.training.server import TrainingServer
 from app.ui.main_window import MainWindow
 from tests.gui_helpers import JARVENPAA, family, training_context

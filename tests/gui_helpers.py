@@ -32,9 +32,9 @@ from pytestqt.qtbot import QtBot
 
 from app.connectors.base import Credentials
 from app.connectors.population import PopulationRegister
+from app.domain.policy import Policy
 from app.services.context import AppContext, TrainingInfo
-from app.services.policy import Policy
-from app.services.profile import OutboxSetup
+from app.services.outbox.profile import OutboxSetup
 from app.services.settings import SettingsStore
 from app.services.workstation import Workstation
 from app.training.data import SyntheticClient

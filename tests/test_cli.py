@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from app.services.policy import Policy
+from app.domain.policy import Policy
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,7 +76,7 @@ def test_training_server_prints_one_json_line_in_policy_order(example_policy: Po
 def test_training_server_inspect_lists_what_was_recorded(example_policy: Policy) -> None:
     from app.connectors.base import Credentials
     from app.connectors.registry import create_connector
-    from app.services.policy import policy_from_data
+    from app.services.policy.load import policy_from_data
     from tests.test_connector_contract import entry_for
 
     with app_process("training-server") as (_, line):

@@ -1,6 +1,6 @@
 """One clock: every time shown, stored, printed or sent is in the policy's zone.
 
-:mod:`app.services.clock` on its own; the policy's zone; the sources keep to it; and the
+:mod:`app.domain.clock` on its own; the policy's zone; the sources keep to it; and the
 real window on a machine set to UTC and to New York time (:mod:`tests.clock_window`,
 in a child process, since the zone is the whole process's).
 """
@@ -21,11 +21,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from app.connectors.base import ChildWelfareNotification, NotificationUrgency
-from app.services import clock
-from app.services.duty_hours import DutySchedule
-from app.services.hetu import make_hetu
-from app.services.notification import InvalidNotification, validate_notification
-from app.services.policy import Policy, describe_policy
+from app.domain import clock
+from app.domain.hetu import make_hetu
+from app.domain.policy import DutySchedule, Policy
+from app.services.followup.notification import InvalidNotification, validate_notification
+from app.services.policy.load import describe_policy
 from tests.clock_window import ENTRY_AT, EXPECTED, NOTIFIED_AT
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -152,13 +152,13 @@ MACHINE_ZONE = {
 def test_no_source_reads_the_machines_zone() -> None:
     found = []
     for path in sorted((ROOT / "app").rglob("*.py")):
-        if path == ROOT / "app" / "services" / "clock.py":
+        if path == ROOT / "app" / "domain" / "clock.py":
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             for what, pattern in MACHINE_ZONE.items():
                 if pattern.search(line):
                     found.append(f"{path.relative_to(ROOT)}:{number}: {what}")
-    assert found == [], "use app.services.clock with the policy's zone:\n" + "\n".join(found)
+    assert found == [], "use app.domain.clock with the policy's zone:\n" + "\n".join(found)
 
 
 # --- the window, on a machine in another zone -----------------------------------------

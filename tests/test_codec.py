@@ -13,7 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.connectors.base import DutyEvent, InternalMail
-from app.services.codec import (
+from app.domain.hetu import Hetu, make_hetu
+from app.domain.model import Address, ContactChannel, DutyEntry, PersonDetails, TaskType
+from app.services.outbox.codec import (
     client_hetu,
     entry_from_payload,
     entry_label,
@@ -24,8 +26,6 @@ from app.services.codec import (
     mail_from_payload,
     mail_to_payload,
 )
-from app.services.hetu import Hetu, make_hetu
-from app.services.model import Address, ContactChannel, DutyEntry, PersonDetails, TaskType
 
 HELSINKI = dt.timezone(dt.timedelta(hours=2))
 NAME_CHARACTERS = "abcdefghijklmnopqrstuvwxyzäöåÄÖÅČčĐđŊŋŠšŦŧŽžÁá -'\n\t\"\\{}"

@@ -14,6 +14,8 @@ import pytest
 from app.connectors import errors
 from app.connectors.base import ClientSystem, Credentials
 from app.connectors.registry import create_connector
+from app.domain.policy import Policy, VpnConfig
+from app.domain.schema import dump
 from app.services.connectivity import (
     ConnectivityMonitor,
     Reachability,
@@ -21,8 +23,7 @@ from app.services.connectivity import (
     classify,
     open_vpn,
 )
-from app.services.policy import Policy, PolicyError, VpnConfig, policy_from_data
-from app.services.schema import dump
+from app.services.policy.load import PolicyError, policy_from_data
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
 
 GOOD = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)

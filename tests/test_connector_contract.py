@@ -18,9 +18,9 @@ import pytest
 from app.connectors import errors
 from app.connectors.base import EVENT_KINDS, Capability, ClientSystem, Credentials, DutyEvent
 from app.connectors.registry import create_connector
-from app.services.hetu import Hetu
-from app.services.model import ContactChannel, DutyEntry, TaskType
-from app.services.policy import Municipality, SystemConfig
+from app.domain.hetu import Hetu
+from app.domain.model import ContactChannel, DutyEntry, TaskType
+from app.domain.policy import Municipality, SystemConfig
 from app.training.data import UNKNOWN_CLIENT, SyntheticClient
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
 from tests.fakes import closed_port_url, fixed_reply_server, hanging_server

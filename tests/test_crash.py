@@ -28,7 +28,7 @@ import pytest
 
 from app.connectors import errors
 from app.connectors.registry import create_connector
-from app.services.policy import Policy
+from app.domain.policy import Policy
 from app.training.server import TrainingServer
 from tests.crash_campaign import (
     DISCARD,

@@ -14,11 +14,11 @@ from typing import Any
 
 from app.connectors import errors
 from app.connectors.base import Credentials
-from app.services.delivery import Backoff, Deliverer, Outcome
-from app.services.model import DeliveryReceipt
-from app.services.outbox import ItemState, Outbox, StoredItem
-from app.services.policy import Policy
-from app.services.sending import SendingService
+from app.domain.model import DeliveryReceipt
+from app.domain.policy import Policy
+from app.services.outbox.delivery import Backoff, Deliverer, Outcome
+from app.services.outbox.sending import SendingService
+from app.services.outbox.store import ItemState, Outbox, StoredItem
 from app.services.workstation import Workstation
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
 from tests.fakes import closed_port_url
@@ -221,7 +221,7 @@ def test_unreadable_payload_needs_attention(
 ) -> None:
     import uuid
 
-    from app.services.outbox import OutgoingItem
+    from app.services.outbox.store import OutgoingItem
 
     code = training.policy.municipalities[0].code
     outbox.put(
@@ -301,7 +301,7 @@ def put_lines(outbox: Outbox, clients: str, per_client: int) -> dict[str, list[S
     """``per_client`` items for each client letter, saved interleaved (A1 B1 C1 A2 ...)."""
     import uuid
 
-    from app.services.outbox import OutgoingItem
+    from app.services.outbox.store import OutgoingItem
 
     now = dt.datetime.now(dt.UTC)
     saved: dict[str, list[StoredItem]] = {client: [] for client in clients}

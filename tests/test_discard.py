@@ -17,11 +17,11 @@ import pytest
 
 from app.connectors.base import ChildWelfareNotification, Credentials, InternalMail
 from app.connectors.registry import known_systems
-from app.services.codec import entry_label
-from app.services.delivery import Outcome
-from app.services.hetu import make_hetu
-from app.services.outbox import ItemState, Outbox, OutgoingItem, StoredItem
-from app.services.sending import SendingService
+from app.domain.hetu import make_hetu
+from app.services.outbox.codec import entry_label
+from app.services.outbox.delivery import Outcome
+from app.services.outbox.sending import SendingService
+from app.services.outbox.store import ItemState, Outbox, OutgoingItem, StoredItem
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
 from tests.test_connector_contract import entry_for
 from tests.test_notification import notification_for

@@ -23,6 +23,17 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from app.domain.hetu import Hetu, make_hetu
+from app.domain.model import (
+    Address,
+    ClientRef,
+    ClientSummary,
+    ContactChannel,
+    DutyEntry,
+    TaskType,
+    Worker,
+)
+from app.domain.policy import Municipality, Policy, Registrar
 from app.services.documents import (
     CONFIDENTIAL,
     LEGAL_BASIS,
@@ -37,17 +48,6 @@ from app.services.documents import (
 )
 from app.services.documents import fonts as document_fonts
 from app.services.documents.entry import CHANNEL_WORDS, TASK_WORDS
-from app.services.hetu import Hetu, make_hetu
-from app.services.model import (
-    Address,
-    ClientRef,
-    ClientSummary,
-    ContactChannel,
-    DutyEntry,
-    TaskType,
-    Worker,
-)
-from app.services.policy import Municipality, Policy, Registrar
 from app.training.data import clients_for
 
 HELSINKI = ZoneInfo("Europe/Helsinki")

@@ -7,15 +7,15 @@ import json
 
 import pytest
 
-from app.services.drafts import (
+from app.domain.hetu import parse_hetu
+from app.domain.model import Address, PersonDetails
+from app.services.outbox.drafts import (
     ENTRY_FORM,
     DraftContent,
     UnreadableDraft,
     draft_from_payload,
     draft_to_payload,
 )
-from app.services.hetu import parse_hetu
-from app.services.model import Address, PersonDetails
 
 HETU = parse_hetu("140317A903Y")
 PERSON = PersonDetails(

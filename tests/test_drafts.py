@@ -21,11 +21,11 @@ from pathlib import Path
 
 import pytest
 
-from app.services.delivery import FAR_FUTURE
-from app.services.hetu import make_hetu
-from app.services.keys import OutboxError
-from app.services.outbox import Draft, Outbox, OutgoingItem, WrongKey
-from app.services.sending import SendingService
+from app.domain.hetu import make_hetu
+from app.services.outbox.delivery import FAR_FUTURE
+from app.services.outbox.keys import OutboxError
+from app.services.outbox.sending import SendingService
+from app.services.outbox.store import Draft, Outbox, OutgoingItem, WrongKey
 from app.training.server import TrainingServer
 from tests.keyring_backend import Snapshot
 from tests.test_connector_contract import entry_for
@@ -223,7 +223,7 @@ def test_a_repeated_save_deletes_the_draft_only_when_it_holds_the_same_text(
 CHILD_DRAFT = """
 import datetime as dt, sys, time, uuid
 from pathlib import Path
-from app.services.outbox import Draft, Outbox
+from app.services.outbox.store import Draft, Outbox
 box = Outbox.open(Path(sys.argv[1]), bytes.fromhex(sys.argv[2]))
 text = sys.argv[4]
 for n in range(1, len(text) + 1):

@@ -17,16 +17,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.services import schema
+from app.domain import schema
+from app.domain.policy import DutySchedule, Policy
 from app.services.duty_hours import (
     DutyHours,
-    DutySchedule,
     duty_status,
     parse_instant,
     status_document,
     status_lines,
 )
-from app.services.policy import Policy, PolicyError, policy_from_data
+from app.services.policy.load import PolicyError, policy_from_data
 from tests.test_policy import example_data
 
 HOURS = DutyHours(DutySchedule())

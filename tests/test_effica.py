@@ -33,9 +33,9 @@ from app.connectors.base import (
     open_client_key,
 )
 from app.connectors.effica import FIELD_LIMITS, Effica
-from app.services.hetu import Hetu
-from app.services.model import ClientRef, ContactChannel, DutyEntry, PersonDetails, TaskType
-from app.services.policy import Municipality, Policy, SystemConfig
+from app.domain.hetu import Hetu
+from app.domain.model import ClientRef, ContactChannel, DutyEntry, PersonDetails, TaskType
+from app.domain.policy import Municipality, Policy, SystemConfig
 from app.training import effica as simulator
 from app.training.data import SyntheticClient
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer

@@ -19,7 +19,7 @@ import pytest
 from app.connectors import errors
 from app.connectors.base import ClientSystem, Credentials
 from app.connectors.registry import create_connector
-from app.services.policy import Municipality
+from app.domain.policy import Municipality
 from app.training.data import SyntheticClient
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
 from tests.fakes import fixed_reply_server

@@ -27,7 +27,7 @@ from app.connectors.base import (
     NotificationUrgency,
 )
 from app.connectors.registry import connector_class
-from app.services.policy import Municipality, Policy
+from app.domain.policy import Municipality, Policy
 from app.services.workstation import Workstation
 from app.training.data import UNKNOWN_CLIENT, SyntheticClient
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer

@@ -15,8 +15,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from app.domain.model import TaskType
 from app.services.connectivity import Reachability
-from app.services.model import TaskType
 from app.services.settings import SettingsStore, UserSettings
 from app.training.data import UNKNOWN_CLIENT
 from app.training.server import TrainingServer

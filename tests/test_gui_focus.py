@@ -27,19 +27,19 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from app.services.handoff import HandoffService
-from app.services.model import ContactChannel, DutyEntry, TaskType
+from app.domain.model import ContactChannel, DutyEntry, TaskType
+from app.services.followup.handoff import HandoffService
 from app.training.data import SyntheticClient
 from app.training.server import TrainingServer
 from app.ui.focus import FOCUS_COLOUR
-from app.ui.followup_menu import FollowupController
-from app.ui.handoff_dialog import HandoffDialog
-from app.ui.handoff_list import HandoffList
+from app.ui.followup.handoff_dialog import HandoffDialog
+from app.ui.followup.handoff_list import HandoffList
+from app.ui.followup.menu import FollowupController
+from app.ui.followup.notification_form import NotificationForm
 from app.ui.item_table import ItemListDialog
 from app.ui.main_window import MainWindow
-from app.ui.notification_form import NotificationForm
-from app.ui.outbox_editor import CorrectionEditor, DiscardDialog, FieldsCorrectionEditor
-from app.ui.outbox_view import OutboxView
+from app.ui.outbox.editor import CorrectionEditor, DiscardDialog, FieldsCorrectionEditor
+from app.ui.outbox.view import OutboxView
 from tests.gui_helpers import (
     CTRL,
     HELSINKI,

@@ -18,18 +18,18 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QMenu, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.services.followup import Channel
-from app.services.outbox import ItemState, StoredItem
+from app.services.followup.items import Channel
+from app.services.outbox.store import ItemState, StoredItem
 from app.training.data import SyntheticClient
 from app.training.server import TrainingServer
-from app.ui.fax_actions import FaxActions
-from app.ui.followup_menu import FollowupController, install_followup
-from app.ui.handoff_dialog import HandoffDialog
-from app.ui.handoff_list import HandoffList
+from app.ui.followup.fax_actions import FaxActions
+from app.ui.followup.handoff_dialog import HandoffDialog
+from app.ui.followup.handoff_list import HandoffList
+from app.ui.followup.menu import FollowupController, install_followup
+from app.ui.followup.notification_form import NotificationForm
 from app.ui.main_window import MainWindow
-from app.ui.notification_form import NotificationForm
-from app.ui.print_preview import PrintPreview
-from app.ui.printing import page_count
+from app.ui.printing.preview import PrintPreview
+from app.ui.printing.printer import page_count
 from app.ui.status import Level
 from tests.gui_helpers import (
     CTRL,
@@ -168,7 +168,7 @@ class PrintSpy:
 
         monkeypatch.setattr(PrintPreview, "exec", preview_exec)
         monkeypatch.setattr(QPrintDialog, "exec", dialog_exec)
-        monkeypatch.setattr("app.ui.fax_actions.print_pdf", fake_print)
+        monkeypatch.setattr("app.ui.followup.fax_actions.print_pdf", fake_print)
 
 
 def test_the_menu_offers_the_three_workflows(

@@ -20,16 +20,16 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.services.drafts import HANDOFF_FORM, NOTIFICATION_FORM
-from app.services.followup import fax_from_payload
-from app.services.outbox import ItemState
-from app.services.outbox_items import Draft
+from app.services.followup.items import fax_from_payload
+from app.services.outbox.drafts import HANDOFF_FORM, NOTIFICATION_FORM
+from app.services.outbox.items import Draft
+from app.services.outbox.store import ItemState
 from app.training.data import SyntheticClient
 from app.training.server import TrainingServer
-from app.ui.followup_menu import FollowupController
-from app.ui.handoff_dialog import HandoffDialog
+from app.ui.followup.handoff_dialog import HandoffDialog
+from app.ui.followup.menu import FollowupController
+from app.ui.followup.notification_form import NotificationForm
 from app.ui.main_window import MainWindow
-from app.ui.notification_form import NotificationForm
 from app.ui.time_field import read_time, show_time
 from app.ui.unsaved import Choice
 from tests.draft_child import kill_while_typing

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from app.services.connectivity import Reachability
 from app.training.server import TrainingServer
+from app.ui.client.person_dialog import PersonDialog
 from app.ui.main_window import MainWindow
-from app.ui.person_dialog import PersonDialog
 from tests.gui_helpers import (
     CTRL,
     JARVENPAA,

@@ -20,19 +20,19 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox, QPlainTextEdit, QPus
 from pytestqt.qtbot import QtBot
 
 from app.connectors.base import Capability
+from app.domain.hetu import make_hetu
+from app.domain.model import ContactChannel, DutyEntry, TaskType
+from app.domain.policy import VpnConfig
 from app.services.connectivity import Reachability
-from app.services.hetu import make_hetu
-from app.services.keys import KeyMissing, KeyringTimeout, NoKeyringBackend, OutboxIOError
-from app.services.model import ContactChannel, DutyEntry, TaskType
-from app.services.outbox import OutboxError, WrongKey
-from app.services.policy import VpnConfig
-from app.services.profile import OutboxSetup
-from app.services.sending import SendingService
+from app.services.outbox.keys import KeyMissing, KeyringTimeout, NoKeyringBackend, OutboxIOError
+from app.services.outbox.profile import OutboxSetup
+from app.services.outbox.sending import SendingService
+from app.services.outbox.store import OutboxError, WrongKey
 from app.training.data import SyntheticClient
 from app.training.server import TrainingServer
 from app.ui.main_window import MainWindow
-from app.ui.outbox_editor import CorrectionEditor, DiscardDialog, FieldsCorrectionEditor
-from app.ui.outbox_view import OutboxView
+from app.ui.outbox.editor import CorrectionEditor, DiscardDialog, FieldsCorrectionEditor
+from app.ui.outbox.view import OutboxView
 from app.ui.status import Level
 from tests.gui_helpers import (
     CTRL,

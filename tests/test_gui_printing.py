@@ -15,13 +15,13 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.domain.policy import PrintingConfig
 from app.services.documents import CONFIDENTIAL
-from app.services.policy import PrintingConfig
 from app.training.data import SyntheticClient
 from app.training.server import TrainingServer
 from app.ui.main_window import MainWindow
-from app.ui.print_preview import PrintPreview
-from app.ui.printing import available_printers, page_count
+from app.ui.printing.preview import PrintPreview
+from app.ui.printing.printer import available_printers, page_count
 from app.ui.status import Level
 from tests.fakes import closed_port_url
 from tests.gui_helpers import (
@@ -80,7 +80,7 @@ class PrintSpy:
 
         monkeypatch.setattr(PrintPreview, "exec", preview_exec)
         monkeypatch.setattr(QPrintDialog, "exec", dialog_exec)
-        monkeypatch.setattr("app.ui.entry_printing.print_pdf", fake_print)
+        monkeypatch.setattr("app.ui.printing.entry.print_pdf", fake_print)
 
 
 def save_an_entry(qtbot: QtBot, window: MainWindow, client: SyntheticClient, text: str) -> None:

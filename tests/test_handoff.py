@@ -20,7 +20,10 @@ import pytest
 from app.connectors.base import Capability, ClientSystem, Credentials
 from app.connectors.proconsona import ProConsona
 from app.connectors.registry import create_connector
-from app.services.followup import (
+from app.domain.model import ClientSummary
+from app.domain.policy import Municipality
+from app.services.followup.handoff import HandoffService, render_fax
+from app.services.followup.items import (
     HANDOFF_SUBJECT,
     Channel,
     FaxDocument,
@@ -28,11 +31,8 @@ from app.services.followup import (
     fax_to_payload,
     open_handoffs,
 )
-from app.services.handoff import HandoffService, render_fax
-from app.services.model import ClientSummary
-from app.services.outbox import ItemNotFound, ItemState, Outbox
-from app.services.policy import Municipality
-from app.services.sending import SendingService
+from app.services.outbox.sending import SendingService
+from app.services.outbox.store import ItemNotFound, ItemState, Outbox
 from app.services.workstation import Workstation
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
 

@@ -13,10 +13,10 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from app.services import outbox_file
-from app.services.outbox import Draft, Outbox
-from app.services.profile import TRAINING_KEY_FILE
-from app.services.sending import SendingService
+from app.services.outbox import file as outbox_file
+from app.services.outbox.profile import TRAINING_KEY_FILE
+from app.services.outbox.sending import SendingService
+from app.services.outbox.store import Draft, Outbox
 from app.services.workstation import Workstation
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
 from tests.fakes import closed_port_url
@@ -39,7 +39,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 def training_outbox(profile: Path) -> Outbox:
     """The training outbox the commands use, opened the way they open it."""
-    from app.services.profile import OutboxSetup
+    from app.services.outbox.profile import OutboxSetup
 
     setup = OutboxSetup.for_mode(training=True)
     assert str(setup.profile_dir).startswith(str(profile))
@@ -120,7 +120,7 @@ def test_outbox_that_cannot_be_opened_is_left_untouched(
 ) -> None:
     outbox = training_outbox(profile)
     outbox.close()
-    from app.services.profile import OutboxSetup
+    from app.services.outbox.profile import OutboxSetup
 
     setup = OutboxSetup.for_mode(training=True)
     key_file = setup.profile_dir / TRAINING_KEY_FILE

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.services.hetu import CHECK_CHARACTERS, HetuProblem, InvalidHetu, make_hetu, parse_hetu
+from app.domain.hetu import CHECK_CHARACTERS, HetuProblem, InvalidHetu, make_hetu, parse_hetu
 
 CENTURY_SIGNS = {
     "+": 1800,

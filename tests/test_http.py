@@ -10,7 +10,7 @@ import pytest
 
 from app.connectors.errors import ServerFault
 from app.connectors.http import USER_AGENT, HttpTransport
-from app.services.policy import SystemConfig
+from app.domain.policy import SystemConfig
 from tests.fakes import closed_port_url
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from keyring.backend import KeyringBackend
 
-from app.services.keys import (
+from app.services.outbox.keys import (
     PRODUCTION_USER,
     SERVICE,
     TRAINING_USER,

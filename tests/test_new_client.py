@@ -25,11 +25,11 @@ from app.connectors.base import (
 )
 from app.connectors.population import PopulationRegister
 from app.connectors.registry import create_connector
-from app.services.delivery import Deliverer, Outcome
-from app.services.model import DeliveryReceipt, DutyEntry, PersonDetails, TaskType
-from app.services.outbox import Outbox, StoredItem
-from app.services.policy import Municipality
-from app.services.sending import SendingService
+from app.domain.model import DeliveryReceipt, DutyEntry, PersonDetails, TaskType
+from app.domain.policy import Municipality
+from app.services.outbox.delivery import Deliverer, Outcome
+from app.services.outbox.sending import SendingService
+from app.services.outbox.store import Outbox, StoredItem
 from app.services.workstation import Workstation
 from app.training.data import UNKNOWN_CLIENT, SyntheticClient
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer

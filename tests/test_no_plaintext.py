@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from app.connectors.base import Credentials
-from app.services.model import ContactChannel, DutyEntry, TaskType
-from app.services.profile import OutboxSetup
-from app.services.sending import SendingService
+from app.domain.model import ContactChannel, DutyEntry, TaskType
+from app.services.outbox.profile import OutboxSetup
+from app.services.outbox.sending import SendingService
 from app.services.settings import SettingsStore, UserSettings
 from app.services.workstation import Workstation
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer

@@ -25,19 +25,19 @@ from app.connectors.base import (
     NotificationUrgency,
 )
 from app.connectors.registry import create_connector
-from app.services.codec import (
+from app.domain.hetu import Hetu, make_hetu
+from app.services.followup.handoff import HandoffService, render_fax
+from app.services.followup.items import Channel, FaxDocument, fax_from_payload, open_handoffs
+from app.services.followup.notification import InvalidNotification, NotificationService
+from app.services.outbox.codec import (
     mail_from_payload,
     mail_to_payload,
     notification_from_payload,
     notification_to_payload,
 )
-from app.services.delivery import Outcome
-from app.services.followup import Channel, FaxDocument, fax_from_payload, open_handoffs
-from app.services.handoff import HandoffService, render_fax
-from app.services.hetu import Hetu, make_hetu
-from app.services.notification import InvalidNotification, NotificationService
-from app.services.outbox import ItemState, Outbox, OutgoingItem
-from app.services.sending import SendingService
+from app.services.outbox.delivery import Outcome
+from app.services.outbox.sending import SendingService
+from app.services.outbox.store import ItemState, Outbox, OutgoingItem
 from app.services.workstation import Workstation
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
 from tests.test_handoff import pdf_text

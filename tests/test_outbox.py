@@ -17,15 +17,15 @@ from pathlib import Path
 
 import pytest
 
-from app.services import outbox as outbox_module
-from app.services import outbox_file
-from app.services.codec import entry_label, entry_to_payload
-from app.services.delivery import FAR_FUTURE
-from app.services.hetu import make_hetu
-from app.services.keys import KeyMissing, KeyStore, NoKeyringBackend
-from app.services.locking import SenderBusy, SenderLock
-from app.services.model import ContactChannel, DutyEntry, TaskType
-from app.services.outbox import (
+from app.domain.hetu import make_hetu
+from app.domain.model import ContactChannel, DutyEntry, TaskType
+from app.services.outbox import file as outbox_file
+from app.services.outbox import store as outbox_module
+from app.services.outbox.codec import entry_label, entry_to_payload
+from app.services.outbox.delivery import FAR_FUTURE
+from app.services.outbox.keys import KeyMissing, KeyStore, NoKeyringBackend
+from app.services.outbox.locking import SenderBusy, SenderLock
+from app.services.outbox.store import (
     Corrupt,
     ItemNotFound,
     ItemState,
@@ -297,7 +297,7 @@ def test_two_connections_share_the_file(box: Outbox, path: Path, key: bytes) -> 
 CHILD_WRITER = """
 import datetime as dt, sys, uuid
 from pathlib import Path
-from app.services.outbox import Outbox, OutgoingItem
+from app.services.outbox.store import Outbox, OutgoingItem
 with Outbox.open(Path(sys.argv[1]), bytes.fromhex(sys.argv[2])) as box:
     print("open", flush=True)
     sys.stdin.readline()
@@ -350,7 +350,7 @@ def test_survives_close_and_reopen(path: Path, key: bytes) -> None:
 CHILD_PUT = """
 import datetime as dt, sys, time, uuid
 from pathlib import Path
-from app.services.outbox import Outbox, OutgoingItem
+from app.services.outbox.store import Outbox, OutgoingItem
 box = Outbox.open(Path(sys.argv[1]), bytes.fromhex(sys.argv[2]))
 item = OutgoingItem(uuid.UUID(sys.argv[3]), "186", "entry", "c", "l", b"p")
 box.put(item, dt.datetime.now(dt.UTC))
@@ -380,7 +380,7 @@ def test_survives_kill_9_right_after_put(path: Path, key: bytes) -> None:
 CHILD_FILL = """
 import datetime as dt, os, resource, signal, sys, uuid
 from pathlib import Path
-from app.services.outbox import Outbox, OutboxIOError, OutgoingItem
+from app.services.outbox.store import Outbox, OutboxIOError, OutgoingItem
 box = Outbox.open(Path(sys.argv[1]), bytes.fromhex(sys.argv[2]))
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # writes past the limit fail with EFBIG
 limit = int(sys.argv[3])
@@ -666,7 +666,7 @@ def test_an_independent_reader_sees_sqlcipher(path: Path, key: bytes, tmp_path: 
 CHILD_LOCK = """
 import sys, time
 from pathlib import Path
-from app.services.locking import SenderLock
+from app.services.outbox.locking import SenderLock
 lock = SenderLock(Path(sys.argv[1]))
 print(lock.try_acquire(), flush=True)
 if sys.argv[2] == "hold":

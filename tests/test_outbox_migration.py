@@ -33,10 +33,10 @@ from pathlib import Path
 import pytest
 from sqlcipher3 import dbapi2
 
-from app.services import outbox_file
-from app.services.codec import entry_from_payload, event_from_payload
-from app.services.delivery import FAR_FUTURE
-from app.services.outbox import (
+from app.services.outbox import file as outbox_file
+from app.services.outbox.codec import entry_from_payload, event_from_payload
+from app.services.outbox.delivery import FAR_FUTURE
+from app.services.outbox.store import (
     Draft,
     ItemState,
     Outbox,

@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 
-from app.services import schema
+from app.domain import schema
+from app.domain.policy import Policy
 from app.services.paths import EXAMPLE_POLICY
-from app.services.policy import Policy, PolicyError, describe_policy, load_policy, policy_from_data
+from app.services.policy.load import PolicyError, describe_policy, load_policy, policy_from_data
 
 
 def example_data() -> dict[str, Any]:
@@ -177,7 +178,7 @@ def test_every_default_validates() -> None:
     import dataclasses
     import typing
 
-    from app.services import policy as policy_module
+    from app.domain import policy as policy_module
 
     for cls in (
         policy_module.SystemConfig,
@@ -214,7 +215,9 @@ def test_training_docs_are_in_step_with_the_data(example_policy: Policy) -> None
     from app.training.docs import render
 
     document = (EXAMPLE_POLICY.parents[2] / "docs" / "training.md").read_text(encoding="utf-8")
-    assert document == render(example_policy), "regenerate: python -m app.training.docs"
+    assert document == render(example_policy), (
+        "regenerate: python -m app training-server --material > docs/training.md"
+    )
 
 
 def test_policy_reference_is_in_step() -> None:

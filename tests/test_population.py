@@ -16,8 +16,8 @@ import requests
 from app.connectors import errors
 from app.connectors.base import Credentials
 from app.connectors.population import PersonRecord, PopulationRegister
-from app.services.hetu import Hetu, make_hetu
-from app.services.policy import PopulationConfig
+from app.domain.hetu import Hetu, make_hetu
+from app.domain.policy import PopulationConfig
 from app.training.data import UNKNOWN_CLIENT, SyntheticClient, clients_for
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
 from tests.fakes import closed_port_url, fixed_reply_server, hanging_server

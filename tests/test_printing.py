@@ -24,13 +24,13 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app.domain.model import ClientRef, ClientSummary, ContactChannel, DutyEntry, TaskType
+from app.domain.policy import Policy, PrintingConfig
 from app.services.documents import CONFIDENTIAL, render_entry
 from app.services.documents.entry import ENTRY_TITLE
-from app.services.model import ClientRef, ClientSummary, ContactChannel, DutyEntry, TaskType
-from app.services.policy import Policy, PrintingConfig
 from app.training.data import clients_for
-from app.ui.print_preview import PrintPreview
-from app.ui.printing import (
+from app.ui.printing.preview import PrintPreview
+from app.ui.printing.printer import (
     CupsJob,
     PrintError,
     cups_job,
@@ -259,7 +259,7 @@ def test_a_printer_that_would_write_a_file_is_refused(
 def test_a_missing_default_printer_is_reported(
     qapp: QApplication, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("app.ui.printing.available_printers", lambda: ["Toimisto"])
+    monkeypatch.setattr("app.ui.printing.printer.available_printers", lambda: ["Toimisto"])
     _printer, missing = make_printer(PrintingConfig(default_printer="Olematon"), ENTRY_TITLE)
     assert missing == "Olematon"
     _printer, missing = make_printer(PrintingConfig(), ENTRY_TITLE)

@@ -30,8 +30,8 @@ from app.connectors.base import (
     open_client_key,
 )
 from app.connectors.proconsona import ProConsona
-from app.services.hetu import Hetu, make_hetu
-from app.services.model import (
+from app.domain.hetu import Hetu, make_hetu
+from app.domain.model import (
     Address,
     ClientRef,
     ContactChannel,
@@ -39,7 +39,7 @@ from app.services.model import (
     PersonDetails,
     TaskType,
 )
-from app.services.policy import Municipality, SystemConfig
+from app.domain.policy import Municipality, SystemConfig
 from app.training.data import UNKNOWN_CLIENT, SyntheticClient
 from app.training.proconsona import Sessions, sessions_of
 from app.training.server import (

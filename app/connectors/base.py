@@ -16,15 +16,15 @@ from enum import Enum, StrEnum
 from typing import ClassVar
 
 from app.connectors.errors import NotSupported
-from app.services.hetu import Hetu
-from app.services.model import (
+from app.domain.hetu import Hetu
+from app.domain.model import (
     ClientRef,
     ClientSummary,
     DeliveryReceipt,
     DutyEntry,
     PersonDetails,
 )
-from app.services.policy import SystemConfig
+from app.domain.policy import SystemConfig
 
 
 class Capability(Enum):

@@ -34,8 +34,8 @@ from app.connectors.base import (
     open_client_key,
 )
 from app.connectors.http import HttpTransport, Response, error_for_status
-from app.services.hetu import Hetu, InvalidHetu, parse_hetu
-from app.services.model import (
+from app.domain.hetu import Hetu, InvalidHetu, parse_hetu
+from app.domain.model import (
     Address,
     CarePlan,
     ClientRef,
@@ -48,7 +48,7 @@ from app.services.model import (
     TaskType,
     Worker,
 )
-from app.services.policy import SystemConfig
+from app.domain.policy import SystemConfig
 
 log = logging.getLogger(__name__)
 

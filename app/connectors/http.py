@@ -22,7 +22,7 @@ from app.connectors.errors import (
     TimedOut,
     Unreachable,
 )
-from app.services.policy import SystemConfig
+from app.domain.policy import SystemConfig
 
 MAX_RESPONSE_BYTES = 2_000_000
 USER_AGENT = "Paivystys/0.1"

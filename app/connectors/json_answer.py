@@ -11,7 +11,7 @@ from typing import Any
 
 from app.connectors import errors
 from app.connectors.http import Response
-from app.services.hetu import Hetu, InvalidHetu, parse_hetu
+from app.domain.hetu import Hetu, InvalidHetu, parse_hetu
 
 
 def json_answer(response: Response, what: str) -> Any:

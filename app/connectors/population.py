@@ -23,12 +23,12 @@ from app.connectors import errors
 from app.connectors.base import Credentials, Health
 from app.connectors.http import HttpTransport, Response, error_for_status
 from app.connectors.json_answer import bool_field, json_answer, object_value, str_field
-from app.services.hetu import Hetu, InvalidHetu, parse_hetu
-from app.services.model import Address, PersonDetails
-from app.services.policy import PopulationConfig
+from app.domain.hetu import Hetu, InvalidHetu, parse_hetu
+from app.domain.model import Address, PersonDetails
+from app.domain.policy import PopulationConfig
 
 if TYPE_CHECKING:
-    from app.services.policy import SystemConfig
+    from app.domain.policy import SystemConfig
 
 PERSON_PATH = "/vtj/henkilo"
 HOME_MUNICIPALITY_PATH = "/vtj/kotikunta"

@@ -47,8 +47,8 @@ from app.connectors.json_answer import (
     optional_str_field,
     str_field,
 )
-from app.services.hetu import Hetu
-from app.services.model import (
+from app.domain.hetu import Hetu
+from app.domain.model import (
     Address,
     CarePlan,
     ClientRef,
@@ -61,7 +61,7 @@ from app.services.model import (
     TaskType,
     Worker,
 )
-from app.services.policy import SystemConfig
+from app.domain.policy import SystemConfig
 
 # What Pro Consona's duty interface takes ("enintään 20000 merkkiä"); its training
 # system enforces the same numbers (app/training/proconsona_fields.py).

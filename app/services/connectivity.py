@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from app.connectors import errors
-from app.services.policy import Policy, split_host_port
+from app.domain.policy import Policy, split_host_port
 
 log = logging.getLogger(__name__)
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.connectors.population import PopulationRegister
-from app.services.policy import Policy
-from app.services.profile import OutboxSetup
+from app.domain.policy import Policy
+from app.services.outbox.profile import OutboxSetup
 from app.services.settings import SettingsStore
 from app.services.workstation import Workstation
 

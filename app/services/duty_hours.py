@@ -13,7 +13,7 @@ juhannusaatto and jouluaatto as holidays and we follow it: both are duty all
 day, and their eves (a Thursday, and 23 December) open at 13:00.
 
 Times in the schedule are wall-clock times in its zone (Europe/Helsinki), which
-is the policy's zone of every time (:mod:`app.services.clock`). The arithmetic is
+is the policy's zone of every time (:mod:`app.domain.clock`). The arithmetic is
 done in UTC because Python compares and subtracts two datetimes that share a
 tzinfo by wall clock, ignoring the offset, which is wrong across a
 daylight-saving change.
@@ -21,100 +21,27 @@ daylight-saving change.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Annotated, Any, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import TYPE_CHECKING, Any, Literal
+from zoneinfo import ZoneInfo
 
 import holidays
 
-from app.services.clock import DEFAULT_ZONE_NAME
-from app.services.schema import Check, SchemaError, setting
+from app.domain.clock import DEFAULT_ZONE_NAME
+from app.domain.policy import DutySchedule, time_of_day
 
 if TYPE_CHECKING:
-    from app.services.policy import Policy
+    from app.domain.policy import Policy
 
 HELSINKI = DEFAULT_ZONE_NAME
-_HH_MM = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 _ONE_DAY = timedelta(days=1)
 # The longest stretch without a change is a long holiday weekend (about five
 # days); a schedule that never changes would be a bug, not a reason to loop.
 _MAX_WALK_DAYS = 60
 
 Reason = Literal["weekday_evening", "weekend", "holiday", "holiday_eve", "office_hours"]
-
-
-def _is_time_zone(name: str) -> bool:
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        return False
-    return True
-
-
-HH_MM = Check(
-    lambda value: _HH_MM.fullmatch(value) is not None, "a time of day HH:MM (00:00–23:59)"
-)
-TIME_ZONE = Check(_is_time_zone, "a time zone name known to this machine, e.g. 'Europe/Helsinki'")
-TimeOfDay = Annotated[str, HH_MM]
-
-
-def _clock(text: str) -> time:
-    hours, minutes = text.split(":")
-    return time(int(hours), int(minutes))
-
-
-@dataclass(frozen=True)
-class DutySchedule:
-    """When the regional duty is on (all times are local wall-clock times)."""
-
-    weekday_opens_at: TimeOfDay = setting(
-        "Mon–Thu the duty opens at this time (HH:MM) and runs to closes_at the next morning.",
-        "15:00",
-    )
-    friday_opens_at: TimeOfDay = setting(
-        "Friday the duty opens at this time (HH:MM) and runs over the weekend to closes_at "
-        "on Monday.",
-        "13:00",
-    )
-    closes_at: TimeOfDay = setting(
-        "Mon–Fri morning time (HH:MM) when the duty closes and the municipalities' office "
-        "hours begin.",
-        "08:00",
-    )
-    holiday_eve_opens_at: TimeOfDay = setting(
-        "On the eve of a public holiday falling on Mon–Fri the duty opens at this time "
-        "(HH:MM; when earlier than usual).",
-        "13:00",
-    )
-    public_holidays_all_day: bool = setting(
-        "Public holidays (with juhannusaatto and jouluaatto, as the holidays package lists "
-        "them) are duty all day.",
-        True,
-    )
-    time_zone: Annotated[str, TIME_ZONE] = setting(
-        "The policy's time zone: of the times above and of every time the app shows, stores, "
-        "prints or sends, whatever the machine's own zone; a time given without an offset is "
-        "in this zone.",
-        HELSINKI,
-    )
-    holiday_country: Literal["FI"] = setting(
-        "Country of the public holiday calendar (Python package holidays).", "FI"
-    )
-
-    def __post_init__(self) -> None:
-        # A field check sees one value; this rule needs two. The schedule is only
-        # ever the policy's [duty_hours] table, so the path can name it.
-        closes = _clock(self.closes_at)
-        for name in ("weekday_opens_at", "friday_opens_at", "holiday_eve_opens_at"):
-            value = getattr(self, name)
-            if _clock(value) <= closes:
-                raise SchemaError(
-                    f"duty_hours.{name}",
-                    f"must be later than closes_at ({self.closes_at!r}), not {value!r}",
-                )
 
 
 @dataclass(frozen=True)
@@ -166,10 +93,10 @@ class DutyHours:
     def __init__(self, schedule: DutySchedule) -> None:
         self.schedule = schedule
         self._zone = ZoneInfo(schedule.time_zone)
-        self._closes = _clock(schedule.closes_at)
-        self._weekday_opens = _clock(schedule.weekday_opens_at)
-        self._friday_opens = _clock(schedule.friday_opens_at)
-        self._eve_opens = _clock(schedule.holiday_eve_opens_at)
+        self._closes = time_of_day(schedule.closes_at)
+        self._weekday_opens = time_of_day(schedule.weekday_opens_at)
+        self._friday_opens = time_of_day(schedule.friday_opens_at)
+        self._eve_opens = time_of_day(schedule.holiday_eve_opens_at)
         # Without years the calendar fills in each year on first lookup.
         self._holidays = holidays.country_holidays(schedule.holiday_country, language="fi")
 

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.connectors import errors
-from app.services.delivery import Outcome
-from app.services.keys import OutboxError
-from app.services.outbox import OutboxCounts
-from app.services.policy import Policy
-from app.services.profile import OutboxSetup
-from app.services.sending import SendingService
+from app.domain.policy import Policy
+from app.services.outbox.delivery import Outcome
+from app.services.outbox.keys import OutboxError
+from app.services.outbox.profile import OutboxSetup
+from app.services.outbox.sending import SendingService
+from app.services.outbox.store import OutboxCounts
 from app.services.workstation import Workstation
 
 EXIT_OK = 0

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
-from app.services import schema
-from app.services.schema import Check, SchemaError, setting
+from app.domain import schema
+from app.domain.schema import Check, SchemaError, setting
 
 log = logging.getLogger(__name__)
 

@@ -15,16 +15,16 @@ from collections.abc import Callable
 
 from app.connectors.base import Capability, ClientSystem, Credentials, FieldLimits, Health
 from app.connectors.registry import create_connector
-from app.services.codec import (
+from app.domain.hetu import Hetu
+from app.domain.model import ClientSummary, DeliveryReceipt, DutyEntry
+from app.domain.policy import Municipality, Policy
+from app.services.outbox.codec import (
     entry_from_payload,
     event_from_payload,
     mail_from_payload,
     notification_from_payload,
 )
-from app.services.hetu import Hetu
-from app.services.model import ClientSummary, DeliveryReceipt, DutyEntry
-from app.services.outbox import StoredItem
-from app.services.policy import Municipality, Policy
+from app.services.outbox.store import StoredItem
 
 
 class Workstation:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from app.services.hetu import Hetu, make_hetu
-from app.services.model import Address, CarePlan, Worker
+from app.domain.hetu import Hetu, make_hetu
+from app.domain.model import Address, CarePlan, Worker
 
 
 @dataclass(frozen=True)

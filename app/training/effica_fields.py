@@ -16,8 +16,8 @@ from typing import Any
 
 from defusedxml import ElementTree as SafeET
 
-from app.services.hetu import InvalidHetu, parse_hetu
-from app.services.model import ContactChannel, TaskType
+from app.domain.hetu import InvalidHetu, parse_hetu
+from app.domain.model import ContactChannel, TaskType
 
 # The field limits (characters). The connector declares the same numbers
 # (app.connectors.effica.FIELD_LIMITS); they are written out here on purpose, and

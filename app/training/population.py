@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any, ClassVar
 
-from app.services.hetu import Hetu
-from app.services.model import Address
-from app.services.policy import Municipality
+from app.domain.hetu import Hetu
+from app.domain.model import Address
+from app.domain.policy import Municipality
 from app.training.data import SyntheticClient, clients_for
 from app.training.server import (
     TRAINING_PASSWORD,

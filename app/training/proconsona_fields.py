@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from app.services.hetu import InvalidHetu, parse_hetu
+from app.domain.hetu import InvalidHetu, parse_hetu
 
 # The connector declares the same numbers (app.connectors.proconsona.FIELD_LIMITS);
 # they are written out here on purpose and a contract test holds the two together.

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import importlib
 import json
 import socket
 import sys
@@ -35,9 +36,8 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, ClassVar
 
-from app.connectors.registry import training_handler_class
-from app.services import schema
-from app.services.policy import Municipality, Policy, PopulationConfig, VpnConfig
+from app.domain import schema
+from app.domain.policy import Municipality, Policy, PopulationConfig, VpnConfig
 from app.training.data import SyntheticClient, clients_for
 from app.training.store import RecordStore
 
@@ -172,6 +172,21 @@ class SimulatedService:
                 time.sleep(POLL_INTERVAL)
 
 
+# system type -> "module:Handler" of its simulator; the same types as the
+# connector registry (tests/test_architecture.py checks that they match).
+SIMULATORS = {
+    "proconsona": "app.training.proconsona:Handler",
+    "effica": "app.training.effica:Handler",
+}
+
+
+def simulator_class(system_type: str) -> type[SimulatorHandler]:
+    """The request handler of the system's training simulator, imported when first used."""
+    module_name, _, name = SIMULATORS[system_type].partition(":")
+    cls: type[SimulatorHandler] = getattr(importlib.import_module(module_name), name)
+    return cls
+
+
 class SimulatedSystem(SimulatedService):
     """One municipality's training system: its clients, its records, its server."""
 
@@ -179,7 +194,7 @@ class SimulatedSystem(SimulatedService):
         self.municipality = municipality
         self.clients = clients_for(municipality.code, municipality.name_fi)
         self.store = RecordStore(f"{municipality.system.type}-{municipality.code}")
-        handler = training_handler_class(municipality.system.type)
+        handler = simulator_class(municipality.system.type)
         handler_class = type(
             f"{handler.__name__}For{municipality.code}", (handler,), {"system": self}
         )

@@ -13,8 +13,8 @@ import logging
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtNetwork import QNetworkInformation
 
+from app.domain.policy import Policy
 from app.services.connectivity import ConnectivityMonitor, Reachability, VpnResult, open_vpn
-from app.services.policy import Policy
 from app.services.workstation import Workstation
 from app.ui.tasks import TaskRunner
 

@@ -16,9 +16,9 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.services.clock import Clock, utc_now
+from app.domain.clock import Clock, utc_now
+from app.domain.policy import Municipality, Policy
 from app.services.duty_hours import DutyHours, DutyStatus, Reason
-from app.services.policy import Municipality, Policy
 
 # At least once a minute; a little past a transition, so that it is behind us.
 MAX_INTERVAL_MS = 60_000

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from app.services.connectivity import Reachability
-from app.ui import outbox_messages
-from app.ui.outbox_controller import OutboxSnapshot
+from app.ui.outbox import messages as outbox_messages
+from app.ui.outbox.controller import OutboxSnapshot
 
 _BANNER_STYLE = (
     "QWidget#outboxBanner { background: #b3261e; }"

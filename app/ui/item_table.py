@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.policy import Policy
+from app.domain.policy import Policy
 from app.ui.focus import show_focus
 from app.ui.labels import plain_label
-from app.ui.outbox_controller import OutboxController
+from app.ui.outbox.controller import OutboxController
 
 
 def item_table(parent: QWidget, name: str, accessible: str, headers: list[str]) -> QTableWidget:

@@ -4,7 +4,7 @@ Beside the window run the outbox (opened in the background once the window
 shows, with its sender) and the connectivity monitor; both stop when the
 window closes. ``now`` is the clock of the duty hours, the new entry's contact time,
 the notification's time and printouts (tests set it); every time is shown in the
-policy's zone (:mod:`app.services.clock`), whatever the machine's.
+policy's zone (:mod:`app.domain.clock`), whatever the machine's.
 """
 
 from __future__ import annotations
@@ -21,23 +21,23 @@ from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
-from app.services.clock import Clock, utc_now
+from app.domain.clock import Clock, utc_now
 from app.services.connectivity import Reachability, VpnResult
 from app.services.context import AppContext
-from app.services.delivery import DeliveryEvent, Outcome
-from app.services.drafts import ENTRY_FORM, NOTIFICATION_FORM
+from app.services.outbox.delivery import DeliveryEvent, Outcome
+from app.services.outbox.drafts import ENTRY_FORM, NOTIFICATION_FORM
 from app.services.settings import UserSettings
-from app.ui import outbox_messages
+from app.ui.client.desk import DutyDesk
 from app.ui.connectivity_controller import ConnectivityController
-from app.ui.desk import DutyDesk
-from app.ui.drafts import DraftsDialog
 from app.ui.duty_banner import DutyDisplay
 from app.ui.focus import show_focus
-from app.ui.followup_menu import install_followup
+from app.ui.followup.menu import install_followup
 from app.ui.indicators import ConnectivitySummary, OutboxBanner, OutboxCount
 from app.ui.outage_practice import OutagePractice
-from app.ui.outbox_controller import OutboxController, OutboxSnapshot
-from app.ui.outbox_view import OutboxView
+from app.ui.outbox import messages as outbox_messages
+from app.ui.outbox.controller import OutboxController, OutboxSnapshot
+from app.ui.outbox.drafts import DraftsDialog
+from app.ui.outbox.view import OutboxView
 from app.ui.shortcuts import show_shortcuts
 from app.ui.status import StatusArea
 from app.ui.switcher import MunicipalitySwitcher

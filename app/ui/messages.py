@@ -14,8 +14,8 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication
 
 from app.connectors import errors
-from app.services.hetu import HetuProblem
-from app.services.policy import Municipality
+from app.domain.hetu import HetuProblem
+from app.domain.policy import Municipality
 
 log = logging.getLogger(__name__)
 

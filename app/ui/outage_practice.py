@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from app.services.policy import Municipality
+from app.domain.policy import Municipality
 from app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)

@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
+from app.domain.policy import Municipality
 from app.services.connectivity import Reachability
-from app.services.policy import Municipality
 from app.ui.messages import system_name
-from app.ui.outbox_messages import moment, reachability_text
+from app.ui.outbox.messages import moment, reachability_text
 
 __all__ = ["MunicipalitySwitcher", "Reachability"]
 

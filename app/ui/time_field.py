@@ -4,7 +4,7 @@ A QDateTimeEdit shows the machine's local time by default: on a laptop left on U
 the entry's contact time would read 8.47 while the printout of the same entry says
 10.47. Here the edit works in UTC as a plain calendar with no zone of its own, and is
 given the wall-clock time of the policy's zone; what the worker reads or types back is
-read as that zone's wall clock (:mod:`app.services.clock`). Qt's own zone database is
+read as that zone's wall clock (:mod:`app.domain.clock`). Qt's own zone database is
 never consulted, so the field and the printout agree on every daylight-saving rule.
 """
 
@@ -15,7 +15,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
 from PySide6.QtWidgets import QDateTimeEdit
 
-from app.services import clock
+from app.domain import clock
 
 
 def show_time(edit: QDateTimeEdit, moment: dt.datetime, zone: dt.tzinfo) -> None:

@@ -23,10 +23,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from app.services import clock
+from app.domain import clock
+from app.domain.hetu import Hetu
+from app.domain.model import Address
 from app.services.documents.fonts import BOLD, REGULAR, register_fonts
-from app.services.hetu import Hetu
-from app.services.model import Address
 
 CONFIDENTIAL = "SALASSA PIDETTÄVÄ"
 LEGAL_BASIS = (
@@ -49,7 +49,7 @@ Story = Callable[[int], list[Flowable]]
 
 
 class Person(Protocol):
-    """Whom a document is about: a :class:`~app.services.model.ClientSummary` or alike."""
+    """Whom a document is about: a :class:`~app.domain.model.ClientSummary` or alike."""
 
     @property
     def hetu(self) -> Hetu | None: ...

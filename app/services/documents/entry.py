@@ -7,9 +7,8 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable
 
-from app.services.documents import base
-from app.services.hetu import Hetu
-from app.services.model import (
+from app.domain.hetu import Hetu
+from app.domain.model import (
     Address,
     ClientSummary,
     ContactChannel,
@@ -17,7 +16,8 @@ from app.services.model import (
     PersonDetails,
     TaskType,
 )
-from app.services.policy import Municipality, Registrar
+from app.domain.policy import Municipality, Registrar
+from app.services.documents import base
 
 ENTRY_TITLE = "Sosiaalipäivystyksen kirjaus"
 

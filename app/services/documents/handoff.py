@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable, PageBreak
 
+from app.domain.model import Address, ClientSummary
+from app.domain.policy import DutyUnit, Municipality, Registrar
 from app.services.documents import base
 from app.services.documents.entry import client_rows, municipality_text
-from app.services.model import Address, ClientSummary
-from app.services.policy import DutyUnit, Municipality, Registrar
 
 HANDOFF_TITLE = "Faksi virka-aikaiselle päivystäjälle"
 NO_FAX = "ei ilmoitettu – soita"

@@ -3,7 +3,7 @@
 The duty receives notifications, mostly from the police, and forwards them to the child
 protection of the child's home municipality. The child need not be a client yet, so the
 document takes any :class:`~app.services.documents.base.Person`: a
-:class:`~app.services.model.ClientSummary`, or a :class:`NotifiedChild`.
+:class:`~app.domain.model.ClientSummary`, or a :class:`NotifiedChild`.
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ from enum import StrEnum
 
 from reportlab.platypus import Flowable
 
+from app.domain.hetu import Hetu
+from app.domain.model import Address
+from app.domain.policy import Municipality, Registrar
 from app.services.documents import base, handoff
 from app.services.documents.entry import municipality_text
 from app.services.documents.handoff import HandoffDetails
-from app.services.hetu import Hetu
-from app.services.model import Address
-from app.services.policy import Municipality, Registrar
 
 NOTIFICATION_TITLE = "Lastensuojeluilmoitus"
 LEGAL_REFERENCE = "Lastensuojelulaki (417/2007) 25 § – ilmoitusvelvollisuus"

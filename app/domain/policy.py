@@ -1,0 +1,274 @@
+"""The machine policy's plain configuration types: what helpdesk decides for a workstation.
+
+Every field is declared once here (type, checks, default, description);
+:mod:`app.services.policy.load` reads a file and validates it against these
+declarations, and :func:`app.domain.schema.describe` documents them. The types
+are plain frozen dataclasses: connectors, services and the UI all read them.
+Which client system types exist is not a domain fact; the loader checks
+``system.type`` against the connector registry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from app.domain import clock
+from app.domain.clock import DEFAULT_ZONE_NAME
+from app.domain.schema import HTTP_URL, NOT_EMPTY, Check, SchemaError, setting
+
+_HH_MM = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+
+
+def _is_time_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
+
+
+HH_MM = Check(
+    lambda value: _HH_MM.fullmatch(value) is not None, "a time of day HH:MM (00:00–23:59)"
+)
+TIME_ZONE = Check(_is_time_zone, "a time zone name known to this machine, e.g. 'Europe/Helsinki'")
+TimeOfDay = Annotated[str, HH_MM]
+
+
+def time_of_day(text: str) -> dt.time:
+    """``"HH:MM"`` as a time (the text passed :data:`HH_MM`)."""
+    hours, minutes = text.split(":")
+    return dt.time(int(hours), int(minutes))
+
+
+@dataclass(frozen=True)
+class DutySchedule:
+    """When the regional duty is on (all times are local wall-clock times)."""
+
+    weekday_opens_at: TimeOfDay = setting(
+        "Mon–Thu the duty opens at this time (HH:MM) and runs to closes_at the next morning.",
+        "15:00",
+    )
+    friday_opens_at: TimeOfDay = setting(
+        "Friday the duty opens at this time (HH:MM) and runs over the weekend to closes_at "
+        "on Monday.",
+        "13:00",
+    )
+    closes_at: TimeOfDay = setting(
+        "Mon–Fri morning time (HH:MM) when the duty closes and the municipalities' office "
+        "hours begin.",
+        "08:00",
+    )
+    holiday_eve_opens_at: TimeOfDay = setting(
+        "On the eve of a public holiday falling on Mon–Fri the duty opens at this time "
+        "(HH:MM; when earlier than usual).",
+        "13:00",
+    )
+    public_holidays_all_day: bool = setting(
+        "Public holidays (with juhannusaatto and jouluaatto, as the holidays package lists "
+        "them) are duty all day.",
+        True,
+    )
+    time_zone: Annotated[str, TIME_ZONE] = setting(
+        "The policy's time zone: of the times above and of every time the app shows, stores, "
+        "prints or sends, whatever the machine's own zone; a time given without an offset is "
+        "in this zone.",
+        DEFAULT_ZONE_NAME,
+    )
+    holiday_country: Literal["FI"] = setting(
+        "Country of the public holiday calendar (Python package holidays).", "FI"
+    )
+
+    def __post_init__(self) -> None:
+        # A field check sees one value; this rule needs two. The schedule is only
+        # ever the policy's [duty_hours] table, so the path can name it.
+        closes = time_of_day(self.closes_at)
+        for name in ("weekday_opens_at", "friday_opens_at", "holiday_eve_opens_at"):
+            value = getattr(self, name)
+            if time_of_day(value) <= closes:
+                raise SchemaError(
+                    f"duty_hours.{name}",
+                    f"must be later than closes_at ({self.closes_at!r}), not {value!r}",
+                )
+
+
+MUNICIPALITY_CODE = Check(
+    lambda value: re.fullmatch(r"\d{3}", value) is not None,
+    "a three-digit municipality code of Statistics Finland",
+)
+POSITIVE = Check(lambda value: value > 0, "greater than zero")
+_HOST_PORT = re.compile(
+    r"(?P<host>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)"
+    r":(?P<port>\d{1,5})"
+)
+
+
+def split_host_port(value: str) -> tuple[str, int]:
+    """``"host:port"`` as (host, port); ValueError when it is not one."""
+    match = _HOST_PORT.fullmatch(value)
+    if match is None or not 0 < int(match["port"]) < 65536:
+        raise ValueError(f"not host:port: {value!r}")
+    return match["host"].strip("[]"), int(match["port"])
+
+
+def _is_host_port(value: str) -> bool:
+    try:
+        split_host_port(value)
+    except ValueError:
+        return False
+    return True
+
+
+HOST_PORT = Check(_is_host_port, "host:port, e.g. 'vpn-check.example:443'")
+
+Text = Annotated[str, NOT_EMPTY]
+
+
+@dataclass(frozen=True)
+class Registrar:
+    """The data controller whose register the duty's documents belong to."""
+
+    id: Text = setting("Short identifier that municipalities refer to, e.g. 'keusote'.")
+    name_fi: Text = setting("Name in Finnish.")
+    name_sv: Text = setting("Name in Swedish.")
+
+
+@dataclass(frozen=True)
+class SystemConfig:
+    """How to reach a municipality's client information system."""
+
+    type: Text = setting("Client system type: selects the connector.")
+    endpoint: Annotated[str, HTTP_URL] = setting(
+        "Base URL of the system's interface (over the VPN)."
+    )
+    connect_timeout: Annotated[float, POSITIVE] = setting("Seconds to wait for a connection.", 5.0)
+    read_timeout: Annotated[float, POSITIVE] = setting("Seconds to wait for an answer.", 20.0)
+
+
+@dataclass(frozen=True)
+class OfficeHoursContact:
+    """The municipality's own duty in office hours: who takes the follow-up."""
+
+    unit: Text = setting("Name of the office-hours unit.")
+    phone: Text = setting("Phone number of the unit.")
+    fax: str | None = setting("Fax number, where handoffs go by fax.", None)
+
+
+@dataclass(frozen=True)
+class HelpList:
+    """The municipality's help list: what a worker needs to log in and get help."""
+
+    login_format: Text = setting("Login name format, e.g. 'etunimi.sukunimi'.")
+    helpdesk_phone: Text = setting("Phone number of the municipality's IT helpdesk.")
+    domain: str | None = setting("Windows/VPN domain of the login, if any.", None)
+
+
+@dataclass(frozen=True)
+class Municipality:
+    code: Annotated[str, MUNICIPALITY_CODE] = setting("Statistics Finland municipality code.")
+    name_fi: Text = setting("Name in Finnish.")
+    name_sv: Text = setting("Name in Swedish.")
+    registrar: Text = setting("Id of the registrar (see [[registrars]]) the clients belong to.")
+    system: SystemConfig = setting("The municipality's client information system.")
+    office_hours: OfficeHoursContact = setting("The office-hours duty contact.")
+    help: HelpList = setting("The municipality's help list.")
+
+
+@dataclass(frozen=True)
+class DutyUnit:
+    name: Text = setting("Name of the regional duty unit.")
+    phone: str | None = setting("Phone number of the duty unit.", None)
+
+
+@dataclass(frozen=True)
+class VpnConfig:
+    """How the workstation tells a VPN outage apart and opens the VPN (all optional)."""
+
+    check_host: Annotated[str, HOST_PORT] | None = setting(
+        "host:port inside the VPN that answers a TCP connection whenever the VPN is up; "
+        "tells 'VPN down' from 'the system is down'.",
+        None,
+    )
+    connect_command: tuple[Annotated[str, NOT_EMPTY], ...] = setting(
+        "Command (program and arguments, run without a shell) that opens the VPN, "
+        "e.g. ['nmcli', 'connection', 'up', 'keusote-vpn'] or ['rasdial', 'KEUSOTE'].",
+        (),
+    )
+    check_timeout: Annotated[float, POSITIVE] = setting(
+        "Seconds to wait for the check host to accept a connection.", 3.0
+    )
+
+
+@dataclass(frozen=True)
+class PopulationConfig:
+    """The population register (Väestösuora, VTJ): addresses, guardians, home municipality."""
+
+    endpoint: Annotated[str, HTTP_URL] = setting("Base URL of the population register interface.")
+    connect_timeout: Annotated[float, POSITIVE] = setting("Seconds to wait for a connection.", 5.0)
+    read_timeout: Annotated[float, POSITIVE] = setting("Seconds to wait for an answer.", 20.0)
+
+
+@dataclass(frozen=True)
+class PrintingConfig:
+    """Printing on the workstation's local printer (all optional)."""
+
+    default_printer: Annotated[str, NOT_EMPTY] | None = setting(
+        "Printer preselected in the print dialog: a CUPS queue name, or the printer's name "
+        "on Windows. Without it (or when the workstation has no such printer) the system's "
+        "default printer.",
+        None,
+    )
+    allow_pdf_save: bool = setting(
+        "The worker may save a printout as a PDF file: client data on the disk, so only where "
+        "the registrar allows it. Printing itself never writes a file.",
+        False,
+    )
+
+
+@dataclass(frozen=True)
+class Policy:
+    version: Literal[1] = setting("Policy format version.")
+    duty_unit: DutyUnit = setting("The regional social emergency duty this workstation serves.")
+    registrars: tuple[Registrar, ...] = setting("The registrars (wellbeing services counties).")
+    municipalities: tuple[Municipality, ...] = setting(
+        "The municipalities, in the order of the switcher (Ctrl+1 is the first)."
+    )
+    training: bool = setting(
+        "A training policy: synthetic clients, temporary identity codes are normal.", False
+    )
+    vpn: VpnConfig = setting(
+        "The VPN to the municipalities' systems: how to check it and open it.",
+        default_factory=VpnConfig,
+    )
+    duty_hours: DutySchedule = setting(
+        "When the regional duty is on; otherwise each municipality's office-hours duty is.",
+        default_factory=DutySchedule,
+    )
+    population: PopulationConfig | None = setting(
+        "The population register (Väestösuora); without it the app does not ask it.", None
+    )
+    printing: PrintingConfig = setting(
+        "Printing on the local printer: the default printer, whether a PDF may be saved.",
+        default_factory=PrintingConfig,
+    )
+
+    @property
+    def zone(self) -> dt.tzinfo:
+        """The zone of every time the app shows, stores, prints or sends
+        (``duty_hours.time_zone``), whatever the machine's own zone."""
+        return clock.zone_named(self.duty_hours.time_zone)
+
+    def municipality(self, code: str) -> Municipality:
+        for municipality in self.municipalities:
+            if municipality.code == code:
+                return municipality
+        raise KeyError(code)
+
+    def registrar(self, registrar_id: str) -> Registrar:
+        for registrar in self.registrars:
+            if registrar.id == registrar_id:
+                return registrar
+        raise KeyError(registrar_id)

@@ -1,0 +1,1 @@
+"""What a duty case leaves for the office-hours worker: handoffs and notifications."""

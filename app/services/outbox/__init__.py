@@ -1,0 +1,1 @@
+"""The encrypted outbox: file, keys, locking, payload codec, items, drafts, delivery, sending."""

@@ -1,0 +1,465 @@
+"""The outbox file: creating, verifying and opening it, failing closed.
+
+Split from :mod:`app.services.outbox.store` (which re-exports the errors): this is
+everything that happens before an :class:`~app.services.outbox.store.Outbox` holds a
+verified connection. With a wrong key, a damaged or foreign file or a newer
+schema nothing is created, deleted or rewritten: the key is verified through a
+read-only connection before anything writes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from sqlcipher3 import dbapi2
+
+from app.services.outbox.keys import OutboxError, OutboxIOError, fsync_directory
+
+SCHEMA_VERSION = 4
+
+
+APPLICATION_ID = 0x50564F42  # "PVOB": tells our outbox from any other SQLCipher file
+
+
+@dataclass(frozen=True)
+class CipherProfile:
+    """SQLCipher's page parameters for one generation of outbox files.
+
+    They are not stored in the (wholly encrypted) file, so an outbox is opened
+    with each profile in turn, newest first: the right one passes page 1's
+    HMAC, a wrong one fails it exactly as a wrong key does. A raw key needs
+    no key derivation, so a try costs a fraction of a millisecond.
+    """
+
+    name: str
+    page_size: int
+    hmac: str
+
+    def pragmas(self) -> tuple[str, ...]:
+        return (
+            # SQLCipher 4's parameters pinned first: a later default must not
+            # make old files unreadable.
+            "PRAGMA cipher_compatibility = 4",
+            f"PRAGMA cipher_page_size = {self.page_size}",
+            f"PRAGMA cipher_hmac_algorithm = {self.hmac}",
+        )
+
+
+# New outboxes: 1 KiB pages and HMAC-SHA256 (AES-256-CBC as always). A saved
+# entry's commit writes several small pages (the row, three indexes, the id
+# counter), each encrypted and authenticated on its own: small pages and a MAC
+# the CPU computes in hardware (SHA-NI) cut a save's cipher cost by about half
+# (docs/performance.md). HMAC-SHA256 with a 256-bit key is a sound MAC;
+# SQLCipher 3 used 1 KiB pages and SHA-1.
+CIPHER = CipherProfile("v2", page_size=1024, hmac="HMAC_SHA256")
+# Outboxes created before: SQLCipher 4's defaults. They are opened as they are
+# and never rewritten to the new profile (tests/golden/outbox-v1.db is one).
+CIPHER_SQLCIPHER4 = CipherProfile("v1", page_size=4096, hmac="HMAC_SHA512")
+CIPHER_PROFILES = (CIPHER, CIPHER_SQLCIPHER4)
+
+
+BUSY_TIMEOUT_MS = 5000
+
+
+VERIFY_ATTEMPTS = 3
+
+
+_PLAIN_SQLITE = b"SQLite format 3\x00"
+
+
+class WrongKey(OutboxError):
+    code = "wrong_key"
+
+
+class Corrupt(OutboxError):
+    code = "corrupt"
+
+
+class NotAnOutbox(Corrupt):
+    code = "not_an_outbox"
+
+
+class OutboxBusy(OutboxError):
+    code = "busy"
+
+
+class NewerSchema(OutboxError):
+    code = "newer_schema"
+
+
+# Each statement of version 1. AUTOINCREMENT: an id is never reused, so a stale
+# id held by the UI can never act on another item. Times are integer
+# microseconds since the epoch, UTC.
+_SCHEMA_V1 = (
+    "CREATE TABLE meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL) STRICT",
+    """CREATE TABLE items (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        key TEXT NOT NULL UNIQUE,
+        municipality TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        client TEXT NOT NULL,
+        label TEXT NOT NULL,
+        payload BLOB NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('waiting', 'sending', 'attention')),
+        attempts INTEGER NOT NULL,
+        next_attempt INTEGER NOT NULL,
+        last_error TEXT,
+        created INTEGER NOT NULL) STRICT""",
+    "CREATE INDEX items_line ON items (municipality, client, id)",
+    "CREATE INDEX items_due ON items (state, next_attempt)",
+    "CREATE TABLE deliveries (municipality TEXT PRIMARY KEY, delivered INTEGER NOT NULL) STRICT",
+    "INSERT INTO meta (name, value) VALUES ('schema_version', 1)",
+)
+
+
+# Version 2: state 'manual', an item the worker completes by hand (a fax handoff):
+# the sender never sends it; it stays until the worker marks it sent. SQLite cannot
+# change a CHECK constraint in place, so the items table is rebuilt.
+_ITEMS_V2 = """CREATE TABLE items_new (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    key TEXT NOT NULL UNIQUE,
+    municipality TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    client TEXT NOT NULL,
+    label TEXT NOT NULL,
+    payload BLOB NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('waiting', 'sending', 'attention', 'manual')),
+    attempts INTEGER NOT NULL,
+    next_attempt INTEGER NOT NULL,
+    last_error TEXT,
+    created INTEGER NOT NULL) STRICT"""
+_ITEM_COLUMNS = (
+    "id, key, municipality, kind, client, label, payload, state, attempts, "
+    "next_attempt, last_error, created"
+)
+
+
+def _add_manual_state(db: dbapi2.Connection) -> None:
+    """Version 2: rebuild ``items`` with 'manual' allowed, inside the migration's transaction.
+
+    Ids stay as they were and the AUTOINCREMENT counter is carried over, so an id
+    is never reused, not even that of an item deleted before the migration.
+    """
+    row = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'items'").fetchone()
+    highest = int(row[0]) if row is not None else 0
+    count = db.execute("SELECT count(*) FROM items").fetchone()[0]
+    db.execute(_ITEMS_V2)
+    db.execute(
+        f"INSERT INTO items_new ({_ITEM_COLUMNS}) SELECT {_ITEM_COLUMNS} FROM items ORDER BY id"  # noqa: S608 - constants only
+    )
+    if db.execute("SELECT count(*) FROM items_new").fetchone()[0] != count:
+        raise Corrupt("the outbox's items did not copy completely")
+    db.execute("DROP TABLE items")
+    db.execute("ALTER TABLE items_new RENAME TO items")
+    db.execute("CREATE INDEX items_line ON items (municipality, client, id)")
+    db.execute("CREATE INDEX items_due ON items (state, next_attempt)")
+    db.execute("DELETE FROM sqlite_sequence WHERE name = 'items'")
+    # The copy set the counter to the highest id left; the old one may be higher.
+    db.execute(
+        "INSERT INTO sqlite_sequence (name, seq) SELECT 'items', max(?, coalesce(max(id), 0))"
+        " FROM items",
+        (highest,),
+    )
+
+
+def _one_queue_index(db: dbapi2.Connection) -> None:
+    """Version 3: one index for the sender's queries instead of two.
+
+    ``items_queue`` (municipality, state, client, id) answers "each client's
+    first open item" and "a municipality's open items in saved order" from the
+    index alone, without reading rows (payloads) of items that are not due:
+    with 100,000 items waiting, the sender's queries took seconds before. A save
+    now updates two indexes, not three.
+    """
+    db.execute("DROP INDEX items_line")
+    db.execute("DROP INDEX items_due")
+    db.execute("CREATE INDEX items_queue ON items (municipality, state, client, id)")
+
+
+def _add_drafts(db: dbapi2.Connection) -> None:
+    """Version 4: ``drafts``, the unsaved text of open forms (its own table: never sent).
+
+    One row per form, replaced in place on every save (about once a second while
+    the worker types), so no index beyond the key: the few drafts there are are
+    read whole at start-up. ``payload`` is the UI's encoding of the form's fields.
+    """
+    db.execute(
+        """CREATE TABLE drafts (
+        key TEXT PRIMARY KEY,
+        form TEXT NOT NULL,
+        municipality TEXT NOT NULL,
+        client TEXT NOT NULL,
+        payload BLOB NOT NULL,
+        updated INTEGER NOT NULL) STRICT"""
+    )
+
+
+# MIGRATIONS[n] turns a version n-1 outbox into version n, inside the
+# transaction that records n. Every new outbox starts at version 1 and goes
+# through them, so each migration runs in every test; tests/golden holds an
+# outbox of each old version (tests/test_outbox_migration.py).
+MIGRATIONS: dict[int, Callable[[dbapi2.Connection], None]] = {
+    2: _add_manual_state,
+    3: _one_queue_index,
+    4: _add_drafts,
+}
+
+
+def translate(error: dbapi2.Error) -> OutboxError:
+    """An SQLite error as an outbox error, by its result code, never its text."""
+    code = getattr(error, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    name = getattr(error, "sqlite_errorname", None) or type(error).__name__
+    if primary in (5, 6):  # BUSY, LOCKED
+        return OutboxBusy(f"the outbox stayed locked by another process ({name})")
+    if primary in (3, 8, 10, 13, 14):  # PERM, READONLY, IOERR, FULL, CANTOPEN
+        return OutboxIOError(f"the outbox could not be read or written ({name})")
+    if primary in (11, 26):  # CORRUPT, NOTADB
+        return Corrupt(f"the outbox is damaged ({name})")
+    return OutboxError(f"database error ({name})")
+
+
+def _create(path: Path, key_hex: str) -> None:
+    """Build the empty outbox under a temporary name, then link it into place.
+
+    A crash midway leaves no half-made ``outbox.db`` that would later read as
+    damaged; the link, unlike a rename, never replaces a file another
+    instance created meanwhile (whether our key opens that one is verified).
+    """
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.new")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with (
+            contextlib.closing(_connect(temporary, "mode=rwc", key_hex, CIPHER)) as db,
+            transaction(db),
+        ):
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            for statement in _SCHEMA_V1:
+                db.execute(statement)
+        fd = os.open(temporary, os.O_RDWR)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        with contextlib.suppress(FileExistsError):
+            os.link(temporary, path)
+        fsync_directory(path.parent)
+    except dbapi2.Error as error:
+        raise translate(error) from None
+    except OSError as error:
+        raise OutboxIOError(f"outbox not created ({error.strerror})") from None
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _verify(path: Path, key_hex: str) -> CipherProfile:
+    """Check key, format, version and integrity without writing a byte anywhere.
+
+    Returns the cipher profile that opens the file.
+    """
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as stream:
+            head = stream.read(len(_PLAIN_SQLITE))
+    except OSError as error:
+        raise OutboxIOError(f"outbox unreadable ({error.strerror})") from None
+    if head == _PLAIN_SQLITE:
+        raise NotAnOutbox("the file is an unencrypted SQLite database")
+    if size == 0 or size % min(profile.page_size for profile in CIPHER_PROFILES):
+        raise Corrupt("the file is not a whole number of database pages")
+    profile = _probe(path, key_hex, size)
+    if not sibling(path, "-wal").exists():
+        return profile
+    # Committed items may live only in the WAL: read them the normal way.
+    with contextlib.closing(_connect(path, "mode=ro", key_hex, profile)) as reader:
+        _check_content(reader)
+    return profile
+
+
+def _probe(path: Path, key_hex: str, size: int) -> CipherProfile:
+    """The profile whose key and parameters open page 1; its content checked when no WAL.
+
+    immutable=1 reads the main file alone and creates no -wal or -shm; its
+    first page is always complete (see _create), so it proves the key. A
+    mode=ro reader would first rebuild the WAL index in -shm, wrong key or not.
+    """
+    for profile in CIPHER_PROFILES:
+        if size % profile.page_size:
+            continue
+        with contextlib.closing(_connect(path, "immutable=1", key_hex, profile)) as probe:
+            try:
+                probe.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+            except dbapi2.DatabaseError as error:
+                if getattr(error, "sqlite_errorcode", None) == 26:  # NOTADB: HMAC failed
+                    continue
+                raise translate(error) from None
+            if not sibling(path, "-wal").exists():
+                _check_content(probe)
+            return profile
+    raise WrongKey("the key does not open the outbox (or page 1 is damaged)")
+
+
+def _check_content(db: dbapi2.Connection) -> None:
+    try:
+        if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            raise NotAnOutbox("an SQLCipher database, but not an outbox")
+        version = _schema_version(db)
+        if version > SCHEMA_VERSION:
+            raise NewerSchema(f"schema version {version}; this app knows up to {SCHEMA_VERSION}")
+        if [row[0] for row in db.execute("PRAGMA quick_check")] != ["ok"]:
+            raise Corrupt("the outbox failed its integrity check")
+    except dbapi2.Error as error:
+        problem = translate(error)
+        if isinstance(problem, OutboxBusy | OutboxIOError):
+            raise problem from None
+        raise Corrupt(f"the outbox could not be checked ({type(error).__name__})") from None
+
+
+def _open_read_write(path: Path, key_hex: str, profile: CipherProfile) -> dbapi2.Connection:
+    # mode=rw, not rwc: a file removed since the check must not come back empty.
+    db = _connect(path, "mode=rw", key_hex, profile, shared=True)
+    try:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if db.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
+            raise OutboxIOError("the outbox's file system does not support WAL")
+        db.execute("PRAGMA synchronous = FULL")
+        db.execute("PRAGMA secure_delete = ON")
+        db.execute("PRAGMA foreign_keys = ON")
+        if _schema_version(db) < SCHEMA_VERSION:
+            with transaction(db):
+                _migrate(db)
+    except dbapi2.Error as error:
+        db.close()
+        raise translate(error) from None
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _migrate(db: dbapi2.Connection) -> None:
+    version = _schema_version(db)  # again: another process may have migrated meanwhile
+    if version > SCHEMA_VERSION:
+        raise NewerSchema(f"schema version {version}; this app knows up to {SCHEMA_VERSION}")
+    for target in range(version + 1, SCHEMA_VERSION + 1):
+        MIGRATIONS[target](db)
+        db.execute("UPDATE meta SET value = ? WHERE name = 'schema_version'", (target,))
+
+
+def _schema_version(db: dbapi2.Connection) -> int:
+    try:
+        row = db.execute("SELECT value FROM meta WHERE name = 'schema_version'").fetchone()
+    except dbapi2.OperationalError:
+        raise NotAnOutbox("no schema version") from None
+    if row is None or type(row[0]) is not int or row[0] < 1:
+        raise Corrupt("invalid schema version")
+    return row[0]
+
+
+def _connect(
+    path: Path, mode: str, key_hex: str, profile: CipherProfile = CIPHER, shared: bool = False
+) -> dbapi2.Connection:
+    uri = f"{path.absolute().as_uri()}?{mode}"
+    db = dbapi2.connect(uri, uri=True, isolation_level=None, check_same_thread=not shared)
+    try:
+        # Before the key: a wrong key must not print "hmac check failed" on stderr.
+        db.execute("PRAGMA cipher_log_level = NONE")
+        db.execute(f"PRAGMA key = \"x'{key_hex}'\"")
+        for pragma in profile.pragmas():
+            db.execute(pragma)
+        # Sorts and temporary tables stay in memory, never in unencrypted temp files.
+        db.execute("PRAGMA temp_store = MEMORY")
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def transaction(db: dbapi2.Connection) -> Transaction:
+    """``with transaction(db):`` a write transaction (``BEGIN IMMEDIATE``), committed on leaving."""
+    return Transaction(db)
+
+
+class Transaction:
+    """``BEGIN IMMEDIATE`` on entering; ``COMMIT`` on leaving normally, else ``ROLLBACK``.
+
+    A class rather than a generator: cheaper to enter and leave, and every save
+    enters one (docs/performance.md, measurement 1: put against a bare commit).
+    """
+
+    __slots__ = ("db",)
+
+    def __init__(self, db: dbapi2.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> dbapi2.Connection:
+        self.db.execute("BEGIN IMMEDIATE")
+        return self.db
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if kind is None:
+            try:
+                self.db.execute("COMMIT")
+            except BaseException:
+                self._roll_back()
+                raise
+            return
+        self._roll_back()
+
+    def _roll_back(self) -> None:
+        # After a failed COMMIT (disk full) SQLite may or may not have rolled
+        # back already; either way nothing of this transaction remains.
+        if self.db.in_transaction:
+            with contextlib.suppress(dbapi2.Error):
+                self.db.execute("ROLLBACK")
+
+
+def sibling(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def any_outbox_file(path: Path) -> bool:
+    return any(sibling(path, suffix).exists() for suffix in ("", "-wal", "-journal"))
+
+
+def open_connection(path: Path, key: bytes) -> tuple[Path, dbapi2.Connection, CipherProfile]:
+    """Open (or, when no file exists, create) the outbox at ``path``; fail closed.
+
+    Returns the absolute path, a connection whose key has been verified and the
+    cipher profile the file was made with.
+    """
+    if len(key) != 32:
+        raise ValueError("the outbox key must be 32 bytes")
+    key_hex = key.hex()
+    path = path.absolute()
+    try:
+        exists = path.exists()
+    except OSError as error:
+        raise OutboxIOError(f"outbox not reachable ({error.strerror})") from None
+    if not exists:
+        if sibling(path, "-wal").exists() or sibling(path, "-journal").exists():
+            raise Corrupt("a journal exists without its database")
+        _create(path, key_hex)
+    for attempt in range(VERIFY_ATTEMPTS):
+        try:
+            profile = _verify(path, key_hex)
+            break
+        except (WrongKey, Corrupt):
+            # Another process checkpointing right now can make the main
+            # file read torn for a moment; only possible while a WAL exists.
+            if attempt + 1 == VERIFY_ATTEMPTS or not sibling(path, "-wal").exists():
+                raise
+            time.sleep(0.05)
+    return path, _open_read_write(path, key_hex, profile), profile

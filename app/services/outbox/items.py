@@ -1,0 +1,126 @@
+"""What goes into the outbox and what comes out: items, drafts, their states, the counts.
+
+Split from :mod:`app.services.outbox.store` (which re-exports them). Times are stored as
+integer microseconds since the epoch, UTC; an item's or a draft's ``repr`` shows no
+client data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from enum import StrEnum
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_MICROSECOND = dt.timedelta(microseconds=1)
+
+
+class ItemState(StrEnum):
+    WAITING = "waiting"
+    SENDING = "sending"
+    ATTENTION = "attention"
+    # Completed by the worker by hand (a fax handoff): never sent, stays until marked done.
+    MANUAL = "manual"
+
+
+@dataclass(frozen=True, repr=False)
+class OutgoingItem:
+    """What the caller saves. ``client`` (the identity code) orders a client's items."""
+
+    key: uuid.UUID
+    municipality: str
+    kind: str
+    client: str
+    label: str
+    payload: bytes
+
+    def __repr__(self) -> str:
+        return f"OutgoingItem(key={self.key}, kind={self.kind}, <redacted>)"
+
+
+@dataclass(frozen=True, repr=False)
+class StoredItem:
+    id: int
+    key: uuid.UUID
+    municipality: str
+    kind: str
+    client: str
+    label: str
+    payload: bytes
+    state: ItemState
+    attempts: int
+    next_attempt: dt.datetime
+    last_error: str | None
+    created: dt.datetime
+
+    def __repr__(self) -> str:
+        return (
+            f"StoredItem(id={self.id}, key={self.key}, municipality={self.municipality}, "
+            f"kind={self.kind}, state={self.state.value}, attempts={self.attempts}, <redacted>)"
+        )
+
+
+@dataclass(frozen=True, repr=False)
+class Draft:
+    """The text of a form not yet saved, kept so that a crash loses at most the last second.
+
+    ``key`` is the form's own key (for an entry, the idempotency key it will be saved
+    under); ``form`` says which form (``entry``, ``notification``, ``handoff``);
+    ``client`` is the identity code as typed, or ``""`` for a person without one.
+    ``payload`` is the form's fields as the UI encodes them: the outbox stores the
+    bytes and never reads them. A draft is never sent.
+    """
+
+    key: uuid.UUID
+    form: str
+    municipality: str
+    client: str
+    payload: bytes
+    updated: dt.datetime
+
+    def __repr__(self) -> str:
+        return f"Draft(key={self.key}, form={self.form}, updated={self.updated}, <redacted>)"
+
+
+@dataclass(frozen=True)
+class OutboxCounts:
+    waiting: int
+    sending: int
+    attention: int
+    per_municipality: dict[str, int]  # every item not yet delivered, per municipality code
+    manual: int = 0  # items the worker completes by hand (faxes not yet marked sent)
+    drafts: int = 0  # forms' unsaved text: client data, but not an item (never sent)
+
+
+def check_item(item: OutgoingItem) -> None:
+    if not isinstance(item.key, uuid.UUID):
+        raise TypeError("key must be a UUID")
+    for name in ("municipality", "kind"):
+        if not isinstance(getattr(item, name), str) or not getattr(item, name):
+            raise ValueError(f"{name} must be a non-empty string")
+    if not isinstance(item.client, str) or not isinstance(item.label, str):
+        raise TypeError("client and label must be strings")
+    if not isinstance(item.payload, bytes | bytearray):
+        raise TypeError("payload must be bytes")
+
+
+def check_draft(draft: Draft) -> None:
+    if not isinstance(draft.key, uuid.UUID):
+        raise TypeError("key must be a UUID")
+    if not isinstance(draft.form, str) or not draft.form:
+        raise ValueError("form must be a non-empty string")
+    if not isinstance(draft.municipality, str) or not isinstance(draft.client, str):
+        raise TypeError("municipality and client must be strings")
+    if not isinstance(draft.payload, bytes | bytearray):
+        raise TypeError("payload must be bytes")
+
+
+def to_stamp(moment: dt.datetime) -> int:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError("outbox times must carry their time zone")
+    return (moment - _EPOCH) // _MICROSECOND
+
+
+def from_stamp(stamp: int) -> dt.datetime:
+    return _EPOCH + dt.timedelta(microseconds=stamp)

@@ -1,0 +1,282 @@
+"""The outbox key: 32 random bytes kept in the operating system's keyring.
+
+The key is stored hex-encoded under service ``paivystys``, user ``outbox-key``
+(``outbox-key-training`` for training). Production never keeps the key in a
+file or in plaintext: without a usable keyring the outbox cannot be opened and
+the app must say so. Only training may fall back to a key file, because
+training data is synthetic.
+
+Every keyring call runs in a daemon thread with a timeout: the Secret Service
+can block forever on a locked collection when no unlock prompt can appear.
+
+This module also holds :class:`OutboxError`, the base of every outbox failure,
+because it is the lowest of the outbox modules; :mod:`app.services.outbox.store`
+re-exports it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar, Protocol, TypeVar
+
+import keyring
+import keyring.errors
+from keyring.backend import KeyringBackend
+
+SERVICE = "paivystys"
+PRODUCTION_USER = "outbox-key"
+TRAINING_USER = "outbox-key-training"
+KEY_BYTES = 32
+DEFAULT_TIMEOUT = 10.0
+# A backend below this priority is the "fail" or "null" backend, an empty
+# chainer, or keyrings.alt's plaintext / getpass-prompting file keyrings:
+# none of them is a credential store the outbox key may live in.
+MIN_PRIORITY = 1.0
+
+_HEX_KEY = re.compile(r"[0-9a-fA-F]{64}")
+_T = TypeVar("_T")
+
+
+class OutboxError(Exception):
+    """Base of every outbox failure.
+
+    ``code`` is a language-neutral machine code the UI words for the worker;
+    ``detail`` is English for helpdesk. Neither ever carries client data or
+    key material.
+    """
+
+    code: ClassVar[str] = "outbox_error"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(f"{self.code}: {detail}")
+        self.detail = detail
+
+
+class OutboxIOError(OutboxError):
+    """Disk full, I/O error, read-only or missing directory: nothing was written."""
+
+    code = "io_error"
+
+
+class NoKeyringBackend(OutboxError):
+    code = "no_keyring"
+
+
+class KeyMissing(OutboxError):
+    """The database exists but its key is gone: a new key would orphan it."""
+
+    code = "key_missing"
+
+
+class CorruptKey(OutboxError):
+    code = "corrupt_key"
+
+
+class KeyringTimeout(OutboxError):
+    code = "keyring_timeout"
+
+
+class KeyringFailure(OutboxError):
+    code = "keyring_error"
+
+
+class KeyringStoreLocked(KeyringFailure):
+    code = "keyring_locked"
+
+
+class _Slot(Protocol):
+    """Where the hex key lives: the keyring, or (training only) a file."""
+
+    def read(self) -> str | None: ...
+
+    def write(self, value: str) -> None: ...
+
+
+class KeyStore:
+    """Finds, or on first use creates, the outbox key."""
+
+    def __init__(
+        self,
+        training: bool,
+        training_key_file: Path | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+    ) -> None:
+        self.training = training
+        self.training_key_file = training_key_file
+        self.timeout = timeout
+
+    @property
+    def username(self) -> str:
+        return TRAINING_USER if self.training else PRODUCTION_USER
+
+    def get(self) -> bytes | None:
+        """The stored key, or None when there is none yet."""
+        raw = self._slot().read()
+        return None if raw is None else _decode(raw)
+
+    def get_or_create(self, db_exists: bool) -> bytes:
+        """The key; a new one only when there is no database it could orphan.
+
+        Two processes creating a key at once would overwrite each other's:
+        callers serialise first use (:func:`app.services.outbox.store.open_outbox`
+        does, with the outbox lock).
+        """
+        slot = self._slot()
+        raw = slot.read()
+        if raw is not None:
+            return _decode(raw)
+        if db_exists:
+            raise KeyMissing("no outbox key in the credential store, but the outbox exists")
+        key = secrets.token_bytes(KEY_BYTES)
+        slot.write(key.hex())
+        # Some stores accept a write and keep nothing (or something else):
+        # a database encrypted with a key that was never stored is lost data.
+        if slot.read() != key.hex():
+            raise KeyringFailure("the credential store did not keep the new outbox key")
+        return key
+
+    def backend_name(self) -> str:
+        """Which keyring backend loaded, for a self-test (frozen builds lose them)."""
+        backend = self._call(keyring.get_keyring)
+        return f"{type(backend).__module__}.{type(backend).__name__}"
+
+    def _slot(self) -> _Slot:
+        file = self.training_key_file if self.training else None
+        # A training key already in a file stays authoritative: a keyring
+        # installed later must not make the training outbox unreadable.
+        if file is not None and file.exists():
+            return _FileSlot(file)
+        try:
+            return _KeyringSlot(self, self._call(_usable_backend))
+        except NoKeyringBackend:
+            if file is None:
+                raise
+            return _FileSlot(file)
+
+    def _call(self, function: Callable[..., _T], *args: str) -> _T:
+        """Run one keyring call in a daemon thread, waiting at most ``timeout``.
+
+        A daemon thread rather than an executor: an executor's threads are
+        joined at interpreter exit, so a hung Secret Service call would also
+        hang quitting the app.
+        """
+        outcome: list[_T] = []
+        failure: list[BaseException] = []
+
+        def work() -> None:
+            try:
+                outcome.append(function(*args))
+            except BaseException as error:  # re-raised in the caller's thread
+                failure.append(error)
+
+        worker = threading.Thread(target=work, name="keyring-call", daemon=True)
+        worker.start()
+        worker.join(self.timeout)
+        if worker.is_alive():
+            raise KeyringTimeout(f"the credential store did not answer in {self.timeout:g} s")
+        if failure:
+            raise _translate(failure[0]) from None
+        return outcome[0]
+
+
+@dataclass
+class _KeyringSlot:
+    store: KeyStore
+    backend: KeyringBackend
+
+    def read(self) -> str | None:
+        return self.store._call(self.backend.get_password, SERVICE, self.store.username)
+
+    def write(self, value: str) -> None:
+        self.store._call(self.backend.set_password, SERVICE, self.store.username, value)
+
+
+@dataclass
+class _FileSlot:
+    """Training only: the key in a 0600 file, written atomically."""
+
+    path: Path
+
+    def read(self) -> str | None:
+        try:
+            with self.path.open("rb") as stream:
+                data = stream.read(200)
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise OutboxIOError(f"training key file unreadable ({error.strerror})") from None
+        try:
+            return data.decode("ascii").strip()
+        except UnicodeDecodeError:
+            raise CorruptKey("the training key file is not a hex key") from None
+
+    def write(self, value: str) -> None:
+        directory = self.path.parent
+        try:
+            directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+            # mkstemp creates the file 0600, so the key is never readable by others,
+            # not even for the moment before the rename.
+            fd, temporary = tempfile.mkstemp(prefix=".outbox-key-", dir=directory)
+            try:
+                os.chmod(temporary, 0o600)
+                with os.fdopen(fd, "wb") as stream:
+                    stream.write(value.encode("ascii"))
+                    stream.flush()
+                    os.fsync(stream.fileno())
+                os.replace(temporary, self.path)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+            fsync_directory(directory)
+        except OSError as error:
+            raise OutboxIOError(f"training key file not written ({error.strerror})") from None
+
+
+def _usable_backend() -> KeyringBackend:
+    backend = keyring.get_keyring()
+    try:
+        priority = float(backend.priority)
+    except Exception:  # a backend that cannot rate itself is not usable
+        priority = -1.0
+    if priority < MIN_PRIORITY:
+        name = type(backend).__name__
+        raise NoKeyringBackend(f"no usable credential store (backend {name})")
+    return backend
+
+
+def _translate(error: BaseException) -> BaseException:
+    """Map a backend's exception; never pass its text on (it is not ours to trust)."""
+    name = type(error).__name__
+    if isinstance(error, OutboxError):
+        return error
+    if isinstance(error, keyring.errors.NoKeyringError):
+        return NoKeyringBackend("no usable credential store")
+    if isinstance(error, keyring.errors.KeyringLocked):
+        return KeyringStoreLocked("the credential store is locked")
+    if isinstance(error, Exception):
+        return KeyringFailure(f"credential store call failed ({name})")
+    return error
+
+
+def _decode(raw: object) -> bytes:
+    if not isinstance(raw, str) or _HEX_KEY.fullmatch(raw) is None:
+        raise CorruptKey("the stored outbox key is not 64 hex digits")
+    return bytes.fromhex(raw)
+
+
+def fsync_directory(directory: Path) -> None:
+    """Make a rename durable; Windows has no directory handles to sync."""
+    if os.name != "posix":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,246 @@
+"""Saving through the outbox and sending in the background: the app's one path out.
+
+``save_entry`` commits the entry durably (write-ahead) and wakes the sender;
+it returns once the entry is safe on disk, before any network attempt. The
+sender delivers it at once when the system answers, later when it doesn't.
+Qt-free: the GUI and the headless ``outbox flush`` use the same service.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable, Iterable
+
+from app.connectors.base import ChildWelfareNotification, DutyEvent, InternalMail
+from app.domain.model import DutyEntry
+from app.services.followup.items import (
+    FAX_KIND,
+    MAIL_KIND,
+    NOTIFICATION_KIND,
+    FaxItem,
+    fax_to_payload,
+)
+from app.services.outbox.codec import (
+    client_hetu,
+    entry_label,
+    entry_to_payload,
+    event_to_payload,
+    item_client,
+    mail_to_payload,
+    notification_to_payload,
+)
+from app.services.outbox.delivery import (
+    Deliverer,
+    DeliveryEvent,
+    FlushReport,
+    OutboxSender,
+    utc_now,
+)
+from app.services.outbox.store import ItemNotFound, ItemState, Outbox, OutgoingItem, StoredItem
+from app.services.workstation import Workstation
+
+# The event that records the worker's discard of an item of each kind. An event
+# itself is not discarded (it is the record); a fax is completed by hand.
+DISCARD_EVENTS = {
+    "entry": "discarded_entry",
+    MAIL_KIND: "discarded_mail",
+    NOTIFICATION_KIND: "discarded_notification",
+}
+
+
+class SendingService:
+    def __init__(
+        self,
+        outbox: Outbox,
+        workstation: Workstation,
+        *,
+        on_event: Callable[[DeliveryEvent], None] | None = None,
+        skip: Callable[[str], bool] | None = None,
+        clock: Callable[[], dt.datetime] = utc_now,
+        poll: float = 5.0,
+    ) -> None:
+        self.outbox = outbox
+        self.clock = clock
+        self.deliverer = Deliverer(
+            outbox, outbox.sender_lock(), workstation.send_item, clock=clock, on_event=on_event
+        )
+        self.sender = OutboxSender(self.deliverer, skip=skip, poll=poll)
+
+    def save_entry(
+        self,
+        code: str,
+        entry: DutyEntry,
+        *,
+        first_names: str | None = None,
+        last_name: str | None = None,
+        draft_key: uuid.UUID | None = None,
+    ) -> StoredItem:
+        """Commit the entry durably, then have it sent. Raises OutboxError when it could
+        not be stored: then nothing was stored, and the caller keeps the text.
+
+        ``draft_key``: the form's draft, deleted in the same commit (see ``Outbox.put``)."""
+        item = self.outbox.put(
+            OutgoingItem(
+                key=entry.idempotency_key,
+                municipality=code,
+                kind="entry",
+                client=item_client(entry),
+                label=entry_label(entry, first_names=first_names, last_name=last_name),
+                payload=entry_to_payload(entry),
+            ),
+            self.clock(),
+            draft_key=draft_key,
+        )
+        self.sender.nudge()
+        return item
+
+    def save_mail(
+        self, code: str, mail: InternalMail, label: str, *, draft_key: uuid.UUID | None = None
+    ) -> StoredItem:
+        """Commit internal mail to the office-hours unit durably, then have it sent."""
+        item = OutgoingItem(
+            mail.idempotency_key, code, MAIL_KIND, mail.hetu.value, label, mail_to_payload(mail)
+        )
+        return self._save(item, draft_key)
+
+    def save_notification(
+        self,
+        code: str,
+        notification: ChildWelfareNotification,
+        label: str,
+        *,
+        draft_key: uuid.UUID | None = None,
+    ) -> StoredItem:
+        """Commit a child welfare notification durably, then have it sent."""
+        item = OutgoingItem(
+            notification.idempotency_key,
+            code,
+            NOTIFICATION_KIND,
+            notification.child_hetu.value,
+            label,
+            notification_to_payload(notification),
+        )
+        return self._save(item, draft_key)
+
+    def save_fax(
+        self, code: str, fax: FaxItem, label: str, *, draft_key: uuid.UUID | None = None
+    ) -> StoredItem:
+        """Commit a fax durably as a manual item: the worker sends it, never the sender."""
+        item = OutgoingItem(
+            fax.idempotency_key, code, FAX_KIND, fax.hetu.value, label, fax_to_payload(fax)
+        )
+        return self.outbox.put(item, self.clock(), ItemState.MANUAL, draft_key=draft_key)
+
+    def mark_done(self, item_id: int) -> StoredItem:
+        """The worker sent a manual item by hand (faxed and phoned): it leaves the outbox."""
+        return self.outbox.mark_done(item_id)
+
+    def _save(self, item: OutgoingItem, draft_key: uuid.UUID | None = None) -> StoredItem:
+        stored = self.outbox.put(item, self.clock(), draft_key=draft_key)
+        self.sender.nudge()
+        return stored
+
+    def correct_entry(self, item_id: int, entry: DutyEntry, label: str) -> StoredItem:
+        """The worker corrected an entry that needed attention: send the new content.
+
+        The key stays: the system refused the earlier content, so it holds nothing
+        under that key.
+        """
+        payload = entry_to_payload(entry)
+        return self._correct(item_id, "entry", entry.idempotency_key, payload, label)
+
+    def correct_mail(self, item_id: int, mail: InternalMail, label: str) -> StoredItem:
+        """The worker corrected a message the office-hours unit's system refused."""
+        return self._correct(item_id, MAIL_KIND, mail.idempotency_key, mail_to_payload(mail), label)
+
+    def correct_notification(
+        self, item_id: int, notification: ChildWelfareNotification, label: str
+    ) -> StoredItem:
+        """The worker corrected a child welfare notification the system refused."""
+        payload = notification_to_payload(notification)
+        return self._correct(
+            item_id, NOTIFICATION_KIND, notification.idempotency_key, payload, label
+        )
+
+    def _correct(
+        self, item_id: int, kind: str, key: uuid.UUID, payload: bytes, label: str
+    ) -> StoredItem:
+        item = self.outbox.get(item_id)
+        if item is None:
+            raise ItemNotFound(f"item {item_id} is no longer in the outbox")
+        if item.kind != kind or item.key != key:
+            raise ValueError("the correction is not of this item")
+        corrected = self.outbox.correct(item_id, payload, label, self.clock())
+        self.sender.nudge()
+        return corrected
+
+    def discard(self, item_id: int, reason: str, author: str) -> StoredItem:
+        """The worker discards an item that needs attention, with a reason.
+
+        The discard is itself recorded: an event item for the registrar's log
+        goes out through the outbox like anything else.
+        """
+        if not reason.strip():
+            raise ValueError("a discard needs a reason")
+        now = self.clock()
+        item = self.outbox.get(item_id)
+        if item is None:
+            raise ItemNotFound(f"item {item_id} is no longer in the outbox")
+        kind = DISCARD_EVENTS.get(item.kind)
+        if kind is None:
+            raise ValueError(f"an item of kind {item.kind!r} is not discarded this way")
+        event = DutyEvent(
+            # None for a person with no identity code: the system logs it without a
+            # client, tied to the discarded item by refers_to.
+            hetu=client_hetu(item.client),
+            kind=kind,
+            text=reason.strip(),
+            author=author,
+            occurred_at=now,
+            refers_to=item.key,
+        )
+        # The event first: a crash in between leaves the item to discard again, never a
+        # discarded item without its record.
+        stored = self.outbox.put(
+            OutgoingItem(
+                key=event.idempotency_key,
+                municipality=item.municipality,
+                kind="event",
+                client=item.client,
+                label=item.label,
+                payload=event_to_payload(event),
+            ),
+            now,
+        )
+        self.outbox.discard(item_id)
+        self.sender.nudge()
+        return stored
+
+    def remove_refused_event(self, item_id: int) -> StoredItem:
+        """Take out the record of a discard that the system refused; nothing more is sent.
+
+        It happens when the system does not know the client (as it did not for the
+        discarded item): it holds nothing about that item to add the record to, and
+        a new record would be refused the same way. Only an event needing attention
+        is removed this way.
+        """
+        item = self.outbox.get(item_id)
+        if item is None:
+            raise ItemNotFound(f"item {item_id} is no longer in the outbox")
+        if item.kind != "event" or item.state is not ItemState.ATTENTION:
+            raise ValueError("only a refused event is removed this way")
+        return self.outbox.discard(item_id)
+
+    def start(self) -> None:
+        self.sender.start()
+
+    def nudge(self, force: Iterable[str] = ()) -> None:
+        self.sender.nudge(force)
+
+    def flush(self, force: Iterable[str] = ()) -> FlushReport:
+        """One flush in the calling thread (the headless command)."""
+        return self.deliverer.flush(force=force)
+
+    def stop(self) -> None:
+        self.sender.stop()

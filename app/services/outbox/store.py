@@ -1,0 +1,569 @@
+"""The encrypted outbox: everything saved on this workstation and not yet delivered.
+
+A duty entry may be the only record of a night's decision about a child, so
+an item is committed durably (WAL, ``synchronous=FULL``) before ``put``
+returns, is deleted only once its municipality's system has confirmed it, and
+carries one idempotency key through every attempt. A *manual* item (a fax
+handoff) is never sent: it stays until the worker marks it done. A *draft* (the
+text of a form not yet saved, rewritten about once a second while the worker
+types) lives in a table of its own that the sender never reads; saving the form
+deletes its draft in the same transaction. The file is SQLCipher, keyed with
+the raw key from :mod:`app.services.outbox.keys`.
+
+Opening fails closed: with a wrong key, a damaged or foreign file or a newer
+schema nothing is created, deleted or rewritten, so helpdesk finds the files
+exactly as they were. Every method is thread-safe (one connection behind a
+lock); writes take the database write lock first (``BEGIN IMMEDIATE``) so two
+processes sharing the file behave. Only the holder of the sender lock
+(:mod:`app.services.outbox.locking`) may call :meth:`Outbox.recover` and send.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import threading
+import uuid
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlcipher3 import dbapi2
+
+from app.services.outbox.file import (
+    CIPHER,
+    CipherProfile,
+    Corrupt,
+    NewerSchema,
+    NotAnOutbox,
+    OutboxBusy,
+    WrongKey,
+    any_outbox_file,
+    open_connection,
+    transaction,
+    translate,
+)
+from app.services.outbox.items import (
+    Draft,
+    ItemState,
+    OutboxCounts,
+    OutgoingItem,
+    StoredItem,
+    check_draft,
+    check_item,
+    from_stamp,
+    to_stamp,
+)
+from app.services.outbox.keys import KeyStore, OutboxError, OutboxIOError
+from app.services.outbox.locking import SenderLock
+
+# The errors' base classes come from keys and are part of this module's API.
+__all__ = ["Corrupt", "Draft", "ItemNotFound", "ItemState", "NewerSchema", "NotAnOutbox", "Outbox"]
+__all__ += ["OutboxBusy", "OutboxClosed", "OutboxCounts", "OutboxError", "OutboxIOError"]
+__all__ += ["OutgoingItem", "StateConflict", "StoredItem", "WrongKey", "open_outbox"]
+
+OUTBOX_FILE = "outbox.db"
+LOCK_FILE = "outbox.lock"
+MAX_ERROR_CHARS = 500
+
+
+class ItemNotFound(OutboxError):
+    code = "not_found"
+
+
+class StateConflict(OutboxError):
+    code = "state_conflict"
+
+
+class OutboxClosed(OutboxError):
+    code = "closed"
+
+
+_COLUMNS = (
+    "id, key, municipality, kind, client, label, payload, state, attempts, "
+    "next_attempt, last_error, created"
+)
+# First in line: no earlier-saved item of the same client and municipality is
+# waiting or sending. Items needing attention do not hold others back. Each
+# client's first open item, from the items_queue index alone:
+_HEADS = """SELECT min(id) FROM items
+    WHERE state IN ('waiting', 'sending') {where} GROUP BY municipality, client"""
+_SELECT = f"SELECT {_COLUMNS} FROM items AS i"  # noqa: S608 - constants only
+_DRAFT_COLUMNS = "key, form, municipality, client, payload, updated"
+# The statements of a save (put) and of keeping a draft; bench/save.py runs these
+# very strings in its baselines, so that they do the same work.
+INSERT_ITEM = (
+    "INSERT INTO items (key, municipality, kind, client, label, payload, state,"
+    " attempts, next_attempt, created) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"
+    " ON CONFLICT (key) DO NOTHING"
+)
+DELETE_DRAFT = "DELETE FROM drafts WHERE key = ?"
+KEEP_DRAFT = (
+    f"INSERT INTO drafts ({_DRAFT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)"  # noqa: S608 - constants only
+    " ON CONFLICT (key) DO UPDATE SET form = excluded.form,"
+    " municipality = excluded.municipality, client = excluded.client,"
+    " payload = excluded.payload, updated = excluded.updated"
+)
+_LINES = f"""{_SELECT} WHERE i.id IN (SELECT id FROM items WHERE municipality = ?
+    AND state IN ('waiting', 'sending') ORDER BY id LIMIT ?) ORDER BY i.id"""  # noqa: S608
+
+
+class Outbox:
+    def __init__(
+        self, path: Path, connection: dbapi2.Connection, cipher: CipherProfile = CIPHER
+    ) -> None:
+        """Use :meth:`open`; this takes an already verified connection."""
+        self.path = path
+        self.cipher = cipher
+        self._connection: dbapi2.Connection | None = connection
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(cls, path: Path, key: bytes) -> Outbox:
+        """Open (or, when no file exists, create) the outbox at ``path``; fail closed."""
+        return cls(*open_connection(path, key))
+
+    @property
+    def lock_path(self) -> Path:
+        """``outbox.lock`` beside ``outbox.db``: the sender lock's file."""
+        return self.path.with_suffix(".lock")
+
+    def sender_lock(self) -> SenderLock:
+        return SenderLock(self.lock_path)
+
+    def put(
+        self,
+        item: OutgoingItem,
+        now: dt.datetime,
+        state: ItemState = ItemState.WAITING,
+        draft_key: uuid.UUID | None = None,
+    ) -> StoredItem:
+        """Save durably; the same key again returns the existing row unchanged.
+
+        ``state`` is WAITING (the sender delivers it) or MANUAL (the worker completes
+        it by hand and then calls :meth:`mark_done`; the sender never touches it).
+        ``draft_key`` names the draft of the form being saved: it is deleted in the
+        same transaction, so a crash leaves either the draft or the item, never both
+        and never neither. When an earlier save under the same key holds other
+        content, that row is returned and the draft is kept: its text is not in the
+        outbox.
+        """
+        check_item(item)
+        if state is not ItemState.WAITING and state is not ItemState.MANUAL:
+            raise ValueError("an item is saved waiting or manual")
+        if draft_key is not None and not isinstance(draft_key, uuid.UUID):
+            raise TypeError("draft_key must be a UUID")
+        stamp = to_stamp(now)
+        moment = from_stamp(stamp)  # the stored time, as reading it back would give it
+        key = str(item.key)
+        payload = bytes(item.payload)
+        row = (key, item.municipality, item.kind, item.client, item.label, payload, state.value)
+        # A form's draft is kept under the key its item is saved with: no second str().
+        draft = None
+        if draft_key is not None:
+            draft = (key,) if draft_key == item.key else (str(draft_key),)
+        # _write's durable transaction without _write's generator: every save runs
+        # this, and in a save's few microseconds of Python (after the fsync, with
+        # cold caches) the generator's context manager was a measurable part.
+        with self._lock:
+            try:
+                with transaction(self._db()) as db:
+                    cursor = db.execute(INSERT_ITEM, (*row, stamp, stamp))
+                    if cursor.rowcount != 1:  # saved before under this key: that row, unchanged
+                        earlier = _stored(db.execute(_SELECT + " WHERE key = ?", (key,)).fetchone())
+                        if draft is not None and earlier.payload == payload:
+                            db.execute(DELETE_DRAFT, draft)
+                        return earlier
+                    item_id = cursor.lastrowid
+                    if draft is not None:
+                        db.execute(DELETE_DRAFT, draft)
+            except dbapi2.Error as error:
+                raise translate(error) from None
+        # What was just committed, without reading it back (RETURNING costs more).
+        if not isinstance(item_id, int):
+            raise OutboxError("the database did not tell the saved item's id")
+        return StoredItem(
+            id=item_id,
+            key=item.key,
+            municipality=item.municipality,
+            kind=item.kind,
+            client=item.client,
+            label=item.label,
+            payload=payload,
+            state=state,
+            attempts=0,
+            next_attempt=moment,
+            last_error=None,
+            created=moment,
+        )
+
+    def save_draft(self, draft: Draft) -> None:
+        """Keep a form's text, replacing the draft of the same key; durable like :meth:`put`.
+
+        Called about once a second while the worker types: one small commit, one
+        write of the row. The caller stops saving drafts of a form once it saves the
+        form (``put(..., draft_key=...)``) or discards it (:meth:`delete_draft`); a
+        draft saved after that would come back at the next start.
+        """
+        check_draft(draft)
+        row = (draft.form, draft.municipality, draft.client, bytes(draft.payload))
+        with self._write() as db:
+            db.execute(KEEP_DRAFT, (str(draft.key), *row, to_stamp(draft.updated)))
+
+    def drafts(self) -> list[Draft]:
+        """Every draft, the least recently updated first: what start-up offers back."""
+        rows = self._query(f"SELECT {_DRAFT_COLUMNS} FROM drafts ORDER BY updated, key")  # noqa: S608 - constants only
+        return [_draft(row) for row in rows]
+
+    def delete_draft(self, key: uuid.UUID) -> bool:
+        """The worker discarded the form (or it was saved another way): its draft goes.
+
+        True if there was a draft of that key.
+        """
+        if not isinstance(key, uuid.UUID):
+            raise TypeError("key must be a UUID")
+        with self._write() as db:
+            return bool(db.execute(DELETE_DRAFT, (str(key),)).rowcount)
+
+    def recover(self) -> int:
+        """Put every 'sending' item back in line (only under the sender lock)."""
+        with self._write() as db:
+            return int(
+                # The ids from the index: a plain WHERE would read every row.
+                db.execute(
+                    "UPDATE items SET state = 'waiting' WHERE id IN"
+                    " (SELECT id FROM items WHERE state = 'sending')"
+                ).rowcount
+            )
+
+    def due(self, municipality: str, now: dt.datetime, limit: int = 50) -> list[StoredItem]:
+        """Waiting items first in their client's line, due at ``now``, in saved order."""
+        heads = _HEADS.format(where="AND municipality = ?")
+        rows = self._query(
+            f"{_SELECT} WHERE i.id IN ({heads}) AND i.state = 'waiting'"
+            " AND i.next_attempt <= ? ORDER BY i.id LIMIT ?",
+            (municipality, to_stamp(now), limit),
+        )
+        return [_stored(row) for row in rows]
+
+    def lines(
+        self, municipality: str, now: dt.datetime, limit: int = 500
+    ) -> list[list[StoredItem]]:
+        """What may be sent now, as each client's line: items in the order saved.
+
+        Of the municipality's first ``limit`` waiting or sending items (by id), each
+        client's line runs from its first item up to, not including, the first one
+        that is not due at ``now`` or not waiting; the lines come in the order of
+        their first items. Items needing attention hold nobody back; manual items
+        are never in a line. A line's second item may go once its first has left.
+        """
+        # The ids from the index first: rows are read only for the items returned.
+        rows = self._query(_LINES, (municipality, limit))
+        stamp = to_stamp(now)
+        lines: dict[str, list[StoredItem]] = {}
+        held: set[str] = set()
+        for row in rows:
+            client = row[4]
+            if client in held:
+                continue
+            if row[7] != ItemState.WAITING.value or row[9] > stamp:
+                held.add(client)
+                continue
+            lines.setdefault(client, []).append(_stored(row))
+        return list(lines.values())
+
+    def municipalities_with_due(self, now: dt.datetime) -> list[str]:
+        rows = self._query(
+            f"SELECT DISTINCT municipality FROM items WHERE id IN ({_HEADS.format(where='')})"  # noqa: S608 - constants only
+            " AND state = 'waiting' AND next_attempt <= ? ORDER BY municipality",
+            (to_stamp(now),),
+        )
+        return [str(row[0]) for row in rows]
+
+    def next_due_time(self) -> dt.datetime | None:
+        """Earliest next attempt among waiting items that are first in line.
+
+        An item held back by its client's earlier one is left out: its own
+        time may be long past, and a scheduler waking for it would find
+        nothing due and wake again at once.
+        """
+        rows = self._query(
+            f"SELECT min(next_attempt) FROM items WHERE id IN ({_HEADS.format(where='')})"  # noqa: S608 - constants only
+            " AND state = 'waiting'"
+        )
+        return None if rows[0][0] is None else from_stamp(rows[0][0])
+
+    def mark_sending(self, item_id: int) -> None:
+        with self._write(durable=False) as db:
+            changed = db.execute(
+                "UPDATE items SET state = 'sending' WHERE id = ? AND state = 'waiting'", (item_id,)
+            ).rowcount
+            if changed != 1:
+                _require(db, item_id, ItemState.WAITING)  # raises: gone or not waiting
+
+    def delivered(self, item_id: int, now: dt.datetime | None = None) -> None:
+        """The system confirmed the item: delete it (securely) and note the time."""
+        stamp = to_stamp(now or dt.datetime.now(dt.UTC))
+        with self._write(durable=False) as db:
+            row = db.execute("SELECT municipality, state FROM items WHERE id = ?", (item_id,))
+            found = row.fetchone()
+            if found is None or found[1] != ItemState.SENDING.value:
+                _require(db, item_id, ItemState.SENDING)  # raises: gone or not sending
+            db.execute("DELETE FROM items WHERE id = ?", (item_id,))
+            db.execute(
+                "INSERT INTO deliveries (municipality, delivered) VALUES (?, ?)"
+                " ON CONFLICT (municipality) DO UPDATE SET delivered = excluded.delivered",
+                (found[0], stamp),
+            )
+
+    def mark_sending_many(self, item_ids: Sequence[int]) -> set[int]:
+        """Mark waiting items sending in one commit; the ids that were waiting and now are."""
+        marked: set[int] = set()
+        with self._write(durable=False) as db:
+            for item_id in item_ids:
+                if db.execute(
+                    "UPDATE items SET state = 'sending' WHERE id = ? AND state = 'waiting'",
+                    (item_id,),
+                ).rowcount:
+                    marked.add(item_id)
+        return marked
+
+    def release(self, item_ids: Sequence[int]) -> None:
+        """Put items marked sending but never sent back in line, no attempt counted."""
+        if not item_ids:
+            return
+        with self._write(durable=False) as db:
+            for item_id in item_ids:
+                db.execute(
+                    "UPDATE items SET state = 'waiting' WHERE id = ? AND state = 'sending'",
+                    (item_id,),
+                )
+
+    def delivered_many(self, items: Sequence[StoredItem], now: dt.datetime) -> None:
+        """The system confirmed these items: delete them (securely) in one commit.
+
+        All or nothing: if one of them is not being sent, nothing is deleted and
+        :class:`StateConflict` (or :class:`ItemNotFound`) is raised.
+        """
+        if not items:
+            return
+        stamp = to_stamp(now)
+        with self._write(durable=False) as db:
+            for item in items:
+                if not db.execute(
+                    "DELETE FROM items WHERE id = ? AND state = 'sending'", (item.id,)
+                ).rowcount:
+                    _require(db, item.id, ItemState.SENDING)  # raises: gone or not sending
+            for municipality in sorted({item.municipality for item in items}):
+                db.execute(
+                    "INSERT INTO deliveries (municipality, delivered) VALUES (?, ?)"
+                    " ON CONFLICT (municipality) DO UPDATE SET delivered = excluded.delivered",
+                    (municipality, stamp),
+                )
+
+    def retry_later(self, item_id: int, error: str, next_attempt: dt.datetime) -> None:
+        """``error`` is English for helpdesk and must carry no client data."""
+        stamp = to_stamp(next_attempt)
+        with self._write() as db:
+            _require(db, item_id, ItemState.SENDING, ItemState.WAITING)
+            db.execute(
+                "UPDATE items SET state = 'waiting', attempts = attempts + 1, last_error = ?,"
+                " next_attempt = ? WHERE id = ?",
+                (error[:MAX_ERROR_CHARS], stamp, item_id),
+            )
+
+    def needs_attention(self, item_id: int, error: str) -> None:
+        with self._write() as db:
+            _require(db, item_id, ItemState.SENDING, ItemState.WAITING)
+            db.execute(
+                "UPDATE items SET state = 'attention', attempts = attempts + 1, last_error = ?"
+                " WHERE id = ?",
+                (error[:MAX_ERROR_CHARS], item_id),
+            )
+
+    def correct(self, item_id: int, payload: bytes, label: str, now: dt.datetime) -> StoredItem:
+        """The worker corrected an item needing attention: back in line, same key."""
+        stamp = to_stamp(now)
+        with self._write() as db:
+            _require(db, item_id, ItemState.ATTENTION)
+            db.execute(
+                "UPDATE items SET payload = ?, label = ?, state = 'waiting', attempts = 0,"
+                " last_error = NULL, next_attempt = ? WHERE id = ?",
+                (bytes(payload), label, stamp, item_id),
+            )
+            return _require(db, item_id, ItemState.WAITING)
+
+    def mark_done(self, item_id: int) -> StoredItem:
+        """The worker completed a manual item by hand (sent the fax): delete it."""
+        with self._write() as db:
+            row = _require(db, item_id, ItemState.MANUAL)
+            db.execute("DELETE FROM items WHERE id = ?", (item_id,))
+        return row
+
+    def discard(self, item_id: int) -> StoredItem:
+        """Delete an item not being sent; the caller records a "discard" item."""
+        with self._write() as db:
+            row = _require(db, item_id, ItemState.WAITING, ItemState.ATTENTION)
+            db.execute("DELETE FROM items WHERE id = ?", (item_id,))
+        return row
+
+    def get(self, item_id: int) -> StoredItem | None:
+        rows = self._query(_SELECT + " WHERE id = ?", (item_id,))
+        return _stored(rows[0]) if rows else None
+
+    def items(self) -> list[StoredItem]:
+        return [_stored(row) for row in self._query(_SELECT + " ORDER BY id")]
+
+    def counts(self) -> OutboxCounts:
+        states = dict(self._query("SELECT state, count(*) FROM items GROUP BY state"))
+        places = self._query("SELECT municipality, count(*) FROM items GROUP BY municipality")
+        drafts = self._query("SELECT count(*) FROM drafts")[0][0]
+        return OutboxCounts(
+            waiting=int(states.get("waiting", 0)),
+            sending=int(states.get("sending", 0)),
+            attention=int(states.get("attention", 0)),
+            per_municipality={str(code): int(count) for code, count in places},
+            manual=int(states.get("manual", 0)),
+            drafts=int(drafts),
+        )
+
+    def last_delivery(self) -> dict[str, dt.datetime]:
+        rows = self._query("SELECT municipality, delivered FROM deliveries")
+        return {str(code): from_stamp(stamp) for code, stamp in rows}
+
+    def file_format(self) -> dict[str, object]:
+        """The file's schema version and cipher parameters, for helpdesk (no client data)."""
+        rows = self._query("SELECT value FROM meta WHERE name = 'schema_version'")
+        return {
+            "schema": int(rows[0][0]),
+            "cipher": self.cipher.name,
+            "page_size": self.cipher.page_size,
+            "hmac": self.cipher.hmac,
+        }
+
+    def integrity_check(self) -> list[str]:
+        """Problems found by SQLite's and SQLCipher's (per-page HMAC) checks."""
+        problems = [str(row[0]) for row in self._query("PRAGMA integrity_check")]
+        problems = [problem for problem in problems if problem != "ok"]
+        return problems + [str(row[0]) for row in self._query("PRAGMA cipher_integrity_check")]
+
+    def close(self) -> None:
+        with self._lock:
+            connection, self._connection = self._connection, None
+            if connection is not None:
+                connection.close()
+
+    def __enter__(self) -> Outbox:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _db(self) -> dbapi2.Connection:
+        if self._connection is None:
+            raise OutboxClosed("the outbox is closed")
+        return self._connection
+
+    def _query(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            try:
+                return list(self._db().execute(sql, parameters).fetchall())
+            except dbapi2.Error as error:
+                raise translate(error) from None
+
+    @contextlib.contextmanager
+    def _write(self, durable: bool = True) -> Iterator[dbapi2.Connection]:
+        """A write transaction; ``durable=False`` commits without waiting for fsync.
+
+        Only for changes whose loss in a crash is harmless because delivery is
+        idempotent: "sending" (lost: the item is simply waiting and goes again) and
+        "delivered" (lost: the item goes again and the system answers that it
+        already has it). In WAL mode such a commit is still atomic, and the next
+        durable commit (every ``put``) makes it durable too. Saving an entry is
+        never done this way.
+        """
+        with self._lock:
+            db = self._db()
+            try:
+                if not durable:
+                    db.execute("PRAGMA synchronous = NORMAL")
+                try:
+                    with transaction(db) as connection:
+                        yield connection
+                finally:
+                    if not durable:
+                        db.execute("PRAGMA synchronous = FULL")
+            except dbapi2.Error as error:
+                raise translate(error) from None
+
+
+def open_outbox(profile_dir: Path, keystore: KeyStore, lock_timeout: float = 10.0) -> Outbox:
+    """The profile's outbox (``outbox.db``), its key from ``keystore``.
+
+    A key is created only together with a new outbox, under the outbox lock,
+    so two instances starting for the first time at once cannot each store a
+    key and leave one outbox unreadable.
+    """
+    path = profile_dir / OUTBOX_FILE
+    if any_outbox_file(path):
+        return Outbox.open(path, keystore.get_or_create(db_exists=True))
+    # Looked up before anything is created: without a credential store the
+    # profile stays untouched.
+    key = keystore.get()
+    if key is not None:
+        return Outbox.open(path, key)
+    try:
+        profile_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutboxIOError(f"profile directory not created ({error.strerror})") from None
+    lock = SenderLock(profile_dir / LOCK_FILE)
+    if not lock.acquire(lock_timeout):
+        raise OutboxBusy("another instance held the outbox lock while creating the outbox")
+    try:
+        return Outbox.open(path, keystore.get_or_create(db_exists=any_outbox_file(path)))
+    finally:
+        lock.release()
+
+
+def _require(db: dbapi2.Connection, item_id: int, *states: ItemState) -> StoredItem:
+    row = db.execute(_SELECT + " WHERE id = ?", (item_id,)).fetchone()
+    if row is None:
+        raise ItemNotFound(f"no outbox item {item_id}")
+    item = _stored(row)
+    if item.state not in states:
+        raise StateConflict(f"outbox item {item_id} is {item.state.value}")
+    return item
+
+
+def _stored(row: tuple[Any, ...]) -> StoredItem:
+    return StoredItem(
+        id=row[0],
+        key=uuid.UUID(row[1]),
+        municipality=row[2],
+        kind=row[3],
+        client=row[4],
+        label=row[5],
+        payload=bytes(row[6]),
+        state=ItemState(row[7]),
+        attempts=row[8],
+        next_attempt=from_stamp(row[9]),
+        last_error=row[10],
+        created=from_stamp(row[11]),
+    )
+
+
+def _draft(row: tuple[Any, ...]) -> Draft:
+    return Draft(
+        key=uuid.UUID(row[0]),
+        form=row[1],
+        municipality=row[2],
+        client=row[3],
+        payload=bytes(row[4]),
+        updated=from_stamp(row[5]),
+    )

@@ -1,0 +1,1 @@
+"""The machine policy: reading and checking it, joining a classroom server."""

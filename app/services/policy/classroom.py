@@ -1,0 +1,62 @@
+"""Joining a training server that already runs (a classroom server).
+
+Its root document is the JSON line it printed at start; ``/policy`` is the
+training policy. Both come over the network, so both are bounded and checked.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import requests
+
+from app.domain.policy import Policy
+from app.domain.schema import is_http_url
+from app.services.policy.load import PolicyError, policy_from_data
+
+MAX_DOCUMENT_BYTES = 1_000_000
+TIMEOUT = (3.0, 10.0)
+
+
+class ClassroomError(Exception):
+    """The training server could not be used; the message says why."""
+
+
+def _get_json(url: str) -> Any:
+    try:
+        with requests.get(url, timeout=TIMEOUT, stream=True, allow_redirects=False) as reply:
+            if reply.status_code != 200:
+                raise ClassroomError(f"{url} answered HTTP {reply.status_code}")
+            body = reply.raw.read(MAX_DOCUMENT_BYTES + 1, decode_content=True)
+    except requests.RequestException as error:
+        raise ClassroomError(f"{url} cannot be reached ({type(error).__name__})") from None
+    if len(body) > MAX_DOCUMENT_BYTES:
+        raise ClassroomError(f"{url}: answer too large")
+    try:
+        return json.loads(body.decode("utf-8"))
+    except ValueError:
+        raise ClassroomError(f"{url}: answer is not JSON") from None
+
+
+def join(url: str) -> tuple[dict[str, Any], Policy]:
+    """The server's description (``systems``, ``inspect``, ...) and its training policy."""
+    if not is_http_url(url):
+        raise ClassroomError(f"{url} is not an http:// URL")
+    base = url.rstrip("/")
+    description = _get_json(base + "/")
+    systems = description.get("systems") if isinstance(description, dict) else None
+    if not isinstance(systems, dict) or not all(
+        isinstance(code, str) and isinstance(link, str) and is_http_url(link)
+        for code, link in systems.items()
+    ):
+        raise ClassroomError(f"{url} is not a Päivystys training server (no systems)")
+    if not isinstance(description.get("inspect"), str):
+        raise ClassroomError(f"{url} is not a Päivystys training server (no inspect URL)")
+    try:
+        policy = policy_from_data(_get_json(base + "/policy"), base + "/policy")
+    except PolicyError as error:
+        raise ClassroomError(str(error)) from None
+    if not policy.training:
+        raise ClassroomError(f"{url} serves a policy that is not a training policy")
+    return description, policy

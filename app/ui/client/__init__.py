@@ -1,0 +1,1 @@
+"""The client: search, card, population register, new client, the entry form."""

@@ -1,0 +1,209 @@
+"""What the worker is told about handoffs and child welfare notifications.
+
+Like :mod:`app.ui.outbox.messages`: one function per outcome, worded as what
+happened and what to do next. Texts name the municipality and its office-hours
+unit, never the client: they reach the message area, which is logged by kind only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from app.domain.policy import Municipality
+from app.services.followup.items import Channel, FaxDocument
+from app.services.outbox.store import ItemState, OutboxError
+from app.ui.messages import system_name, where
+
+_CONTEXT = "FollowupMessages"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def fax_number(fax: str | None) -> str:
+    return fax or _tr("ei faksinumeroa – soita")
+
+
+def channel_text(channel: Channel, municipality: Municipality) -> str:
+    """How an item reaches ``municipality``, decided by the connector's capability."""
+    if channel is Channel.INTERNAL_MAIL:
+        return _tr("Sisäinen posti ({system})").format(system=system_name(municipality.system.type))
+    if channel is Channel.SYSTEM:
+        return _tr("Lastensuojelun järjestelmään ({system})").format(
+            system=system_name(municipality.system.type)
+        )
+    office = municipality.office_hours
+    return _tr("Faksi ja puhelu: {unit}, faksi {fax}, puh. {phone}").format(
+        unit=office.unit, fax=fax_number(office.fax), phone=office.phone
+    )
+
+
+def channel_unknown() -> str:
+    return _tr("Lähetystapaa ei saatu selville. Lähetystapa valitaan tallennettaessa.")
+
+
+def outbox_not_open(opening: bool) -> str:
+    if opening:
+        return _tr(
+            "Lähteviä avataan vielä. Tallenna hetken kuluttua uudelleen; teksti on tallessa."
+        )
+    return _tr(
+        "Lähtevät eivät ole käytössä (katso punainen ilmoitus), joten mitään ei voi "
+        "tallentaa. Teksti on tallessa lomakkeella; kopioi se talteen ennen kuin suljet."
+    )
+
+
+def call_note(municipality: Municipality, document: FaxDocument) -> str:
+    """The phone-call note beside a fax: whom to call and what to say."""
+    office = municipality.office_hours
+    what = (
+        _tr("lastensuojeluilmoituksen")
+        if document is FaxDocument.NOTIFICATION
+        else _tr("asiakasasian siirron jatkotoimia varten")
+    )
+    return _tr(
+        "Puhelinmuistio: soita {unit}, puh. {phone}. Kerro, että sosiaalipäivystys lähetti "
+        "faksilla {what} numeroon {fax}. Pyydä vahvistamaan, että faksi tuli perille "
+        "kokonaan, ja kysy, kuka ottaa asian hoitaakseen."
+    ).format(unit=office.unit, phone=office.phone, what=what, fax=fax_number(office.fax))
+
+
+def fax_not_sent_yet(municipality: Municipality) -> str:
+    office = municipality.office_hours
+    return _tr(
+        "Tallennettu, mutta EI VIELÄ LÄHETETTY. {name} ei ota tätä vastaan järjestelmän "
+        "kautta: tulosta faksi, faksaa se numeroon {fax} ja soita {phone}. Merkitse se "
+        "sitten lähetetyksi (Avoimet siirrot, Ctrl+J)."
+    ).format(name=municipality.name_fi, fax=fax_number(office.fax), phone=office.phone)
+
+
+def mail_saved(municipality: Municipality) -> str:
+    return _tr(
+        "Siirto tallennettu lähteviin. Se lähtee sisäisenä postina virka-aikaiselle "
+        "({where}: {unit}); saat ilmoituksen, kun se on perillä."
+    ).format(where=where(municipality), unit=municipality.office_hours.unit)
+
+
+def notification_saved(municipality: Municipality) -> str:
+    return _tr(
+        "Lastensuojeluilmoitus tallennettu lähteviin. Se lähtee lastensuojeluun ({where}); "
+        "saat ilmoituksen, kun se on perillä."
+    ).format(where=where(municipality))
+
+
+def delivered(kind: str, municipality: Municipality, record: str) -> str:
+    if kind == "notification":
+        text = _tr("Lastensuojeluilmoitus toimitettu: {where} (tunniste {record}).")
+    else:
+        text = _tr(
+            "Siirto toimitettu virka-aikaiselle sisäisenä postina: {where} (tunniste {record})."
+        )
+    return text.format(where=where(municipality), record=record)
+
+
+def waiting(kind: str, municipality: Municipality) -> str:
+    what = _tr("Lastensuojeluilmoitus") if kind == "notification" else _tr("Siirto")
+    return _tr(
+        "{what} on tallessa lähtevissä ja lähtee automaattisesti, kun {name} on taas "
+        "tavoitettavissa ({system}). Sinun ei tarvitse tehdä mitään."
+    ).format(what=what, name=municipality.name_fi, system=system_name(municipality.system.type))
+
+
+def refused(kind: str, municipality: Municipality, reason: str) -> str:
+    what = _tr("lastensuojeluilmoituksen") if kind == "notification" else _tr("siirron")
+    return _tr(
+        "Asiakastietojärjestelmä hylkäsi {what} ({where}): {reason}. Se odottaa lähtevissä "
+        "(Ctrl+L). Hoida asia puhelimitse virka-aikaiselle: {unit}, puh. {phone}."
+    ).format(
+        what=what,
+        where=where(municipality),
+        reason=reason.rstrip(". ") or "?",
+        unit=municipality.office_hours.unit,
+        phone=municipality.office_hours.phone,
+    )
+
+
+def save_failed(error: Exception) -> str:
+    if isinstance(error, OutboxError) and error.code == "io_error":
+        text = _tr("Tallennus ei onnistunut: levy on täynnä tai siinä on virhe.")
+    elif isinstance(error, OutboxError):
+        text = _tr("Tallennus lähteviin ei onnistunut.")
+    else:
+        text = _tr("Tallennus ei onnistunut odottamattoman virheen vuoksi.")
+    return (
+        text
+        + " "
+        + _tr(
+            "Mitään ei tallennettu; teksti on tallessa lomakkeella. Yritä uudelleen; jos "
+            "virhe toistuu, ota yhteys tukeen."
+        )
+    )
+
+
+def state_text(state: ItemState) -> str:
+    if state is ItemState.MANUAL:
+        return _tr("faksattava ja soitettava")
+    texts = {
+        ItemState.WAITING: _tr("odottaa lähetystä"),
+        ItemState.SENDING: _tr("lähetetään"),
+        ItemState.ATTENTION: _tr("hylätty – vaatii toimia"),
+    }
+    return texts[state]
+
+
+def document_text(document: FaxDocument | None) -> str:
+    if document is FaxDocument.HANDOFF:
+        return _tr("siirto virka-aikaiselle")
+    if document is FaxDocument.NOTIFICATION:
+        return _tr("lastensuojeluilmoitus")
+    return _tr("faksi (sisältöä ei voi lukea)")
+
+
+def short_channel_text(channel: Channel) -> str:
+    texts = {
+        Channel.INTERNAL_MAIL: _tr("sisäinen posti"),
+        Channel.SYSTEM: _tr("järjestelmään"),
+        Channel.FAX: _tr("faksi ja puhelu"),
+    }
+    return texts[channel]
+
+
+def not_a_child(age: int) -> str:
+    return _tr(
+        "Henkilötunnuksen mukaan henkilö oli {age}-vuotias, kun ilmoitus vastaanotettiin. "
+        "Lastensuojeluilmoitus koskee vain alle 18-vuotiasta lasta: tarkista tunnus "
+        "ilmoittajalta. Aikuista koskeva huoli kirjataan kirjauksena (Ctrl+N)."
+    ).format(age=age)
+
+
+def home_municipality(home: str | None, name: str | None) -> str:
+    """The population register's answer: ``name`` when the policy has municipality ``home``."""
+    if home is None:
+        return _tr(
+            "Väestötietojärjestelmä ei tunne tätä henkilötunnusta: tarkista kotikunta "
+            "ilmoittajalta ja valitse se."
+        )
+    if name is None:
+        return _tr(
+            "Väestötietojärjestelmän mukaan lapsen kotikunta on kunta {code}, joka ei kuulu "
+            "tämän päivystyksen kuntiin: toimita ilmoitus sinne puhelimella tai faksilla."
+        ).format(code=home)
+    return _tr("Väestötietojärjestelmän mukaan lapsen kotikunta on {name}.").format(name=name)
+
+
+def home_not_asked() -> str:
+    return _tr("Kotikuntaa ei saatu väestötietojärjestelmästä: valitse kunta itse.")
+
+
+def invalid_notification(field: str) -> str:
+    """What to fix, for a field :class:`InvalidNotification` named (not the child's code)."""
+    texts = {
+        "what_happened": _tr("Kirjoita, mitä tapahtui: ilmoitus tarvitsee kuvauksen."),
+        "notifier_organisation": _tr("Kirjoita ilmoittajan organisaatio (esimerkiksi Poliisi)."),
+        "receiving_worker": _tr(
+            "Päivystäjän nimi puuttuu tämän koneen asetuksista. Ota yhteys tukeen."
+        ),
+        "child_hetu": _tr("Tarkista lapsen henkilötunnus."),
+    }
+    return texts.get(field, _tr("Tarkista ilmoituksen tiedot."))

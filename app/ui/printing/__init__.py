@@ -1,0 +1,1 @@
+"""Printing on the local printer: the printer path, the preview, what is printed."""
