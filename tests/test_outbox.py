@@ -20,6 +20,7 @@ import pytest
 from app.domain.hetu import make_hetu
 from app.domain.model import ContactChannel, DutyEntry, TaskType
 from app.services.outbox import file as outbox_file
+from app.services.outbox import schema as outbox_schema
 from app.services.outbox import store as outbox_module
 from app.services.outbox.codec import entry_label, entry_to_payload
 from app.services.outbox.delivery import FAR_FUTURE
@@ -488,16 +489,16 @@ def test_another_sqlcipher_database_is_not_an_outbox(
     assert file_snapshot(path.parent) == before
 
 
-NEWER = outbox_file.SCHEMA_VERSION + 1
+NEWER = outbox_schema.SCHEMA_VERSION + 1
 
 
 def test_newer_schema_is_refused_untouched(
     path: Path, key: bytes, file_snapshot: Snapshot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     Outbox.open(path, key).close()
-    monkeypatch.setattr(outbox_file, "SCHEMA_VERSION", NEWER)
+    monkeypatch.setattr(outbox_schema, "SCHEMA_VERSION", NEWER)
     monkeypatch.setitem(
-        outbox_file.MIGRATIONS,
+        outbox_schema.MIGRATIONS,
         NEWER,
         lambda db: db.execute("ALTER TABLE items ADD COLUMN n INTEGER"),
     )
@@ -510,7 +511,7 @@ def test_newer_schema_is_refused_untouched(
         Outbox.open(path, key)
     assert caught.value.code == "newer_schema"
     assert file_snapshot(path.parent) == before
-    monkeypatch.setattr(outbox_file, "SCHEMA_VERSION", NEWER)
+    monkeypatch.setattr(outbox_schema, "SCHEMA_VERSION", NEWER)
     with Outbox.open(path, key) as box:
         assert box.items() == [stored]
 

@@ -34,6 +34,7 @@ import pytest
 from sqlcipher3 import dbapi2
 
 from app.services.outbox import file as outbox_file
+from app.services.outbox import schema as outbox_schema
 from app.services.outbox.codec import entry_from_payload, event_from_payload
 from app.services.outbox.delivery import FAR_FUTURE
 from app.services.outbox.store import (
@@ -79,7 +80,7 @@ def raw_schema_version(box: Outbox) -> int:
 
 def test_the_golden_file_is_version_1_and_untouched(golden_v1: tuple[Path, bytes]) -> None:
     path, key = golden_v1
-    assert outbox_file.SCHEMA_VERSION == 4
+    assert outbox_schema.SCHEMA_VERSION == 4
     original = (GOLDEN / "outbox-v1.db").read_bytes()
     assert hashlib.sha256(path.read_bytes()).digest() == hashlib.sha256(original).digest()
     # Read the copy at version 1 without the app's open (which would migrate it).
@@ -107,7 +108,7 @@ def test_an_outbox_of_the_first_cipher_profile_opens_and_keeps_it(
         box.put(OutgoingItem(uuid.uuid4(), "186", "entry", "x", "", b"{}"), T0)
         assert box.integrity_check() == []
         assert box.file_format() == {
-            "schema": outbox_file.SCHEMA_VERSION,
+            "schema": outbox_schema.SCHEMA_VERSION,
             "cipher": "v1",
             "page_size": 4096,
             "hmac": "HMAC_SHA512",
@@ -133,7 +134,7 @@ def test_a_wrong_key_fails_every_cipher_profile_untouched(
 def test_v1_outbox_is_migrated_with_its_items_intact(golden_v1: tuple[Path, bytes]) -> None:
     path, key = golden_v1
     with Outbox.open(path, key) as box:
-        assert raw_schema_version(box) == outbox_file.SCHEMA_VERSION
+        assert raw_schema_version(box) == outbox_schema.SCHEMA_VERSION
         assert box.integrity_check() == []
         items = box.items()
         assert [
@@ -190,7 +191,7 @@ def test_migrated_outbox_keeps_manual_items_and_works_on(golden_v1: tuple[Path, 
         )
         assert manual.state is ItemState.MANUAL
     with Outbox.open(path, key) as box:  # opening a current outbox migrates nothing
-        assert raw_schema_version(box) == outbox_file.SCHEMA_VERSION
+        assert raw_schema_version(box) == outbox_schema.SCHEMA_VERSION
         assert box.get(manual.id) == manual
         assert manual.id not in [i.id for i in box.due("186", FAR_FUTURE)]
         with pytest.raises(StateConflict):
@@ -207,10 +208,10 @@ def test_a_failed_migration_leaves_the_file_at_version_1(
     path, key = golden_v1
 
     def fail_midway(db: dbapi2.Connection) -> None:
-        outbox_file._add_manual_state(db)
+        outbox_schema._add_manual_state(db)
         raise OSError("power cut")
 
-    monkeypatch.setitem(outbox_file.MIGRATIONS, 2, fail_midway)
+    monkeypatch.setitem(outbox_schema.MIGRATIONS, 2, fail_midway)
     with pytest.raises(OSError, match="power cut"):
         Outbox.open(path, key)
     monkeypatch.undo()
@@ -222,13 +223,13 @@ def test_a_failed_migration_leaves_the_file_at_version_1(
         names = {row[0] for row in db.execute("SELECT name FROM sqlite_schema")}
         assert "items_new" not in names
     with Outbox.open(path, key) as box:
-        assert raw_schema_version(box) == outbox_file.SCHEMA_VERSION
+        assert raw_schema_version(box) == outbox_schema.SCHEMA_VERSION
         assert len(box.items()) == 5
 
 
 def test_a_new_outbox_goes_through_every_migration(tmp_path: Path) -> None:
     with Outbox.open(tmp_path / "outbox.db", secrets.token_bytes(32)) as box:
-        assert raw_schema_version(box) == outbox_file.SCHEMA_VERSION
+        assert raw_schema_version(box) == outbox_schema.SCHEMA_VERSION
         (sql,) = box._query("SELECT sql FROM sqlite_schema WHERE name = 'items'")[0]
         assert "'manual'" in sql
         assert box.integrity_check() == []
@@ -303,7 +304,7 @@ def test_v2_outbox_is_migrated_to_one_queue_index_with_its_items_intact(
 ) -> None:
     path, key = golden_v2
     with Outbox.open(path, key) as box:
-        assert raw_schema_version(box) == outbox_file.SCHEMA_VERSION == 4
+        assert raw_schema_version(box) == outbox_schema.SCHEMA_VERSION == 4
         assert box.integrity_check() == []
         items = box.items()
         assert [
@@ -363,7 +364,7 @@ def test_the_golden_v3_file_is_version_3_without_drafts(golden_v3: tuple[Path, b
 def test_v3_outbox_gets_drafts_with_its_items_intact(golden_v3: tuple[Path, bytes]) -> None:
     path, key = golden_v3
     with Outbox.open(path, key) as box:
-        assert raw_schema_version(box) == outbox_file.SCHEMA_VERSION == 4
+        assert raw_schema_version(box) == outbox_schema.SCHEMA_VERSION == 4
         assert box.integrity_check() == []
         items = box.items()
         assert [
@@ -403,10 +404,10 @@ def test_a_failed_migration_to_drafts_leaves_the_file_at_version_3(
     path, key = golden_v3
 
     def fail_midway(db: dbapi2.Connection) -> None:
-        outbox_file._add_drafts(db)
+        outbox_schema._add_drafts(db)
         raise OSError("power cut")
 
-    monkeypatch.setitem(outbox_file.MIGRATIONS, 4, fail_midway)
+    monkeypatch.setitem(outbox_schema.MIGRATIONS, 4, fail_midway)
     with pytest.raises(OSError, match="power cut"):
         Outbox.open(path, key)
     monkeypatch.undo()

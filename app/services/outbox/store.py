@@ -34,9 +34,6 @@ from sqlcipher3 import dbapi2
 from app.services.outbox.file import (
     CIPHER,
     CipherProfile,
-    Corrupt,
-    NewerSchema,
-    NotAnOutbox,
     OutboxBusy,
     WrongKey,
     any_outbox_file,
@@ -57,6 +54,7 @@ from app.services.outbox.items import (
 )
 from app.services.outbox.keys import KeyStore, OutboxError, OutboxIOError
 from app.services.outbox.locking import SenderLock
+from app.services.outbox.schema import Corrupt, NewerSchema, NotAnOutbox
 
 # The errors' base classes come from keys and are part of this module's API.
 __all__ = ["Corrupt", "Draft", "ItemNotFound", "ItemState", "NewerSchema", "NotAnOutbox", "Outbox"]
