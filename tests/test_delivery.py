@@ -14,6 +14,7 @@ from typing import Any
 
 from app.connectors import errors
 from app.connectors.base import Credentials
+from app.domain.kinds import ItemKind
 from app.domain.model import DeliveryReceipt
 from app.domain.policy import Policy
 from app.services.outbox.delivery import Backoff, Deliverer, Outcome
@@ -225,7 +226,7 @@ def test_unreadable_payload_needs_attention(
 
     code = training.policy.municipalities[0].code
     outbox.put(
-        OutgoingItem(uuid.uuid4(), code, "entry", "x", "label", b"{not json"),
+        OutgoingItem(uuid.uuid4(), code, ItemKind.ENTRY, "x", "label", b"{not json"),
         dt.datetime.now(dt.UTC),
     )
     deliverer = Deliverer(outbox, outbox.sender_lock(), workstation.send_item)
@@ -307,7 +308,7 @@ def put_lines(outbox: Outbox, clients: str, per_client: int) -> dict[str, list[S
     saved: dict[str, list[StoredItem]] = {client: [] for client in clients}
     for _ in range(per_client):
         for client in clients:
-            item = OutgoingItem(uuid.uuid4(), "186", "entry", client, "label", b"{}")
+            item = OutgoingItem(uuid.uuid4(), "186", ItemKind.ENTRY, client, "label", b"{}")
             saved[client].append(outbox.put(item, now))
     return saved
 

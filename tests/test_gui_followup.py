@@ -234,7 +234,7 @@ def test_a_handoff_in_effica_is_a_fax_listed_until_marked_sent(
     assert saved.args is not None
     item = saved.args[0]
     assert isinstance(item, StoredItem)
-    assert (item.kind, item.state, item.municipality) == ("fax", ItemState.MANUAL, JARVENPAA)
+    assert (item.kind, item.state, item.municipality) == (ItemKind.FAX, ItemState.MANUAL, JARVENPAA)
     # Unmistakable: saved, not sent; the phone-call note beside it.
     assert dialog.isVisible()
     assert dialog.fax_panel.isVisible()

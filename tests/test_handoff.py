@@ -89,8 +89,8 @@ def test_same_case_goes_by_mail_in_pro_consona_and_by_fax_in_effica(
     faxed = handoffs.hand_over(
         fax_code, summary(workstation, training, fax_code), CASE, FOLLOW_UP, AUTHOR
     )
-    assert (mailed.kind, mailed.state) == ("mail", ItemState.WAITING)
-    assert (faxed.kind, faxed.state) == ("fax", ItemState.MANUAL)
+    assert (mailed.kind, mailed.state) == (ItemKind.MAIL, ItemState.WAITING)
+    assert (faxed.kind, faxed.state) == (ItemKind.FAX, ItemState.MANUAL)
     assert "jatkotoimet" in mailed.label
     assert "jatkotoimet" in faxed.label
 
@@ -162,7 +162,7 @@ def test_decided_by_declared_capability_not_by_system_name(
         assert station.policy.municipality(code).system.type == "proconsona"
         assert service.channel(code) is Channel.FAX
         item = service.hand_over(code, summary(station, training, code), CASE, FOLLOW_UP, AUTHOR)
-        assert (item.kind, item.state) == ("fax", ItemState.MANUAL)
+        assert (item.kind, item.state) == (ItemKind.FAX, ItemState.MANUAL)
         sending.flush(force=[code])
         assert records(training, code) == []
     finally:

@@ -98,7 +98,7 @@ def test_forwarded_to_pro_consona_arrives_once_as_a_notification(
     notification = notification_for(child_of(training, code))
     item = notifications.forward(code, notification)
     assert (item.kind, item.state, item.key) == (
-        "notification",
+        ItemKind.NOTIFICATION,
         ItemState.WAITING,
         notification.idempotency_key,
     )
@@ -151,7 +151,7 @@ def test_effica_notification_becomes_a_manual_fax_item(
     notification = notification_for(child_of(training, code))
     item = notifications.forward(code, notification)
     assert (item.kind, item.state, item.key) == (
-        "fax",
+        ItemKind.FAX,
         ItemState.MANUAL,
         notification.idempotency_key,
     )
@@ -315,7 +315,7 @@ def test_payload_codecs_round_trip_and_check_the_key(
     assert mail_from_payload(mail_to_payload(mail)) == mail
     # An item whose payload carries another key is never sent.
     now = dt.datetime.now(dt.UTC)
-    for kind, data in (("notification", payload), ("mail", mail_to_payload(mail))):
+    for kind, data in ((ItemKind.NOTIFICATION, payload), (ItemKind.MAIL, mail_to_payload(mail))):
         item = outbox.put(OutgoingItem(uuid.uuid4(), "106", kind, "x", "label", data), now)
         with pytest.raises(ValueError, match="key"):
             workstation.send_item(item)

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from app.domain.hetu import make_hetu
+from app.domain.kinds import ItemKind
 from app.domain.model import ContactChannel, DutyEntry, TaskType
 from app.services.outbox import file as outbox_file
 from app.services.outbox import store as outbox_module
@@ -50,7 +51,7 @@ B = make_hetu(dt.date(2012, 7, 1), 944).value
 
 
 def item(client: str = A, municipality: str = "186", payload: bytes = b"{}") -> OutgoingItem:
-    return OutgoingItem(uuid.uuid4(), municipality, "entry", client, "label", payload)
+    return OutgoingItem(uuid.uuid4(), municipality, ItemKind.ENTRY, client, "label", payload)
 
 
 @pytest.fixture
@@ -99,7 +100,7 @@ def test_put_saves_a_waiting_item(box: Outbox) -> None:
 
 def test_put_is_idempotent(box: Outbox) -> None:
     first = box.put(item(payload=b"first"), T0)
-    again = OutgoingItem(first.key, "186", "entry", A, "other", b"second")
+    again = OutgoingItem(first.key, "186", ItemKind.ENTRY, A, "other", b"second")
     assert box.put(again, T0 + MINUTE) == first
     assert box.items() == [first]
 
@@ -262,11 +263,35 @@ def test_discard(box: Outbox) -> None:
 
 
 def test_repr_shows_no_client_data(box: Outbox) -> None:
-    stored = box.put(OutgoingItem(uuid.uuid4(), "186", "entry", A, "M. A.", b"narrative"), T0)
+    stored = box.put(
+        OutgoingItem(uuid.uuid4(), "186", ItemKind.ENTRY, A, "M. A.", b"narrative"), T0
+    )
     for text in (repr(stored), str(stored), repr(item(A))):
         assert A not in text
         assert "M. A." not in text
         assert "narrative" not in text
+
+
+def test_the_kind_is_stored_as_its_string_and_read_back_as_a_member(box: Outbox) -> None:
+    stored = box.put(item(), T0)
+    assert box._query("SELECT kind FROM items") == [("entry",)]
+    read = box.get(stored.id)
+    assert read is not None
+    assert type(read.kind) is ItemKind
+    assert read.kind is ItemKind.ENTRY
+    plain = OutgoingItem(uuid.uuid4(), "186", "entry", A, "label", b"{}")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="ItemKind"):
+        box.put(plain, T0)
+
+
+def test_an_unknown_kind_in_the_file_is_refused_as_damage(box: Outbox) -> None:
+    stored = box.put(item(), T0)
+    with box._write() as db:
+        db.execute("UPDATE items SET kind = 'letter' WHERE id = ?", (stored.id,))
+    with pytest.raises(Corrupt, match=f"item {stored.id} "):
+        box.get(stored.id)
+    with pytest.raises(Corrupt):
+        box.items()
 
 
 def test_times_must_be_aware(box: Outbox) -> None:
@@ -350,9 +375,10 @@ def test_survives_close_and_reopen(path: Path, key: bytes) -> None:
 CHILD_PUT = """
 import datetime as dt, sys, time, uuid
 from pathlib import Path
+from app.domain.kinds import ItemKind
 from app.services.outbox.store import Outbox, OutgoingItem
 box = Outbox.open(Path(sys.argv[1]), bytes.fromhex(sys.argv[2]))
-item = OutgoingItem(uuid.UUID(sys.argv[3]), "186", "entry", "c", "l", b"p")
+item = OutgoingItem(uuid.UUID(sys.argv[3]), "186", ItemKind.ENTRY, "c", "l", b"p")
 box.put(item, dt.datetime.now(dt.UTC))
 print("saved", flush=True)
 time.sleep(60)
@@ -380,6 +406,7 @@ def test_survives_kill_9_right_after_put(path: Path, key: bytes) -> None:
 CHILD_FILL = """
 import datetime as dt, os, resource, signal, sys, uuid
 from pathlib import Path
+from app.domain.kinds import ItemKind
 from app.services.outbox.store import Outbox, OutboxIOError, OutgoingItem
 box = Outbox.open(Path(sys.argv[1]), bytes.fromhex(sys.argv[2]))
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # writes past the limit fail with EFBIG
@@ -389,7 +416,7 @@ now = dt.datetime.now(dt.UTC)
 for n in range(10_000):
     key = uuid.uuid4()
     try:
-        box.put(OutgoingItem(key, "186", "entry", str(n % 3), "l", os.urandom(3000)), now)
+        box.put(OutgoingItem(key, "186", ItemKind.ENTRY, str(n % 3), "l", os.urandom(3000)), now)
     except OutboxIOError as error:
         print("failed", key, error.code, box.get(n + 1) is None, len(box.items()), flush=True)
         break

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from app.connectors.base import Capability, InternalMail
 from app.domain.hetu import Hetu
+from app.domain.kinds import ItemKind
 from app.domain.model import ClientRef, ClientSummary, PersonDetails
 from app.domain.policy import OfficeHoursContact, Policy
 from app.services.followup.items import (

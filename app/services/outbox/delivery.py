@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from app.connectors import errors
+from app.domain.kinds import ItemKind
 from app.domain.model import DeliveryReceipt
 from app.services.outbox.locking import SenderLock
 from app.services.outbox.store import ItemState, Outbox, StoredItem
@@ -64,7 +65,7 @@ class DeliveryEvent:
     item_id: int
     key: uuid.UUID
     municipality: str
-    kind: str
+    kind: ItemKind
     receipt: DeliveryReceipt | None = None
     error: str | None = None
     error_type: str | None = None

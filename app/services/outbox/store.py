@@ -31,6 +31,7 @@ from typing import Any
 
 from sqlcipher3 import dbapi2
 
+from app.domain.kinds import ItemKind
 from app.services.outbox.file import (
     CIPHER,
     CipherProfile,
@@ -158,7 +159,8 @@ class Outbox:
         moment = from_stamp(stamp)  # the stored time, as reading it back would give it
         key = str(item.key)
         payload = bytes(item.payload)
-        row = (key, item.municipality, item.kind, item.client, item.label, payload, state.value)
+        kind = item.kind.value
+        row = (key, item.municipality, kind, item.client, item.label, payload, state.value)
         # A form's draft is kept under the key its item is saved with: no second str().
         draft = None
         if draft_key is not None:
@@ -546,7 +548,7 @@ def _stored(row: tuple[Any, ...]) -> StoredItem:
         id=row[0],
         key=uuid.UUID(row[1]),
         municipality=row[2],
-        kind=row[3],
+        kind=_kind(row[0], row[3]),
         client=row[4],
         label=row[5],
         payload=bytes(row[6]),
@@ -556,6 +558,17 @@ def _stored(row: tuple[Any, ...]) -> StoredItem:
         last_error=row[10],
         created=from_stamp(row[11]),
     )
+
+
+def _kind(item_id: int, value: str) -> ItemKind:
+    """The kind stored with an item; a value that names no kind is a damaged file.
+
+    Refused here, where it is read, so that no caller meets an item it cannot tell.
+    """
+    try:
+        return ItemKind(value)
+    except ValueError:
+        raise Corrupt(f"outbox item {item_id} is of no known kind") from None
 
 
 def _draft(row: tuple[Any, ...]) -> Draft:

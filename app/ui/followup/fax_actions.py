@@ -1,7 +1,7 @@
 """Printing a manual fax item and marking it sent.
 
 Shared by the handoff dialog, the notification form, the open handoffs list and the
-outbox view. A fax item (kind ``"fax"``, state MANUAL) is never sent by the sender:
+outbox view. A fax item (``ItemKind.FAX``, state MANUAL) is never sent by the sender:
 the worker prints the sheet (:func:`app.services.followup.handoff.render_fax`, in memory, shown
 in the print preview and printed through :mod:`app.ui.printing.printer`), faxes it, phones the
 office-hours unit and then marks it sent, which takes it out of the outbox. Outbox

@@ -299,7 +299,7 @@ class HandoffDialog(FollowUpWindow):
         self.cancel_button.setText(self.tr("Sulje"))
         self._saved_away()
         self.saved.emit(item)
-        if item.kind == "fax":
+        if item.kind is ItemKind.FAX:
             what = self.tr("Siirto: {label}").format(label=item.label)
             municipality = self.subject.municipality
             self.fax_panel.show_item(item.id, what, municipality, FaxDocument.HANDOFF)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.connectors.base import ChildWelfareNotification
 from app.domain import clock
 from app.domain.hetu import Hetu, HetuProblem, InvalidHetu, parse_hetu
+from app.domain.kinds import ItemKind
 from app.domain.model import ClientSummary
 from app.services.context import AppContext
 from app.services.followup.items import Channel, FaxDocument
@@ -429,7 +430,7 @@ class NotificationForm(FollowUpWindow):
         self._saved_away()
         self.forwarded.emit(item)
         municipality = self._context.policy.municipality(item.municipality)
-        if item.kind == "fax":
+        if item.kind is ItemKind.FAX:
             what = self.tr("Lastensuojeluilmoitus: {label}").format(label=item.label)
             self.fax_panel.show_item(item.id, what, municipality, FaxDocument.NOTIFICATION)
         else:
