@@ -26,8 +26,15 @@ from app.connectors.base import (
 )
 from app.connectors.registry import create_connector
 from app.domain.hetu import Hetu, make_hetu
+from app.domain.kinds import ItemKind
 from app.services.followup.handoff import HandoffService, render_fax
-from app.services.followup.items import Channel, FaxDocument, fax_from_payload, open_handoffs
+from app.services.followup.items import (
+    Channel,
+    FaxDocument,
+    UnknownMunicipality,
+    fax_from_payload,
+    open_handoffs,
+)
 from app.services.followup.notification import InvalidNotification, NotificationService
 from app.services.outbox.codec import (
     mail_from_payload,
@@ -261,7 +268,7 @@ def test_received_at_must_carry_its_zone(training: TrainingServer) -> None:
 def test_unknown_municipality_is_refused(
     training: TrainingServer, notifications: NotificationService
 ) -> None:
-    with pytest.raises(ValueError, match=r"^code: "):
+    with pytest.raises(UnknownMunicipality):
         notifications.forward("999", notification_for(child_of(training, "106")))
 
 

@@ -177,12 +177,16 @@ def _open(item: StoredItem) -> OpenHandoff:
     )
 
 
+class UnknownMunicipality(ValueError):
+    """The municipality code names no municipality of the policy. Nothing was stored."""
+
+
 def municipality_of(policy: Policy, code: str) -> Municipality:
-    """The policy's municipality ``code``; ValueError naming ``code`` when there is none."""
+    """The policy's municipality ``code``; :class:`UnknownMunicipality` when there is none."""
     try:
         return policy.municipality(code)
     except KeyError:
-        raise ValueError("code: not a municipality of the policy") from None
+        raise UnknownMunicipality(f"{code!r} is not a municipality of the policy") from None
 
 
 def handoff_label(handoff: Handoff, at: dt.datetime, zone: dt.tzinfo) -> str:

@@ -29,10 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.hetu import Hetu
+from app.domain.kinds import ItemKind
 from app.domain.model import ClientSummary, PersonDetails
 from app.domain.policy import Municipality
 from app.services.context import AppContext
-from app.services.followup.handoff import NAME_NOT_KNOWN, HandoffService
+from app.services.followup.handoff import (
+    NAME_NOT_KNOWN,
+    HandoffService,
+    MissingAuthor,
+    MissingText,
+)
 from app.services.followup.items import Channel, FaxDocument
 from app.services.outbox.drafts import HANDOFF_FORM, DraftContent
 from app.services.outbox.store import OutboxError, StoredItem
@@ -309,12 +315,11 @@ class HandoffDialog(FollowUpWindow):
     def _failed(self, error: Exception) -> None:
         self._set_saving(False)
         self._save_ended()
-        field, _, _problem = str(error).partition(":")
         if isinstance(error, OutboxError):
             self._refuse(followup_messages.save_failed(error))
-        elif isinstance(error, ValueError) and field == "text":
+        elif isinstance(error, MissingText):
             self._refuse(self.tr("Kirjoita, mitä tapahtui: siirto tarvitsee tekstin."), self.text)
-        elif isinstance(error, ValueError) and field == "author":
+        elif isinstance(error, MissingAuthor):
             self._refuse(
                 self.tr("Päivystäjän nimi puuttuu tämän koneen asetuksista. Ota yhteys tukeen.")
             )
