@@ -166,7 +166,7 @@ def test_item_left_sending_by_a_crash_is_sent_again(
 ) -> None:
     code = training.policy.municipalities[0].code
     stored = sending.save_entry(code, entry_for(first_client(training, code).hetu))
-    outbox.mark_sending(stored.id)  # and then the process died
+    assert outbox.mark_sending_many([stored.id]) == {stored.id}  # and then the process died
     report = sending.flush()
     assert report.recovered == 1
     assert [event.outcome for event in report.events] == [Outcome.DELIVERED]
@@ -353,13 +353,13 @@ def test_confirmations_are_deleted_in_batches_and_reported_after_the_commit(
 ) -> None:
     saved = put_lines(outbox, "ABCDEFGH", 40)
     commits: list[int] = []
-    delivered_many = outbox.delivered_many
+    mark_delivered = outbox.mark_delivered
 
     def counting(items: Any, now: dt.datetime) -> None:
         commits.append(len(items))
-        delivered_many(items, now)
+        mark_delivered(items, now)
 
-    outbox.delivered_many = counting  # type: ignore[method-assign]
+    outbox.mark_delivered = counting  # type: ignore[method-assign]
     gone_when_reported: list[bool] = []
 
     def on_event(event: Any) -> None:

@@ -253,17 +253,17 @@ def test_manual_items_are_never_due_and_hold_nobody_back(tmp_path: Path) -> None
         assert (counts.waiting, counts.sending, counts.attention, counts.manual) == (0, 0, 0, 1)
         assert counts.per_municipality == {"186": 1}
         # A later waiting item of the same client is not held back by the fax.
-        entry = box.put(OutgoingItem(uuid.uuid4(), "186", "entry", "A", "label", b"{}"), T0)
+        entry = box.put(OutgoingItem(uuid.uuid4(), "186", ItemKind.ENTRY, "A", "label", b"{}"), T0)
         assert [item.id for item in box.due("186", T0)] == [entry.id]
         assert box.next_due_time() == T0
-        for refused in (box.mark_sending, box.discard):
-            with pytest.raises(StateConflict):
-                refused(fax.id)
+        assert box.mark_sending_many([fax.id]) == set()  # the sender never claims it
+        with pytest.raises(StateConflict):
+            box.discard(fax.id)
         with pytest.raises(StateConflict):
             box.mark_done(entry.id)
         with pytest.raises(ValueError, match="waiting or manual"):
             box.put(
-                OutgoingItem(uuid.uuid4(), "186", "fax", "A", "label", b"{}"),
+                OutgoingItem(uuid.uuid4(), "186", ItemKind.FAX, "A", "label", b"{}"),
                 T0,
                 ItemState.ATTENTION,
             )
