@@ -47,40 +47,13 @@ from app.ui.followup import messages as followup_messages
 from app.ui.followup.fax_actions import FaxActions
 from app.ui.followup.fax_panel import FaxPanel
 from app.ui.followup.window import FollowUpWindow
+from app.ui.forms import clear_invalid, mark_invalid, problem_label
 from app.ui.messages import where
 from app.ui.outbox.controller import OutboxController
 from app.ui.outbox.drafts import DraftKeeper
 from app.ui.tasks import Generation, Pool, TaskRunner
 
 log = logging.getLogger(__name__)
-
-INVALID_STYLE = "border: 2px solid #b3261e; background: #fde8e8;"
-_PROBLEM_STYLE = "color: #5c0b0b; background: #fde8e8; border: 1px solid #b3261e; padding: 4px;"
-
-
-def mark_invalid(widget: QWidget, problem: str) -> None:
-    """Highlight a field the worker must fix; the property lets tests and styles see it."""
-    widget.setProperty("invalid", True)
-    widget.setStyleSheet(INVALID_STYLE)
-    widget.setAccessibleDescription(problem)
-    widget.setFocus()
-
-
-def clear_invalid(widget: QWidget) -> None:
-    if widget.property("invalid"):
-        widget.setProperty("invalid", False)
-        widget.setStyleSheet("")
-        widget.setAccessibleDescription("")
-
-
-def problem_label(parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet(_PROBLEM_STYLE)
-    label.setVisible(False)
-    return label
 
 
 @dataclass(frozen=True)

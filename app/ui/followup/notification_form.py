@@ -42,9 +42,9 @@ from app.ui.focus import add_save_shortcuts
 from app.ui.followup import messages as followup_messages
 from app.ui.followup.fax_actions import FaxActions
 from app.ui.followup.fax_panel import FaxPanel
-from app.ui.followup.handoff_dialog import clear_invalid, mark_invalid, problem_label
 from app.ui.followup.notification_fields import NotificationFields
 from app.ui.followup.window import FollowUpWindow
+from app.ui.forms import clear_invalid, mark_invalid, problem_label
 from app.ui.outbox.controller import OutboxController
 from app.ui.outbox.drafts import DraftKeeper
 from app.ui.tasks import Generation, Pool, TaskRunner

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.kinds import ItemKind
 from app.domain.model import DutyEntry
 from app.ui.focus import add_save_shortcuts, focus_first, show_focus
+from app.ui.forms import PROBLEM_STYLE
 from app.ui.labels import plain_label
-
-_REASON_STYLE = "color: #5c0b0b; background: #fde8e8; border: 1px solid #b3261e; padding: 4px;"
 
 
 class _ResendFrame(QDialog):
@@ -46,7 +46,7 @@ class _ResendFrame(QDialog):
         self.resend.clicked.connect(self._request_resend)
         self.subject = plain_label(self, "correctionSubject", "")
         self.refusal = plain_label(self, "correctionReason", "")
-        self.refusal.setStyleSheet(_REASON_STYLE)
+        self.refusal.setStyleSheet(PROBLEM_STYLE)
         layout = QVBoxLayout(self)
         layout.addWidget(self.subject)
         layout.addWidget(self.refusal)
