@@ -1,7 +1,7 @@
 """Printing a manual fax item and marking it sent.
 
 Shared by the handoff dialog, the notification form, the open handoffs list and the
-outbox view. A fax item (kind ``"fax"``, state MANUAL) is never sent by the sender:
+outbox view. A fax item (``ItemKind.FAX``, state MANUAL) is never sent by the sender:
 the worker prints the sheet (:func:`app.services.followup.handoff.render_fax`, in memory, shown
 in the print preview and printed through :mod:`app.ui.printing.printer`), faxes it, phones the
 office-hours unit and then marks it sent, which takes it out of the outbox. Outbox
@@ -24,7 +24,7 @@ from app.services.context import AppContext
 from app.services.documents import FontUnavailable
 from app.services.documents.handoff import HANDOFF_TITLE
 from app.services.documents.notification import NOTIFICATION_TITLE
-from app.services.followup.handoff import HandoffService, render_fax
+from app.services.followup.handoff import HandoffService, NotAFax, UnreadableFax, render_fax
 from app.services.followup.items import FaxDocument, FaxItem
 from app.services.outbox.sending import SendingService
 from app.services.outbox.store import ItemNotFound, StoredItem
@@ -147,9 +147,9 @@ class FaxActions(QObject):
         if isinstance(error, ItemNotFound):
             text = self.tr("Faksi on jo merkitty lähetetyksi tai poistettu lähtevistä.")
             self._outbox.items_changed.emit()
-        elif isinstance(error, ValueError) and str(error).startswith("item:"):
+        elif isinstance(error, NotAFax):
             text = self.tr("Tämä lähtevä ei ole käsin lähetettävä faksi.")
-        elif isinstance(error, ValueError):
+        elif isinstance(error, UnreadableFax):
             text = self.tr(
                 "Tallennettua faksia ei voi lukea. Soita virka-aikaiselle ja ota yhteys tukeen."
             )
