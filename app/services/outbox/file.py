@@ -20,7 +20,8 @@ from types import TracebackType
 
 from sqlcipher3 import dbapi2
 
-from app.services.outbox.keys import OutboxError, OutboxIOError, fsync_directory
+from app.services.files import fsync_directory
+from app.services.outbox.keys import OutboxError, OutboxIOError
 
 SCHEMA_VERSION = 4
 

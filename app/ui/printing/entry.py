@@ -24,8 +24,9 @@ from app.domain.policy import Municipality
 from app.services.context import AppContext
 from app.services.documents import FontUnavailable, render_entry
 from app.services.documents.entry import ENTRY_TITLE, PrintedPerson
+from app.services.files import atomic_write
 from app.ui.printing.preview import Choice, PrintPreview
-from app.ui.printing.printer import PrintError, make_printer, print_pdf, render_pages, save_pdf
+from app.ui.printing.printer import PrintError, make_printer, print_pdf, render_pages
 from app.ui.status import StatusArea
 from app.ui.tasks import Generation, Pool, TaskRunner
 
@@ -246,7 +247,7 @@ class EntryPrinter(QObject):
             return
         target = Path(path)
         self._runner.run(
-            lambda: save_pdf(pdf, target),
+            lambda: atomic_write(target, pdf),
             lambda _done: self._saved(target),
             lambda _error: self._fail(self.tr("PDF-tiedostoa ei voitu tallentaa.")),
             pool=Pool.DISK,

@@ -12,22 +12,20 @@ ways lead onto paper, and neither writes the PDF, or a picture of it, to a file:
   PDFium (pypdfium2) at the printer's resolution, at most :data:`MAX_DPI`, and painted
   onto the printer with QPainter. The preview paints the same images.
 
-Saving a PDF to disk is a separate, explicit act (:func:`save_pdf`), offered only
-where the policy allows it; :func:`print_pdf` refuses a printer set to write a file.
+Saving a PDF to disk is a separate, explicit act (the preview's "Tallenna PDF…",
+written with :func:`app.services.files.atomic_write`), offered only where the policy
+allows it; :func:`print_pdf` refuses a printer set to write a file.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pypdfium2.raw as pdfium_raw  # type: ignore[import-untyped]
@@ -266,17 +264,3 @@ def make_printer(config: PrintingConfig, title: str) -> tuple[QPrinter, str | No
         return printer, wanted
     printer.setPrinterName(wanted)
     return printer, None
-
-
-def save_pdf(pdf: bytes, path: Path) -> None:
-    """Write ``pdf`` to ``path`` atomically (beside it first, then renamed into place)."""
-    descriptor, partial = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(pdf)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(partial, path)
-    except BaseException:
-        Path(partial).unlink(missing_ok=True)
-        raise
