@@ -172,7 +172,7 @@ class PrintSpy:
 
         monkeypatch.setattr(PrintPreview, "exec", preview_exec)
         monkeypatch.setattr(QPrintDialog, "exec", dialog_exec)
-        monkeypatch.setattr("app.ui.followup.fax_actions.print_pdf", fake_print)
+        monkeypatch.setattr("app.ui.printing.flow.print_pdf", fake_print)
 
 
 def test_the_menu_offers_the_three_workflows(

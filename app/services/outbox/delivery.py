@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from app.connectors import errors
+from app.domain.clock import Clock, utc_now
 from app.domain.kinds import ItemKind
 from app.domain.model import DeliveryReceipt
 from app.services.outbox.locking import SenderLock
@@ -39,16 +40,11 @@ log = logging.getLogger(__name__)
 
 # Every send: the stored item in, the system's receipt out (or a connector error).
 Send = Callable[[StoredItem], DeliveryReceipt]
-Clock = Callable[[], dt.datetime]
 
 FAR_FUTURE = dt.datetime(9999, 1, 1, tzinfo=dt.UTC)
 
 # Confirmed items deleted per commit (see _MunicipalityFlush).
 CONFIRM_BATCH = 100
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 class Outcome(StrEnum):

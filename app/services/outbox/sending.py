@@ -8,11 +8,11 @@ Qt-free: the GUI and the headless ``outbox flush`` use the same service.
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from collections.abc import Callable, Iterable
 
 from app.connectors.base import ChildWelfareNotification, DutyEvent, InternalMail
+from app.domain.clock import Clock, utc_now
 from app.domain.kinds import ItemKind
 from app.domain.model import DutyEntry
 from app.services.followup.items import FaxItem, fax_to_payload
@@ -30,7 +30,6 @@ from app.services.outbox.delivery import (
     DeliveryEvent,
     FlushReport,
     OutboxSender,
-    utc_now,
 )
 from app.services.outbox.store import ItemNotFound, ItemState, Outbox, OutgoingItem, StoredItem
 from app.services.workstation import Workstation
@@ -52,7 +51,7 @@ class SendingService:
         *,
         on_event: Callable[[DeliveryEvent], None] | None = None,
         skip: Callable[[str], bool] | None = None,
-        clock: Callable[[], dt.datetime] = utc_now,
+        clock: Clock = utc_now,
         poll: float = 5.0,
     ) -> None:
         self.outbox = outbox
