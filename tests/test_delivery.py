@@ -18,6 +18,7 @@ from app.domain.kinds import ItemKind
 from app.domain.model import DeliveryReceipt
 from app.domain.policy import Policy
 from app.services.outbox.delivery import Backoff, Deliverer, Outcome
+from app.services.outbox.items import PAYLOAD_UNREADABLE, Failure
 from app.services.outbox.sending import SendingService
 from app.services.outbox.store import ItemState, Outbox, StoredItem
 from app.services.workstation import Workstation
@@ -69,8 +70,8 @@ def test_unreachable_system_keeps_the_item_waiting_with_backoff(
         (item,) = outbox.items()
         assert item.state is ItemState.WAITING
         assert item.attempts == attempt
-        assert item.last_error is not None
-        assert "Unreachable" in item.last_error
+        assert item.failure is not None
+        assert item.failure.cause == errors.Unreachable.__name__
         assert item.next_attempt > dt.datetime.now(dt.UTC)
     # Not due yet and not forced: nothing is tried.
     assert service.flush().events == []
@@ -96,8 +97,9 @@ def test_rejected_item_needs_attention_and_blocks_nobody(
     (left,) = outbox.items()
     assert left.key == bad.idempotency_key
     assert left.state is ItemState.ATTENTION
-    assert left.last_error is not None
-    assert "Rejected" in left.last_error
+    assert left.failure is not None
+    assert left.failure.cause == errors.Rejected.__name__
+    assert left.failure.detail  # the system's reason, shown to the worker as it is
 
 
 def failing_first(send: Callable[[StoredItem], DeliveryReceipt], failures: int) -> Any:
@@ -398,3 +400,13 @@ def test_an_item_discarded_after_the_lines_were_read_ends_its_line(outbox: Outbo
     assert system.sent == [first.id, third.id]
     assert report.count(Outcome.DELIVERED) == 2
     assert outbox.items() == []
+
+
+def test_a_failure_reads_back_as_written_and_from_older_outboxes() -> None:
+    failure = Failure(errors.Rejected.__name__, "narrative: must not be empty")
+    assert Failure.parse(str(failure)) == failure
+    # The form outboxes of every earlier version hold (tests/golden).
+    assert Failure.parse("Unreachable: connection refused") == Failure(
+        "Unreachable", "connection refused"
+    )
+    assert Failure.parse("payload unreadable: bad json") == Failure(PAYLOAD_UNREADABLE, "bad json")

@@ -33,6 +33,7 @@ from app.connectors import errors
 from app.domain.clock import Clock, utc_now
 from app.domain.kinds import ItemKind
 from app.domain.model import DeliveryReceipt
+from app.services.outbox.items import PAYLOAD_UNREADABLE, Failure
 from app.services.outbox.locking import SenderLock
 from app.services.outbox.store import ItemState, Outbox, StoredItem
 
@@ -211,7 +212,7 @@ class Deliverer:
             return self._failed(item, error), None
         except ValueError as error:
             # The stored payload cannot be read back: the worker must see it.
-            self.outbox.mark_attention(item.id, f"payload unreadable: {error}")
+            self.outbox.mark_attention(item.id, str(Failure(PAYLOAD_UNREADABLE, str(error))))
             return self._event(item, Outcome.ATTENTION, error="payload_unreadable"), None
         return None, receipt
 
@@ -219,13 +220,13 @@ class Deliverer:
         kind = type(error).__name__
         if error.remedy is errors.Remedy.CORRECT_AND_RESEND:
             reason = getattr(error, "reason", error.detail)
-            self.outbox.mark_attention(item.id, f"{kind}: {reason}")
+            self.outbox.mark_attention(item.id, str(Failure(kind, str(reason))))
             log.warning("item %s needs attention: %s", item.id, kind)
             return self._event(item, Outcome.ATTENTION, error=str(reason), error_type=kind)
         retry_after = error.retry_after if isinstance(error, errors.ServerFault) else None
         delay = self.backoff.delay(item.attempts, retry_after)
         next_attempt = self.clock() + dt.timedelta(seconds=delay)
-        self.outbox.retry_later(item.id, f"{kind}: {error.detail}", next_attempt)
+        self.outbox.retry_later(item.id, str(Failure(kind, error.detail)), next_attempt)
         log.info("item %s waits %.0f s after %s", item.id, delay, kind)
         return self._event(
             item, Outcome.RETRY, error=error.detail, error_type=kind, next_attempt=next_attempt

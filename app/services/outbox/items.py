@@ -41,6 +41,31 @@ class OutgoingItem:
         return f"OutgoingItem(key={self.key}, kind={self.kind}, <redacted>)"
 
 
+PAYLOAD_UNREADABLE = "payload unreadable"
+
+
+@dataclass(frozen=True)
+class Failure:
+    """Why an item's last attempt failed, as the outbox keeps it in ``last_error``.
+
+    ``cause`` is the name of the :mod:`app.connectors.errors` class the connector
+    raised (or :data:`PAYLOAD_UNREADABLE`); ``detail`` its detail, or the system's
+    reason for a refusal. Neither holds client data. Written and read only here, so
+    no reader takes the stored text apart on its own.
+    """
+
+    cause: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.cause}: {self.detail}"
+
+    @classmethod
+    def parse(cls, text: str) -> Failure:
+        cause, _, detail = text.partition(": ")
+        return cls(cause, detail)
+
+
 @dataclass(frozen=True, repr=False)
 class StoredItem:
     id: int
@@ -55,6 +80,11 @@ class StoredItem:
     next_attempt: dt.datetime
     last_error: str | None
     created: dt.datetime
+
+    @property
+    def failure(self) -> Failure | None:
+        """The last attempt's failure, or None when there was none."""
+        return Failure.parse(self.last_error) if self.last_error else None
 
     def __repr__(self) -> str:
         return (

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.connectors import errors
 from app.connectors.base import ChildWelfareNotification, InternalMail
 from app.domain.kinds import ItemKind
 from app.domain.model import DutyEntry
@@ -31,6 +32,7 @@ from app.services.outbox.codec import (
     mail_from_payload,
     notification_from_payload,
 )
+from app.services.outbox.items import PAYLOAD_UNREADABLE, Failure
 from app.services.outbox.store import ItemState, StoredItem
 from app.ui.followup.fax_actions import FaxActions
 from app.ui.item_table import ItemListDialog, TableRow, item_table, message_line, named_button
@@ -62,7 +64,7 @@ class _Row:
     kind: ItemKind
     state: ItemState
     label: str
-    last_error: str | None
+    failure: Failure | None
 
 
 class OutboxView(ItemListDialog):
@@ -145,7 +147,7 @@ class OutboxView(ItemListDialog):
     def _listed(self, items: list[StoredItem]) -> None:
         self._read_done()
         # Only the row's summary is kept; the payloads go with ``items``.
-        rows = [_Row(i.id, i.municipality, i.kind, i.state, i.label, i.last_error) for i in items]
+        rows = [_Row(i.id, i.municipality, i.kind, i.state, i.label, i.failure) for i in items]
         self._show_rows(rows, {i.id: (i.attempts, i.next_attempt) for i in items})
         self.message.setText("" if rows else self.tr("Lähtevissä ei ole mitään."))
         self.loaded.emit()
@@ -157,7 +159,7 @@ class OutboxView(ItemListDialog):
         shown: list[TableRow] = []
         for row in rows:
             attempts, next_attempt = (timing or {}).get(row.id, (0, None))
-            error, error_tip = self._error_text(row.last_error)
+            error, error_tip = self._error_text(row.failure)
             cells = [
                 row.label,
                 self._municipality_name(row.municipality),
@@ -230,7 +232,7 @@ class OutboxView(ItemListDialog):
             self.message.setText(self.tr("Lähetys ei enää odota korjausta."))
             self.reload()
             return
-        reason, _tip = self._error_text(item.last_error)
+        reason, _tip = self._error_text(item.failure)
         subject = f"{row.label} – {self._where(row.municipality)}"
         try:
             editor = self._editor(item, row, subject, reason)
@@ -450,19 +452,18 @@ class OutboxView(ItemListDialog):
             return self.tr("heti kun yhteys toimii")
         return outbox_messages.moment(next_attempt, self._policy.zone)
 
-    def _error_text(self, last_error: str | None) -> tuple[str, str]:
+    def _error_text(self, failure: Failure | None) -> tuple[str, str]:
         """The worker's wording and, for helpdesk, the stored text (no client data)."""
-        if not last_error:
+        if failure is None:
             return "", ""
-        kind, _, detail = last_error.partition(": ")
+        if failure.cause == errors.Rejected.__name__:
+            return failure.detail, str(failure)  # the system's own reason
         texts = {
-            "Unreachable": self.tr("ei yhteyttä järjestelmään"),
-            "TimedOut": self.tr("järjestelmä ei vastannut ajoissa"),
-            "ServerFault": self.tr("vika järjestelmässä"),
-            "AuthenticationFailed": self.tr("tunnukset eivät kelpaa"),
-            "NotSupported": self.tr("järjestelmä ei tue tätä"),
-            "payload unreadable": self.tr("tallennettu sisältö ei ole luettavissa"),
+            errors.Unreachable.__name__: self.tr("ei yhteyttä järjestelmään"),
+            errors.TimedOut.__name__: self.tr("järjestelmä ei vastannut ajoissa"),
+            errors.ServerFault.__name__: self.tr("vika järjestelmässä"),
+            errors.AuthenticationFailed.__name__: self.tr("tunnukset eivät kelpaa"),
+            errors.NotSupported.__name__: self.tr("järjestelmä ei tue tätä"),
+            PAYLOAD_UNREADABLE: self.tr("tallennettu sisältö ei ole luettavissa"),
         }
-        if kind == "Rejected":
-            return detail, last_error
-        return texts.get(kind, last_error), last_error
+        return texts.get(failure.cause, str(failure)), str(failure)
