@@ -19,6 +19,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
+from app.connectors import errors
 from app.connectors.base import Capability
 from app.domain.hetu import make_hetu
 from app.domain.kinds import ItemKind
@@ -306,7 +307,12 @@ def test_an_item_needing_attention_is_discarded_only_with_a_reason(
     child = clients(training)[0]
     rejected = put_rejected_entry(window, child)
     view = wait_for_attention(qtbot, window)
-    assert rows(view)[0][6]  # the system's own reason
+    sending = window.outbox.sending
+    assert sending is not None
+    [stored] = sending.outbox.items()
+    assert stored.failure is not None
+    assert stored.failure.detail
+    assert rows(view)[0][6] == stored.failure.detail  # the system's own reason, as it is
     for fragment in client_fragments(child, "   ")[:3]:
         assert not any(fragment in text for text in widget_texts(view))
     qtbot.waitUntil(
@@ -321,8 +327,6 @@ def test_an_item_needing_attention_is_discarded_only_with_a_reason(
     assert not dialog.confirm.isEnabled()
     click(dialog.confirm)
     wait_idle(qtbot, window)
-    sending = window.outbox.sending
-    assert sending is not None
     assert [item.key for item in sending.outbox.items()] == [rejected.idempotency_key]
 
     reason = "Kirjattu uudelleen oikealle asiakkaalle."
@@ -562,3 +566,20 @@ def test_a_refused_record_of_a_discard_is_removed_after_a_question(
     assert view.message.text() == "Hylkäysmerkintä poistettiin lähtevistä."
     qtbot.waitUntil(lambda: window.outbox_count.text() == "Lähtevät: 0", timeout=WAIT_MS)
     assert inspect(training)[JARVENPAA] == []
+
+
+def test_the_outbox_view_words_a_connection_failure_for_the_worker(
+    qtbot: QtBot, window: MainWindow, training: TrainingServer
+) -> None:
+    child = clients(training)[0]
+    training.set_online(JARVENPAA, False)
+    sending = window.outbox.sending
+    assert sending is not None
+    put_rejected_entry(window, child)
+    sending.flush(force=[JARVENPAA])
+    [stored] = sending.outbox.items()
+    assert stored.failure is not None
+    assert stored.failure.cause in (errors.Unreachable.__name__, errors.TimedOut.__name__)
+    view = open_outbox_view(qtbot, window)
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=WAIT_MS)
+    assert rows(view)[0][6] in ("ei yhteyttä järjestelmään", "järjestelmä ei vastannut ajoissa")
