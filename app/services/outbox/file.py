@@ -19,8 +19,9 @@ from types import TracebackType
 
 from sqlcipher3 import dbapi2
 
+from app.services.files import fsync_directory
 from app.services.outbox import schema
-from app.services.outbox.keys import OutboxError, OutboxIOError, fsync_directory
+from app.services.outbox.keys import OutboxError, OutboxIOError
 from app.services.outbox.schema import (
     SCHEMA_V1,
     Corrupt,
