@@ -180,7 +180,6 @@ class MessageBar(QFrame):
         self._now = now
         self._unread: list[Message] = []
         self._info: Message | None = None
-        self._latest: Message | None = None
         self._history: deque[Message] = deque(maxlen=HISTORY)
         # Created once, in order, so that their place in the Tab order is the bar's.
         self._rows = [_Row(self) for _ in range(SHOWN_UNREAD)]
@@ -202,8 +201,14 @@ class MessageBar(QFrame):
     # -- what the bar holds ---------------------------------------------------------
 
     def latest(self) -> Message | None:
-        """The message that came last, while the bar still shows it."""
-        return self._latest if self._shows(self._latest) else None
+        """The newest message the bar still shows.
+
+        The info line, when there is one, came after every unread message: a message
+        that stays takes the info line away.
+        """
+        if self._info is not None:
+            return self._info
+        return self._unread[-1] if self._unread else None
 
     @property
     def level(self) -> Level | None:
@@ -245,7 +250,6 @@ class MessageBar(QFrame):
     def show_message(self, level: Level, text: str) -> None:
         message = Message(level, text, self._now())
         self._history.append(message)
-        self._latest = message
         if level.stays:
             # The same failure again is one line, moved to the end, not a second one.
             self._unread = [m for m in self._unread if (m.level, m.text) != (level, text)]
@@ -298,9 +302,6 @@ class MessageBar(QFrame):
             remaining = [r for r in self._rows if r.message is not None]
             if remaining:
                 remaining[-1].dismiss_button.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _shows(self, message: Message | None) -> bool:
-        return message is not None and (message is self._info or message in self._unread)
 
     def _render(self) -> None:
         shown = self._unread[-SHOWN_UNREAD:]

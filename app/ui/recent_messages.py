@@ -88,6 +88,14 @@ class RecentMessagesDialog(QDialog):
         super().showEvent(event)
         activate(self)
 
+    def done(self, result: int) -> None:
+        """Closed by a key: the window's keys work again at once, wherever the
+        window manager hands the activation."""
+        super().done(result)
+        parent = self.parentWidget()
+        if parent is not None:
+            parent.activateWindow()
+
     def _dismiss_all(self) -> None:
         self._bar.dismiss_all()
         self.accept()
