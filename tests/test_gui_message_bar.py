@@ -239,3 +239,24 @@ def test_only_the_level_is_logged(loose: Loose, caplog: pytest.LogCaptureFixture
     assert "error" in caplog.text
     assert "Järvenpää" not in caplog.text
     assert "010101-900X" not in caplog.text
+
+
+def test_esc_dismisses_one_message_after_another(qtbot: QtBot, loose: Loose) -> None:
+    bridge, widget = loose.bridge, loose.bar
+    loose.window.show()
+    qtbot.waitExposed(loose.window)
+    loose.window.activateWindow()
+    qtbot.waitUntil(loose.window.isActiveWindow)
+    bridge.error("Ensimmäinen virhe.")
+    bridge.warning("Toinen varoitus.")
+    buttons = dismiss_buttons(widget)
+    assert len(buttons) == 2
+    buttons[-1].setFocus()
+    qtbot.waitUntil(buttons[-1].hasFocus)
+    QTest.keyClick(focused(), Qt.Key.Key_Escape)
+    assert [m.text for m in widget.unread()] == ["Ensimmäinen virhe."]
+    [left] = dismiss_buttons(widget)
+    assert left.hasFocus()
+    QTest.keyClick(focused(), Qt.Key.Key_Escape)
+    assert widget.unread() == []
+    assert widget.isHidden()

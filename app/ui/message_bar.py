@@ -220,10 +220,6 @@ class MessageBar(QFrame):
         """The errors and warnings not dismissed yet, oldest first."""
         return list(self._unread)
 
-    def info_line(self) -> Message | None:
-        """The info or success line shown below the unread ones."""
-        return self._info
-
     def recent(self) -> list[Message]:
         """The last :data:`HISTORY` messages, newest first."""
         return list(reversed(self._history))
@@ -297,8 +293,9 @@ class MessageBar(QFrame):
         had_focus = row.has_focus()
         if row.message is not None:
             self.dismiss(row.message)
-        if had_focus:
-            # On to the next message still unread: Esc again dismisses it.
+        if had_focus and row.message is None:
+            # Its line went: on to the newest message still unread, where Esc again
+            # dismisses; with none left, Qt has moved the focus on in the window.
             remaining = [r for r in self._rows if r.message is not None]
             if remaining:
                 remaining[-1].dismiss_button.setFocus(Qt.FocusReason.OtherFocusReason)
