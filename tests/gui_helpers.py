@@ -40,7 +40,7 @@ from app.services.workstation import Workstation
 from app.training.data import SyntheticClient
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
 from app.ui.main_window import MainWindow
-from app.ui.status import Level
+from app.ui.message_bar import Level
 from app.ui.unsaved import Choice
 
 WORKER = "Päivystäjä Testi"
@@ -242,12 +242,15 @@ def save(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def status_level(window: MainWindow) -> Level | None:
-    """The message area's level, read afresh (a plain attribute would stay narrowed)."""
-    return window.status.level
+    """The level of the message bar's latest message, read afresh (a plain attribute
+    would stay narrowed)."""
+    return window.message_bar.level
 
 
 def status_text(window: MainWindow) -> str:
-    return window.status.text()
+    """The message bar's latest message with its level's sign, while the bar shows it."""
+    latest = window.message_bar.latest()
+    return latest.line() if latest is not None else ""
 
 
 def wait_idle(qtbot: QtBot, window: MainWindow) -> None:

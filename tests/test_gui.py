@@ -22,7 +22,7 @@ from app.training.data import UNKNOWN_CLIENT
 from app.training.server import TrainingServer
 from app.ui.app import run
 from app.ui.main_window import MainWindow
-from app.ui.status import Level
+from app.ui.message_bar import Level
 from app.ui.unsaved import Choice
 from tests.fakes import closed_port_url
 from tests.gui_helpers import (
@@ -99,7 +99,7 @@ def test_find_client_and_record_an_entry_by_keyboard(
     with qtbot.waitSignal(window.entry_delivered, timeout=WAIT_MS) as delivered:
         save(qtbot, window)
     record_id = delivered.args[1] if delivered.args else ""
-    assert window.status.level is Level.SUCCESS
+    assert status_level(window) is Level.SUCCESS
     assert f"Kirjaus toimitettu: Järvenpää, Effica (tunniste {record_id})" in status_text(window)
     assert form.narrative.toPlainText() == ""
     assert not form.is_open()
@@ -190,7 +190,7 @@ def test_invalid_identity_code_is_explained_and_nothing_is_sent(
     type_text(window.desk.search.field, wrong_check)
     assert "tarkistusmerkki" in window.desk.search.problem.text()
     press(window.desk.search.field, Qt.Key.Key_Return)
-    assert window.status.level is Level.WARNING
+    assert status_level(window) is Level.WARNING
     assert "tarkistusmerkki ei täsmää" in status_text(window)
     press(window, Qt.Key.Key_N, CTRL)
     assert not window.desk.form.is_open()
@@ -215,7 +215,7 @@ def test_unknown_client_is_told_plainly(
 ) -> None:
     select_jarvenpaa(qtbot, window)
     search(qtbot, window, UNKNOWN_CLIENT.value)
-    assert window.status.level is Level.WARNING
+    assert status_level(window) is Level.WARNING
     assert "Henkilö ei ole asiakas (Järvenpää, Effica)" in status_text(window)
     assert "ei löytynyt" in window.desk.card.notice.text()
     press(window, Qt.Key.Key_N, CTRL)
@@ -230,7 +230,7 @@ def test_an_entry_for_an_unreachable_system_waits_in_the_outbox(
     child = clients(training)[0]
     select_jarvenpaa(qtbot, window)
     search(qtbot, window, child.hetu.value)
-    assert window.status.level is Level.ERROR
+    assert status_level(window) is Level.ERROR
     assert "ei saada yhteyttä (Järvenpää, Effica)" in status_text(window)
     assert "Tarkista VPN-yhteys" in status_text(window)
     assert "Asiakasta ei voitu hakea" in window.desk.card.notice.text()
@@ -268,7 +268,7 @@ def test_income_support_is_refused_with_directions(
     assert "+358 9 000 1860" in form.refusal.text()
     assert not form.save_button.isEnabled()
     save(qtbot, window)
-    assert window.status.level is Level.WARNING
+    assert status_level(window) is Level.WARNING
     assert "ei käsittele toimeentulotukea" in status_text(window)
     assert not form.saving
     wait_idle(qtbot, window)

@@ -32,9 +32,9 @@ from app.ui.followup.handoff_list import HandoffList
 from app.ui.followup.menu import FollowupController, install_followup
 from app.ui.followup.notification_form import NotificationForm
 from app.ui.main_window import MainWindow
+from app.ui.message_bar import Level
 from app.ui.printing.preview import PrintPreview
 from app.ui.printing.printer import page_count
-from app.ui.status import Level
 from tests.gui_helpers import (
     CTRL,
     JARVENPAA,

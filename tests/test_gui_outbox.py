@@ -33,9 +33,9 @@ from app.services.outbox.store import OutboxError, WrongKey
 from app.training.data import SyntheticClient
 from app.training.server import TrainingServer
 from app.ui.main_window import MainWindow
+from app.ui.message_bar import Level
 from app.ui.outbox.editor import CorrectionEditor, DiscardDialog, FieldsCorrectionEditor
 from app.ui.outbox.view import OutboxView
-from app.ui.status import Level
 from tests.gui_helpers import (
     CTRL,
     JARVENPAA,
@@ -47,6 +47,7 @@ from tests.gui_helpers import (
     inspect,
     press,
     save,
+    status_level,
     status_text,
     type_text,
     wait_idle,
@@ -135,7 +136,7 @@ def test_an_entry_waits_out_an_outage_and_leaves_when_the_system_returns(
     write_entry(qtbot, window, narrative)
     with qtbot.waitSignal(window.desk.entry_waiting, timeout=WAIT_MS):
         save(qtbot, window)
-    assert window.status.level is Level.WARNING
+    assert status_level(window) is Level.WARNING
     assert (
         "Kirjaus on tallessa lähtevissä ja lähtee automaattisesti, kun Järvenpää on taas "
         "tavoitettavissa" in status_text(window)
@@ -215,7 +216,7 @@ def test_an_outbox_that_cannot_open_is_explained_and_saving_is_refused(
     write_entry(qtbot, window, narrative)
     with qtbot.waitSignal(window.desk.entry_failed, timeout=WAIT_MS):
         save(qtbot, window)
-    assert window.status.level is Level.ERROR
+    assert status_level(window) is Level.ERROR
     assert "Kirjausta ei voi tallentaa" in status_text(window)
     form = window.desk.form
     assert form.is_open()
@@ -262,7 +263,7 @@ def test_a_save_that_fails_on_disk_keeps_the_text_and_the_entry(
     for _attempt in range(2):
         with qtbot.waitSignal(window.desk.entry_failed, timeout=WAIT_MS):
             save(qtbot, window)
-        assert window.status.level is Level.ERROR
+        assert status_level(window) is Level.ERROR
         assert "levy on täynnä" in status_text(window)
         assert "Mitään ei tallennettu" in status_text(window)
         assert window.desk.form.narrative.toPlainText() == narrative
@@ -453,7 +454,7 @@ def test_the_vpn_command_runs_in_the_background(
     assert action.isEnabled()
     with qtbot.waitSignal(window.connectivity.vpn_opened, timeout=WAIT_MS):
         action.trigger()
-    assert window.status.level is level
+    assert status_level(window) is level
     assert expected in status_text(window)
 
 

@@ -20,9 +20,9 @@ from app.services.documents import CONFIDENTIAL
 from app.training.data import SyntheticClient
 from app.training.server import TrainingServer
 from app.ui.main_window import MainWindow
+from app.ui.message_bar import Level
 from app.ui.printing.preview import PrintPreview
 from app.ui.printing.printer import available_printers, page_count
-from app.ui.status import Level
 from tests.fakes import closed_port_url
 from tests.gui_helpers import (
     CTRL,
@@ -38,6 +38,7 @@ from tests.gui_helpers import (
     save,
     search,
     select_jarvenpaa,
+    status_level,
     status_text,
     with_endpoint,
     write_entry,
@@ -118,7 +119,7 @@ def test_ctrl_p_after_saving_prints_the_entry(
     assert "Tulostanut: Päivystäjä Testi, 27.11.2026 klo 02.10" in text
     if "PDF" in available_printers():
         assert spy.dialog_printers == ["PDF"] == [printer_name]
-    assert window.status.level is Level.SUCCESS
+    assert status_level(window) is Level.SUCCESS
     assert f"Kirjaus lähetetty tulostimelle {printer_name}" in status_text(window)
 
     # The entry goes with the client.
@@ -138,7 +139,7 @@ def test_a_missing_default_printer_is_said_and_the_system_default_used(
     window = opener.open(opener.context(policy))
     spy = PrintSpy(monkeypatch)
     messages: list[tuple[str, str]] = []
-    window.status.message_shown.connect(lambda level, text: messages.append((level, text)))
+    window.messages.message_posted.connect(lambda level, text: messages.append((level, text)))
     save_an_entry(qtbot, window, family(training)[0], "Kirjaus tulostettavaksi")
     with qtbot.waitSignal(window.desk.printing.printed, timeout=WAIT_MS):
         press(window, Qt.Key.Key_P, CTRL)

@@ -20,12 +20,13 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 from reportlab.pdfgen import canvas
 
+from app.domain.clock import HELSINKI
 from app.domain.policy import PrintingConfig
 from app.services.documents import FontUnavailable
+from app.ui.message_bar import MessageBar, MessageBridge
 from app.ui.printing.flow import Document, Outcome, PrintFlow, pages_text
 from app.ui.printing.preview import Choice, PrintPreview
 from app.ui.printing.printer import PrintError, PrintFailure, page_count
-from app.ui.status import StatusArea
 from app.ui.tasks import TaskRunner
 
 WAIT_MS = 10_000
@@ -85,8 +86,9 @@ class Desk:
         self.window = QWidget()
         qtbot.addWidget(self.window)
         self.runner = TaskRunner()
-        self.status = StatusArea(self.window)
-        self.flow = PrintFlow(config, self.runner, self.status, self.window)
+        self.messages = MessageBridge(self.window)
+        self.bar = MessageBar(self.messages, HELSINKI, parent=self.window)
+        self.flow = PrintFlow(config, self.runner, self.messages, self.window)
         self.heard = Heard()
         self.choice: Choice | None = Choice.PRINT
         # Per preview: its title, its pages, whether it offered "Tallenna PDF…".
@@ -226,7 +228,9 @@ def test_a_print_failure_is_worded_once_with_the_documents_retry(
     [name] = desk.printers
     text = expected.format(name=name)
     assert events == [("rendered",), ("failed", text)]
-    assert text in desk.status.text()
+    latest = desk.bar.latest()
+    assert latest is not None
+    assert text in latest.line()
     assert SECRET not in caplog.text
 
 

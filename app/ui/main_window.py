@@ -33,13 +33,14 @@ from app.ui.duty_banner import DutyDisplay
 from app.ui.focus import show_focus
 from app.ui.followup.menu import install_followup
 from app.ui.indicators import ConnectivitySummary, OutboxBanner, OutboxCount
+from app.ui.message_bar import MessageBar, MessageBridge
 from app.ui.outage_practice import OutagePractice
 from app.ui.outbox import messages as outbox_messages
 from app.ui.outbox.controller import OutboxController, OutboxSnapshot
 from app.ui.outbox.drafts import DraftsDialog
 from app.ui.outbox.view import OutboxView
+from app.ui.recent_messages import RecentMessagesDialog
 from app.ui.shortcuts import show_shortcuts
-from app.ui.status import StatusArea
 from app.ui.switcher import MunicipalitySwitcher
 from app.ui.tasks import Pool, TaskRunner
 
@@ -89,8 +90,11 @@ class MainWindow(QMainWindow):
         self._started = False
         self._outbox_view: OutboxView | None = None
         self.drafts_dialog: DraftsDialog | None = None
+        self._recent_messages: RecentMessagesDialog | None = None
 
-        self.status = StatusArea(self)
+        # Components report through the bridge; only the window holds the bar.
+        self.messages = MessageBridge(self)
+        self.message_bar = MessageBar(self.messages, context.policy.zone, now, self)
         self.runner = TaskRunner(default_failure=self._show_unexpected, parent=self)
         workstation = context.workstation
         self.connectivity = ConnectivityController(context.policy, workstation, self.runner, self)
@@ -101,7 +105,7 @@ class MainWindow(QMainWindow):
             context.policy.municipalities, self, zone=context.policy.zone
         )
         self.desk = DutyDesk(
-            context, self.runner, self.status, self.outbox, self.connectivity.state, self, now
+            context, self.runner, self.messages, self.outbox, self.connectivity.state, self, now
         )
         self.duty = DutyDisplay(context.policy, now, self)
         self.banner = OutboxBanner(self)
@@ -128,7 +132,7 @@ class MainWindow(QMainWindow):
         if self._training:
             layout.addWidget(self._training_banner())
         layout.addWidget(self.banner)
-        layout.addWidget(self.status)
+        layout.addWidget(self.message_bar)
         split = QSplitter(central)
         split.setChildrenCollapsible(False)
         split.addWidget(self.switcher)
@@ -206,6 +210,9 @@ class MainWindow(QMainWindow):
             )
         help_menu = self.menuBar().addMenu(self.tr("&Ohje"))
         self._add_action(help_menu, self.tr("&Pikanäppäimet"), "F1", lambda: show_shortcuts(self))
+        self._add_action(
+            help_menu, self.tr("&Viimeisimmät viestit"), "Ctrl+Shift+M", self.show_recent_messages
+        )
 
     def _build_connection_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Yhteys"))
@@ -272,7 +279,7 @@ class MainWindow(QMainWindow):
         """Ctrl+K: to the home municipality the register gave, and the same search there."""
         offer = self.desk.population.offered()
         if offer is None:
-            self.status.info(self.tr("Ei kotikuntaehdotusta: hae ensin henkilötunnuksella."))
+            self.messages.info(self.tr("Ei kotikuntaehdotusta: hae ensin henkilötunnuksella."))
             return
         code, hetu = offer
         if self.desk.has_unsaved_text():
@@ -288,7 +295,7 @@ class MainWindow(QMainWindow):
             return
         if self.desk.saving:
             self.switcher.select(self._current, notify=False)
-            self.status.warning(
+            self.messages.warning(
                 self.tr("Kirjausta tallennetaan. Vaihda kuntaa, kun tallennus on valmis.")
             )
             return
@@ -308,7 +315,7 @@ class MainWindow(QMainWindow):
         self._current = code
         self.desk.set_municipality(municipality)
         self.duty.set_municipality(municipality)
-        self.status.info(self.tr("Kunta: {name}.").format(name=municipality.name_fi))
+        self.messages.info(self.tr("Kunta: {name}.").format(name=municipality.name_fi))
         self.connectivity.probe_now(code)
         self._save_settings(last_municipality=code)
         self.municipality_selected.emit(code)
@@ -353,11 +360,24 @@ class MainWindow(QMainWindow):
             view.show()
         return view
 
+    def show_recent_messages(self) -> RecentMessagesDialog:
+        """Ctrl+Shift+M: open (or raise) the list of the message bar's last messages."""
+        if self._recent_messages is None:
+            self._recent_messages = RecentMessagesDialog(self.message_bar, self)
+        dialog = self._recent_messages
+        dialog.refresh()
+        if dialog.isVisible():
+            dialog.raise_()
+            dialog.activateWindow()
+        else:
+            dialog.show()
+        return dialog
+
     def _on_vpn_opened(self, result: VpnResult) -> None:
         if result.ok:
-            self.status.info(self.tr("VPN-yhteys avattu. Tarkistetaan kuntien järjestelmiä…"))
+            self.messages.info(self.tr("VPN-yhteys avattu. Tarkistetaan kuntien järjestelmiä…"))
         else:
-            self.status.error(
+            self.messages.error(
                 self.tr(
                     "VPN-yhteyttä ei saatu avattua ({detail}). Avaa VPN tavalliseen tapaan; "
                     "jos se ei onnistu, ota yhteys tukeen."
@@ -371,10 +391,10 @@ class MainWindow(QMainWindow):
             text = self.tr("Harjoittelu: {name} on taas verkossa.")
         else:
             text = self.tr("Harjoittelu: {name} on nyt poissa verkosta, kuin VPN olisi katki.")
-        self.status.info(text.format(name=name))
+        self.messages.info(text.format(name=name))
 
     def _on_outage_failed(self, code: str) -> None:
-        self.status.warning(self.tr("Harjoituspalvelin ei vastannut. Yritä uudelleen."))
+        self.messages.warning(self.tr("Harjoituspalvelin ei vastannut. Yritä uudelleen."))
 
     def _apply_settings(self, settings: UserSettings) -> None:
         if settings.window_geometry:
@@ -401,7 +421,7 @@ class MainWindow(QMainWindow):
 
     def _show_unexpected(self, error: Exception) -> None:
         log.error("unexpected %s in background work", type(error).__name__)
-        self.status.error(
+        self.messages.error(
             self.tr("Odottamaton virhe. Yritä uudelleen; jos virhe toistuu, ilmoita IT-tukeen.")
         )
 
@@ -421,7 +441,7 @@ class MainWindow(QMainWindow):
         entries = list(self.desk.drafts.known.values())
         if not entries:
             if always:
-                self.status.info(self.tr("Ei tallentamattomia luonnoksia."))
+                self.messages.info(self.tr("Ei tallentamattomia luonnoksia."))
             return
         dialog = DraftsDialog(
             sorted(entries, key=lambda pair: pair[0].updated),
@@ -442,7 +462,7 @@ class MainWindow(QMainWindow):
             self.followup.continue_draft(key)
             return
         if self.desk.has_unsaved_text():
-            self.status.warning(self.tr("Tallenna tai sulje avoin kirjaus ennen luonnosta."))
+            self.messages.warning(self.tr("Tallenna tai sulje avoin kirjaus ennen luonnosta."))
             return
         if content.municipality != self._current:
             self.switcher.select(content.municipality)
@@ -463,6 +483,8 @@ class MainWindow(QMainWindow):
         self._closed = True
         if self._outbox_view is not None:
             self._outbox_view.close()
+        if self._recent_messages is not None:
+            self._recent_messages.close()
         # Only now: the close was accepted, each follow-up window's text settled first.
         self.followup.close_windows()
         geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")

@@ -25,6 +25,7 @@ def shortcuts_text() -> str:
         "Ctrl+J  avoimet siirrot\n"
         "F5  tarkista yhteydet\n"
         "F1  pikanäppäimet\n"
+        "Ctrl+Shift+M  viimeisimmät viestit (Enter kuittaa virheet ja varoitukset)\n"
         "Ctrl+Q  lopeta",
     )
 

@@ -37,11 +37,11 @@ from app.ui.client.entry_form import EntryForm, EntrySubject, FieldLimits
 from app.ui.client.person_dialog import PersonDialog
 from app.ui.client.population import PopulationLookup
 from app.ui.client.search import ClientSearch
+from app.ui.message_bar import MessageBridge
 from app.ui.outbox import messages as outbox_messages
 from app.ui.outbox.controller import EarlierVersionKept, OutboxController
 from app.ui.outbox.drafts import DraftKeeper
 from app.ui.printing.entry import EntryPrinter, SavedEntry
-from app.ui.status import StatusArea
 from app.ui.tasks import Generation, TaskRunner
 from app.ui.unsaved import Asker, Choice, ask
 
@@ -102,7 +102,7 @@ class DutyDesk(QWidget):
         self,
         context: AppContext,
         runner: TaskRunner,
-        status: StatusArea,
+        status: MessageBridge,
         outbox: OutboxController,
         reachability: Callable[[str], Reachability],
         parent: QWidget | None = None,

@@ -25,9 +25,9 @@ from app.services.followup.items import FaxDocument, FaxItem
 from app.services.outbox.sending import SendingService
 from app.services.outbox.store import ItemNotFound, StoredItem
 from app.ui.followup import messages as followup_messages
+from app.ui.message_bar import MessageBridge
 from app.ui.outbox.controller import OutboxController
 from app.ui.printing.flow import Document, Outcome, PrintFlow, pages_text
-from app.ui.status import StatusArea
 from app.ui.tasks import Pool, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ class FaxActions(QObject):
         context: AppContext,
         runner: TaskRunner,
         outbox: OutboxController,
-        status: StatusArea,
+        status: MessageBridge,
         now: Clock,
         window: QWidget,
     ) -> None:

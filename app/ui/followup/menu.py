@@ -38,10 +38,10 @@ from app.ui.followup.handoff_dialog import HandoffDialog, HandoffSubject
 from app.ui.followup.handoff_list import HandoffList
 from app.ui.followup.notification_form import NotificationForm, NotificationPrefill
 from app.ui.followup.window import FollowUpWindow
+from app.ui.message_bar import MessageBridge
 from app.ui.outbox import messages as outbox_messages
 from app.ui.outbox.controller import OutboxController
 from app.ui.outbox.drafts import DraftKeeper
-from app.ui.status import StatusArea
 from app.ui.tasks import TaskRunner
 from app.ui.unsaved import Choice
 
@@ -55,7 +55,7 @@ class FollowupParts:
 
     context: AppContext
     runner: TaskRunner
-    status: StatusArea
+    status: MessageBridge
     outbox: OutboxController
     desk: DutyDesk
     now: Clock
@@ -409,7 +409,7 @@ def install_followup(window: MainWindow, now: Clock | None = None) -> FollowupCo
     parts = FollowupParts(
         context=window.context,
         runner=window.runner,
-        status=window.status,
+        status=window.messages,
         outbox=window.outbox,
         desk=window.desk,
         now=now or utc_now,

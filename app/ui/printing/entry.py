@@ -20,8 +20,8 @@ from app.domain.policy import Municipality
 from app.services.context import AppContext
 from app.services.documents import render_entry
 from app.services.documents.entry import ENTRY_TITLE, PrintedPerson
+from app.ui.message_bar import MessageBridge
 from app.ui.printing.flow import Document, Outcome, PrintFlow, pages_text
-from app.ui.status import StatusArea
 from app.ui.tasks import Generation, TaskRunner
 
 
@@ -68,7 +68,7 @@ class EntryPrinter(QObject):
         self,
         context: AppContext,
         runner: TaskRunner,
-        status: StatusArea,
+        status: MessageBridge,
         now: Clock,
         parent: QWidget,
     ) -> None:

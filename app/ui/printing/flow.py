@@ -29,9 +29,9 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from app.domain.policy import PrintingConfig
 from app.services.documents import FontUnavailable
 from app.services.files import atomic_write
+from app.ui.message_bar import MessageBridge
 from app.ui.printing.preview import Choice, PrintPreview
 from app.ui.printing.printer import PrintError, PrintFailure, make_printer, print_pdf, render_pages
-from app.ui.status import StatusArea
 from app.ui.tasks import Pool, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -111,7 +111,7 @@ class PrintFlow(QObject):
     preview_opened = Signal(object)
 
     def __init__(
-        self, config: PrintingConfig, runner: TaskRunner, status: StatusArea, parent: QWidget
+        self, config: PrintingConfig, runner: TaskRunner, status: MessageBridge, parent: QWidget
     ) -> None:
         super().__init__(parent)
         self._config = config
