@@ -210,16 +210,32 @@ def test_the_same_failure_twice_is_one_line_and_the_oldest_wait_their_turn(
     assert [m.text for m in widget.unread()] == ["Yhteys katkesi."]
     assert len(widget.recent()) == 2
     for n in range(SHOWN_UNREAD):
-        bridge.warning(f"Varoitus {n}.")
+        bridge.error(f"Virhe {n}.")
     assert len(widget.unread()) == SHOWN_UNREAD + 1
     lines = widget.text().splitlines()
-    assert lines[0] == "⚠ Varoitus 0."
+    assert lines[0] == "✖ Virhe 0."
     assert "Lisäksi 1 kuittaamaton viesti: Ctrl+Shift+M." in lines
     assert "✖ Yhteys katkesi." not in lines
     # The newest dismissed, the oldest shows again.
     widget.dismiss()
     assert widget.text().splitlines()[0] == "✖ Yhteys katkesi."
     assert "Lisäksi" not in widget.text()
+
+
+def test_a_warning_gives_way_to_the_next_warning_or_a_success_never_to_info(
+    loose: Loose,
+) -> None:
+    bridge, widget = loose.bridge, loose.bar
+    bridge.error("Yhteys katkesi.")
+    bridge.warning("Kirjaus odottaa lähtevissä.")
+    bridge.info("Haetaan asiakasta…")
+    assert [m.text for m in widget.unread()] == ["Yhteys katkesi.", "Kirjaus odottaa lähtevissä."]
+    bridge.warning("Asiakasta ei löytynyt.")
+    assert [m.text for m in widget.unread()] == ["Yhteys katkesi.", "Asiakasta ei löytynyt."]
+    bridge.success("Kirjaus toimitettu.")
+    # The error stays until dismissed; the warning ended with the success.
+    assert [m.text for m in widget.unread()] == ["Yhteys katkesi."]
+    assert widget.text().splitlines() == ["✖ Yhteys katkesi.", "✔ Kirjaus toimitettu."]
 
 
 def test_the_list_keeps_the_last_messages_only(loose: Loose) -> None:

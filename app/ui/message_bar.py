@@ -3,10 +3,13 @@
 Components report through the window's one :class:`MessageBridge` and never hold the
 widget. The window's :class:`MessageBar` shows what the bridge posts:
 
-* an error or a warning stays until the worker dismisses it (its ✕ button, Esc while
-  the bar has the focus, or "Kuittaa kaikki" in the recent messages, Ctrl+Shift+M);
-* an info or success line does not push it away: it shows below the unread ones, and
-  the next info line replaces it;
+* an error stays until the worker dismisses it (its ✕ button, Esc while the bar has
+  the focus, or "Kuittaa kaikki" in the recent messages, Ctrl+Shift+M);
+* a warning stays too, but only the latest: the next warning replaces it, and a
+  success line (the thing it warned of went well after all, e.g. the entry that
+  waited was delivered) ends it; it can be dismissed like an error;
+* an info or success line does not push an error or a warning away: it shows below
+  them, and the next info line replaces it;
 * the last :data:`HISTORY` messages stay in memory for the recent messages list.
 
 A night worker on the phone must not have to dismiss dialogs, and must not miss a
@@ -47,7 +50,7 @@ class Level(Enum):
 
     @property
     def stays(self) -> bool:
-        """Shown until dismissed, whatever comes after."""
+        """Not pushed away by an info line (a warning only by a newer warning or a success)."""
         return self in (Level.WARNING, Level.ERROR)
 
 
@@ -246,6 +249,9 @@ class MessageBar(QFrame):
     def show_message(self, level: Level, text: str) -> None:
         message = Message(level, text, self._now())
         self._history.append(message)
+        if level is Level.SUCCESS or level is Level.WARNING:
+            # One warning at a time: a newer one, or a success, ends the one before.
+            self._unread = [m for m in self._unread if m.level is not Level.WARNING]
         if level.stays:
             # The same failure again is one line, moved to the end, not a second one.
             self._unread = [m for m in self._unread if (m.level, m.text) != (level, text)]
