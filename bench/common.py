@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from app.domain.hetu import Hetu
+from app.domain.kinds import ItemKind
 from app.domain.model import ContactChannel, DutyEntry, TaskType
 from app.services.outbox.codec import entry_label, entry_to_payload, item_client
 from app.services.outbox.store import OutgoingItem
@@ -170,7 +171,7 @@ def outgoing(code: str, entry: DutyEntry) -> OutgoingItem:
     return OutgoingItem(
         key=entry.idempotency_key,
         municipality=code,
-        kind="entry",
+        kind=ItemKind.ENTRY,
         client=item_client(entry),
         label=entry_label(entry, first_names="Aino", last_name="Mäkelä"),
         payload=entry_to_payload(entry),

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.hetu import Hetu, make_hetu
+from app.domain.kinds import ItemKind
 from app.domain.model import DutyEntry
 from app.services.outbox.codec import entry_to_payload, item_client
 from app.services.outbox.delivery import FlushReport
@@ -461,7 +462,7 @@ def fill(box: Outbox, count: int, codes: list[str], clients: int = 1000) -> floa
             item = OutgoingItem(
                 entry.idempotency_key,
                 code,
-                "entry",
+                ItemKind.ENTRY,
                 item_client(entry),
                 "A. M. 14.3.2017 · kirjaus 26.11. 23.15",
                 entry_to_payload(entry),

@@ -132,7 +132,7 @@ def capture_prints(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
 
     monkeypatch.setattr(PrintPreview, "exec", preview_exec)
     monkeypatch.setattr(QPrintDialog, "exec", lambda _dialog: 1)
-    monkeypatch.setattr("app.ui.printing.entry.print_pdf", fake_print)
+    monkeypatch.setattr("app.ui.printing.flow.print_pdf", fake_print)
     return printed
 
 

@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import threading
 import urllib.request
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -32,6 +31,7 @@ from pytestqt.qtbot import QtBot
 
 from app.connectors.base import Credentials
 from app.connectors.population import PopulationRegister
+from app.domain.clock import Clock
 from app.domain.policy import Policy
 from app.services.context import AppContext, TrainingInfo
 from app.services.outbox.profile import OutboxSetup
@@ -178,9 +178,7 @@ class WindowOpener:
     def context(self, policy: Policy | None = None) -> AppContext:
         return training_context(self.training, self.settings_path, policy)
 
-    def open(
-        self, context: AppContext | None = None, now: Callable[[], dt.datetime] | None = None
-    ) -> MainWindow:
+    def open(self, context: AppContext | None = None, now: Clock | None = None) -> MainWindow:
         """Show a window and wait until its outbox has opened or failed to.
 
         ``now`` is the window's clock (duty hours, printouts); the real one by default.

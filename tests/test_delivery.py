@@ -14,6 +14,7 @@ from typing import Any
 
 from app.connectors import errors
 from app.connectors.base import Credentials
+from app.domain.kinds import ItemKind
 from app.domain.model import DeliveryReceipt
 from app.domain.policy import Policy
 from app.services.outbox.delivery import Backoff, Deliverer, Outcome
@@ -165,7 +166,7 @@ def test_item_left_sending_by_a_crash_is_sent_again(
 ) -> None:
     code = training.policy.municipalities[0].code
     stored = sending.save_entry(code, entry_for(first_client(training, code).hetu))
-    outbox.mark_sending(stored.id)  # and then the process died
+    assert outbox.mark_sending_many([stored.id]) == {stored.id}  # and then the process died
     report = sending.flush()
     assert report.recovered == 1
     assert [event.outcome for event in report.events] == [Outcome.DELIVERED]
@@ -225,7 +226,7 @@ def test_unreadable_payload_needs_attention(
 
     code = training.policy.municipalities[0].code
     outbox.put(
-        OutgoingItem(uuid.uuid4(), code, "entry", "x", "label", b"{not json"),
+        OutgoingItem(uuid.uuid4(), code, ItemKind.ENTRY, "x", "label", b"{not json"),
         dt.datetime.now(dt.UTC),
     )
     deliverer = Deliverer(outbox, outbox.sender_lock(), workstation.send_item)
@@ -307,7 +308,7 @@ def put_lines(outbox: Outbox, clients: str, per_client: int) -> dict[str, list[S
     saved: dict[str, list[StoredItem]] = {client: [] for client in clients}
     for _ in range(per_client):
         for client in clients:
-            item = OutgoingItem(uuid.uuid4(), "186", "entry", client, "label", b"{}")
+            item = OutgoingItem(uuid.uuid4(), "186", ItemKind.ENTRY, client, "label", b"{}")
             saved[client].append(outbox.put(item, now))
     return saved
 
@@ -352,13 +353,13 @@ def test_confirmations_are_deleted_in_batches_and_reported_after_the_commit(
 ) -> None:
     saved = put_lines(outbox, "ABCDEFGH", 40)
     commits: list[int] = []
-    delivered_many = outbox.delivered_many
+    mark_delivered = outbox.mark_delivered
 
     def counting(items: Any, now: dt.datetime) -> None:
         commits.append(len(items))
-        delivered_many(items, now)
+        mark_delivered(items, now)
 
-    outbox.delivered_many = counting  # type: ignore[method-assign]
+    outbox.mark_delivered = counting  # type: ignore[method-assign]
     gone_when_reported: list[bool] = []
 
     def on_event(event: Any) -> None:

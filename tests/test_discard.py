@@ -18,6 +18,7 @@ import pytest
 from app.connectors.base import ChildWelfareNotification, Credentials, InternalMail
 from app.connectors.registry import known_systems
 from app.domain.hetu import make_hetu
+from app.domain.kinds import ItemKind
 from app.services.outbox.codec import entry_label
 from app.services.outbox.delivery import Outcome
 from app.services.outbox.sending import SendingService
@@ -65,7 +66,7 @@ def test_discard_is_recorded_as_one_event_and_the_entry_never_arrives(
     item = refused_item(training, sending, outbox, code)
     event_item = sending.discard(item.id, REASON, "Päivystäjä")
     assert outbox.get(item.id) is None
-    assert [(i.kind, i.key) for i in outbox.items()] == [("event", event_item.key)]
+    assert [(i.kind, i.key) for i in outbox.items()] == [(ItemKind.EVENT, event_item.key)]
 
     report = sending.flush()
     assert [(e.key, e.outcome) for e in report.events] == [(event_item.key, Outcome.DELIVERED)]
@@ -214,9 +215,9 @@ def test_an_event_or_a_fax_is_not_discarded_this_way(
     hetu = training.systems[code].clients[0].hetu.value
     now = dt.datetime.now(dt.UTC)
     fax = outbox.put(
-        OutgoingItem(uuid.uuid4(), code, "fax", hetu, "", b"{}"), now, ItemState.MANUAL
+        OutgoingItem(uuid.uuid4(), code, ItemKind.FAX, hetu, "", b"{}"), now, ItemState.MANUAL
     )
-    event = outbox.put(OutgoingItem(uuid.uuid4(), code, "event", hetu, "", b"{}"), now)
+    event = outbox.put(OutgoingItem(uuid.uuid4(), code, ItemKind.EVENT, hetu, "", b"{}"), now)
     for item in (fax, event):
         with pytest.raises(ValueError, match=f"'{item.kind}' is not discarded"):
             sending.discard(item.id, REASON, "Päivystäjä")
@@ -239,7 +240,7 @@ def test_a_discard_of_an_unknown_clients_entry_is_refused_too_and_can_be_removed
     sending.discard(entry_item.id, REASON, "Päivystäjä")
     assert [e.outcome for e in sending.flush().events] == [Outcome.ATTENTION]
     (event_item,) = outbox.items()
-    assert (event_item.kind, event_item.state) == ("event", ItemState.ATTENTION)
+    assert (event_item.kind, event_item.state) == (ItemKind.EVENT, ItemState.ATTENTION)
     with pytest.raises(ValueError, match="'event' is not discarded"):
         sending.discard(event_item.id, REASON, "Päivystäjä")  # that would be refused again
     assert sending.remove_refused_event(event_item.id) == event_item

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from app.domain.hetu import make_hetu
+from app.domain.kinds import ItemKind
 from app.services.outbox.delivery import FAR_FUTURE
 from app.services.outbox.keys import OutboxError
 from app.services.outbox.sending import SendingService
@@ -58,7 +59,7 @@ def draft(
 
 
 def entry_item(key: uuid.UUID, payload: bytes = b"{}", client: str = CLIENT) -> OutgoingItem:
-    return OutgoingItem(key, "186", "entry", client, "label", payload)
+    return OutgoingItem(key, "186", ItemKind.ENTRY, client, "label", payload)
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from app.domain.kinds import ItemKind
 from app.domain.model import ContactChannel, DutyEntry, TaskType
 from app.services.followup.handoff import HandoffService
 from app.training.data import SyntheticClient
@@ -381,7 +382,7 @@ def test_ctrl_j_named_in_the_fax_window_opens_the_open_handoffs_there(
         key(qtbot, Qt.Key.Key_Return, CTRL)
     assert saved.args is not None
     item = saved.args[0]
-    assert item.kind == "fax"
+    assert item.kind is ItemKind.FAX
     qtbot.waitUntil(dialog.fax_panel.isVisible, timeout=WAIT_MS)
     wait_focus(qtbot, dialog.fax_panel.print_button)
     assert "Ctrl+J" in named_shortcuts(dialog)
@@ -431,7 +432,7 @@ def _put_fax(window: MainWindow, training: TrainingServer) -> None:
     service = HandoffService(sending, window.context.workstation)
     client = clients(training)[0].hetu
     item = service.hand_over(JARVENPAA, client, "Faksattava siirto.", "", WORKER, key=uuid.uuid4())
-    assert item.kind == "fax"
+    assert item.kind is ItemKind.FAX
 
 
 @pytest.mark.parametrize("kind", ["outbox", "handoffs"])

@@ -8,6 +8,8 @@ hand and mark sent in Effica (Järvenpää, Ctrl+2).
 
 from __future__ import annotations
 
+import uuid
+from dataclasses import replace
 from typing import Any
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
@@ -18,8 +20,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QMenu, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.domain.kinds import ItemKind
+from app.services.followup.handoff import HandoffService, MissingText
 from app.services.followup.items import Channel
-from app.services.outbox.store import ItemState, StoredItem
+from app.services.outbox.store import ItemState, OutgoingItem, StoredItem
 from app.training.data import SyntheticClient
 from app.training.server import TrainingServer
 from app.ui.followup.fax_actions import FaxActions
@@ -168,7 +172,7 @@ class PrintSpy:
 
         monkeypatch.setattr(PrintPreview, "exec", preview_exec)
         monkeypatch.setattr(QPrintDialog, "exec", dialog_exec)
-        monkeypatch.setattr("app.ui.followup.fax_actions.print_pdf", fake_print)
+        monkeypatch.setattr("app.ui.printing.flow.print_pdf", fake_print)
 
 
 def test_the_menu_offers_the_three_workflows(
@@ -234,7 +238,7 @@ def test_a_handoff_in_effica_is_a_fax_listed_until_marked_sent(
     assert saved.args is not None
     item = saved.args[0]
     assert isinstance(item, StoredItem)
-    assert (item.kind, item.state, item.municipality) == ("fax", ItemState.MANUAL, JARVENPAA)
+    assert (item.kind, item.state, item.municipality) == (ItemKind.FAX, ItemState.MANUAL, JARVENPAA)
     # Unmistakable: saved, not sent; the phone-call note beside it.
     assert dialog.isVisible()
     assert dialog.fax_panel.isVisible()
@@ -295,6 +299,88 @@ def test_the_fax_sheet_prints_with_the_policys_numbers(
     assert JARVENPAA_PHONE in text
     assert "Puhelinmuistio" in text
     assert "Faksi tulostui" in status_text(window)
+
+
+@pytest.mark.parametrize(
+    ("error", "told"),
+    [
+        (MissingText("no text"), "Kirjoita, mitä tapahtui: siirto tarvitsee tekstin."),
+        # The type decides, never the text: a ValueError that reads like the field is none.
+        (ValueError("text: no text"), "Tallennus ei onnistunut odottamattoman virheen"),
+    ],
+)
+def test_a_refused_handoff_is_told_by_the_type_of_the_refusal(
+    qtbot: QtBot,
+    window: MainWindow,
+    followup: FollowupController,
+    training: TrainingServer,
+    monkeypatch: pytest.MonkeyPatch,
+    error: ValueError,
+    told: str,
+) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> StoredItem:
+        raise error
+
+    monkeypatch.setattr(HandoffService, "hand_over", refuse)
+    find(qtbot, window, Qt.Key.Key_1, clients(training, HYVINKAA)[0])
+    dialog = open_handoff(qtbot, window, followup)
+    type_text(dialog.text, CASE)
+    with qtbot.waitSignal(dialog.save_failed, timeout=WAIT_MS) as failed:
+        click(dialog.save_button)
+    assert failed.args is not None
+    assert failed.args[0].startswith(told)
+    assert dialog.problem.text() == failed.args[0]
+    # Only the missing text is the text field's to fix.
+    assert bool(dialog.text.property("invalid")) is isinstance(error, MissingText)
+    assert dialog.isVisible()
+    assert dialog.text.toPlainText() == CASE
+
+
+def test_a_handoff_without_the_workers_name_is_refused_and_support_called(
+    qtbot: QtBot, opener: WindowOpener, training: TrainingServer
+) -> None:
+    window = opener.open(replace(opener.context(), worker_name=" "))
+    followup = install_followup(window)
+    find(qtbot, window, Qt.Key.Key_2, clients(training, JARVENPAA)[0])
+    dialog = open_handoff(qtbot, window, followup)
+    type_text(dialog.text, CASE)
+    with qtbot.waitSignal(dialog.save_failed, timeout=WAIT_MS) as failed:
+        click(dialog.save_button)
+    assert failed.args == ["Päivystäjän nimi puuttuu tämän koneen asetuksista. Ota yhteys tukeen."]
+    assert dialog.text.toPlainText() == CASE
+    assert inspect(training)[JARVENPAA] == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "state", "told"),
+    [
+        (ItemKind.ENTRY, ItemState.WAITING, "Tämä lähtevä ei ole käsin lähetettävä faksi."),
+        (
+            ItemKind.FAX,
+            ItemState.MANUAL,
+            "Tallennettua faksia ei voi lukea. Soita virka-aikaiselle ja ota yhteys tukeen.",
+        ),
+    ],
+)
+def test_printing_what_is_no_readable_fax_is_told_by_the_type_of_the_refusal(
+    qtbot: QtBot,
+    window: MainWindow,
+    followup: FollowupController,
+    training: TrainingServer,
+    kind: ItemKind,
+    state: ItemState,
+    told: str,
+) -> None:
+    sending = window.outbox.sending
+    assert sending is not None
+    client = clients(training, JARVENPAA)[0].hetu.value
+    # A payload that cannot be read: the entry goes to the worker's attention if tried.
+    odd = OutgoingItem(uuid.uuid4(), JARVENPAA, kind, client, "label", b"{}")
+    item = sending.outbox.put(odd, sending.clock(), state)
+    with qtbot.waitSignal(followup.fax.print_failed, timeout=WAIT_MS) as failed:
+        followup.fax.print_fax(item.id)
+    assert failed.args == [item.id, told]
+    assert told in status_text(window)
 
 
 def test_a_police_notification_goes_to_the_childs_home_municipality_in_pro_consona(
@@ -408,13 +494,14 @@ def test_an_effica_notification_is_a_fax_the_outbox_view_prints_and_marks_sent(
     assert forwarded.args is not None
     item = forwarded.args[0]
     assert isinstance(item, StoredItem)
-    assert (item.kind, item.state) == ("fax", ItemState.MANUAL)
+    assert (item.kind, item.state) == (ItemKind.FAX, ItemState.MANUAL)
     assert form.fax_panel.isVisible()
     assert "lastensuojeluilmoituksen" in form.fax_panel.call_note.text()
 
     view = window.show_outbox()
     view.set_fax_actions(followup.fax)
-    qtbot.waitUntil(lambda: view.select_item(item.id), timeout=WAIT_MS)
+    # The fax is the outbox's only item: the view opens with it chosen.
+    qtbot.waitUntil(lambda: view.selected_id() == item.id, timeout=WAIT_MS)
     assert view.print_fax_button.isEnabled()
     assert view.mark_sent_button.isEnabled()
     assert not view.correct_button.isEnabled()

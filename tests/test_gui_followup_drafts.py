@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from app.domain.kinds import ItemKind
 from app.services.followup.items import fax_from_payload
 from app.services.outbox.drafts import HANDOFF_FORM, NOTIFICATION_FORM
 from app.services.outbox.items import Draft
@@ -400,7 +401,7 @@ def test_a_handoff_saved_as_a_fax_removes_its_draft(
         press(dialog.text, Qt.Key.Key_Return, CTRL)
     assert saved.args is not None
     item = saved.args[0]
-    assert (item.kind, item.state, item.key) == ("fax", ItemState.MANUAL, dialog.key)
+    assert (item.kind, item.state, item.key) == (ItemKind.FAX, ItemState.MANUAL, dialog.key)
     fax = fax_from_payload(item.payload)
     assert fax.handoff is not None
     assert (fax.handoff.hetu, fax.handoff.text) == (child.hetu, CASE.strip())
@@ -455,7 +456,7 @@ def test_kill_while_typing_a_notification_loses_at_most_the_last_second(
         press(fields.what_happened, Qt.Key.Key_Return, CTRL)
     assert forwarded.args is not None
     item = forwarded.args[0]
-    assert (item.kind, item.municipality, item.key) == ("fax", JARVENPAA, form.key)
+    assert (item.kind, item.municipality, item.key) == (ItemKind.FAX, JARVENPAA, form.key)
     fax = fax_from_payload(item.payload)
     assert fax.notification is not None
     assert fax.notification.what_happened == (restored + " jatkuu.").strip()

@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from app.connectors.base import Capability
 from app.domain.hetu import make_hetu
+from app.domain.kinds import ItemKind
 from app.domain.model import ContactChannel, DutyEntry, TaskType
 from app.domain.policy import VpnConfig
 from app.services.connectivity import Reachability
@@ -338,7 +339,7 @@ def test_an_item_needing_attention_is_discarded_only_with_a_reason(
     else:
         # The connector cannot record events yet: the discard waits as an event item.
         items = sending.outbox.items()
-        assert [item.kind for item in items] == ["event"]
+        assert [item.kind for item in items] == [ItemKind.EVENT]
         assert rejected.idempotency_key not in [item.key for item in items]
         assert inspect(training)[JARVENPAA] == []
 

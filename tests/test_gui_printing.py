@@ -80,7 +80,7 @@ class PrintSpy:
 
         monkeypatch.setattr(PrintPreview, "exec", preview_exec)
         monkeypatch.setattr(QPrintDialog, "exec", dialog_exec)
-        monkeypatch.setattr("app.ui.printing.entry.print_pdf", fake_print)
+        monkeypatch.setattr("app.ui.printing.flow.print_pdf", fake_print)
 
 
 def save_an_entry(qtbot: QtBot, window: MainWindow, client: SyntheticClient, text: str) -> None:

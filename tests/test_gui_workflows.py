@@ -6,6 +6,7 @@ Printing an entry is in ``test_gui_printing.py``.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -188,11 +189,20 @@ def test_the_register_s_protection_hides_the_client_systems_address(
     with qtbot.waitSignal(window.desk.population.record_shown, timeout=WAIT_MS):
         find_client(qtbot, window, adult)
     assert shows(window, adult.address.street)
-    # As if the register had answered that the address is protected.
-    window.desk.population.non_disclosure_found.emit()
-    window.desk.population.mark_protected()
+    # The register protects the address since; the client system has not heard yet.
+    register = training.population
+    resident = register.resident(adult.hetu.value)
+    assert resident is not None
+    protected = replace(resident.client, non_disclosure=True)
+    register.residents[adult.hetu.value] = replace(resident, client=protected)
+    window.desk.search.field.clear()  # and the worker searches the client again
+    with qtbot.waitSignal(window.desk.population.non_disclosure_found, timeout=WAIT_MS):
+        search(qtbot, window, adult.hetu.value)
     assert not shows(window, adult.address.street)
     assert window.desk.card.non_disclosure.text() == "TURVAKIELTO – osoitetta ei näytetä"
+    assert window.desk.population.panel.non_disclosure.text() == (
+        "TURVAKIELTO – osoitetta ei näytetä"
+    )
 
 
 def test_a_register_outage_is_told_on_the_panel_and_the_card_still_works(

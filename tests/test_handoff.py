@@ -20,19 +20,28 @@ import pytest
 from app.connectors.base import Capability, ClientSystem, Credentials
 from app.connectors.proconsona import ProConsona
 from app.connectors.registry import create_connector
+from app.domain.kinds import ItemKind
 from app.domain.model import ClientSummary
 from app.domain.policy import Municipality
-from app.services.followup.handoff import HandoffService, render_fax
+from app.services.followup.handoff import (
+    HandoffService,
+    MissingAuthor,
+    MissingText,
+    NotAFax,
+    UnreadableFax,
+    render_fax,
+)
 from app.services.followup.items import (
     HANDOFF_SUBJECT,
     Channel,
     FaxDocument,
+    UnknownMunicipality,
     fax_from_payload,
     fax_to_payload,
     open_handoffs,
 )
 from app.services.outbox.sending import SendingService
-from app.services.outbox.store import ItemNotFound, ItemState, Outbox
+from app.services.outbox.store import ItemNotFound, ItemState, Outbox, OutgoingItem
 from app.services.workstation import Workstation
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
 
@@ -89,8 +98,8 @@ def test_same_case_goes_by_mail_in_pro_consona_and_by_fax_in_effica(
     faxed = handoffs.hand_over(
         fax_code, summary(workstation, training, fax_code), CASE, FOLLOW_UP, AUTHOR
     )
-    assert (mailed.kind, mailed.state) == ("mail", ItemState.WAITING)
-    assert (faxed.kind, faxed.state) == ("fax", ItemState.MANUAL)
+    assert (mailed.kind, mailed.state) == (ItemKind.MAIL, ItemState.WAITING)
+    assert (faxed.kind, faxed.state) == (ItemKind.FAX, ItemState.MANUAL)
     assert "jatkotoimet" in mailed.label
     assert "jatkotoimet" in faxed.label
 
@@ -162,7 +171,7 @@ def test_decided_by_declared_capability_not_by_system_name(
         assert station.policy.municipality(code).system.type == "proconsona"
         assert service.channel(code) is Channel.FAX
         item = service.hand_over(code, summary(station, training, code), CASE, FOLLOW_UP, AUTHOR)
-        assert (item.kind, item.state) == ("fax", ItemState.MANUAL)
+        assert (item.kind, item.state) == (ItemKind.FAX, ItemState.MANUAL)
         sending.flush(force=[code])
         assert records(training, code) == []
     finally:
@@ -267,8 +276,12 @@ def test_handing_over_twice_with_one_key_saves_once(
 
 
 @pytest.mark.parametrize(
-    ("text", "author", "code", "field"),
-    [("  \n", AUTHOR, "186", "text"), (CASE, " ", "186", "author"), (CASE, AUTHOR, "999", "code")],
+    ("text", "author", "code", "refusal"),
+    [
+        ("  \n", AUTHOR, "186", MissingText),
+        (CASE, " ", "186", MissingAuthor),
+        (CASE, AUTHOR, "999", UnknownMunicipality),
+    ],
 )
 def test_hand_over_refuses_what_is_missing(
     training: TrainingServer,
@@ -277,12 +290,37 @@ def test_hand_over_refuses_what_is_missing(
     text: str,
     author: str,
     code: str,
-    field: str,
+    refusal: type[ValueError],
 ) -> None:
     hetu = training.systems["186"].clients[0].hetu
-    with pytest.raises(ValueError, match=f"^{field}: "):
+    with pytest.raises(refusal):
         handoffs.hand_over(code, hetu, text, FOLLOW_UP, author)
     assert outbox.items() == []
+
+
+def test_only_a_readable_manual_fax_is_fetched_for_printing(
+    training: TrainingServer,
+    workstation: Workstation,
+    handoffs: HandoffService,
+    outbox: Outbox,
+) -> None:
+    mail_code, fax_code = code_of(training, "proconsona"), code_of(training, "effica")
+    mail = handoffs.hand_over(
+        mail_code, summary(workstation, training, mail_code), CASE, FOLLOW_UP, AUTHOR
+    )
+    with pytest.raises(NotAFax):
+        handoffs.fax(mail.id)
+    hetu = training.systems[fax_code].clients[0].hetu
+    broken = outbox.put(
+        OutgoingItem(uuid.uuid4(), fax_code, ItemKind.FAX, hetu.value, "label", b"{}"),
+        handoffs.sending.clock(),
+        ItemState.MANUAL,
+    )
+    with pytest.raises(UnreadableFax):
+        handoffs.fax(broken.id)
+    handoffs.mark_sent(broken.id)
+    with pytest.raises(ItemNotFound):
+        handoffs.fax(broken.id)
 
 
 def pdf_text(pdf: bytes) -> str:

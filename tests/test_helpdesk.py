@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app.services.outbox import file as outbox_file
+from app.services.outbox import schema as outbox_schema
 from app.services.outbox.profile import TRAINING_KEY_FILE
 from app.services.outbox.sending import SendingService
 from app.services.outbox.store import Draft, Outbox
@@ -97,7 +98,7 @@ def test_outbox_status_and_flush_deliver_waiting_entries(
     assert document["waiting"] == 1
     # The file's format, for helpdesk: this app made it, so the current schema and cipher.
     assert document["format"] == {
-        "schema": outbox_file.SCHEMA_VERSION,
+        "schema": outbox_schema.SCHEMA_VERSION,
         "cipher": outbox_file.CIPHER.name,
         "page_size": 1024,
         "hmac": "HMAC_SHA256",

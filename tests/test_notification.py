@@ -26,8 +26,15 @@ from app.connectors.base import (
 )
 from app.connectors.registry import create_connector
 from app.domain.hetu import Hetu, make_hetu
+from app.domain.kinds import ItemKind
 from app.services.followup.handoff import HandoffService, render_fax
-from app.services.followup.items import Channel, FaxDocument, fax_from_payload, open_handoffs
+from app.services.followup.items import (
+    Channel,
+    FaxDocument,
+    UnknownMunicipality,
+    fax_from_payload,
+    open_handoffs,
+)
 from app.services.followup.notification import InvalidNotification, NotificationService
 from app.services.outbox.codec import (
     mail_from_payload,
@@ -98,7 +105,7 @@ def test_forwarded_to_pro_consona_arrives_once_as_a_notification(
     notification = notification_for(child_of(training, code))
     item = notifications.forward(code, notification)
     assert (item.kind, item.state, item.key) == (
-        "notification",
+        ItemKind.NOTIFICATION,
         ItemState.WAITING,
         notification.idempotency_key,
     )
@@ -151,7 +158,7 @@ def test_effica_notification_becomes_a_manual_fax_item(
     notification = notification_for(child_of(training, code))
     item = notifications.forward(code, notification)
     assert (item.kind, item.state, item.key) == (
-        "fax",
+        ItemKind.FAX,
         ItemState.MANUAL,
         notification.idempotency_key,
     )
@@ -261,7 +268,7 @@ def test_received_at_must_carry_its_zone(training: TrainingServer) -> None:
 def test_unknown_municipality_is_refused(
     training: TrainingServer, notifications: NotificationService
 ) -> None:
-    with pytest.raises(ValueError, match=r"^code: "):
+    with pytest.raises(UnknownMunicipality):
         notifications.forward("999", notification_for(child_of(training, "106")))
 
 
@@ -315,7 +322,7 @@ def test_payload_codecs_round_trip_and_check_the_key(
     assert mail_from_payload(mail_to_payload(mail)) == mail
     # An item whose payload carries another key is never sent.
     now = dt.datetime.now(dt.UTC)
-    for kind, data in (("notification", payload), ("mail", mail_to_payload(mail))):
+    for kind, data in ((ItemKind.NOTIFICATION, payload), (ItemKind.MAIL, mail_to_payload(mail))):
         item = outbox.put(OutgoingItem(uuid.uuid4(), "106", kind, "x", "label", data), now)
         with pytest.raises(ValueError, match="key"):
             workstation.send_item(item)

@@ -18,8 +18,10 @@ from pathlib import Path
 import pytest
 
 from app.domain.hetu import make_hetu
+from app.domain.kinds import ItemKind
 from app.domain.model import ContactChannel, DutyEntry, TaskType
 from app.services.outbox import file as outbox_file
+from app.services.outbox import schema as outbox_schema
 from app.services.outbox import store as outbox_module
 from app.services.outbox.codec import entry_label, entry_to_payload
 from app.services.outbox.delivery import FAR_FUTURE
@@ -50,7 +52,7 @@ B = make_hetu(dt.date(2012, 7, 1), 944).value
 
 
 def item(client: str = A, municipality: str = "186", payload: bytes = b"{}") -> OutgoingItem:
-    return OutgoingItem(uuid.uuid4(), municipality, "entry", client, "label", payload)
+    return OutgoingItem(uuid.uuid4(), municipality, ItemKind.ENTRY, client, "label", payload)
 
 
 @pytest.fixture
@@ -71,6 +73,11 @@ def box(path: Path, key: bytes) -> Iterator[Outbox]:
 
 def ids(items: list[outbox_module.StoredItem]) -> list[int]:
     return [stored.id for stored in items]
+
+
+def claim(box: Outbox, *item_ids: int) -> None:
+    """Mark items sending as the deliverer does; each of them was waiting."""
+    assert box.mark_sending_many(item_ids) == set(item_ids)
 
 
 def run_child(code: str, *args: str) -> subprocess.Popen[str]:
@@ -99,7 +106,7 @@ def test_put_saves_a_waiting_item(box: Outbox) -> None:
 
 def test_put_is_idempotent(box: Outbox) -> None:
     first = box.put(item(payload=b"first"), T0)
-    again = OutgoingItem(first.key, "186", "entry", A, "other", b"second")
+    again = OutgoingItem(first.key, "186", ItemKind.ENTRY, A, "other", b"second")
     assert box.put(again, T0 + MINUTE) == first
     assert box.items() == [first]
 
@@ -107,16 +114,16 @@ def test_put_is_idempotent(box: Outbox) -> None:
 def test_a_clients_items_go_in_the_order_saved(box: Outbox) -> None:
     a1, b1, a2, b2 = (box.put(item(client), T0) for client in (A, B, A, B))
     assert ids(box.due("186", T0)) == [a1.id, b1.id]
-    box.mark_sending(a1.id)
+    claim(box, a1.id)
     assert ids(box.due("186", T0)) == [b1.id]  # a2 waits while a1 is being sent
     box.retry_later(a1.id, "ConnectionRefused", T0 + 10 * MINUTE)
     assert ids(box.due("186", T0)) == [b1.id]  # a failed a1 still holds a2 back
     assert ids(box.due("186", T0 + 10 * MINUTE)) == [a1.id, b1.id]
-    box.mark_sending(a1.id)
-    box.needs_attention(a1.id, "Rejected: narrative too long")
+    claim(box, a1.id)
+    box.mark_attention(a1.id, "Rejected: narrative too long")
     assert ids(box.due("186", T0)) == [b1.id, a2.id]  # attention holds nobody back
-    box.mark_sending(b1.id)
-    box.delivered(b1.id, T0)
+    claim(box, b1.id)
+    box.mark_delivered([b1], T0)
     assert ids(box.due("186", T0)) == [a2.id, b2.id]
     assert ids(box.due("186", T0, limit=1)) == [a2.id]
 
@@ -130,13 +137,13 @@ def test_lines_give_each_clients_due_items_in_the_order_saved(box: Outbox) -> No
     box.put(item(A, "245"), T0)  # another municipality's
     assert lines(box, T0) == [[a1.id, a2.id, a3.id], [b1.id, b2.id]]
     assert lines(box, T0, limit=3) == [[a1.id, a2.id], [b1.id]]
-    box.mark_sending(b1.id)
+    claim(box, b1.id)
     assert lines(box, T0) == [[a1.id, a2.id, a3.id]]  # b2 waits while b1 is being sent
     box.retry_later(b1.id, "timeout", T0 + MINUTE)
     assert lines(box, T0) == [[a1.id, a2.id, a3.id]]  # a failed b1 holds b2 back
     assert lines(box, T0 + MINUTE) == [[a1.id, a2.id, a3.id], [b1.id, b2.id]]
-    box.mark_sending(a2.id)
-    box.needs_attention(a2.id, "Rejected")
+    claim(box, a2.id)
+    box.mark_attention(a2.id, "Rejected")
     assert lines(box, T0) == [[a1.id, a3.id]]  # attention holds nobody back
     fax = box.put(item(B), T0, ItemState.MANUAL)
     assert fax.id not in [i for line in lines(box, FAR_FUTURE) for i in line]  # manual: never
@@ -144,16 +151,16 @@ def test_lines_give_each_clients_due_items_in_the_order_saved(box: Outbox) -> No
     assert lines(box, FAR_FUTURE) == [[b1.id, b2.id]]
     box.release([a3.id])
     assert lines(box, FAR_FUTURE) == [[b1.id, b2.id]]  # a1 is still sending: a3 waits
-    box.delivered_many([box.get(a1.id)], T0)  # type: ignore[list-item]
+    box.mark_delivered([box.get(a1.id)], T0)  # type: ignore[list-item]
     assert lines(box, FAR_FUTURE) == [[b1.id, b2.id], [a3.id]]  # by their first items
     assert box.last_delivery() == {"186": T0}
 
 
-def test_delivered_many_is_all_or_nothing(box: Outbox) -> None:
+def test_mark_delivered_is_all_or_nothing(box: Outbox) -> None:
     first, second = box.put(item(A), T0), box.put(item(B), T0)
     box.mark_sending_many([first.id])
     with pytest.raises(StateConflict):
-        box.delivered_many([box.get(first.id), second], T0)  # type: ignore[list-item]
+        box.mark_delivered([box.get(first.id), second], T0)  # type: ignore[list-item]
     assert ids(box.items()) == [first.id, second.id]
     assert box.get(first.id).state is ItemState.SENDING  # type: ignore[union-attr]
     assert box.last_delivery() == {}
@@ -162,7 +169,7 @@ def test_delivered_many_is_all_or_nothing(box: Outbox) -> None:
 def test_order_is_per_municipality(box: Outbox) -> None:
     first = box.put(item(A, "186"), T0)
     elsewhere = box.put(item(A, "245"), T0)
-    box.mark_sending(first.id)
+    claim(box, first.id)
     box.retry_later(first.id, "timeout", T0 + MINUTE)
     assert box.due("245", T0) == [elsewhere]
     assert box.municipalities_with_due(T0) == ["245"]
@@ -173,50 +180,46 @@ def test_next_due_time(box: Outbox) -> None:
     assert box.next_due_time() is None
     first = box.put(item(A), T0)
     box.put(item(A), T0)  # held back by first: its time does not count
-    box.mark_sending(first.id)
+    claim(box, first.id)
     box.retry_later(first.id, "timeout", T0 + 5 * MINUTE)
     assert box.next_due_time() == T0 + 5 * MINUTE
     box.put(item(B), T0 + 2 * MINUTE)
     assert box.next_due_time() == T0 + 2 * MINUTE
-    box.mark_sending(first.id)
-    box.needs_attention(first.id, "rejected")
+    claim(box, first.id)
+    box.mark_attention(first.id, "rejected")
     assert box.next_due_time() == T0
 
 
 def test_recover_puts_sending_items_back(box: Outbox) -> None:
     a, b, c = (box.put(item(client), T0) for client in (A, B, "other"))
-    box.mark_sending(a.id)
-    box.mark_sending(b.id)
+    claim(box, a.id)
+    claim(box, b.id)
     assert box.recover() == 2
     assert [stored.state for stored in box.items()] == [ItemState.WAITING] * 3
     assert box.recover() == 0
     assert ids(box.due("186", T0)) == [a.id, b.id, c.id]
 
 
-def test_delivered_deletes_and_notes_the_time(box: Outbox) -> None:
+def test_mark_delivered_deletes_and_notes_the_time(box: Outbox) -> None:
     stored = box.put(item(municipality="245"), T0)
     with pytest.raises(StateConflict):
-        box.delivered(stored.id)  # never without mark_sending first
-    box.mark_sending(stored.id)
-    box.delivered(stored.id, T0 + MINUTE)
+        box.mark_delivered([stored], T0)  # never without marking it sending first
+    claim(box, stored.id)
+    box.mark_delivered([stored], T0 + MINUTE)
     assert box.get(stored.id) is None
     assert box.items() == []
     assert box.last_delivery() == {"245": T0 + MINUTE}
     with pytest.raises(ItemNotFound):
-        box.delivered(stored.id)
-    other = box.put(item(municipality="245"), T0)
-    box.mark_sending(other.id)
-    before = dt.datetime.now(dt.UTC)
-    box.delivered(other.id)
-    assert before <= box.last_delivery()["245"] <= dt.datetime.now(dt.UTC)
+        box.mark_delivered([stored], T0 + 2 * MINUTE)
+    assert box.last_delivery() == {"245": T0 + MINUTE}
 
 
 def test_counts(box: Outbox) -> None:
     places = [(A, "186"), (B, "186"), (A, "245"), (B, "245")]
     stored = [box.put(item(client, code), T0) for client, code in places]
-    box.mark_sending(stored[0].id)
-    box.mark_sending(stored[1].id)
-    box.needs_attention(stored[1].id, "rejected")
+    claim(box, stored[0].id)
+    claim(box, stored[1].id)
+    box.mark_attention(stored[1].id, "rejected")
     counts = box.counts()
     assert (counts.waiting, counts.sending, counts.attention) == (2, 1, 1)
     assert counts.per_municipality == {"186": 2, "245": 2}
@@ -224,10 +227,10 @@ def test_counts(box: Outbox) -> None:
 
 def test_retry_and_attention_count_attempts(box: Outbox) -> None:
     stored = box.put(item(), T0)
-    box.mark_sending(stored.id)
+    claim(box, stored.id)
     box.retry_later(stored.id, "x" * 10_000, T0 + MINUTE)
-    box.mark_sending(stored.id)
-    box.needs_attention(stored.id, "rejected")
+    claim(box, stored.id)
+    box.mark_attention(stored.id, "rejected")
     after = box.get(stored.id)
     assert after is not None
     assert (after.state, after.attempts, after.last_error) == (ItemState.ATTENTION, 2, "rejected")
@@ -237,8 +240,8 @@ def test_correct_puts_an_attention_item_back_in_line(box: Outbox) -> None:
     stored = box.put(item(), T0)
     with pytest.raises(StateConflict):
         box.correct(stored.id, b"new", "new label", T0)
-    box.mark_sending(stored.id)
-    box.needs_attention(stored.id, "rejected")
+    claim(box, stored.id)
+    box.mark_attention(stored.id, "rejected")
     corrected = box.correct(stored.id, b"new", "new label", T0 + MINUTE)
     assert (corrected.id, corrected.key) == (stored.id, stored.key)
     assert (corrected.payload, corrected.label) == (b"new", "new label")
@@ -250,10 +253,10 @@ def test_correct_puts_an_attention_item_back_in_line(box: Outbox) -> None:
 
 def test_discard(box: Outbox) -> None:
     stored = box.put(item(), T0)
-    box.mark_sending(stored.id)
+    claim(box, stored.id)
     with pytest.raises(StateConflict):
         box.discard(stored.id)  # it may be arriving at the system right now
-    box.needs_attention(stored.id, "rejected")
+    box.mark_attention(stored.id, "rejected")
     discarded = box.discard(stored.id)
     assert discarded.key == stored.key
     assert box.items() == []
@@ -262,11 +265,35 @@ def test_discard(box: Outbox) -> None:
 
 
 def test_repr_shows_no_client_data(box: Outbox) -> None:
-    stored = box.put(OutgoingItem(uuid.uuid4(), "186", "entry", A, "M. A.", b"narrative"), T0)
+    stored = box.put(
+        OutgoingItem(uuid.uuid4(), "186", ItemKind.ENTRY, A, "M. A.", b"narrative"), T0
+    )
     for text in (repr(stored), str(stored), repr(item(A))):
         assert A not in text
         assert "M. A." not in text
         assert "narrative" not in text
+
+
+def test_the_kind_is_stored_as_its_string_and_read_back_as_a_member(box: Outbox) -> None:
+    stored = box.put(item(), T0)
+    assert box._query("SELECT kind FROM items") == [("entry",)]
+    read = box.get(stored.id)
+    assert read is not None
+    assert type(read.kind) is ItemKind
+    assert read.kind is ItemKind.ENTRY
+    plain = OutgoingItem(uuid.uuid4(), "186", "entry", A, "label", b"{}")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="ItemKind"):
+        box.put(plain, T0)
+
+
+def test_an_unknown_kind_in_the_file_is_refused_as_damage(box: Outbox) -> None:
+    stored = box.put(item(), T0)
+    with box._write() as db:
+        db.execute("UPDATE items SET kind = 'letter' WHERE id = ?", (stored.id,))
+    with pytest.raises(Corrupt, match=f"item {stored.id} "):
+        box.get(stored.id)
+    with pytest.raises(Corrupt):
+        box.items()
 
 
 def test_times_must_be_aware(box: Outbox) -> None:
@@ -297,15 +324,16 @@ def test_two_connections_share_the_file(box: Outbox, path: Path, key: bytes) -> 
 CHILD_WRITER = """
 import datetime as dt, sys, uuid
 from pathlib import Path
+from app.domain.kinds import ItemKind
 from app.services.outbox.store import Outbox, OutgoingItem
 with Outbox.open(Path(sys.argv[1]), bytes.fromhex(sys.argv[2])) as box:
     print("open", flush=True)
     sys.stdin.readline()
     for n in range(40):
-        item = OutgoingItem(uuid.uuid4(), "186", "entry", f"child-{n}", "l", b"p")
+        item = OutgoingItem(uuid.uuid4(), "186", ItemKind.ENTRY, f"child-{n}", "l", b"p")
         stored = box.put(item, dt.datetime.now(dt.UTC))
         if n % 4 == 0:
-            box.mark_sending(stored.id)
+            box.mark_sending_many([stored.id])
 print("done", flush=True)
 """
 
@@ -340,7 +368,7 @@ def test_two_processes_write_at_once(box: Outbox, path: Path, key: bytes) -> Non
 def test_survives_close_and_reopen(path: Path, key: bytes) -> None:
     with Outbox.open(path, key) as box:
         stored = box.put(item(), T0)
-        box.mark_sending(box.put(item(municipality="245"), T0).id)
+        claim(box, box.put(item(municipality="245"), T0).id)
     with Outbox.open(path, key) as box:
         assert box.items()[0] == stored
         assert box.counts().sending == 1
@@ -350,9 +378,10 @@ def test_survives_close_and_reopen(path: Path, key: bytes) -> None:
 CHILD_PUT = """
 import datetime as dt, sys, time, uuid
 from pathlib import Path
+from app.domain.kinds import ItemKind
 from app.services.outbox.store import Outbox, OutgoingItem
 box = Outbox.open(Path(sys.argv[1]), bytes.fromhex(sys.argv[2]))
-item = OutgoingItem(uuid.UUID(sys.argv[3]), "186", "entry", "c", "l", b"p")
+item = OutgoingItem(uuid.UUID(sys.argv[3]), "186", ItemKind.ENTRY, "c", "l", b"p")
 box.put(item, dt.datetime.now(dt.UTC))
 print("saved", flush=True)
 time.sleep(60)
@@ -380,6 +409,7 @@ def test_survives_kill_9_right_after_put(path: Path, key: bytes) -> None:
 CHILD_FILL = """
 import datetime as dt, os, resource, signal, sys, uuid
 from pathlib import Path
+from app.domain.kinds import ItemKind
 from app.services.outbox.store import Outbox, OutboxIOError, OutgoingItem
 box = Outbox.open(Path(sys.argv[1]), bytes.fromhex(sys.argv[2]))
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # writes past the limit fail with EFBIG
@@ -389,7 +419,7 @@ now = dt.datetime.now(dt.UTC)
 for n in range(10_000):
     key = uuid.uuid4()
     try:
-        box.put(OutgoingItem(key, "186", "entry", str(n % 3), "l", os.urandom(3000)), now)
+        box.put(OutgoingItem(key, "186", ItemKind.ENTRY, str(n % 3), "l", os.urandom(3000)), now)
     except OutboxIOError as error:
         print("failed", key, error.code, box.get(n + 1) is None, len(box.items()), flush=True)
         break
@@ -488,16 +518,16 @@ def test_another_sqlcipher_database_is_not_an_outbox(
     assert file_snapshot(path.parent) == before
 
 
-NEWER = outbox_file.SCHEMA_VERSION + 1
+NEWER = outbox_schema.SCHEMA_VERSION + 1
 
 
 def test_newer_schema_is_refused_untouched(
     path: Path, key: bytes, file_snapshot: Snapshot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     Outbox.open(path, key).close()
-    monkeypatch.setattr(outbox_file, "SCHEMA_VERSION", NEWER)
+    monkeypatch.setattr(outbox_schema, "SCHEMA_VERSION", NEWER)
     monkeypatch.setitem(
-        outbox_file.MIGRATIONS,
+        outbox_schema.MIGRATIONS,
         NEWER,
         lambda db: db.execute("ALTER TABLE items ADD COLUMN n INTEGER"),
     )
@@ -510,7 +540,7 @@ def test_newer_schema_is_refused_untouched(
         Outbox.open(path, key)
     assert caught.value.code == "newer_schema"
     assert file_snapshot(path.parent) == before
-    monkeypatch.setattr(outbox_file, "SCHEMA_VERSION", NEWER)
+    monkeypatch.setattr(outbox_schema, "SCHEMA_VERSION", NEWER)
     with Outbox.open(path, key) as box:
         assert box.items() == [stored]
 
@@ -614,14 +644,14 @@ def test_no_plaintext_on_disk(path: Path, key: bytes) -> None:
         lock.try_acquire()
         payload = entry_to_payload(entry)
         stored = box.put(
-            OutgoingItem(uuid.uuid4(), "186", "entry", CLIENT.value, label, payload), T0
+            OutgoingItem(uuid.uuid4(), "186", ItemKind.ENTRY, CLIENT.value, label, payload), T0
         )
         other = OutgoingItem(
-            uuid.uuid4(), "186", "entry", CLIENT.value, SAMI_NAME, NARRATIVE.encode()
+            uuid.uuid4(), "186", ItemKind.ENTRY, CLIENT.value, SAMI_NAME, NARRATIVE.encode()
         )
         delivered = box.put(other, T0)
-        box.mark_sending(delivered.id)
-        box.delivered(delivered.id)
+        box.mark_sending_many([delivered.id])
+        box.mark_delivered([delivered], T0)
         assert {"outbox.db-wal", "outbox.db-shm"} <= set(os.listdir(path.parent))
         assert found_canaries(path.parent) == []  # while open: WAL and shared memory too
     lock.release()

@@ -33,7 +33,9 @@ from pathlib import Path
 import pytest
 from sqlcipher3 import dbapi2
 
+from app.domain.kinds import ItemKind
 from app.services.outbox import file as outbox_file
+from app.services.outbox import schema as outbox_schema
 from app.services.outbox.codec import entry_from_payload, event_from_payload
 from app.services.outbox.delivery import FAR_FUTURE
 from app.services.outbox.store import (
@@ -79,7 +81,7 @@ def raw_schema_version(box: Outbox) -> int:
 
 def test_the_golden_file_is_version_1_and_untouched(golden_v1: tuple[Path, bytes]) -> None:
     path, key = golden_v1
-    assert outbox_file.SCHEMA_VERSION == 4
+    assert outbox_schema.SCHEMA_VERSION == 4
     original = (GOLDEN / "outbox-v1.db").read_bytes()
     assert hashlib.sha256(path.read_bytes()).digest() == hashlib.sha256(original).digest()
     # Read the copy at version 1 without the app's open (which would migrate it).
@@ -104,10 +106,10 @@ def test_an_outbox_of_the_first_cipher_profile_opens_and_keeps_it(
     ):
         db.execute("SELECT count(*) FROM sqlite_schema").fetchone()
     with Outbox.open(path, key) as box:
-        box.put(OutgoingItem(uuid.uuid4(), "186", "entry", "x", "", b"{}"), T0)
+        box.put(OutgoingItem(uuid.uuid4(), "186", ItemKind.ENTRY, "x", "", b"{}"), T0)
         assert box.integrity_check() == []
         assert box.file_format() == {
-            "schema": outbox_file.SCHEMA_VERSION,
+            "schema": outbox_schema.SCHEMA_VERSION,
             "cipher": "v1",
             "page_size": 4096,
             "hmac": "HMAC_SHA512",
@@ -133,12 +135,13 @@ def test_a_wrong_key_fails_every_cipher_profile_untouched(
 def test_v1_outbox_is_migrated_with_its_items_intact(golden_v1: tuple[Path, bytes]) -> None:
     path, key = golden_v1
     with Outbox.open(path, key) as box:
-        assert raw_schema_version(box) == outbox_file.SCHEMA_VERSION
+        assert raw_schema_version(box) == outbox_schema.SCHEMA_VERSION
         assert box.integrity_check() == []
         items = box.items()
         assert [
             (i.id, str(i.key), i.municipality, i.kind, i.state.value, i.attempts) for i in items
         ] == GOLDEN_V1
+        assert all(type(i.kind) is ItemKind for i in items)  # the stored strings, as members
         # Payloads, labels, errors and times came across byte for byte.
         first = entry_from_payload(items[0].payload)
         assert first.idempotency_key == items[0].key
@@ -172,7 +175,7 @@ def test_migrated_outbox_never_reuses_an_id(golden_v1: tuple[Path, bytes]) -> No
     path, key = golden_v1
     with Outbox.open(path, key) as box:
         stored = box.put(
-            OutgoingItem(uuid.uuid4(), "186", "fax", "x", "label", b"{}"),
+            OutgoingItem(uuid.uuid4(), "186", ItemKind.FAX, "x", "label", b"{}"),
             T0 + 10 * MINUTE,
             ItemState.MANUAL,
         )
@@ -184,13 +187,13 @@ def test_migrated_outbox_keeps_manual_items_and_works_on(golden_v1: tuple[Path, 
     with Outbox.open(path, key) as box:
         assert box.recover() == 1
         manual = box.put(
-            OutgoingItem(uuid.uuid4(), "186", "fax", "x", "label", b"{}"),
+            OutgoingItem(uuid.uuid4(), "186", ItemKind.FAX, "x", "label", b"{}"),
             T0 + 10 * MINUTE,
             ItemState.MANUAL,
         )
         assert manual.state is ItemState.MANUAL
     with Outbox.open(path, key) as box:  # opening a current outbox migrates nothing
-        assert raw_schema_version(box) == outbox_file.SCHEMA_VERSION
+        assert raw_schema_version(box) == outbox_schema.SCHEMA_VERSION
         assert box.get(manual.id) == manual
         assert manual.id not in [i.id for i in box.due("186", FAR_FUTURE)]
         with pytest.raises(StateConflict):
@@ -207,10 +210,10 @@ def test_a_failed_migration_leaves_the_file_at_version_1(
     path, key = golden_v1
 
     def fail_midway(db: dbapi2.Connection) -> None:
-        outbox_file._add_manual_state(db)
+        outbox_schema._add_manual_state(db)
         raise OSError("power cut")
 
-    monkeypatch.setitem(outbox_file.MIGRATIONS, 2, fail_midway)
+    monkeypatch.setitem(outbox_schema.MIGRATIONS, 2, fail_midway)
     with pytest.raises(OSError, match="power cut"):
         Outbox.open(path, key)
     monkeypatch.undo()
@@ -222,13 +225,13 @@ def test_a_failed_migration_leaves_the_file_at_version_1(
         names = {row[0] for row in db.execute("SELECT name FROM sqlite_schema")}
         assert "items_new" not in names
     with Outbox.open(path, key) as box:
-        assert raw_schema_version(box) == outbox_file.SCHEMA_VERSION
+        assert raw_schema_version(box) == outbox_schema.SCHEMA_VERSION
         assert len(box.items()) == 5
 
 
 def test_a_new_outbox_goes_through_every_migration(tmp_path: Path) -> None:
     with Outbox.open(tmp_path / "outbox.db", secrets.token_bytes(32)) as box:
-        assert raw_schema_version(box) == outbox_file.SCHEMA_VERSION
+        assert raw_schema_version(box) == outbox_schema.SCHEMA_VERSION
         (sql,) = box._query("SELECT sql FROM sqlite_schema WHERE name = 'items'")[0]
         assert "'manual'" in sql
         assert box.integrity_check() == []
@@ -238,7 +241,9 @@ def test_manual_items_are_never_due_and_hold_nobody_back(tmp_path: Path) -> None
     """Version 2's 'manual' state: a fax the worker sends by hand."""
     with Outbox.open(tmp_path / "outbox.db", secrets.token_bytes(32)) as box:
         fax = box.put(
-            OutgoingItem(uuid.uuid4(), "186", "fax", "A", "label", b"{}"), T0, ItemState.MANUAL
+            OutgoingItem(uuid.uuid4(), "186", ItemKind.FAX, "A", "label", b"{}"),
+            T0,
+            ItemState.MANUAL,
         )
         assert (fax.state, box.put(replace_key(fax), T0 + MINUTE)) == (ItemState.MANUAL, fax)
         assert box.due("186", FAR_FUTURE) == []
@@ -249,17 +254,17 @@ def test_manual_items_are_never_due_and_hold_nobody_back(tmp_path: Path) -> None
         assert (counts.waiting, counts.sending, counts.attention, counts.manual) == (0, 0, 0, 1)
         assert counts.per_municipality == {"186": 1}
         # A later waiting item of the same client is not held back by the fax.
-        entry = box.put(OutgoingItem(uuid.uuid4(), "186", "entry", "A", "label", b"{}"), T0)
+        entry = box.put(OutgoingItem(uuid.uuid4(), "186", ItemKind.ENTRY, "A", "label", b"{}"), T0)
         assert [item.id for item in box.due("186", T0)] == [entry.id]
         assert box.next_due_time() == T0
-        for refused in (box.mark_sending, box.discard):
-            with pytest.raises(StateConflict):
-                refused(fax.id)
+        assert box.mark_sending_many([fax.id]) == set()  # the sender never claims it
+        with pytest.raises(StateConflict):
+            box.discard(fax.id)
         with pytest.raises(StateConflict):
             box.mark_done(entry.id)
         with pytest.raises(ValueError, match="waiting or manual"):
             box.put(
-                OutgoingItem(uuid.uuid4(), "186", "fax", "A", "label", b"{}"),
+                OutgoingItem(uuid.uuid4(), "186", ItemKind.FAX, "A", "label", b"{}"),
                 T0,
                 ItemState.ATTENTION,
             )
@@ -270,7 +275,7 @@ def test_manual_items_are_never_due_and_hold_nobody_back(tmp_path: Path) -> None
 
 def replace_key(item: StoredItem) -> OutgoingItem:
     """The same key again (with other content): put returns the stored row unchanged."""
-    return OutgoingItem(item.key, item.municipality, "entry", item.client, "other", b"[]")
+    return OutgoingItem(item.key, item.municipality, ItemKind.ENTRY, item.client, "other", b"[]")
 
 
 # What the v2 golden file holds: id, key, municipality, kind, state, attempts.
@@ -303,12 +308,13 @@ def test_v2_outbox_is_migrated_to_one_queue_index_with_its_items_intact(
 ) -> None:
     path, key = golden_v2
     with Outbox.open(path, key) as box:
-        assert raw_schema_version(box) == outbox_file.SCHEMA_VERSION == 4
+        assert raw_schema_version(box) == outbox_schema.SCHEMA_VERSION == 4
         assert box.integrity_check() == []
         items = box.items()
         assert [
             (i.id, str(i.key), i.municipality, i.kind, i.state.value, i.attempts) for i in items
         ] == GOLDEN_V2
+        assert all(type(i.kind) is ItemKind for i in items)  # the stored strings, as members
         assert [i.created for i in items] == [T0 + n * MINUTE for n in range(5)]
         assert items[0].next_attempt == T0 + 10 * MINUTE
         assert items[0].last_error == "Unreachable: connection refused"
@@ -327,7 +333,7 @@ def test_v2_outbox_is_migrated_to_one_queue_index_with_its_items_intact(
         counts = box.counts()
         assert (counts.waiting, counts.sending, counts.attention, counts.manual) == (3, 0, 1, 1)
         assert box.last_delivery() == {"505": T0 + 6 * MINUTE}
-        new = box.put(OutgoingItem(uuid.uuid4(), "505", "entry", "x", "", b"{}"), T0)
+        new = box.put(OutgoingItem(uuid.uuid4(), "505", ItemKind.ENTRY, "x", "", b"{}"), T0)
         assert new.id == 7  # item 6 was delivered: its id never comes back
 
 
@@ -363,12 +369,13 @@ def test_the_golden_v3_file_is_version_3_without_drafts(golden_v3: tuple[Path, b
 def test_v3_outbox_gets_drafts_with_its_items_intact(golden_v3: tuple[Path, bytes]) -> None:
     path, key = golden_v3
     with Outbox.open(path, key) as box:
-        assert raw_schema_version(box) == outbox_file.SCHEMA_VERSION == 4
+        assert raw_schema_version(box) == outbox_schema.SCHEMA_VERSION == 4
         assert box.integrity_check() == []
         items = box.items()
         assert [
             (i.id, str(i.key), i.municipality, i.kind, i.state.value, i.attempts) for i in items
         ] == GOLDEN_V3
+        assert all(type(i.kind) is ItemKind for i in items)  # the stored strings, as members
         assert [i.created for i in items] == [T0 + n * MINUTE for n in range(5)]
         assert items[0].next_attempt == T0 + 10 * MINUTE
         assert items[0].last_error == "Unreachable: connection refused"
@@ -390,7 +397,7 @@ def test_v3_outbox_gets_drafts_with_its_items_intact(golden_v3: tuple[Path, byte
         assert [i.id for i in box.due("186", T0 + 10 * MINUTE)] == [1]
         assert box.recover() == 1
         assert box.municipalities_with_due(T0 + 10 * MINUTE) == ["186", "858"]
-        new = box.put(OutgoingItem(uuid.uuid4(), "505", "entry", "x", "", b"{}"), T0)
+        new = box.put(OutgoingItem(uuid.uuid4(), "505", ItemKind.ENTRY, "x", "", b"{}"), T0)
         assert new.id == 7  # item 6 was delivered: its id never comes back
     with Outbox.open(path, key) as box:
         assert box.drafts() == [draft]
@@ -403,10 +410,10 @@ def test_a_failed_migration_to_drafts_leaves_the_file_at_version_3(
     path, key = golden_v3
 
     def fail_midway(db: dbapi2.Connection) -> None:
-        outbox_file._add_drafts(db)
+        outbox_schema._add_drafts(db)
         raise OSError("power cut")
 
-    monkeypatch.setitem(outbox_file.MIGRATIONS, 4, fail_midway)
+    monkeypatch.setitem(outbox_schema.MIGRATIONS, 4, fail_midway)
     with pytest.raises(OSError, match="power cut"):
         Outbox.open(path, key)
     monkeypatch.undo()

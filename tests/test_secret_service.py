@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from app.services.outbox.file import SCHEMA_VERSION
+from app.services.outbox.schema import SCHEMA_VERSION
 from app.services.paths import EXAMPLE_POLICY
 
 ROOT = Path(__file__).resolve().parent.parent

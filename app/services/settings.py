@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
 from app.domain import schema
 from app.domain.schema import Check, SchemaError, setting
+from app.services.files import atomic_write
 
 log = logging.getLogger(__name__)
 
@@ -58,16 +57,7 @@ class SettingsStore:
             return UserSettings()
 
     def save(self, settings: UserSettings) -> None:
-        """Write via a temporary file in the same directory, fsync, then rename."""
+        """Write the whole file or nothing (:func:`app.services.files.atomic_write`)."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         payload = json.dumps(schema.dump(settings), indent=2).encode("utf-8")
-        fd, temporary = tempfile.mkstemp(prefix=".settings-", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "wb") as stream:
-                stream.write(payload)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temporary, self.path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        atomic_write(self.path, payload)

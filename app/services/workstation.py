@@ -12,10 +12,12 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Callable
+from typing import assert_never
 
 from app.connectors.base import Capability, ClientSystem, Credentials, FieldLimits, Health
 from app.connectors.registry import create_connector
 from app.domain.hetu import Hetu
+from app.domain.kinds import ItemKind
 from app.domain.model import ClientSummary, DeliveryReceipt, DutyEntry
 from app.domain.policy import Municipality, Policy
 from app.services.outbox.codec import (
@@ -81,26 +83,30 @@ class Workstation:
     def send_item(self, item: StoredItem) -> DeliveryReceipt:
         """Deliver one outbox item from its stored bytes (so every retry sends the same).
 
-        Raises ValueError when the stored payload cannot be read back.
+        Raises ValueError when the stored payload cannot be read back, or for a fax.
         """
-        if item.kind == "entry":
-            entry = entry_from_payload(item.payload)
-            _same_key(entry.idempotency_key, item)
-            return self.deliver_entry(item.municipality, entry)
-        if item.kind == "event":
-            event = event_from_payload(item.payload)
-            _same_key(event.idempotency_key, item)
-            return self.connector(item.municipality).record_event(event)
-        if item.kind == "mail":
-            mail = mail_from_payload(item.payload)
-            _same_key(mail.idempotency_key, item)
-            return self.connector(item.municipality).send_mail(mail)
-        if item.kind == "notification":
-            notification = notification_from_payload(item.payload)
-            _same_key(notification.idempotency_key, item)
-            return self.connector(item.municipality).send_notification(notification)
-        # A "fax" item is manual: the worker sends it, never the sender.
-        raise ValueError(f"unknown item kind {item.kind!r}")
+        match item.kind:
+            case ItemKind.ENTRY:
+                entry = entry_from_payload(item.payload)
+                _same_key(entry.idempotency_key, item)
+                return self.deliver_entry(item.municipality, entry)
+            case ItemKind.EVENT:
+                event = event_from_payload(item.payload)
+                _same_key(event.idempotency_key, item)
+                return self.connector(item.municipality).record_event(event)
+            case ItemKind.MAIL:
+                mail = mail_from_payload(item.payload)
+                _same_key(mail.idempotency_key, item)
+                return self.connector(item.municipality).send_mail(mail)
+            case ItemKind.NOTIFICATION:
+                notification = notification_from_payload(item.payload)
+                _same_key(notification.idempotency_key, item)
+                return self.connector(item.municipality).send_notification(notification)
+            case ItemKind.FAX:
+                # A manual item: the worker sends it, never the sender.
+                raise ValueError("a fax is sent by hand")
+            case _:
+                assert_never(item.kind)
 
     def close(self) -> None:
         with self._lock:

@@ -175,14 +175,6 @@ class ItemListDialog(QDialog):
         item_id = items[0].data(ID_ROLE)
         return int(item_id) if isinstance(item_id, int) else None
 
-    def select_item(self, item_id: int) -> bool:
-        for index in range(self.table.rowCount()):
-            cell = self.table.item(index, 0)
-            if cell is not None and cell.data(ID_ROLE) == item_id:
-                self.table.selectRow(index)
-                return True
-        return False
-
     def return_focus(self) -> None:
         """Back to the table once a dialog opened from it closes. The window manager
         may activate the main window instead, and the button that opened the dialog

@@ -79,7 +79,6 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self._context = context
         self.context = context
         self._training = context.policy.training or context.training is not None
         self._closed = False
@@ -139,10 +138,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(split, 1)
         self.desk.notices.addWidget(self.duty.note)
         self.setCentralWidget(central)
-        unit = self._context.policy.duty_unit.name
+        unit = self.context.policy.duty_unit.name
         worker = QLabel(
             self.tr("Päivystäjä: {worker} · {unit}").format(
-                worker=self._context.worker_name, unit=unit
+                worker=self.context.worker_name, unit=unit
             ),
             self,
         )
@@ -156,7 +155,7 @@ class MainWindow(QMainWindow):
 
     def _training_banner(self) -> QLabel:
         text = html.escape(self.tr("HARJOITTELU – harjoitusjärjestelmät ja keksityt asiakkaat."))
-        training = self._context.training
+        training = self.context.training
         if training is not None:
             url = html.escape(training.inspect_url)
             text += " " + html.escape(self.tr("Tallennetut kirjaukset:"))
@@ -190,7 +189,7 @@ class MainWindow(QMainWindow):
         duty.addSeparator()
         self._add_action(duty, self.tr("&Lopeta"), "Ctrl+Q", self.close)
         municipalities = self.menuBar().addMenu(self.tr("&Kunta"))
-        for index, municipality in enumerate(self._context.policy.municipalities[:9]):
+        for index, municipality in enumerate(self.context.policy.municipalities[:9]):
             self._add_action(
                 municipalities,
                 municipality.name_fi,
@@ -199,11 +198,11 @@ class MainWindow(QMainWindow):
             )
         self._build_connection_menu()
         self.outage_practice: OutagePractice | None = None
-        training = self._context.training
+        training = self.context.training
         if training is not None and training.control_url:
             practice = self.menuBar().addMenu(self.tr("&Harjoittelu"))
             self.outage_practice = OutagePractice(
-                practice, self._context.policy.municipalities, training.control_url, self.runner
+                practice, self.context.policy.municipalities, training.control_url, self.runner
             )
         help_menu = self.menuBar().addMenu(self.tr("&Ohje"))
         self._add_action(help_menu, self.tr("&Pikanäppäimet"), "F1", lambda: show_shortcuts(self))
@@ -304,7 +303,7 @@ class MainWindow(QMainWindow):
     def _switch_to(self, code: str) -> None:
         if self.switcher.current_code() != code:
             self.switcher.select(code, notify=False)
-        municipality = self._context.policy.municipality(code)
+        municipality = self.context.policy.municipality(code)
         self._user_chose = True
         self._current = code
         self.desk.set_municipality(municipality)
@@ -340,9 +339,9 @@ class MainWindow(QMainWindow):
         """Open (or raise) the non-modal outbox view."""
         if self._outbox_view is None:
             self._outbox_view = OutboxView(
-                self._context.policy,
+                self.context.policy,
                 self.outbox,
-                self._context.worker_name,
+                self.context.worker_name,
                 self,
                 fax_actions=self.followup.fax,
             )
@@ -367,7 +366,7 @@ class MainWindow(QMainWindow):
 
     def _on_outage_changed(self, code: str, online: bool) -> None:
         self.connectivity.probe_now(code)
-        name = self._context.policy.municipality(code).name_fi
+        name = self.context.policy.municipality(code).name_fi
         if online:
             text = self.tr("Harjoittelu: {name} on taas verkossa.")
         else:
@@ -390,7 +389,7 @@ class MainWindow(QMainWindow):
         self.settings_applied.emit()
 
     def _save_settings(self, **changes: Any) -> None:
-        store = self._context.settings
+        store = self.context.settings
         # Read-modify-write inside the job: the disk pool is serial, so two
         # saves cannot lose each other's change.
         self.runner.run(
@@ -426,8 +425,8 @@ class MainWindow(QMainWindow):
             return
         dialog = DraftsDialog(
             sorted(entries, key=lambda pair: pair[0].updated),
-            self._context.policy,
-            lambda moment: outbox_messages.moment(moment, self._context.policy.zone),
+            self.context.policy,
+            lambda moment: outbox_messages.moment(moment, self.context.policy.zone),
             self,
         )
         dialog.continue_requested.connect(self._continue_draft)

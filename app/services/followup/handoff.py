@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from app.connectors.base import Capability, InternalMail
 from app.domain.hetu import Hetu
+from app.domain.kinds import ItemKind
 from app.domain.model import ClientRef, ClientSummary, PersonDetails
 from app.domain.policy import OfficeHoursContact, Policy
 from app.services.followup.items import (
@@ -33,6 +34,23 @@ from app.services.outbox.store import ItemNotFound, ItemState, StoredItem
 from app.services.workstation import Workstation
 
 NAME_NOT_KNOWN = "(nimi ei tiedossa)"
+
+
+class MissingText(ValueError):
+    """The handoff has no text: the worker writes what happened. Nothing was stored."""
+
+
+class MissingAuthor(ValueError):
+    """No worker's name to sign the handoff with (the workstation's settings). Nothing
+    was stored."""
+
+
+class NotAFax(ValueError):
+    """The outbox item is not a fax the worker sends by hand."""
+
+
+class UnreadableFax(ValueError):
+    """The stored fax cannot be read back (a damaged payload)."""
 
 
 class HandoffService:
@@ -65,15 +83,16 @@ class HandoffService:
         the client first (idempotently), the fax sheet names them.
         ``key`` (made once per handoff form) makes saving twice harmless; it is also
         the key of the form's draft, deleted in the same commit as the mail or the
-        fax. Raises ValueError naming the field (``text``, ``author``, ``code``) when
-        something is missing, OutboxError when nothing could be stored.
+        fax. Raises :class:`MissingText`, :class:`MissingAuthor` or
+        :class:`~app.services.followup.items.UnknownMunicipality` when something is
+        missing, OutboxError when nothing could be stored.
         """
         policy = self.workstation.policy
         municipality = municipality_of(policy, code)
         if not text.strip():
-            raise ValueError("text: the handoff needs a text")
+            raise MissingText("the handoff needs a text")
         if not author.strip():
-            raise ValueError("author: missing")
+            raise MissingAuthor("the handoff needs its author")
         draft_key = key  # the form's draft and its item share the key
         key = key or uuid.uuid4()
         summary = client if isinstance(client, ClientSummary) else None
@@ -110,13 +129,21 @@ class HandoffService:
         return self.sending.save_fax(code, fax, label, draft_key=draft_key)
 
     def fax(self, item_id: int) -> FaxItem:
-        """A manual fax item's content, for printing and the phone-call note."""
+        """A manual fax item's content, for printing and the phone-call note.
+
+        Raises ItemNotFound when it has left the outbox, :class:`NotAFax` when the item
+        is not a fax to send by hand and :class:`UnreadableFax` when its payload cannot
+        be read.
+        """
         item = self.sending.outbox.get(item_id)
         if item is None:
             raise ItemNotFound(f"item {item_id} is no longer in the outbox")
-        if item.state is not ItemState.MANUAL:
-            raise ValueError("item: not a fax to send by hand")
-        return fax_from_payload(item.payload)
+        if item.kind is not ItemKind.FAX or item.state is not ItemState.MANUAL:
+            raise NotAFax(f"item {item_id} is not a fax to send by hand")
+        try:
+            return fax_from_payload(item.payload)
+        except ValueError as error:
+            raise UnreadableFax(f"item {item_id}: {error}") from None
 
     def mark_sent(self, item_id: int) -> StoredItem:
         """The worker faxed (and phoned): the item leaves the outbox and the open list."""

@@ -3,8 +3,8 @@
 Qt-free, shared by :mod:`app.services.followup.handoff` and
 :mod:`app.services.followup.notification`.
 Everything goes through the outbox. Where the municipality's connector has the
-capability, an item is delivered by the sender like an entry (kind ``"mail"`` or
-``"notification"``); where it hasn't, a *manual* item of kind ``"fax"`` holds what the
+capability, an item is delivered by the sender like an entry (``ItemKind.MAIL`` or
+``ItemKind.NOTIFICATION``); where it hasn't, a *manual* ``ItemKind.FAX`` item holds what the
 fax sheet and the phone-call note need, and stays until the worker marks it sent.
 
 A fax payload holds the recipient as the policy named it when the item was saved,
@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 from app.connectors.base import ChildWelfareNotification
 from app.domain import clock
 from app.domain.hetu import Hetu
+from app.domain.kinds import ItemKind
 from app.domain.model import Address, Worker
 from app.domain.policy import Municipality, Policy
 from app.services.outbox import codec
@@ -35,8 +36,7 @@ HANDOFF_WORD = "jatkotoimet"
 NOTIFICATION_WORD = "lastensuojeluilmoitus"
 FOLLOW_UP_HEADING = "Tarvittavat jatkotoimet:"
 # The outbox kinds of this module's items.
-MAIL_KIND, NOTIFICATION_KIND, FAX_KIND = "mail", "notification", "fax"
-FOLLOW_UP_KINDS = (MAIL_KIND, NOTIFICATION_KIND, FAX_KIND)
+FOLLOW_UP_KINDS = frozenset({ItemKind.MAIL, ItemKind.NOTIFICATION, ItemKind.FAX})
 
 
 class Channel(StrEnum):
@@ -96,7 +96,7 @@ class Handoff:
 
 @dataclass(frozen=True)
 class FaxItem:
-    """The payload of a manual ``"fax"`` item: one handoff or one notification."""
+    """The payload of a manual ``ItemKind.FAX`` item: one handoff or one notification."""
 
     recipient: FaxRecipient
     created: dt.datetime
@@ -151,9 +151,9 @@ def open_handoffs(outbox: Outbox) -> list[OpenHandoff]:
 def _open(item: StoredItem) -> OpenHandoff:
     document: FaxDocument | None = None
     channel, fax_number, phone = Channel.FAX, None, None
-    if item.kind == MAIL_KIND:
+    if item.kind is ItemKind.MAIL:
         document, channel = FaxDocument.HANDOFF, Channel.INTERNAL_MAIL
-    elif item.kind == NOTIFICATION_KIND:
+    elif item.kind is ItemKind.NOTIFICATION:
         document, channel = FaxDocument.NOTIFICATION, Channel.SYSTEM
     else:
         try:
@@ -177,12 +177,16 @@ def _open(item: StoredItem) -> OpenHandoff:
     )
 
 
+class UnknownMunicipality(ValueError):
+    """The municipality code names no municipality of the policy. Nothing was stored."""
+
+
 def municipality_of(policy: Policy, code: str) -> Municipality:
-    """The policy's municipality ``code``; ValueError naming ``code`` when there is none."""
+    """The policy's municipality ``code``; :class:`UnknownMunicipality` when there is none."""
     try:
         return policy.municipality(code)
     except KeyError:
-        raise ValueError("code: not a municipality of the policy") from None
+        raise UnknownMunicipality(f"{code!r} is not a municipality of the policy") from None
 
 
 def handoff_label(handoff: Handoff, at: dt.datetime, zone: dt.tzinfo) -> str:

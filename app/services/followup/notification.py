@@ -4,7 +4,7 @@ Lastensuojelulaki 25 §: the police and others notify without delay; the duty
 receives the notification and forwards it to the child protection of the child's
 home municipality. Decided by the connector's declared capability: with
 ``Capability.CHILD_WELFARE_NOTIFICATION`` an outbox item of kind
-``"notification"`` that the sender delivers; without it a manual fax item to the
+``ItemKind.NOTIFICATION`` that the sender delivers; without it a manual fax item to the
 municipality's office-hours fax, printed with :func:`app.services.followup.handoff.render_fax`
 and marked sent by the worker, like a handoff.
 """

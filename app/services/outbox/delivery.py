@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from app.connectors import errors
+from app.domain.clock import Clock, utc_now
+from app.domain.kinds import ItemKind
 from app.domain.model import DeliveryReceipt
 from app.services.outbox.locking import SenderLock
 from app.services.outbox.store import ItemState, Outbox, StoredItem
@@ -38,16 +40,11 @@ log = logging.getLogger(__name__)
 
 # Every send: the stored item in, the system's receipt out (or a connector error).
 Send = Callable[[StoredItem], DeliveryReceipt]
-Clock = Callable[[], dt.datetime]
 
 FAR_FUTURE = dt.datetime(9999, 1, 1, tzinfo=dt.UTC)
 
 # Confirmed items deleted per commit (see _MunicipalityFlush).
 CONFIRM_BATCH = 100
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 class Outcome(StrEnum):
@@ -64,7 +61,7 @@ class DeliveryEvent:
     item_id: int
     key: uuid.UUID
     municipality: str
-    kind: str
+    kind: ItemKind
     receipt: DeliveryReceipt | None = None
     error: str | None = None
     error_type: str | None = None
@@ -214,7 +211,7 @@ class Deliverer:
             return self._failed(item, error), None
         except ValueError as error:
             # The stored payload cannot be read back: the worker must see it.
-            self.outbox.needs_attention(item.id, f"payload unreadable: {error}")
+            self.outbox.mark_attention(item.id, f"payload unreadable: {error}")
             return self._event(item, Outcome.ATTENTION, error="payload_unreadable"), None
         return None, receipt
 
@@ -222,7 +219,7 @@ class Deliverer:
         kind = type(error).__name__
         if error.remedy is errors.Remedy.CORRECT_AND_RESEND:
             reason = getattr(error, "reason", error.detail)
-            self.outbox.needs_attention(item.id, f"{kind}: {reason}")
+            self.outbox.mark_attention(item.id, f"{kind}: {reason}")
             log.warning("item %s needs attention: %s", item.id, kind)
             return self._event(item, Outcome.ATTENTION, error=str(reason), error_type=kind)
         retry_after = error.retry_after if isinstance(error, errors.ServerFault) else None
@@ -316,7 +313,7 @@ class _MunicipalityFlush:
             if not confirmed:
                 return
             deliverer = self.deliverer
-            deliverer.outbox.delivered_many([item for item, _ in confirmed], deliverer.clock())
+            deliverer.outbox.mark_delivered([item for item, _ in confirmed], deliverer.clock())
             self._report(
                 [
                     deliverer._event(item, Outcome.DELIVERED, receipt=receipt)

@@ -13,17 +13,23 @@ import contextlib
 import os
 import secrets
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
 from sqlcipher3 import dbapi2
 
-from app.services.outbox.keys import OutboxError, OutboxIOError, fsync_directory
-
-SCHEMA_VERSION = 4
-
+from app.services.files import fsync_directory
+from app.services.outbox import schema
+from app.services.outbox.keys import OutboxError, OutboxIOError
+from app.services.outbox.schema import (
+    SCHEMA_V1,
+    Corrupt,
+    NotAnOutbox,
+    migrate,
+    refuse_newer,
+    schema_version,
+)
 
 APPLICATION_ID = 0x50564F42  # "PVOB": tells our outbox from any other SQLCipher file
 
@@ -78,138 +84,8 @@ class WrongKey(OutboxError):
     code = "wrong_key"
 
 
-class Corrupt(OutboxError):
-    code = "corrupt"
-
-
-class NotAnOutbox(Corrupt):
-    code = "not_an_outbox"
-
-
 class OutboxBusy(OutboxError):
     code = "busy"
-
-
-class NewerSchema(OutboxError):
-    code = "newer_schema"
-
-
-# Each statement of version 1. AUTOINCREMENT: an id is never reused, so a stale
-# id held by the UI can never act on another item. Times are integer
-# microseconds since the epoch, UTC.
-_SCHEMA_V1 = (
-    "CREATE TABLE meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL) STRICT",
-    """CREATE TABLE items (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        key TEXT NOT NULL UNIQUE,
-        municipality TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        client TEXT NOT NULL,
-        label TEXT NOT NULL,
-        payload BLOB NOT NULL,
-        state TEXT NOT NULL CHECK (state IN ('waiting', 'sending', 'attention')),
-        attempts INTEGER NOT NULL,
-        next_attempt INTEGER NOT NULL,
-        last_error TEXT,
-        created INTEGER NOT NULL) STRICT""",
-    "CREATE INDEX items_line ON items (municipality, client, id)",
-    "CREATE INDEX items_due ON items (state, next_attempt)",
-    "CREATE TABLE deliveries (municipality TEXT PRIMARY KEY, delivered INTEGER NOT NULL) STRICT",
-    "INSERT INTO meta (name, value) VALUES ('schema_version', 1)",
-)
-
-
-# Version 2: state 'manual', an item the worker completes by hand (a fax handoff):
-# the sender never sends it; it stays until the worker marks it sent. SQLite cannot
-# change a CHECK constraint in place, so the items table is rebuilt.
-_ITEMS_V2 = """CREATE TABLE items_new (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    key TEXT NOT NULL UNIQUE,
-    municipality TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    client TEXT NOT NULL,
-    label TEXT NOT NULL,
-    payload BLOB NOT NULL,
-    state TEXT NOT NULL CHECK (state IN ('waiting', 'sending', 'attention', 'manual')),
-    attempts INTEGER NOT NULL,
-    next_attempt INTEGER NOT NULL,
-    last_error TEXT,
-    created INTEGER NOT NULL) STRICT"""
-_ITEM_COLUMNS = (
-    "id, key, municipality, kind, client, label, payload, state, attempts, "
-    "next_attempt, last_error, created"
-)
-
-
-def _add_manual_state(db: dbapi2.Connection) -> None:
-    """Version 2: rebuild ``items`` with 'manual' allowed, inside the migration's transaction.
-
-    Ids stay as they were and the AUTOINCREMENT counter is carried over, so an id
-    is never reused, not even that of an item deleted before the migration.
-    """
-    row = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'items'").fetchone()
-    highest = int(row[0]) if row is not None else 0
-    count = db.execute("SELECT count(*) FROM items").fetchone()[0]
-    db.execute(_ITEMS_V2)
-    db.execute(
-        f"INSERT INTO items_new ({_ITEM_COLUMNS}) SELECT {_ITEM_COLUMNS} FROM items ORDER BY id"  # noqa: S608 - constants only
-    )
-    if db.execute("SELECT count(*) FROM items_new").fetchone()[0] != count:
-        raise Corrupt("the outbox's items did not copy completely")
-    db.execute("DROP TABLE items")
-    db.execute("ALTER TABLE items_new RENAME TO items")
-    db.execute("CREATE INDEX items_line ON items (municipality, client, id)")
-    db.execute("CREATE INDEX items_due ON items (state, next_attempt)")
-    db.execute("DELETE FROM sqlite_sequence WHERE name = 'items'")
-    # The copy set the counter to the highest id left; the old one may be higher.
-    db.execute(
-        "INSERT INTO sqlite_sequence (name, seq) SELECT 'items', max(?, coalesce(max(id), 0))"
-        " FROM items",
-        (highest,),
-    )
-
-
-def _one_queue_index(db: dbapi2.Connection) -> None:
-    """Version 3: one index for the sender's queries instead of two.
-
-    ``items_queue`` (municipality, state, client, id) answers "each client's
-    first open item" and "a municipality's open items in saved order" from the
-    index alone, without reading rows (payloads) of items that are not due:
-    with 100,000 items waiting, the sender's queries took seconds before. A save
-    now updates two indexes, not three.
-    """
-    db.execute("DROP INDEX items_line")
-    db.execute("DROP INDEX items_due")
-    db.execute("CREATE INDEX items_queue ON items (municipality, state, client, id)")
-
-
-def _add_drafts(db: dbapi2.Connection) -> None:
-    """Version 4: ``drafts``, the unsaved text of open forms (its own table: never sent).
-
-    One row per form, replaced in place on every save (about once a second while
-    the worker types), so no index beyond the key: the few drafts there are are
-    read whole at start-up. ``payload`` is the UI's encoding of the form's fields.
-    """
-    db.execute(
-        """CREATE TABLE drafts (
-        key TEXT PRIMARY KEY,
-        form TEXT NOT NULL,
-        municipality TEXT NOT NULL,
-        client TEXT NOT NULL,
-        payload BLOB NOT NULL,
-        updated INTEGER NOT NULL) STRICT"""
-    )
-
-
-# MIGRATIONS[n] turns a version n-1 outbox into version n, inside the
-# transaction that records n. Every new outbox starts at version 1 and goes
-# through them, so each migration runs in every test; tests/golden holds an
-# outbox of each old version (tests/test_outbox_migration.py).
-MIGRATIONS: dict[int, Callable[[dbapi2.Connection], None]] = {
-    2: _add_manual_state,
-    3: _one_queue_index,
-    4: _add_drafts,
-}
 
 
 def translate(error: dbapi2.Error) -> OutboxError:
@@ -241,7 +117,7 @@ def _create(path: Path, key_hex: str) -> None:
             transaction(db),
         ):
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            for statement in _SCHEMA_V1:
+            for statement in SCHEMA_V1:
                 db.execute(statement)
         fd = os.open(temporary, os.O_RDWR)
         try:
@@ -310,9 +186,7 @@ def _check_content(db: dbapi2.Connection) -> None:
     try:
         if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             raise NotAnOutbox("an SQLCipher database, but not an outbox")
-        version = _schema_version(db)
-        if version > SCHEMA_VERSION:
-            raise NewerSchema(f"schema version {version}; this app knows up to {SCHEMA_VERSION}")
+        refuse_newer(schema_version(db))
         if [row[0] for row in db.execute("PRAGMA quick_check")] != ["ok"]:
             raise Corrupt("the outbox failed its integrity check")
     except dbapi2.Error as error:
@@ -332,9 +206,9 @@ def _open_read_write(path: Path, key_hex: str, profile: CipherProfile) -> dbapi2
         db.execute("PRAGMA synchronous = FULL")
         db.execute("PRAGMA secure_delete = ON")
         db.execute("PRAGMA foreign_keys = ON")
-        if _schema_version(db) < SCHEMA_VERSION:
+        if schema_version(db) < schema.SCHEMA_VERSION:
             with transaction(db):
-                _migrate(db)
+                migrate(db)
     except dbapi2.Error as error:
         db.close()
         raise translate(error) from None
@@ -342,25 +216,6 @@ def _open_read_write(path: Path, key_hex: str, profile: CipherProfile) -> dbapi2
         db.close()
         raise
     return db
-
-
-def _migrate(db: dbapi2.Connection) -> None:
-    version = _schema_version(db)  # again: another process may have migrated meanwhile
-    if version > SCHEMA_VERSION:
-        raise NewerSchema(f"schema version {version}; this app knows up to {SCHEMA_VERSION}")
-    for target in range(version + 1, SCHEMA_VERSION + 1):
-        MIGRATIONS[target](db)
-        db.execute("UPDATE meta SET value = ? WHERE name = 'schema_version'", (target,))
-
-
-def _schema_version(db: dbapi2.Connection) -> int:
-    try:
-        row = db.execute("SELECT value FROM meta WHERE name = 'schema_version'").fetchone()
-    except dbapi2.OperationalError:
-        raise NotAnOutbox("no schema version") from None
-    if row is None or type(row[0]) is not int or row[0] < 1:
-        raise Corrupt("invalid schema version")
-    return row[0]
 
 
 def _connect(

@@ -12,6 +12,8 @@ import uuid
 from dataclasses import dataclass
 from enum import StrEnum
 
+from app.domain.kinds import ItemKind
+
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _MICROSECOND = dt.timedelta(microseconds=1)
 
@@ -30,7 +32,7 @@ class OutgoingItem:
 
     key: uuid.UUID
     municipality: str
-    kind: str
+    kind: ItemKind
     client: str
     label: str
     payload: bytes
@@ -44,7 +46,7 @@ class StoredItem:
     id: int
     key: uuid.UUID
     municipality: str
-    kind: str
+    kind: ItemKind
     client: str
     label: str
     payload: bytes
@@ -96,9 +98,10 @@ class OutboxCounts:
 def check_item(item: OutgoingItem) -> None:
     if not isinstance(item.key, uuid.UUID):
         raise TypeError("key must be a UUID")
-    for name in ("municipality", "kind"):
-        if not isinstance(getattr(item, name), str) or not getattr(item, name):
-            raise ValueError(f"{name} must be a non-empty string")
+    if not isinstance(item.municipality, str) or not item.municipality:
+        raise ValueError("municipality must be a non-empty string")
+    if not isinstance(item.kind, ItemKind):
+        raise TypeError("kind must be an ItemKind")
     if not isinstance(item.client, str) or not isinstance(item.label, str):
         raise TypeError("client and label must be strings")
     if not isinstance(item.payload, bytes | bytearray):

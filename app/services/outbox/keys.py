@@ -16,10 +16,8 @@ re-exports it.
 
 from __future__ import annotations
 
-import os
 import re
 import secrets
-import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +27,8 @@ from typing import ClassVar, Protocol, TypeVar
 import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
+
+from app.services.files import PRIVATE, atomic_write
 
 SERVICE = "paivystys"
 PRODUCTION_USER = "outbox-key"
@@ -221,20 +221,9 @@ class _FileSlot:
         directory = self.path.parent
         try:
             directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-            # mkstemp creates the file 0600, so the key is never readable by others,
-            # not even for the moment before the rename.
-            fd, temporary = tempfile.mkstemp(prefix=".outbox-key-", dir=directory)
-            try:
-                os.chmod(temporary, 0o600)
-                with os.fdopen(fd, "wb") as stream:
-                    stream.write(value.encode("ascii"))
-                    stream.flush()
-                    os.fsync(stream.fileno())
-                os.replace(temporary, self.path)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
-            fsync_directory(directory)
+            # 0600 before the first byte: the key is never readable by others, not
+            # even for the moment before the rename.
+            atomic_write(self.path, value.encode("ascii"), mode=PRIVATE)
         except OSError as error:
             raise OutboxIOError(f"training key file not written ({error.strerror})") from None
 
@@ -269,14 +258,3 @@ def _decode(raw: object) -> bytes:
     if not isinstance(raw, str) or _HEX_KEY.fullmatch(raw) is None:
         raise CorruptKey("the stored outbox key is not 64 hex digits")
     return bytes.fromhex(raw)
-
-
-def fsync_directory(directory: Path) -> None:
-    """Make a rename durable; Windows has no directory handles to sync."""
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

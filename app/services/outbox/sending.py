@@ -8,19 +8,14 @@ Qt-free: the GUI and the headless ``outbox flush`` use the same service.
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from collections.abc import Callable, Iterable
 
 from app.connectors.base import ChildWelfareNotification, DutyEvent, InternalMail
+from app.domain.clock import Clock, utc_now
+from app.domain.kinds import ItemKind
 from app.domain.model import DutyEntry
-from app.services.followup.items import (
-    FAX_KIND,
-    MAIL_KIND,
-    NOTIFICATION_KIND,
-    FaxItem,
-    fax_to_payload,
-)
+from app.services.followup.items import FaxItem, fax_to_payload
 from app.services.outbox.codec import (
     client_hetu,
     entry_label,
@@ -35,7 +30,6 @@ from app.services.outbox.delivery import (
     DeliveryEvent,
     FlushReport,
     OutboxSender,
-    utc_now,
 )
 from app.services.outbox.store import ItemNotFound, ItemState, Outbox, OutgoingItem, StoredItem
 from app.services.workstation import Workstation
@@ -43,9 +37,9 @@ from app.services.workstation import Workstation
 # The event that records the worker's discard of an item of each kind. An event
 # itself is not discarded (it is the record); a fax is completed by hand.
 DISCARD_EVENTS = {
-    "entry": "discarded_entry",
-    MAIL_KIND: "discarded_mail",
-    NOTIFICATION_KIND: "discarded_notification",
+    ItemKind.ENTRY: "discarded_entry",
+    ItemKind.MAIL: "discarded_mail",
+    ItemKind.NOTIFICATION: "discarded_notification",
 }
 
 
@@ -57,7 +51,7 @@ class SendingService:
         *,
         on_event: Callable[[DeliveryEvent], None] | None = None,
         skip: Callable[[str], bool] | None = None,
-        clock: Callable[[], dt.datetime] = utc_now,
+        clock: Clock = utc_now,
         poll: float = 5.0,
     ) -> None:
         self.outbox = outbox
@@ -84,7 +78,7 @@ class SendingService:
             OutgoingItem(
                 key=entry.idempotency_key,
                 municipality=code,
-                kind="entry",
+                kind=ItemKind.ENTRY,
                 client=item_client(entry),
                 label=entry_label(entry, first_names=first_names, last_name=last_name),
                 payload=entry_to_payload(entry),
@@ -100,7 +94,7 @@ class SendingService:
     ) -> StoredItem:
         """Commit internal mail to the office-hours unit durably, then have it sent."""
         item = OutgoingItem(
-            mail.idempotency_key, code, MAIL_KIND, mail.hetu.value, label, mail_to_payload(mail)
+            mail.idempotency_key, code, ItemKind.MAIL, mail.hetu.value, label, mail_to_payload(mail)
         )
         return self._save(item, draft_key)
 
@@ -116,7 +110,7 @@ class SendingService:
         item = OutgoingItem(
             notification.idempotency_key,
             code,
-            NOTIFICATION_KIND,
+            ItemKind.NOTIFICATION,
             notification.child_hetu.value,
             label,
             notification_to_payload(notification),
@@ -128,7 +122,7 @@ class SendingService:
     ) -> StoredItem:
         """Commit a fax durably as a manual item: the worker sends it, never the sender."""
         item = OutgoingItem(
-            fax.idempotency_key, code, FAX_KIND, fax.hetu.value, label, fax_to_payload(fax)
+            fax.idempotency_key, code, ItemKind.FAX, fax.hetu.value, label, fax_to_payload(fax)
         )
         return self.outbox.put(item, self.clock(), ItemState.MANUAL, draft_key=draft_key)
 
@@ -148,11 +142,12 @@ class SendingService:
         under that key.
         """
         payload = entry_to_payload(entry)
-        return self._correct(item_id, "entry", entry.idempotency_key, payload, label)
+        return self._correct(item_id, ItemKind.ENTRY, entry.idempotency_key, payload, label)
 
     def correct_mail(self, item_id: int, mail: InternalMail, label: str) -> StoredItem:
         """The worker corrected a message the office-hours unit's system refused."""
-        return self._correct(item_id, MAIL_KIND, mail.idempotency_key, mail_to_payload(mail), label)
+        payload = mail_to_payload(mail)
+        return self._correct(item_id, ItemKind.MAIL, mail.idempotency_key, payload, label)
 
     def correct_notification(
         self, item_id: int, notification: ChildWelfareNotification, label: str
@@ -160,16 +155,16 @@ class SendingService:
         """The worker corrected a child welfare notification the system refused."""
         payload = notification_to_payload(notification)
         return self._correct(
-            item_id, NOTIFICATION_KIND, notification.idempotency_key, payload, label
+            item_id, ItemKind.NOTIFICATION, notification.idempotency_key, payload, label
         )
 
     def _correct(
-        self, item_id: int, kind: str, key: uuid.UUID, payload: bytes, label: str
+        self, item_id: int, kind: ItemKind, key: uuid.UUID, payload: bytes, label: str
     ) -> StoredItem:
         item = self.outbox.get(item_id)
         if item is None:
             raise ItemNotFound(f"item {item_id} is no longer in the outbox")
-        if item.kind != kind or item.key != key:
+        if item.kind is not kind or item.key != key:
             raise ValueError("the correction is not of this item")
         corrected = self.outbox.correct(item_id, payload, label, self.clock())
         self.sender.nudge()
@@ -187,14 +182,14 @@ class SendingService:
         item = self.outbox.get(item_id)
         if item is None:
             raise ItemNotFound(f"item {item_id} is no longer in the outbox")
-        kind = DISCARD_EVENTS.get(item.kind)
-        if kind is None:
-            raise ValueError(f"an item of kind {item.kind!r} is not discarded this way")
+        event_kind = DISCARD_EVENTS.get(item.kind)
+        if event_kind is None:
+            raise ValueError(f"an item of kind '{item.kind}' is not discarded this way")
         event = DutyEvent(
             # None for a person with no identity code: the system logs it without a
             # client, tied to the discarded item by refers_to.
             hetu=client_hetu(item.client),
-            kind=kind,
+            kind=event_kind,
             text=reason.strip(),
             author=author,
             occurred_at=now,
@@ -206,7 +201,7 @@ class SendingService:
             OutgoingItem(
                 key=event.idempotency_key,
                 municipality=item.municipality,
-                kind="event",
+                kind=ItemKind.EVENT,
                 client=item.client,
                 label=item.label,
                 payload=event_to_payload(event),
@@ -228,7 +223,7 @@ class SendingService:
         item = self.outbox.get(item_id)
         if item is None:
             raise ItemNotFound(f"item {item_id} is no longer in the outbox")
-        if item.kind != "event" or item.state is not ItemState.ATTENTION:
+        if item.kind is not ItemKind.EVENT or item.state is not ItemState.ATTENTION:
             raise ValueError("only a refused event is removed this way")
         return self.outbox.discard(item_id)
 

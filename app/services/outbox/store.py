@@ -31,12 +31,10 @@ from typing import Any
 
 from sqlcipher3 import dbapi2
 
+from app.domain.kinds import ItemKind
 from app.services.outbox.file import (
     CIPHER,
     CipherProfile,
-    Corrupt,
-    NewerSchema,
-    NotAnOutbox,
     OutboxBusy,
     WrongKey,
     any_outbox_file,
@@ -57,6 +55,7 @@ from app.services.outbox.items import (
 )
 from app.services.outbox.keys import KeyStore, OutboxError, OutboxIOError
 from app.services.outbox.locking import SenderLock
+from app.services.outbox.schema import Corrupt, NewerSchema, NotAnOutbox
 
 # The errors' base classes come from keys and are part of this module's API.
 __all__ = ["Corrupt", "Draft", "ItemNotFound", "ItemState", "NewerSchema", "NotAnOutbox", "Outbox"]
@@ -158,7 +157,8 @@ class Outbox:
         moment = from_stamp(stamp)  # the stored time, as reading it back would give it
         key = str(item.key)
         payload = bytes(item.payload)
-        row = (key, item.municipality, item.kind, item.client, item.label, payload, state.value)
+        kind = item.kind.value
+        row = (key, item.municipality, kind, item.client, item.label, payload, state.value)
         # A form's draft is kept under the key its item is saved with: no second str().
         draft = None
         if draft_key is not None:
@@ -294,29 +294,6 @@ class Outbox:
         )
         return None if rows[0][0] is None else from_stamp(rows[0][0])
 
-    def mark_sending(self, item_id: int) -> None:
-        with self._write(durable=False) as db:
-            changed = db.execute(
-                "UPDATE items SET state = 'sending' WHERE id = ? AND state = 'waiting'", (item_id,)
-            ).rowcount
-            if changed != 1:
-                _require(db, item_id, ItemState.WAITING)  # raises: gone or not waiting
-
-    def delivered(self, item_id: int, now: dt.datetime | None = None) -> None:
-        """The system confirmed the item: delete it (securely) and note the time."""
-        stamp = to_stamp(now or dt.datetime.now(dt.UTC))
-        with self._write(durable=False) as db:
-            row = db.execute("SELECT municipality, state FROM items WHERE id = ?", (item_id,))
-            found = row.fetchone()
-            if found is None or found[1] != ItemState.SENDING.value:
-                _require(db, item_id, ItemState.SENDING)  # raises: gone or not sending
-            db.execute("DELETE FROM items WHERE id = ?", (item_id,))
-            db.execute(
-                "INSERT INTO deliveries (municipality, delivered) VALUES (?, ?)"
-                " ON CONFLICT (municipality) DO UPDATE SET delivered = excluded.delivered",
-                (found[0], stamp),
-            )
-
     def mark_sending_many(self, item_ids: Sequence[int]) -> set[int]:
         """Mark waiting items sending in one commit; the ids that were waiting and now are."""
         marked: set[int] = set()
@@ -340,8 +317,9 @@ class Outbox:
                     (item_id,),
                 )
 
-    def delivered_many(self, items: Sequence[StoredItem], now: dt.datetime) -> None:
-        """The system confirmed these items: delete them (securely) in one commit.
+    def mark_delivered(self, items: Sequence[StoredItem], now: dt.datetime) -> None:
+        """The system confirmed these items (being sent): delete them (securely) in one
+        commit and note the time of the delivery per municipality.
 
         All or nothing: if one of them is not being sent, nothing is deleted and
         :class:`StateConflict` (or :class:`ItemNotFound`) is raised.
@@ -373,7 +351,11 @@ class Outbox:
                 (error[:MAX_ERROR_CHARS], stamp, item_id),
             )
 
-    def needs_attention(self, item_id: int, error: str) -> None:
+    def mark_attention(self, item_id: int, error: str) -> None:
+        """The system refused the item: it waits for the worker to correct or discard it.
+
+        ``error`` is English for helpdesk and must carry no client data.
+        """
         with self._write() as db:
             _require(db, item_id, ItemState.SENDING, ItemState.WAITING)
             db.execute(
@@ -546,7 +528,7 @@ def _stored(row: tuple[Any, ...]) -> StoredItem:
         id=row[0],
         key=uuid.UUID(row[1]),
         municipality=row[2],
-        kind=row[3],
+        kind=_kind(row[0], row[3]),
         client=row[4],
         label=row[5],
         payload=bytes(row[6]),
@@ -556,6 +538,17 @@ def _stored(row: tuple[Any, ...]) -> StoredItem:
         last_error=row[10],
         created=from_stamp(row[11]),
     )
+
+
+def _kind(item_id: int, value: str) -> ItemKind:
+    """The kind stored with an item; a value that names no kind is a damaged file.
+
+    Refused here, where it is read, so that no caller meets an item it cannot tell.
+    """
+    try:
+        return ItemKind(value)
+    except ValueError:
+        raise Corrupt(f"outbox item {item_id} is of no known kind") from None
 
 
 def _draft(row: tuple[Any, ...]) -> Draft:

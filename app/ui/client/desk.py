@@ -23,6 +23,7 @@ from app.connectors import errors
 from app.connectors.base import Capability
 from app.domain.clock import Clock, local, utc_now
 from app.domain.hetu import Hetu, InvalidHetu, parse_hetu
+from app.domain.kinds import ItemKind
 from app.domain.model import ClientSummary, DutyEntry, PersonDetails
 from app.domain.policy import Municipality
 from app.services.connectivity import Reachability
@@ -709,7 +710,7 @@ class DutyDesk(QWidget):
     def on_delivery(self, event: DeliveryEvent) -> None:
         """Tell the worker what became of an entry saved at this desk."""
         tracked = self._tracked.get(event.key)
-        if tracked is None or event.kind != "entry":
+        if tracked is None or event.kind is not ItemKind.ENTRY:
             return
         municipality = tracked.municipality
         code = municipality.code

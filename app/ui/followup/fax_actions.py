@@ -1,9 +1,9 @@
 """Printing a manual fax item and marking it sent.
 
 Shared by the handoff dialog, the notification form, the open handoffs list and the
-outbox view. A fax item (kind ``"fax"``, state MANUAL) is never sent by the sender:
-the worker prints the sheet (:func:`app.services.followup.handoff.render_fax`, in memory, shown
-in the print preview and printed through :mod:`app.ui.printing.printer`), faxes it, phones the
+outbox view. A fax item (``ItemKind.FAX``, state MANUAL) is never sent by the sender:
+the worker prints the sheet (:func:`app.services.followup.handoff.render_fax`, in memory,
+through the one print flow of :mod:`app.ui.printing.flow`), faxes it, phones the
 office-hours unit and then marks it sent, which takes it out of the outbox. Outbox
 calls run on the runner's serial disk pool; rendering and printing on the other one.
 """
@@ -11,47 +11,26 @@ calls run on the runner's serial disk pool; rendering and printing on the other 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QImage
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.domain.clock import Clock
 from app.services.context import AppContext
-from app.services.documents import FontUnavailable
 from app.services.documents.handoff import HANDOFF_TITLE
 from app.services.documents.notification import NOTIFICATION_TITLE
-from app.services.followup.handoff import HandoffService, render_fax
+from app.services.followup.handoff import HandoffService, NotAFax, UnreadableFax, render_fax
 from app.services.followup.items import FaxDocument, FaxItem
 from app.services.outbox.sending import SendingService
 from app.services.outbox.store import ItemNotFound, StoredItem
 from app.ui.followup import messages as followup_messages
 from app.ui.outbox.controller import OutboxController
-from app.ui.printing.preview import Choice, PrintPreview
-from app.ui.printing.printer import PrintError, make_printer, print_pdf, render_pages
+from app.ui.printing.flow import Document, Outcome, PrintFlow, pages_text
 from app.ui.status import StatusArea
 from app.ui.tasks import Pool, TaskRunner
 
 log = logging.getLogger(__name__)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FaxActions", text)
-
-
-@dataclass(frozen=True)
-class _Rendered:
-    pdf: bytes
-    pages: list[QImage]
-    title: str
-    fax: str | None
-    phone: str
-
-    def __repr__(self) -> str:
-        return "_Rendered(<redacted>)"
 
 
 class FaxActions(QObject):
@@ -96,6 +75,8 @@ class FaxActions(QObject):
         self._now = now
         self._window = window
         self._rendering: set[int] = set()
+        self._flow = PrintFlow(context.policy.printing, runner, status, window)
+        self._flow.preview_opened.connect(self.preview_opened)
 
     def _service(self) -> HandoffService | None:
         sending: SendingService | None = self._outbox.sending
@@ -131,15 +112,24 @@ class FaxActions(QObject):
         policy = self._context.policy
         printed_by, printed_at = self._context.worker_name, self._now()
         notification = fax.document is FaxDocument.NOTIFICATION
-        title = NOTIFICATION_TITLE if notification else HANDOFF_TITLE
         recipient = fax.recipient
-
-        def work() -> _Rendered:
-            pdf = render_fax(fax, policy, printed_by, printed_at)
-            return _Rendered(pdf, render_pages(pdf), title, recipient.fax, recipient.phone)
-
-        self._runner.run(
-            work, partial(self._show_preview, item_id), partial(self._render_failed, item_id)
+        document = Document(
+            title=NOTIFICATION_TITLE if notification else HANDOFF_TITLE,
+            retry=self.tr("Tulosta faksi uudelleen."),
+            fallback=self.tr("Hoida asia puhelimitse virka-aikaiselle, puh. {phone}.").format(
+                phone=recipient.phone
+            ),
+            preview_title=self.tr("Faksin esikatselu"),
+            # No file_name: the fax goes on paper, to the fax machine, never to a file.
+        )
+        self._flow.start(
+            document,
+            lambda: render_fax(fax, policy, printed_by, printed_at),
+            Outcome(
+                printed=partial(self._printed, item_id, recipient.fax, recipient.phone),
+                failed=partial(self.print_failed.emit, item_id),
+                rendered=partial(self._rendering.discard, item_id),
+            ),
         )
 
     def _fetch_failed(self, item_id: int, error: Exception) -> None:
@@ -147,9 +137,9 @@ class FaxActions(QObject):
         if isinstance(error, ItemNotFound):
             text = self.tr("Faksi on jo merkitty lähetetyksi tai poistettu lähtevistä.")
             self._outbox.items_changed.emit()
-        elif isinstance(error, ValueError) and str(error).startswith("item:"):
+        elif isinstance(error, NotAFax):
             text = self.tr("Tämä lähtevä ei ole käsin lähetettävä faksi.")
-        elif isinstance(error, ValueError):
+        elif isinstance(error, UnreadableFax):
             text = self.tr(
                 "Tallennettua faksia ei voi lukea. Soita virka-aikaiselle ja ota yhteys tukeen."
             )
@@ -158,59 +148,16 @@ class FaxActions(QObject):
             text = self.tr("Faksia ei voitu lukea lähtevistä. Yritä uudelleen.")
         self._print_failed(item_id, text)
 
-    def _render_failed(self, item_id: int, error: Exception) -> None:
-        self._rendering.discard(item_id)
-        if isinstance(error, FontUnavailable):
-            text = self.tr(
-                "Faksia ei voitu muodostaa: DejaVu Sans -fonttia ei löydy tältä työasemalta. "
-                "Ota yhteys tukeen ja hoida siirto puhelimitse."
-            )
-        else:
-            log.error("rendering a fax failed: %s", type(error).__name__)
-            text = self.tr("Faksia ei voitu muodostaa. Yritä uudelleen.")
-        self._print_failed(item_id, text)
-
-    def _show_preview(self, item_id: int, rendered: _Rendered) -> None:
-        self._rendering.discard(item_id)
-        config = self._context.policy.printing
-        printer, missing = make_printer(config, rendered.title)
-        if missing is not None:
-            self._status.warning(
-                self.tr(
-                    "Oletustulostinta {name} ei löydy tältä työasemalta: valitse tulostin."
-                ).format(name=missing)
-            )
-        # Saving a fax as a file is not offered: the fax goes on paper, to the fax machine.
-        preview = PrintPreview(rendered.pages, printer, False, self._window)
-        preview.setWindowTitle(self.tr("Faksin esikatselu"))
-        self.preview_opened.emit(preview)
-        preview.exec()
-        choice = preview.choice
-        preview.deleteLater()
-        if choice is Choice.PRINT:
-            self._print(item_id, rendered, printer)
-
-    def _print(self, item_id: int, rendered: _Rendered, printer: QPrinter) -> None:
-        name = printer.printerName() or self.tr("oletustulostin")
-        self._status.info(self.tr("Lähetetään faksia tulostimelle {name}…").format(name=name))
-        pdf = rendered.pdf
-        self._runner.run(
-            lambda: print_pdf(pdf, printer),
-            lambda pages: self._printed(item_id, rendered, name, pages),
-            lambda error: self._print_failed(item_id, print_failure_text(error, name)),
-        )
-
-    def _printed(self, item_id: int, rendered: _Rendered, name: str, pages: int) -> None:
-        count = self.tr("1 sivu") if pages == 1 else self.tr("{n} sivua").format(n=pages)
+    def _printed(self, item_id: int, fax: str | None, phone: str, name: str, pages: int) -> None:
         self._status.success(
             self.tr(
                 "Faksi tulostui ({printer}, {count}). Faksaa se numeroon {fax}, soita {phone} "
                 "ja merkitse se sitten lähetetyksi."
             ).format(
                 printer=name,
-                count=count,
-                fax=followup_messages.fax_number(rendered.fax),
-                phone=rendered.phone,
+                count=pages_text(pages),
+                fax=followup_messages.fax_number(fax),
+                phone=phone,
             )
         )
         self.printed.emit(item_id, name, pages)
@@ -297,25 +244,3 @@ class FaxActions(QObject):
 
 class OutboxClosedNow(Exception):
     """The outbox is not open: nothing can be marked."""
-
-
-def print_failure_text(error: Exception, name: str) -> str:
-    """Why a print did not reach printer ``name``, and what to do."""
-
-    kind = error.kind if isinstance(error, PrintError) else ""
-    if kind == "no_spooler":
-        return _tr(
-            "Tulostus ei onnistu: tulostusjärjestelmän lp-komentoa ei löydy tältä työasemalta. "
-            "Ota yhteys tukeen."
-        )
-    if kind == "timeout":
-        return _tr("Tulostusjärjestelmä ei vastannut ajoissa. Tulosta faksi uudelleen.")
-    if kind == "empty_range":
-        return _tr("Valitulla sivualueella ei ole sivuja. Tulosta faksi uudelleen.")
-    if kind == "file_output":
-        return _tr("Tulostus tiedostoon ei ole sallittu. Valitse tulostin.")
-    if not isinstance(error, PrintError):
-        log.error("printing a fax failed: %s", type(error).__name__)
-    return _tr(
-        "Tulostin {name} ei ottanut faksia vastaan. Tarkista tulostin ja tulosta uudelleen."
-    ).format(name=name)

@@ -29,10 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.hetu import Hetu
+from app.domain.kinds import ItemKind
 from app.domain.model import ClientSummary, PersonDetails
 from app.domain.policy import Municipality
 from app.services.context import AppContext
-from app.services.followup.handoff import NAME_NOT_KNOWN, HandoffService
+from app.services.followup.handoff import (
+    NAME_NOT_KNOWN,
+    HandoffService,
+    MissingAuthor,
+    MissingText,
+)
 from app.services.followup.items import Channel, FaxDocument
 from app.services.outbox.drafts import HANDOFF_FORM, DraftContent
 from app.services.outbox.store import OutboxError, StoredItem
@@ -41,40 +47,13 @@ from app.ui.followup import messages as followup_messages
 from app.ui.followup.fax_actions import FaxActions
 from app.ui.followup.fax_panel import FaxPanel
 from app.ui.followup.window import FollowUpWindow
+from app.ui.forms import clear_invalid, mark_invalid, problem_label
 from app.ui.messages import where
 from app.ui.outbox.controller import OutboxController
 from app.ui.outbox.drafts import DraftKeeper
 from app.ui.tasks import Generation, Pool, TaskRunner
 
 log = logging.getLogger(__name__)
-
-INVALID_STYLE = "border: 2px solid #b3261e; background: #fde8e8;"
-_PROBLEM_STYLE = "color: #5c0b0b; background: #fde8e8; border: 1px solid #b3261e; padding: 4px;"
-
-
-def mark_invalid(widget: QWidget, problem: str) -> None:
-    """Highlight a field the worker must fix; the property lets tests and styles see it."""
-    widget.setProperty("invalid", True)
-    widget.setStyleSheet(INVALID_STYLE)
-    widget.setAccessibleDescription(problem)
-    widget.setFocus()
-
-
-def clear_invalid(widget: QWidget) -> None:
-    if widget.property("invalid"):
-        widget.setProperty("invalid", False)
-        widget.setStyleSheet("")
-        widget.setAccessibleDescription("")
-
-
-def problem_label(parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet(_PROBLEM_STYLE)
-    label.setVisible(False)
-    return label
 
 
 @dataclass(frozen=True)
@@ -299,7 +278,7 @@ class HandoffDialog(FollowUpWindow):
         self.cancel_button.setText(self.tr("Sulje"))
         self._saved_away()
         self.saved.emit(item)
-        if item.kind == "fax":
+        if item.kind is ItemKind.FAX:
             what = self.tr("Siirto: {label}").format(label=item.label)
             municipality = self.subject.municipality
             self.fax_panel.show_item(item.id, what, municipality, FaxDocument.HANDOFF)
@@ -309,12 +288,11 @@ class HandoffDialog(FollowUpWindow):
     def _failed(self, error: Exception) -> None:
         self._set_saving(False)
         self._save_ended()
-        field, _, _problem = str(error).partition(":")
         if isinstance(error, OutboxError):
             self._refuse(followup_messages.save_failed(error))
-        elif isinstance(error, ValueError) and field == "text":
+        elif isinstance(error, MissingText):
             self._refuse(self.tr("Kirjoita, mitä tapahtui: siirto tarvitsee tekstin."), self.text)
-        elif isinstance(error, ValueError) and field == "author":
+        elif isinstance(error, MissingAuthor):
             self._refuse(
                 self.tr("Päivystäjän nimi puuttuu tämän koneen asetuksista. Ota yhteys tukeen.")
             )

@@ -24,9 +24,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from app.domain.clock import Clock, utc_now
+from app.domain.kinds import ItemKind
 from app.domain.model import ClientSummary
 from app.services.context import AppContext
-from app.services.followup.items import MAIL_KIND, NOTIFICATION_KIND
 from app.services.outbox.delivery import DeliveryEvent, Outcome
 from app.services.outbox.drafts import HANDOFF_FORM, NOTIFICATION_FORM, DraftContent
 from app.services.outbox.store import StoredItem
@@ -62,6 +62,10 @@ class FollowupParts:
     drafts: DraftKeeper
 
 
+# The follow-up items the sender delivers (a fax goes by hand).
+_SENT_BY_THE_SENDER = frozenset({ItemKind.MAIL, ItemKind.NOTIFICATION})
+
+
 class FollowupController(QObject):
     """Owns the handoff dialog, the notification form and the open handoffs list, and
     tells the worker what became of the mail and notifications saved through them.
@@ -70,7 +74,8 @@ class FollowupController(QObject):
         handoff_saved(object): a handoff is durably in the outbox (the StoredItem).
         notification_forwarded(object): a notification is durably in the outbox.
         followup_delivered(str, str): the municipality's system holds a handoff mail or
-            a notification saved here (kind ``"mail"`` or ``"notification"``, code).
+            a notification saved here (its :class:`ItemKind` value, ``"mail"`` or
+            ``"notification"``; the municipality code).
     """
 
     handoff_saved = Signal(object)
@@ -307,19 +312,19 @@ class FollowupController(QObject):
         parts.outbox.items_changed.emit()
         parts.outbox.refresh()
         municipality = parts.context.policy.municipality(item.municipality)
-        if item.kind not in (MAIL_KIND, NOTIFICATION_KIND):
+        if item.kind not in _SENT_BY_THE_SENDER:
             self._tracked.discard(item.key)
             parts.status.warning(followup_messages.fax_not_sent_yet(municipality))
         elif item.key in self._finished or item.key in self._told_waiting:
             return  # delivered or waiting already: that message stands
-        elif item.kind == MAIL_KIND:
+        elif item.kind is ItemKind.MAIL:
             parts.status.success(followup_messages.mail_saved(municipality))
         else:
             parts.status.success(followup_messages.notification_saved(municipality))
 
     def _on_delivery(self, event: DeliveryEvent) -> None:
         key = event.key
-        if key not in self._tracked or event.kind not in (MAIL_KIND, NOTIFICATION_KIND):
+        if key not in self._tracked or event.kind not in _SENT_BY_THE_SENDER:
             return
         status = self._parts.status
         try:

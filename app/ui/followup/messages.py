@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from app.domain.kinds import ItemKind
 from app.domain.policy import Municipality
 from app.services.followup.items import Channel, FaxDocument
 from app.services.outbox.store import ItemState, OutboxError
@@ -92,8 +93,8 @@ def notification_saved(municipality: Municipality) -> str:
     ).format(where=where(municipality))
 
 
-def delivered(kind: str, municipality: Municipality, record: str) -> str:
-    if kind == "notification":
+def delivered(kind: ItemKind, municipality: Municipality, record: str) -> str:
+    if kind is ItemKind.NOTIFICATION:
         text = _tr("Lastensuojeluilmoitus toimitettu: {where} (tunniste {record}).")
     else:
         text = _tr(
@@ -102,16 +103,16 @@ def delivered(kind: str, municipality: Municipality, record: str) -> str:
     return text.format(where=where(municipality), record=record)
 
 
-def waiting(kind: str, municipality: Municipality) -> str:
-    what = _tr("Lastensuojeluilmoitus") if kind == "notification" else _tr("Siirto")
+def waiting(kind: ItemKind, municipality: Municipality) -> str:
+    what = _tr("Lastensuojeluilmoitus") if kind is ItemKind.NOTIFICATION else _tr("Siirto")
     return _tr(
         "{what} on tallessa lähtevissä ja lähtee automaattisesti, kun {name} on taas "
         "tavoitettavissa ({system}). Sinun ei tarvitse tehdä mitään."
     ).format(what=what, name=municipality.name_fi, system=system_name(municipality.system.type))
 
 
-def refused(kind: str, municipality: Municipality, reason: str) -> str:
-    what = _tr("lastensuojeluilmoituksen") if kind == "notification" else _tr("siirron")
+def refused(kind: ItemKind, municipality: Municipality, reason: str) -> str:
+    what = _tr("lastensuojeluilmoituksen") if kind is ItemKind.NOTIFICATION else _tr("siirron")
     return _tr(
         "Asiakastietojärjestelmä hylkäsi {what} ({where}): {reason}. Se odottaa lähtevissä "
         "(Ctrl+L). Hoida asia puhelimitse virka-aikaiselle: {unit}, puh. {phone}."

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.connectors.base import NotificationUrgency
 from app.domain.policy import Municipality, Policy
-from app.ui.followup.handoff_dialog import clear_invalid
+from app.ui.forms import clear_invalid
 
 _HINT_STYLE = "color: #4a3500;"
 _PROBLEM_STYLE = "color: #8a1c14;"

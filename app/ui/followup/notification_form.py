@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.connectors.base import ChildWelfareNotification
 from app.domain import clock
 from app.domain.hetu import Hetu, HetuProblem, InvalidHetu, parse_hetu
+from app.domain.kinds import ItemKind
 from app.domain.model import ClientSummary
 from app.services.context import AppContext
 from app.services.followup.items import Channel, FaxDocument
@@ -41,9 +42,9 @@ from app.ui.focus import add_save_shortcuts
 from app.ui.followup import messages as followup_messages
 from app.ui.followup.fax_actions import FaxActions
 from app.ui.followup.fax_panel import FaxPanel
-from app.ui.followup.handoff_dialog import clear_invalid, mark_invalid, problem_label
 from app.ui.followup.notification_fields import NotificationFields
 from app.ui.followup.window import FollowUpWindow
+from app.ui.forms import clear_invalid, mark_invalid, problem_label
 from app.ui.outbox.controller import OutboxController
 from app.ui.outbox.drafts import DraftKeeper
 from app.ui.tasks import Generation, Pool, TaskRunner
@@ -429,7 +430,7 @@ class NotificationForm(FollowUpWindow):
         self._saved_away()
         self.forwarded.emit(item)
         municipality = self._context.policy.municipality(item.municipality)
-        if item.kind == "fax":
+        if item.kind is ItemKind.FAX:
             what = self.tr("Lastensuojeluilmoitus: {label}").format(label=item.label)
             self.fax_panel.show_item(item.id, what, municipality, FaxDocument.NOTIFICATION)
         else:

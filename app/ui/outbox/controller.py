@@ -216,16 +216,6 @@ class OutboxController(QObject):
 
         self._run(work, saved, on_failed)
 
-    def correct_entry(
-        self,
-        item_id: int,
-        entry: DutyEntry,
-        label: str,
-        on_done: Callable[[StoredItem], None],
-        on_failed: Callable[[Exception], None],
-    ) -> None:
-        self.correct(item_id, entry, label, on_done, on_failed)
-
     def correct(
         self,
         item_id: int,

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.clock import Clock
 from app.domain.policy import Policy
 from app.services.outbox.drafts import (
     ENTRY_FORM,
@@ -58,7 +59,7 @@ class DraftKeeper(QObject):
     def __init__(
         self,
         outbox: OutboxController,
-        now: Callable[[], dt.datetime],
+        now: Clock,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.kinds import ItemKind
 from app.domain.model import DutyEntry
 from app.ui.focus import add_save_shortcuts, focus_first, show_focus
+from app.ui.forms import PROBLEM_STYLE
 from app.ui.labels import plain_label
-
-_REASON_STYLE = "color: #5c0b0b; background: #fde8e8; border: 1px solid #b3261e; padding: 4px;"
 
 
 class _ResendFrame(QDialog):
@@ -46,7 +46,7 @@ class _ResendFrame(QDialog):
         self.resend.clicked.connect(self._request_resend)
         self.subject = plain_label(self, "correctionSubject", "")
         self.refusal = plain_label(self, "correctionReason", "")
-        self.refusal.setStyleSheet(_REASON_STYLE)
+        self.refusal.setStyleSheet(PROBLEM_STYLE)
         layout = QVBoxLayout(self)
         layout.addWidget(self.subject)
         layout.addWidget(self.refusal)
@@ -136,44 +136,13 @@ class DiscardDialog(QDialog):
 
     discard_requested = Signal(str)
 
-    def __init__(self, label: str, where: str, parent: QWidget | None, kind: str = "entry") -> None:
+    def __init__(self, kind: ItemKind, label: str, where: str, parent: QWidget | None) -> None:
+        """``kind``: an entry, a message or a notification; any other kind is not
+        discarded with a reason (ValueError)."""
+        title, intro_text, placeholder, confirm = _discard_texts(kind)
         super().__init__(parent)
         self.setObjectName("discardDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        # Whole sentences per kind: word order and cases differ in every language.
-        title, intro_text, placeholder, confirm = {
-            "mail": (
-                self.tr("Hylkää lähtevä viesti"),
-                self.tr(
-                    "Viesti {label} ({where}) poistetaan lähtevistä eikä sitä toimiteta. "
-                    "Hylkäämisestä ja sen syystä lähtee merkintä rekisterinpitäjän järjestelmään."
-                ),
-                self.tr("Miksi viesti hylätään? (pakollinen)"),
-                self.tr("Hylkää viesti"),
-            ),
-            "notification": (
-                self.tr("Hylkää lähtevä lastensuojeluilmoitus"),
-                self.tr(
-                    "Lastensuojeluilmoitus {label} ({where}) poistetaan lähtevistä eikä sitä "
-                    "toimiteta. Hylkäämisestä ja sen syystä lähtee merkintä rekisterinpitäjän "
-                    "järjestelmään. Jos ilmoitus on silti tehtävä, tee se uudelleen tai "
-                    "faksaa se."
-                ),
-                self.tr("Miksi ilmoitus hylätään? (pakollinen)"),
-                self.tr("Hylkää ilmoitus"),
-            ),
-        }.get(
-            kind,
-            (
-                self.tr("Hylkää lähtevä kirjaus"),
-                self.tr(
-                    "Kirjaus {label} ({where}) poistetaan lähtevistä eikä sitä toimiteta. "
-                    "Hylkäämisestä ja sen syystä lähtee merkintä rekisterinpitäjän järjestelmään."
-                ),
-                self.tr("Miksi kirjaus hylätään? (pakollinen)"),
-                self.tr("Hylkää kirjaus"),
-            ),
-        )
         self.setWindowTitle(title)
         intro = plain_label(self, "discardIntro", intro_text.format(label=label, where=where))
         self.reason = QPlainTextEdit(self)
@@ -216,6 +185,51 @@ class DiscardDialog(QDialog):
     def discard_failed(self, text: str) -> None:
         self.problem.setText(text)
         self._update()
+
+
+def _discard_texts(kind: ItemKind) -> tuple[str, str, str, str]:
+    """The discard dialog's title, introduction, reason placeholder and confirming
+    button: whole sentences per kind, as word order and cases differ in every language."""
+    match kind:
+        case ItemKind.ENTRY:
+            return (
+                _tr("Hylkää lähtevä kirjaus"),
+                _tr(
+                    "Kirjaus {label} ({where}) poistetaan lähtevistä eikä sitä toimiteta. "
+                    "Hylkäämisestä ja sen syystä lähtee merkintä rekisterinpitäjän järjestelmään."
+                ),
+                _tr("Miksi kirjaus hylätään? (pakollinen)"),
+                _tr("Hylkää kirjaus"),
+            )
+        case ItemKind.MAIL:
+            return (
+                _tr("Hylkää lähtevä viesti"),
+                _tr(
+                    "Viesti {label} ({where}) poistetaan lähtevistä eikä sitä toimiteta. "
+                    "Hylkäämisestä ja sen syystä lähtee merkintä rekisterinpitäjän järjestelmään."
+                ),
+                _tr("Miksi viesti hylätään? (pakollinen)"),
+                _tr("Hylkää viesti"),
+            )
+        case ItemKind.NOTIFICATION:
+            return (
+                _tr("Hylkää lähtevä lastensuojeluilmoitus"),
+                _tr(
+                    "Lastensuojeluilmoitus {label} ({where}) poistetaan lähtevistä eikä sitä "
+                    "toimiteta. Hylkäämisestä ja sen syystä lähtee merkintä rekisterinpitäjän "
+                    "järjestelmään. Jos ilmoitus on silti tehtävä, tee se uudelleen tai "
+                    "faksaa se."
+                ),
+                _tr("Miksi ilmoitus hylätään? (pakollinen)"),
+                _tr("Hylkää ilmoitus"),
+            )
+        case _:
+            # An event is the record of a discard; a fax is completed by hand.
+            raise ValueError(f"an item of kind {kind} is not discarded with a reason")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DiscardDialog", text)
 
 
 @dataclass(frozen=True)

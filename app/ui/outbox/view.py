@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.connectors.base import ChildWelfareNotification, InternalMail
+from app.domain.kinds import ItemKind
 from app.domain.model import DutyEntry
 from app.domain.policy import Policy
 from app.services.outbox.codec import (
@@ -47,9 +48,9 @@ log = logging.getLogger(__name__)
 
 # Kinds the worker corrects or discards when the system refused them (an event is
 # itself the record of a discard; a fax is completed by hand).
-CORRECTABLE = ("entry", "mail", "notification")
+CORRECTABLE = frozenset({ItemKind.ENTRY, ItemKind.MAIL, ItemKind.NOTIFICATION})
 # A refused record of a discard (the system did not know the client) is removed.
-DISCARDABLE = (*CORRECTABLE, "event")
+DISCARDABLE = CORRECTABLE | {ItemKind.EVENT}
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ class _Row:
 
     id: int
     municipality: str
-    kind: str
+    kind: ItemKind
     state: ItemState
     label: str
     last_error: str | None
@@ -183,9 +184,9 @@ class OutboxView(ItemListDialog):
 
     def _update_buttons(self) -> None:
         row = self._selected_row()
-        refused = row.kind if row is not None and row.state is ItemState.ATTENTION else None
-        self.correct_button.setEnabled(refused in CORRECTABLE)
-        self.discard_button.setEnabled(refused in DISCARDABLE)
+        refused = row if row is not None and row.state is ItemState.ATTENTION else None
+        self.correct_button.setEnabled(refused is not None and refused.kind in CORRECTABLE)
+        self.discard_button.setEnabled(refused is not None and refused.kind in DISCARDABLE)
         fax = self._selected_fax() is not None
         self.print_fax_button.setEnabled(fax and self._fax_actions is not None)
         self.mark_sent_button.setEnabled(fax and self._fax_actions is not None)
@@ -198,7 +199,7 @@ class OutboxView(ItemListDialog):
 
     def _selected_fax(self) -> _Row | None:
         row = self._selected_row()
-        if row is None or row.kind != "fax" or row.state is not ItemState.MANUAL:
+        if row is None or row.kind is not ItemKind.FAX or row.state is not ItemState.MANUAL:
             return None
         return row
 
@@ -220,7 +221,7 @@ class OutboxView(ItemListDialog):
     def open_selected(self) -> None:
         """Fetch the selected item's entry and open it for correction."""
         row = self._selected_row()
-        if row is None or row.state is not ItemState.ATTENTION:
+        if row is None or row.state is not ItemState.ATTENTION or row.kind not in CORRECTABLE:
             return
         self._outbox.fetch_item(row.id, lambda item: self._open_editor(row, item), self._failed)
 
@@ -247,7 +248,7 @@ class OutboxView(ItemListDialog):
         self, item: StoredItem, row: _Row, subject: str, reason: str
     ) -> CorrectionEditor | FieldsCorrectionEditor:
         """The item's editor, its payload decoded (ValueError when it cannot be read)."""
-        if item.kind == "entry":
+        if item.kind is ItemKind.ENTRY:
             entry = entry_from_payload(item.payload)
             place = self._where(row.municipality)
             editor = CorrectionEditor(entry, row.label, place, reason, self)
@@ -255,7 +256,7 @@ class OutboxView(ItemListDialog):
                 lambda corrected: self._resend(editor.resend_failed, editor, row, corrected)
             )
             return editor
-        if item.kind == "mail":
+        if item.kind is ItemKind.MAIL:
             mail = mail_from_payload(item.payload)
             title = self.tr("Korjaa viesti virka-aikaiselle")
             fields = [
@@ -263,7 +264,7 @@ class OutboxView(ItemListDialog):
                 EditableField("body", self.tr("Viesti"), mail.body, multiline=True),
             ]
             original: InternalMail | ChildWelfareNotification = mail
-        elif item.kind == "notification":
+        elif item.kind is ItemKind.NOTIFICATION:
             notification = notification_from_payload(item.payload)
             title = self.tr("Korjaa lastensuojeluilmoitus")
             fields = [
@@ -290,7 +291,8 @@ class OutboxView(ItemListDialog):
             ]
             original = notification
         else:
-            raise ValueError(f"no editor for {item.kind!r}")
+            # Not a ValueError: that would read as a payload that cannot be read.
+            raise LookupError(f"no correction editor for an item of kind {item.kind}")
         fields_editor = FieldsCorrectionEditor(title, fields, subject, reason, self)
         fields_editor.resend_requested.connect(
             lambda values: self._resend(
@@ -308,12 +310,7 @@ class OutboxView(ItemListDialog):
     ) -> None:
         def done(_item: StoredItem) -> None:
             editor.close()
-            self.message.setText(
-                {
-                    "mail": self.tr("Korjattu viesti lähtee uudelleen."),
-                    "notification": self.tr("Korjattu lastensuojeluilmoitus lähtee uudelleen."),
-                }.get(row.kind, self.tr("Korjattu kirjaus lähtee uudelleen."))
-            )
+            self.message.setText(self._corrected_text(row.kind))
             self.item_corrected.emit(row.id)
 
         def failed(error: Exception) -> None:
@@ -327,10 +324,12 @@ class OutboxView(ItemListDialog):
         row = self._selected_row()
         if row is None or row.state is not ItemState.ATTENTION:
             return
-        if row.kind == "event":
+        if row.kind is ItemKind.EVENT:
             self._confirm_removal(row)
             return
-        dialog = DiscardDialog(row.label, self._where(row.municipality), self, row.kind)
+        if row.kind not in CORRECTABLE:
+            return
+        dialog = DiscardDialog(row.kind, row.label, self._where(row.municipality), self)
         dialog.discard_requested.connect(lambda reason: self._discard(dialog, row, reason))
         dialog.finished.connect(lambda _result: self.return_focus())
         dialog.show()
@@ -381,22 +380,7 @@ class OutboxView(ItemListDialog):
     def _discard(self, dialog: DiscardDialog, row: _Row, reason: str) -> None:
         def done(_event: StoredItem) -> None:
             dialog.close()
-            self.message.setText(
-                {
-                    "mail": self.tr(
-                        "Viesti hylättiin. Merkintä hylkäämisestä lähtee rekisterinpitäjälle."
-                    ),
-                    "notification": self.tr(
-                        "Lastensuojeluilmoitus hylättiin. Merkintä hylkäämisestä lähtee "
-                        "rekisterinpitäjälle."
-                    ),
-                }.get(
-                    row.kind,
-                    self.tr(
-                        "Kirjaus hylättiin. Merkintä hylkäämisestä lähtee rekisterinpitäjälle."
-                    ),
-                )
-            )
+            self.message.setText(self._discarded_text(row.kind))
             self.item_discarded.emit(row.id)
 
         def failed(error: Exception) -> None:
@@ -411,15 +395,38 @@ class OutboxView(ItemListDialog):
         except KeyError:
             return code
 
-    def _kind_text(self, kind: str) -> str:
+    def _kind_text(self, kind: ItemKind) -> str:
         texts = {
-            "entry": self.tr("kirjaus"),
-            "event": self.tr("hylkäysmerkintä"),
-            "mail": self.tr("viesti virka-aikaiselle"),
-            "notification": self.tr("lastensuojeluilmoitus"),
-            "fax": self.tr("faksi (lähetetään käsin)"),
+            ItemKind.ENTRY: self.tr("kirjaus"),
+            ItemKind.EVENT: self.tr("hylkäysmerkintä"),
+            ItemKind.MAIL: self.tr("viesti virka-aikaiselle"),
+            ItemKind.NOTIFICATION: self.tr("lastensuojeluilmoitus"),
+            ItemKind.FAX: self.tr("faksi (lähetetään käsin)"),
         }
-        return texts.get(kind, kind)
+        return texts[kind]
+
+    def _corrected_text(self, kind: ItemKind) -> str:
+        texts = {
+            ItemKind.ENTRY: self.tr("Korjattu kirjaus lähtee uudelleen."),
+            ItemKind.MAIL: self.tr("Korjattu viesti lähtee uudelleen."),
+            ItemKind.NOTIFICATION: self.tr("Korjattu lastensuojeluilmoitus lähtee uudelleen."),
+        }
+        return texts[kind]
+
+    def _discarded_text(self, kind: ItemKind) -> str:
+        texts = {
+            ItemKind.ENTRY: self.tr(
+                "Kirjaus hylättiin. Merkintä hylkäämisestä lähtee rekisterinpitäjälle."
+            ),
+            ItemKind.MAIL: self.tr(
+                "Viesti hylättiin. Merkintä hylkäämisestä lähtee rekisterinpitäjälle."
+            ),
+            ItemKind.NOTIFICATION: self.tr(
+                "Lastensuojeluilmoitus hylättiin. Merkintä hylkäämisestä lähtee "
+                "rekisterinpitäjälle."
+            ),
+        }
+        return texts[kind]
 
     def _state_text(self, state: ItemState) -> str:
         texts = {

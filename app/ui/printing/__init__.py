@@ -1,1 +1,2 @@
-"""Printing on the local printer: the printer path, the preview, what is printed."""
+"""Printing on the local printer: the one print flow, the preview, the printer path,
+and what is printed (the duty entry, Ctrl+P)."""

@@ -2,34 +2,27 @@
 
 The entry, and the client it is about, are kept in memory only and only while the
 client is on the card: a new search or another municipality forgets them (the desk
-calls :meth:`EntryPrinter.forget`). The PDF is rendered in the background, shown in
-the preview, and printed from memory (:mod:`app.ui.printing.printer`); it is saved to a file
-only where the policy allows it, through a file dialog.
+calls :meth:`EntryPrinter.forget`). It goes onto paper through the one print flow
+(:mod:`app.ui.printing.flow`): rendered in the background, shown in the preview,
+printed from memory, and saved to a file only where the policy allows it.
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QImage
-from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.domain.clock import Clock
 from app.domain.model import ClientSummary, DutyEntry, PersonDetails
 from app.domain.policy import Municipality
 from app.services.context import AppContext
-from app.services.documents import FontUnavailable, render_entry
+from app.services.documents import render_entry
 from app.services.documents.entry import ENTRY_TITLE, PrintedPerson
-from app.ui.printing.preview import Choice, PrintPreview
-from app.ui.printing.printer import PrintError, make_printer, print_pdf, render_pages, save_pdf
+from app.ui.printing.flow import Document, Outcome, PrintFlow, pages_text
 from app.ui.status import StatusArea
-from app.ui.tasks import Generation, Pool, TaskRunner
-
-log = logging.getLogger(__name__)
+from app.ui.tasks import Generation, TaskRunner
 
 
 @dataclass(frozen=True)
@@ -45,12 +38,6 @@ class SavedEntry:
 
     def __repr__(self) -> str:
         return "SavedEntry(<redacted>)"
-
-
-@dataclass(frozen=True)
-class _Rendered:
-    pdf: bytes
-    pages: list[QImage]
 
 
 def _printed_person(saved: SavedEntry, unknown: str) -> PrintedPerson:
@@ -87,12 +74,18 @@ class EntryPrinter(QObject):
     ) -> None:
         super().__init__(parent)
         self._context = context
-        self._runner = runner
         self._status = status
         self._now = now
         self._last: SavedEntry | None = None
         self._generation = Generation()
         self._rendering = False
+        self._flow = PrintFlow(context.policy.printing, runner, status, parent)
+        self._flow.preview_opened.connect(self.preview_opened)
+        self._document = Document(
+            title=ENTRY_TITLE,
+            retry=self.tr("Yritä uudelleen (Ctrl+P)."),
+            file_name="paivystyskirjaus.pdf",
+        )
         self.button = QPushButton(self.tr("Tulosta (Ctrl+P)"), parent)
         self.button.setObjectName("printEntryButton")
         self.button.setAccessibleName(self.tr("Tulosta viimeksi tallennettu kirjaus"))
@@ -140,124 +133,39 @@ class EntryPrinter(QObject):
         registrar = self._context.policy.registrar(saved.municipality.registrar)
         client = saved.client or _printed_person(saved, self.tr("Nimi ei tiedossa"))
         printed_by, printed_at = self._context.worker_name, self._now()
+        zone = self._context.policy.zone
 
-        def render() -> _Rendered:
-            pdf = render_entry(
+        def render() -> bytes:
+            return render_entry(
                 saved.entry,
                 client,
                 saved.municipality,
                 registrar,
                 printed_by,
                 printed_at,
-                zone=self._context.policy.zone,
+                zone=zone,
             )
-            return _Rendered(pdf, render_pages(pdf))
 
         self._status.info(self.tr("Valmistellaan tulostetta…"))
-        self._runner.run(
+        self._flow.start(
+            self._document,
             render,
-            self._show_preview,
-            self._render_failed,
+            Outcome(
+                printed=self._printed,
+                failed=self.print_failed.emit,
+                rendered=self._rendered,
+                saved=lambda path: self.pdf_saved.emit(str(path)),
+            ),
             is_current=self._generation.guard(),
         )
 
-    def _render_failed(self, error: Exception) -> None:
+    def _rendered(self) -> None:
         self._rendering = False
-        if isinstance(error, FontUnavailable):
-            text = self.tr(
-                "Tulostetta ei voitu muodostaa: DejaVu Sans -fonttia ei löydy tältä "
-                "työasemalta. Ota yhteys tukeen."
-            )
-        else:
-            log.error("rendering the entry failed: %s", type(error).__name__)
-            text = self.tr("Tulostetta ei voitu muodostaa. Yritä uudelleen (Ctrl+P).")
-        self._fail(text)
-
-    def _show_preview(self, rendered: _Rendered) -> None:
-        self._rendering = False
-        config = self._context.policy.printing
-        printer, missing = make_printer(config, ENTRY_TITLE)
-        if missing is not None:
-            self._status.warning(
-                self.tr(
-                    "Oletustulostinta {name} ei löydy tältä työasemalta: valitse tulostin."
-                ).format(name=missing)
-            )
-        else:
-            self._status.clear_message()
-        preview = PrintPreview(rendered.pages, printer, config.allow_pdf_save, self.button.window())
-        self.preview_opened.emit(preview)
-        preview.exec()
-        choice = preview.choice
-        preview.deleteLater()
-        if choice is Choice.PRINT:
-            self._print(rendered.pdf, printer)
-        elif choice is Choice.SAVE and config.allow_pdf_save:
-            self._save(rendered.pdf)
-
-    def _print(self, pdf: bytes, printer: QPrinter) -> None:
-        name = printer.printerName() or self.tr("oletustulostin")
-        self._status.info(self.tr("Lähetetään tulostimelle {name}…").format(name=name))
-        self._runner.run(
-            lambda: print_pdf(pdf, printer),
-            lambda pages: self._printed(name, pages),
-            lambda error: self._print_failed(name, error),
-        )
 
     def _printed(self, name: str, pages: int) -> None:
-        count = self.tr("1 sivu") if pages == 1 else self.tr("{n} sivua").format(n=pages)
         self._status.success(
             self.tr("Kirjaus lähetetty tulostimelle {name} ({count}).").format(
-                name=name, count=count
+                name=name, count=pages_text(pages)
             )
         )
         self.printed.emit(name, pages)
-
-    def _print_failed(self, name: str, error: Exception) -> None:
-        kind = error.kind if isinstance(error, PrintError) else ""
-        if kind == "no_spooler":
-            text = self.tr(
-                "Tulostus ei onnistu: tulostusjärjestelmän lp-komentoa ei löydy tältä "
-                "työasemalta. Ota yhteys tukeen."
-            )
-        elif kind == "timeout":
-            text = self.tr("Tulostusjärjestelmä ei vastannut ajoissa. Yritä uudelleen (Ctrl+P).")
-        elif kind == "empty_range":
-            text = self.tr("Valitulla sivualueella ei ole sivuja. Tulosta uudelleen (Ctrl+P).")
-        elif kind == "file_output":
-            text = self.tr("Tulostus tiedostoon ei ole sallittu. Valitse tulostin (Ctrl+P).")
-        else:
-            if not isinstance(error, PrintError):
-                log.error("printing failed: %s", type(error).__name__)
-            text = self.tr(
-                "Tulostin {name} ei ottanut tulostetta vastaan. Tarkista tulostin ja yritä "
-                "uudelleen (Ctrl+P)."
-            ).format(name=name)
-        self._fail(text)
-
-    def _save(self, pdf: bytes) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self.button.window(),
-            self.tr("Tallenna PDF"),
-            "paivystyskirjaus.pdf",
-            self.tr("PDF-tiedosto (*.pdf)"),
-        )
-        if not path:
-            return
-        target = Path(path)
-        self._runner.run(
-            lambda: save_pdf(pdf, target),
-            lambda _done: self._saved(target),
-            lambda _error: self._fail(self.tr("PDF-tiedostoa ei voitu tallentaa.")),
-            pool=Pool.DISK,
-        )
-
-    def _saved(self, path: Path) -> None:
-        self._status.success(
-            self.tr("Tuloste tallennettu PDF-tiedostoksi: {path}").format(path=path)
-        )
-        self.pdf_saved.emit(str(path))
-
-    def _fail(self, text: str) -> None:
-        self._status.error(text)
-        self.print_failed.emit(text)

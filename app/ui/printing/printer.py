@@ -12,22 +12,21 @@ ways lead onto paper, and neither writes the PDF, or a picture of it, to a file:
   PDFium (pypdfium2) at the printer's resolution, at most :data:`MAX_DPI`, and painted
   onto the printer with QPainter. The preview paints the same images.
 
-Saving a PDF to disk is a separate, explicit act (:func:`save_pdf`), offered only
-where the policy allows it; :func:`print_pdf` refuses a printer set to write a file.
+Saving a PDF to disk is a separate, explicit act (the preview's "Tallenna PDF…",
+written with :func:`app.services.files.atomic_write`), offered only where the policy
+allows it; :func:`print_pdf` refuses a printer set to write a file.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from enum import StrEnum
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pypdfium2.raw as pdfium_raw  # type: ignore[import-untyped]
@@ -49,16 +48,21 @@ _POINTS_PER_INCH = 72
 _PDFIUM = threading.RLock()
 
 
+class PrintFailure(StrEnum):
+    """Why a document did not reach the printer."""
+
+    NO_SPOOLER = "no_spooler"  # no ``lp`` to hand it to
+    REFUSED = "refused"  # the printer or the spooler refused it
+    TIMEOUT = "timeout"
+    FILE_OUTPUT = "file_output"  # the printer would write a file
+    EMPTY_RANGE = "empty_range"  # the chosen pages do not exist
+
+
 class PrintError(Exception):
-    """The document did not reach the printer. ``kind`` says why:
+    """The document did not reach the printer; ``kind`` says why."""
 
-    ``no_spooler`` (no ``lp`` to hand it to), ``refused`` (the printer or the spooler
-    refused it), ``timeout``, ``file_output`` (the printer would write a file),
-    ``empty_range`` (the chosen pages do not exist).
-    """
-
-    def __init__(self, kind: str) -> None:
-        super().__init__(kind)
+    def __init__(self, kind: PrintFailure) -> None:
+        super().__init__(kind.value)
         self.kind = kind
 
 
@@ -134,14 +138,14 @@ def paint_images(images: Sequence[QImage] | Iterator[QImage], printer: QPrinter)
     """Paint one image per sheet onto ``printer`` (or a preview's); the pages painted."""
     painter = QPainter()
     if not painter.begin(printer):
-        raise PrintError("refused")
+        raise PrintError(PrintFailure.REFUSED)
     pages = 0
     try:
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         area = _paper_area(printer)
         for image in images:
             if pages and not printer.newPage():
-                raise PrintError("refused")
+                raise PrintError(PrintFailure.REFUSED)
             painter.drawImage(_fit(image.size(), area), image)
             pages += 1
     finally:
@@ -156,7 +160,7 @@ def page_range(printer: QPrinter, count: int) -> tuple[int, int]:
         first = printer.fromPage()
         last = min(count, printer.toPage() or count)
     if first > last:
-        raise PrintError("empty_range")
+        raise PrintError(PrintFailure.EMPTY_RANGE)
     return first, last
 
 
@@ -212,19 +216,19 @@ def submit_to_cups(pdf: bytes, job: CupsJob) -> None:
     """Stream ``pdf`` to the CUPS queue through ``lp``'s standard input (no file)."""
     lp = shutil.which("lp")
     if lp is None:
-        raise PrintError("no_spooler")
+        raise PrintError(PrintFailure.NO_SPOOLER)
     try:
         done = subprocess.run(  # noqa: S603 - a fixed program; arguments are not a shell line
             job.command(lp), input=pdf, capture_output=True, timeout=LP_TIMEOUT, check=False
         )
     except subprocess.TimeoutExpired:
-        raise PrintError("timeout") from None
+        raise PrintError(PrintFailure.TIMEOUT) from None
     except OSError:
-        raise PrintError("no_spooler") from None
+        raise PrintError(PrintFailure.NO_SPOOLER) from None
     if done.returncode != 0:
         # lp's message names the queue, not the document; its exit code is enough here.
         log.warning("lp refused the print job (exit code %d)", done.returncode)
-        raise PrintError("refused")
+        raise PrintError(PrintFailure.REFUSED)
 
 
 def prints_through_cups() -> bool:
@@ -238,7 +242,7 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> int:
     the GUI does not touch meanwhile. Raises :class:`PrintError`.
     """
     if printer.outputFormat() != QPrinter.OutputFormat.NativeFormat:
-        raise PrintError("file_output")
+        raise PrintError(PrintFailure.FILE_OUTPUT)
     count = page_count(pdf)
     first, last = page_range(printer, count)
     if prints_through_cups():
@@ -266,17 +270,3 @@ def make_printer(config: PrintingConfig, title: str) -> tuple[QPrinter, str | No
         return printer, wanted
     printer.setPrinterName(wanted)
     return printer, None
-
-
-def save_pdf(pdf: bytes, path: Path) -> None:
-    """Write ``pdf`` to ``path`` atomically (beside it first, then renamed into place)."""
-    descriptor, partial = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(pdf)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(partial, path)
-    except BaseException:
-        Path(partial).unlink(missing_ok=True)
-        raise
