@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import threading
 import urllib.request
+from contextlib import ExitStack
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -29,16 +30,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from app.connectors.base import Credentials
-from app.connectors.population import PopulationRegister
 from app.domain.clock import Clock
 from app.domain.policy import Policy
-from app.services.context import AppContext, TrainingInfo
-from app.services.outbox.profile import OutboxSetup
-from app.services.settings import SettingsStore
-from app.services.workstation import Workstation
+from app.main import training_context
+from app.services.context import AppContext
 from app.training.data import SyntheticClient
-from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
+from app.training.server import TrainingServer
 from app.ui.main_window import MainWindow
 from app.ui.status import Level
 from app.ui.unsaved import Choice
@@ -51,26 +48,6 @@ HELSINKI = ZoneInfo("Europe/Helsinki")
 WAIT_MS = 15_000
 # Threads the window starts beside it; none may outlive it.
 BACKGROUND_THREADS = ("outbox-sender", "connectivity-")
-
-
-def training_context(
-    training: TrainingServer, settings_path: Path, policy: Policy | None = None
-) -> AppContext:
-    """A context on the training systems, as the entry point wires it in training mode."""
-    policy = policy or training.policy
-    credentials = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
-    population = None
-    if policy.population is not None:
-        population = PopulationRegister(policy.population, credentials)
-    return AppContext(
-        policy=policy,
-        workstation=Workstation(policy, lambda _municipality: credentials),
-        settings=SettingsStore(settings_path),
-        worker_name=WORKER,
-        outbox=OutboxSetup.for_mode(training=True),
-        training=TrainingInfo.from_description(training.url, training.description),
-        population=population,
-    )
 
 
 def with_endpoint(policy: Policy, code: str, url: str) -> Policy:
@@ -166,17 +143,23 @@ def _discard_at_teardown(window: QWidget) -> None:
 
 
 class WindowOpener:
-    """Opens main windows on the training systems; closes them, their workstations
+    """Opens main windows on the training systems; closes them, their contexts
     and every thread they started."""
 
     def __init__(self, qtbot: QtBot, training: TrainingServer, tmp_path: Path) -> None:
         self.qtbot = qtbot
         self.training = training
         self.settings_path = tmp_path / "settings.json"
-        self.opened: list[tuple[MainWindow, AppContext]] = []
+        self.opened: list[MainWindow] = []
+        self._contexts = ExitStack()
 
     def context(self, policy: Policy | None = None) -> AppContext:
-        return training_context(self.training, self.settings_path, policy)
+        """A context as the app builds it in training mode (``policy`` instead of the
+        training server's own, if given); closed by :meth:`close_all`."""
+        built = training_context(
+            self.training, policy=policy, settings_path=self.settings_path, worker_name=WORKER
+        )
+        return self._contexts.enter_context(built)
 
     def open(self, context: AppContext | None = None, now: Clock | None = None) -> MainWindow:
         """Show a window and wait until its outbox has opened or failed to.
@@ -192,16 +175,14 @@ class WindowOpener:
         # The window, or a dialog it opened at start (drafts kept from before), is active.
         self.qtbot.waitUntil(lambda: _active_in(window))
         self.qtbot.waitUntil(lambda: not window.outbox.opening, timeout=WAIT_MS)
-        self.opened.append((window, context))
+        self.opened.append(window)
         return window
 
     def close_all(self) -> None:
-        for window, context in self.opened:
+        for window in self.opened:
             _discard_at_teardown(window)
             window.close()
-            context.workstation.close()
-            if context.population is not None:
-                context.population.close()
+        self._contexts.close()
         left = [t.name for t in threading.enumerate() if t.name.startswith(BACKGROUND_THREADS)]
         assert left == [], f"threads outlived the window: {left}"
 
