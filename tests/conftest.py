@@ -103,8 +103,10 @@ def opener(qtbot: QtBot, training: TrainingServer, tmp_path: Path) -> Iterator[W
 
 @pytest.fixture
 def window(opener: WindowOpener) -> MainWindow:
-    """A shown main window on the training systems, its outbox opened (or failed)."""
-    return opener.open()
+    """A shown main window on the training systems, its outbox open."""
+    window = opener.open()
+    assert window.outbox.available
+    return window
 
 
 @pytest.fixture(params=known_systems())

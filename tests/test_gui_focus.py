@@ -47,7 +47,6 @@ from tests.gui_helpers import (
     JARVENPAA,
     WAIT_MS,
     WORKER,
-    WindowOpener,
     clients,
     find_client,
     inspect,
@@ -66,13 +65,6 @@ KERAVA = "245"
 KEYPAD_CTRL = CTRL | Qt.KeyboardModifier.KeypadModifier
 W = TypeVar("W", bound=QWidget)
 NAMED_SHORTCUT = re.compile(r"Ctrl\+(?:Enter|Return|F\d{1,2}\b|[A-Z0-9]\b)")
-
-
-@pytest.fixture
-def window(opener: WindowOpener) -> MainWindow:
-    window = opener.open()
-    assert window.outbox.available
-    return window
 
 
 def focused() -> QWidget:

@@ -65,13 +65,6 @@ JARVENPAA_UNIT = "Järvenpään aikuis- ja lastensuojelun virka-aikainen päivys
 
 
 @pytest.fixture
-def window(opener: WindowOpener) -> MainWindow:
-    window = opener.open()
-    assert window.outbox.available
-    return window
-
-
-@pytest.fixture
 def followup(window: MainWindow) -> FollowupController:
     """The window's follow-up controller: the window's own once it installs one."""
     return install_followup(window)

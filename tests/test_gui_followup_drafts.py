@@ -11,7 +11,6 @@ process (``tests/draft_child.py``) while it types.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -67,13 +66,6 @@ ORGANISATION = "Itä-Uudenmaan poliisilaitos"
 # Letters QTest cannot type are in it too: the draft keeps them as typed.
 CANARY = "Ilmoituskanarialintu ŊŠŦŽĐČ äöå asemalla yöllä " * 3
 MAX_LOSS_S = 1.0
-
-
-@pytest.fixture
-def opener(qtbot: QtBot, training: TrainingServer, tmp_path: Path) -> Iterator[WindowOpener]:
-    windows = WindowOpener(qtbot, training, tmp_path)
-    yield windows
-    windows.close_all()
 
 
 def followup_of(window: MainWindow) -> FollowupController:

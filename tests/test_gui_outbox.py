@@ -61,13 +61,6 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def window(opener: WindowOpener) -> MainWindow:
-    window = opener.open()
-    assert window.outbox.available
-    return window
-
-
 def click(button: QAbstractButton) -> None:
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
