@@ -23,6 +23,7 @@ from app.services.outbox.store import Outbox
 from app.services.paths import EXAMPLE_POLICY
 from app.services.policy.load import load_policy
 from app.services.workstation import Workstation
+from app.training.data import SyntheticClient
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
 
 if TYPE_CHECKING:
@@ -133,3 +134,9 @@ def connector(municipality: Municipality) -> Iterator[ClientSystem]:
     )
     yield connector
     connector.close()
+
+
+@pytest.fixture
+def clients(training: TrainingServer, municipality: Municipality) -> list[SyntheticClient]:
+    """That municipality's synthetic clients, as its training system holds them."""
+    return training.systems[municipality.code].clients

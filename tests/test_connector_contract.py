@@ -29,11 +29,6 @@ GOOD = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
 HELSINKI = dt.timezone(dt.timedelta(hours=2))
 
 
-@pytest.fixture
-def clients(training: TrainingServer, municipality: Municipality) -> list[SyntheticClient]:
-    return training.systems[municipality.code].clients
-
-
 def entry_for(
     hetu: Hetu, narrative: str = "Poliisi pyysi arviota yöllä; lapsi turvassa."
 ) -> DutyEntry:

@@ -10,13 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import secrets
 import signal
 import sys
 import tempfile
 import threading
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -60,22 +58,6 @@ def draft(
 
 def entry_item(key: uuid.UUID, payload: bytes = b"{}", client: str = CLIENT) -> OutgoingItem:
     return OutgoingItem(key, "186", ItemKind.ENTRY, client, "label", payload)
-
-
-@pytest.fixture
-def key() -> bytes:
-    return secrets.token_bytes(32)
-
-
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    return tmp_path / "data" / "outbox.db"
-
-
-@pytest.fixture
-def box(path: Path, key: bytes) -> Iterator[Outbox]:
-    with Outbox.open(path, key) as opened:
-        yield opened
 
 
 # -- save, replace, list, delete --------------------------------------------------

@@ -81,11 +81,6 @@ def connector(municipality: Municipality) -> Effica:
     return Effica(municipality.system, GOOD)
 
 
-@pytest.fixture
-def clients(training: TrainingServer, municipality: Municipality) -> list[SyntheticClient]:
-    return training.systems[municipality.code].clients
-
-
 def entry_for(hetu: Hetu, **changes: Any) -> DutyEntry:
     entry = DutyEntry(
         hetu=hetu,

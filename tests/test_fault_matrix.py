@@ -42,11 +42,6 @@ def port_of(url: str) -> int:
 
 
 @pytest.fixture
-def clients(training: TrainingServer, municipality: Municipality) -> list[SyntheticClient]:
-    return training.systems[municipality.code].clients
-
-
-@pytest.fixture
 def proxy(municipality: Municipality) -> Iterator[FaultProxy]:
     with FaultProxy("127.0.0.1", port_of(municipality.system.endpoint)) as running:
         yield running

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import secrets
 import shutil
 import signal
 import sqlite3
@@ -12,7 +11,6 @@ import subprocess
 import sys
 import threading
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -53,22 +51,6 @@ B = make_hetu(dt.date(2012, 7, 1), 944).value
 
 def item(client: str = A, municipality: str = "186", payload: bytes = b"{}") -> OutgoingItem:
     return OutgoingItem(uuid.uuid4(), municipality, ItemKind.ENTRY, client, "label", payload)
-
-
-@pytest.fixture
-def key() -> bytes:
-    return secrets.token_bytes(32)
-
-
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    return tmp_path / "data" / "outbox.db"
-
-
-@pytest.fixture
-def box(path: Path, key: bytes) -> Iterator[Outbox]:
-    with Outbox.open(path, key) as opened:
-        yield opened
 
 
 def ids(items: list[outbox_module.StoredItem]) -> list[int]:
