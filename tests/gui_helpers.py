@@ -6,13 +6,13 @@ import datetime as dt
 import json
 import threading
 import urllib.request
+import uuid
 from contextlib import ExitStack
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import pypdfium2 as pdfium  # type: ignore[import-untyped]
 from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from app.domain.clock import Clock
+from app.domain.model import ContactChannel, DutyEntry, TaskType
 from app.domain.policy import Policy
 from app.main import training_context
 from app.services.context import AppContext
@@ -39,11 +40,14 @@ from app.training.server import TrainingServer
 from app.ui.main_window import MainWindow
 from app.ui.status import Level
 from app.ui.unsaved import Choice
+from tests.helpers import mail_for, notification_for
 
 WORKER = "Päivystäjä Testi"
 CTRL = Qt.KeyboardModifier.ControlModifier
 # Ctrl+2 in the example policy.
 JARVENPAA = "186"
+# Ctrl+1: Pro Consona, which delivers mail and notifications itself.
+HYVINKAA = "106"
 HELSINKI = ZoneInfo("Europe/Helsinki")
 WAIT_MS = 15_000
 # Threads the window starts beside it; none may outlive it.
@@ -248,16 +252,45 @@ class FakeClock:
         self.moment = dt.datetime(year, month, day, hour, minute, second, tzinfo=HELSINKI)
 
 
-def pdf_text(pdf: bytes) -> str:
-    document = pdfium.PdfDocument(pdf)
-    try:
-        return "\n".join(page.get_textpage().get_text_bounded() for page in document)
-    finally:
-        document.close()
-
-
 def family(training: TrainingServer) -> tuple[SyntheticClient, SyntheticClient, SyntheticClient]:
     people = clients(training)
     child = next(c for c in people if c.guardians and not c.non_disclosure)
     mother, father = (next(c for c in people if c.hetu == h) for h in child.guardians)
     return child, mother, father
+
+
+def click(button: QAbstractButton) -> None:
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def put_rejected_entry(window: MainWindow, client: SyntheticClient) -> DutyEntry:
+    """An entry the form would refuse (blank narrative) straight into the outbox:
+    the training system refuses it and it needs attention."""
+    sending = window.outbox.sending
+    assert sending is not None
+    entry = DutyEntry(
+        hetu=client.hetu,
+        contact_time=dt.datetime.now().astimezone(),
+        contact_channel=ContactChannel.POLICE,
+        task_type=TaskType.CHILD_PROTECTION,
+        narrative="   ",
+        measures="",
+        follow_up_needed=False,
+        author=WORKER,
+    )
+    sending.save_entry(JARVENPAA, entry, first_names=client.first_names, last_name=client.last_name)
+    return entry
+
+
+def put_refused(window: MainWindow, training: TrainingServer, kind: str) -> uuid.UUID:
+    """A message or notification the training system refuses (a blank text field)."""
+    sending = window.outbox.sending
+    assert sending is not None
+    child = clients(training, HYVINKAA)[0]
+    if kind == "mail":
+        mail = mail_for(child.hetu, body="  ")
+        sending.save_mail(HYVINKAA, mail, "E. Č. viesti")
+        return mail.idempotency_key
+    notification = notification_for(child.hetu, what_happened=" ")
+    sending.save_notification(HYVINKAA, notification, "E. Č. ilmoitus")
+    return notification.idempotency_key

@@ -26,10 +26,8 @@ from app.services.outbox.keys import OutboxError
 from app.services.outbox.sending import SendingService
 from app.services.outbox.store import Draft, Outbox, OutgoingItem, WrongKey
 from app.training.server import TrainingServer
+from tests.helpers import encodings, entry_for, files_under, run_child
 from tests.keyring_backend import Snapshot
-from tests.test_connector_contract import entry_for
-from tests.test_no_plaintext import encodings, files_under
-from tests.test_outbox import run_child
 
 pytest_plugins = ["tests.outbox_fixtures"]
 

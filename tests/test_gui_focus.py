@@ -50,11 +50,12 @@ from tests.gui_helpers import (
     clients,
     find_client,
     inspect,
+    put_refused,
+    put_rejected_entry,
     save,
     type_text,
     write_entry,
 )
-from tests.test_gui_outbox import put_refused, put_rejected_entry
 
 pytestmark = [
     pytest.mark.gui,

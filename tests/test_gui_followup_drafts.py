@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -49,6 +48,7 @@ from tests.gui_helpers import (
     type_text,
     wait_idle,
 )
+from tests.helpers import records
 
 pytestmark = [
     pytest.mark.gui,
@@ -108,10 +108,6 @@ def drafts_on_disk(window: MainWindow) -> list[Draft]:
     sending = window.outbox.sending
     assert sending is not None
     return sending.outbox.drafts()
-
-
-def records(training: TrainingServer, code: str, kind: str) -> list[dict[str, Any]]:
-    return [record for record in inspect(training)[code] if record["kind"] == kind]
 
 
 def offered(qtbot: QtBot, window: MainWindow) -> list[str]:

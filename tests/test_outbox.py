@@ -38,6 +38,7 @@ from app.services.outbox.store import (
     WrongKey,
     open_outbox,
 )
+from tests.helpers import run_child
 from tests.keyring_backend import MemoryKeyring, Snapshot, UseKeyring, no_keyring
 
 pytest_plugins = ["tests.outbox_fixtures"]
@@ -60,16 +61,6 @@ def ids(items: list[outbox_module.StoredItem]) -> list[int]:
 def claim(box: Outbox, *item_ids: int) -> None:
     """Mark items sending as the deliverer does; each of them was waiting."""
     assert box.mark_sending_many(item_ids) == set(item_ids)
-
-
-def run_child(code: str, *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-c", code, *args],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        stdout=subprocess.PIPE,
-        text=True,
-    )
 
 
 # -- the queue -------------------------------------------------------------
