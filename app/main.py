@@ -14,10 +14,11 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from app import __version__
 from app.connectors.base import Credentials
@@ -29,6 +30,9 @@ from app.services.policy.classroom import ClassroomError, join
 from app.services.policy.load import PolicyError, describe_policy, load_policy
 from app.services.settings import SettingsStore
 from app.services.workstation import Workstation
+
+if TYPE_CHECKING:
+    from app.training.server import TrainingServer
 
 log = logging.getLogger("paivystys")
 
@@ -204,6 +208,12 @@ def run_training_server(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# What the training systems are: a policy to serve on an embedded training server
+# (started here, stopped on leaving), a classroom server's URL, or a server already
+# running in this process (the tests').
+TrainingSystems: TypeAlias = "Policy | str | TrainingServer"
+
+
 @dataclass
 class Session:
     """What every command but ``training-server`` works against."""
@@ -215,67 +225,123 @@ class Session:
 
 
 @contextmanager
-def open_session(args: argparse.Namespace, *, announce: bool) -> Iterator[Session]:
-    """The policy and systems: production, an embedded training server, or a classroom one.
+def _training_server(
+    systems: TrainingSystems, announce: Callable[[dict[str, Any]], None] | None
+) -> Iterator[tuple[Policy, TrainingInfo]]:
+    """The training systems' policy and addresses; ``announce`` gets the server's JSON line."""
+    from app.training.server import TrainingServer
 
-    ``announce`` prints the training server's JSON line (the GUI does, so a trainer
-    can watch; the headless commands keep stdout for their own output).
-    """
-    training = args.training or args.training_server is not None
     embedded = None
-    info: TrainingInfo | None = None
-    if args.training_server:
-        description, policy = join(args.training_server)
-        info = TrainingInfo.from_description(args.training_server, description)
-    elif training:
-        from app.training.server import TrainingServer
-
-        embedded = TrainingServer(resolve_policy(args))
-        embedded.start()
-        description, policy = embedded.description, embedded.policy
-        info = TrainingInfo.from_description(embedded.url, description)
+    if isinstance(systems, str):
+        description, policy = join(systems)
+        info = TrainingInfo.from_description(systems, description)
     else:
-        policy = resolve_policy(args)
-    if announce and info is not None:
-        _print_line(description)
-    workstation = Workstation(policy, _credentials(training))
+        if isinstance(systems, TrainingServer):
+            server = systems
+        else:
+            server = embedded = TrainingServer(systems)
+            embedded.start()
+        description, policy = server.description, server.policy
+        info = TrainingInfo.from_description(server.url, description)
     try:
-        yield Session(policy, training, info, workstation)
+        if announce is not None:
+            announce(description)
+        yield policy, info
     finally:
-        workstation.close()
         if embedded is not None:
             embedded.stop()
 
 
-def run_gui(args: argparse.Namespace, argv: Sequence[str]) -> int:
-    with open_session(args, announce=True) as session:
-        from app.connectors.population import PopulationRegister
+def _training_systems(args: argparse.Namespace) -> TrainingSystems | None:
+    """``--training-server URL``, or ``--training`` on the policy; None in production."""
+    if args.training_server:
+        url: str = args.training_server
+        return url
+    if args.training or args.training_server is not None:
+        return resolve_policy(args)
+    return None
 
+
+@contextmanager
+def open_session(args: argparse.Namespace, *, announce: bool) -> Iterator[Session]:
+    """The policy and systems of a headless command: production, an embedded training
+    server, or a classroom one. ``announce`` prints the training server's JSON line."""
+    systems = _training_systems(args)
+    with ExitStack() as stack:
+        if systems is None:
+            policy, info = resolve_policy(args), None
+        else:
+            server = _training_server(systems, _print_line if announce else None)
+            policy, info = stack.enter_context(server)
+        training = info is not None
+        workstation = stack.enter_context(closing(Workstation(policy, _credentials(training))))
+        yield Session(policy, training, info, workstation)
+
+
+@contextmanager
+def _app_context(
+    policy: Policy, info: TrainingInfo | None, settings_path: Path | None, worker_name: str | None
+) -> Iterator[AppContext]:
+    """The window's services; the workstation and population register closed on leaving,
+    after the window, which has waited for its background work by then."""
+    from app.connectors.population import PopulationRegister
+
+    training = info is not None
+    with ExitStack() as stack:
+        workstation = stack.enter_context(closing(Workstation(policy, _credentials(training))))
         population: PopulationRegister | None = None
         # Production gets no register until the login issue brings personal register
         # credentials: better not to ask it at all than to send an empty key.
-        if session.policy.population is not None and session.training:
-            from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME
-
-            trainee = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
-            population = PopulationRegister(session.policy.population, trainee)
-        context = AppContext(
-            policy=session.policy,
-            workstation=session.workstation,
-            settings=SettingsStore(paths.user_config_dir(session.training) / "settings.json"),
-            worker_name=getpass.getuser(),
-            outbox=OutboxSetup.for_mode(session.training),
-            training=session.info,
+        if policy.population is not None and training:
+            population = PopulationRegister(policy.population, _trainee())
+            stack.callback(population.close)
+        yield AppContext(
+            policy=policy,
+            workstation=workstation,
+            settings=SettingsStore(
+                settings_path or paths.user_config_dir(training) / "settings.json"
+            ),
+            worker_name=worker_name or getpass.getuser(),
+            outbox=OutboxSetup.for_mode(training),
+            training=info,
             population=population,
         )
+
+
+@contextmanager
+def training_context(
+    systems: TrainingSystems,
+    *,
+    policy: Policy | None = None,
+    settings_path: Path | None = None,
+    worker_name: str | None = None,
+    announce: Callable[[dict[str, Any]], None] | None = None,
+) -> Iterator[AppContext]:
+    """The window's context on the training systems, as ``paivystys --training`` builds it.
+
+    ``systems`` says where they are (see :data:`TrainingSystems`); ``announce`` gets
+    the server's JSON line. ``policy`` replaces the server's own (tests and benchmarks
+    move a system elsewhere); ``settings_path`` and ``worker_name`` default to the
+    training profile's settings file and the login name. On leaving, the population
+    register and the workstation are closed and an embedded server is stopped.
+    """
+    with (
+        _training_server(systems, announce) as (served, info),
+        _app_context(policy or served, info, settings_path, worker_name) as context,
+    ):
+        yield context
+
+
+def run_gui(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    systems = _training_systems(args)
+    if systems is None:
+        contexts = _app_context(resolve_policy(args), None, None, None)
+    else:
+        contexts = training_context(systems, announce=_print_line)
+    with contexts as context:
         from app.ui.app import run
 
-        try:
-            return run(context, list(argv))
-        finally:
-            # The window has waited for its background work by the time run() returns.
-            if population is not None:
-                population.close()
+        return run(context, list(argv))
 
 
 def run_helpdesk(args: argparse.Namespace) -> int:
@@ -295,11 +361,15 @@ def run_helpdesk(args: argparse.Namespace) -> int:
     return report.exit_code
 
 
+def _trainee() -> Credentials:
+    from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME
+
+    return Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
+
+
 def _credentials(training: bool) -> Callable[[Municipality], Credentials]:
     if training:
-        from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME
-
-        credentials = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
+        credentials = _trainee()
 
         def trainee(municipality: Municipality) -> Credentials:
             return credentials

@@ -3,7 +3,7 @@
 A ``QTimer`` (precise, every 5 ms) on the GUI thread notes the time of each
 tick; a stall is the gap between two ticks (5 ms when nothing blocks). The
 window is the app's own :class:`~app.ui.main_window.MainWindow` on an
-``AppContext`` built as the entry point builds it in training mode, with its
+``AppContext`` built by the entry point's ``training_context``, with its
 own connectivity monitor, outbox and background sender. The bench acts as the
 worker (selects municipalities, types an identity code and presses Enter) and
 as the network (a system that hangs; a training system taken off the network
@@ -33,11 +33,9 @@ from PySide6.QtWidgets import QApplication
 
 from app.domain.hetu import Hetu
 from app.domain.policy import Policy
+from app.main import training_context
 from app.services.connectivity import Reachability
-from app.services.context import AppContext, TrainingInfo
 from app.services.outbox.delivery import DeliveryEvent, Outcome
-from app.services.outbox.profile import OutboxSetup
-from app.services.settings import SettingsStore
 from app.services.workstation import Workstation
 from app.training.data import clients_for
 from app.ui.main_window import MainWindow
@@ -155,32 +153,23 @@ def in_thread(work: Callable[[], object]) -> threading.Thread:
 # -- the window ------------------------------------------------------------------
 
 
-def context_for(server: TrainingProcess, policy: Policy, settings: Path) -> AppContext:
-    """What ``app.main.run_gui`` builds in training mode (see tests/gui_helpers.py)."""
-    return AppContext(
-        policy=policy,
-        workstation=Workstation(policy, lambda _municipality: CREDENTIALS),
-        settings=SettingsStore(settings),
-        worker_name=WORKER,
-        outbox=OutboxSetup.for_mode(training=True),
-        training=TrainingInfo.from_description(server.url, server.description),
-    )
-
-
 @contextmanager
-def main_window(context: AppContext) -> Iterator[MainWindow]:
-    """The window shown, its outbox open and its first probes answered."""
-    window = MainWindow(context, initial_settings=context.settings.load())
-    window.show()
-    try:
-        QTest.qWaitForWindowExposed(window)
-        if not wait_until(lambda: window.outbox.available, 30):
-            raise RuntimeError(f"the window's outbox did not open: {window.outbox.failure!r}")
-        pump(SETTLE_SECONDS)
-        yield window
-    finally:
-        window.close()
-        context.workstation.close()
+def main_window(server: TrainingProcess, policy: Policy, settings: Path) -> Iterator[MainWindow]:
+    """The window on ``server``'s systems, shown, its outbox open and its first probes
+    answered; its context built by ``app.main.training_context``, as the app builds it."""
+    with training_context(
+        server.url, policy=policy, settings_path=settings, worker_name=WORKER
+    ) as context:
+        window = MainWindow(context, initial_settings=context.settings.load())
+        window.show()
+        try:
+            QTest.qWaitForWindowExposed(window)
+            if not wait_until(lambda: window.outbox.available, 30):
+                raise RuntimeError(f"the window's outbox did not open: {window.outbox.failure!r}")
+            pump(SETTLE_SECONDS)
+            yield window
+        finally:
+            window.close()
 
 
 def search(window: MainWindow, code: str, hetu: Hetu) -> None:
@@ -236,7 +225,7 @@ def idle_window(server: TrainingProcess, directory: Path, seconds: float) -> Sce
     """(0) The window open and idle: the noise floor of this machine and Qt."""
     scenario = Scenario("3-idle", "the window is idle (context)")
     policy = server.training_policy
-    with main_window(context_for(server, policy, directory / "idle-settings.json")):
+    with main_window(server, policy, directory / "idle-settings.json"):
         meter = StallMeter()
         meter.start()
         pump(seconds)
@@ -256,7 +245,7 @@ def hung_system(server: TrainingProcess, directory: Path, hung: str, good: str) 
             for m in base.municipalities
         )
         policy = replace(base, municipalities=municipalities)
-        with main_window(context_for(server, policy, directory / "a-settings.json")) as window:
+        with main_window(server, policy, directory / "a-settings.json") as window:
             lookups = Lookups(window, hung, hetus_of(policy, hung))
             meter = StallMeter()
             meter.start()
@@ -282,7 +271,7 @@ def vpn_drop(server: TrainingProcess, directory: Path, code: str) -> Scenario:
     """(b) Lookups run back to back; the system goes offline and comes back."""
     scenario = Scenario("3b", "the VPN drops (system offline, then back)")
     policy = server.training_policy
-    with main_window(context_for(server, policy, directory / "b-settings.json")) as window:
+    with main_window(server, policy, directory / "b-settings.json") as window:
         lookups = Lookups(window, code, hetus_of(policy, code))
         meter = StallMeter()
         meter.start()
@@ -315,7 +304,7 @@ def flush_backlog(server: TrainingProcess, directory: Path, code: str, count: in
     """(c) ``count`` items wait while the system is offline; it returns and they flush."""
     scenario = Scenario("3c", f"{count:,} items flush through the background sender")
     policy = server.training_policy
-    with main_window(context_for(server, policy, directory / "c-settings.json")) as window:
+    with main_window(server, policy, directory / "c-settings.json") as window:
         sending = window.outbox.sending
         assert sending is not None
         workstation = Workstation(policy, lambda _m: CREDENTIALS)
@@ -381,9 +370,10 @@ def measure_gui(server: TrainingProcess, directory: Path, count: int) -> Section
         method=[
             "QApplication on the offscreen platform; the app's own `MainWindow` (its "
             "connectivity monitor, outbox and background sender included) on an `AppContext` "
-            "built as `app.main.run_gui` builds it in training mode, against the training "
-            "systems of measurement 2's child process. A fresh window per scenario, shown, its "
-            f"outbox open and {SETTLE_SECONDS:g} s settled before the meter starts.",
+            "built by `app.main.training_context`, as the app builds it in training mode "
+            "(population register included), against the training systems of measurement 2's "
+            "child process. A fresh window per scenario, shown, its outbox open and "
+            f"{SETTLE_SECONDS:g} s settled before the meter starts.",
             f"Meter: a precise `QTimer` every {TICK_MS} ms on the GUI thread; a stall is the "
             f"largest gap between two ticks (about {TICK_MS} ms when nothing blocks, so the "
             f"figure includes one period). First {IDLE_SECONDS:g} s of an idle window: the "

@@ -16,7 +16,6 @@ import json
 import os
 import subprocess
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -72,13 +71,6 @@ EXPECTED = {
     "notification_form": "1.7.2026 1.05",
     "notification_record": "2026-07-01T01:05:00+03:00",
 }
-
-
-@pytest.fixture
-def opener(qtbot: QtBot, training: TrainingServer, tmp_path: Path) -> Iterator[WindowOpener]:
-    windows = WindowOpener(qtbot, training, tmp_path)
-    yield windows
-    windows.close_all()
 
 
 def report(**observed: Any) -> None:

@@ -23,6 +23,7 @@ from app.services.outbox.store import Outbox
 from app.services.paths import EXAMPLE_POLICY
 from app.services.policy.load import load_policy
 from app.services.workstation import Workstation
+from app.training.data import SyntheticClient
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
 
 if TYPE_CHECKING:
@@ -103,8 +104,10 @@ def opener(qtbot: QtBot, training: TrainingServer, tmp_path: Path) -> Iterator[W
 
 @pytest.fixture
 def window(opener: WindowOpener) -> MainWindow:
-    """A shown main window on the training systems, its outbox opened (or failed)."""
-    return opener.open()
+    """A shown main window on the training systems, its outbox open."""
+    window = opener.open()
+    assert window.outbox.available
+    return window
 
 
 @pytest.fixture(params=known_systems())
@@ -131,3 +134,9 @@ def connector(municipality: Municipality) -> Iterator[ClientSystem]:
     )
     yield connector
     connector.close()
+
+
+@pytest.fixture
+def clients(training: TrainingServer, municipality: Municipality) -> list[SyntheticClient]:
+    """That municipality's synthetic clients, as its training system holds them."""
+    return training.systems[municipality.code].clients

@@ -25,10 +25,12 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
+from app.main import training_context
 from app.services.policy.load import load_policy
+from app.training.data import SyntheticClient
 from app.training.server import TrainingServer
 from app.ui.main_window import MainWindow
-from tests.gui_helpers import JARVENPAA, family, training_context
+from tests.gui_helpers import JARVENPAA, WORKER, family
 
 TYPE_EVERY_MS = 40
 EXAMPLE_POLICY = Path(__file__).resolve().parent.parent / "resources/policy/keski-uusimaa.toml"
@@ -46,9 +48,15 @@ def main(text: str, mode: str) -> None:
     server = TrainingServer(load_policy(EXAMPLE_POLICY))
     server.start()
     settings = Path(tempfile.mkdtemp()) / "settings.json"
-    window = MainWindow(training_context(server, settings))
-    window.show()
     child, _mother, _father = family(server)
+    with training_context(server, settings_path=settings, worker_name=WORKER) as context:
+        type_until_killed(app, MainWindow(context), child, text, mode)
+
+
+def type_until_killed(
+    app: QApplication, window: MainWindow, child: SyntheticClient, text: str, mode: str
+) -> None:
+    window.show()
     desk = window.desk
     typed = 0
 

@@ -6,12 +6,13 @@ import datetime as dt
 import json
 import threading
 import urllib.request
+import uuid
+from contextlib import ExitStack
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import pypdfium2 as pdfium  # type: ignore[import-untyped]
 from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -29,48 +30,28 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from app.connectors.base import Credentials
-from app.connectors.population import PopulationRegister
 from app.domain.clock import Clock
+from app.domain.model import ContactChannel, DutyEntry, TaskType
 from app.domain.policy import Policy
-from app.services.context import AppContext, TrainingInfo
-from app.services.outbox.profile import OutboxSetup
-from app.services.settings import SettingsStore
-from app.services.workstation import Workstation
+from app.main import training_context
+from app.services.context import AppContext
 from app.training.data import SyntheticClient
-from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
+from app.training.server import TrainingServer
 from app.ui.main_window import MainWindow
 from app.ui.message_bar import Level
 from app.ui.unsaved import Choice
+from tests.helpers import mail_for, notification_for
 
 WORKER = "Päivystäjä Testi"
 CTRL = Qt.KeyboardModifier.ControlModifier
 # Ctrl+2 in the example policy.
 JARVENPAA = "186"
+# Ctrl+1: Pro Consona, which delivers mail and notifications itself.
+HYVINKAA = "106"
 HELSINKI = ZoneInfo("Europe/Helsinki")
 WAIT_MS = 15_000
 # Threads the window starts beside it; none may outlive it.
 BACKGROUND_THREADS = ("outbox-sender", "connectivity-")
-
-
-def training_context(
-    training: TrainingServer, settings_path: Path, policy: Policy | None = None
-) -> AppContext:
-    """A context on the training systems, as the entry point wires it in training mode."""
-    policy = policy or training.policy
-    credentials = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
-    population = None
-    if policy.population is not None:
-        population = PopulationRegister(policy.population, credentials)
-    return AppContext(
-        policy=policy,
-        workstation=Workstation(policy, lambda _municipality: credentials),
-        settings=SettingsStore(settings_path),
-        worker_name=WORKER,
-        outbox=OutboxSetup.for_mode(training=True),
-        training=TrainingInfo.from_description(training.url, training.description),
-        population=population,
-    )
 
 
 def with_endpoint(policy: Policy, code: str, url: str) -> Policy:
@@ -166,17 +147,23 @@ def _discard_at_teardown(window: QWidget) -> None:
 
 
 class WindowOpener:
-    """Opens main windows on the training systems; closes them, their workstations
+    """Opens main windows on the training systems; closes them, their contexts
     and every thread they started."""
 
     def __init__(self, qtbot: QtBot, training: TrainingServer, tmp_path: Path) -> None:
         self.qtbot = qtbot
         self.training = training
         self.settings_path = tmp_path / "settings.json"
-        self.opened: list[tuple[MainWindow, AppContext]] = []
+        self.opened: list[MainWindow] = []
+        self._contexts = ExitStack()
 
     def context(self, policy: Policy | None = None) -> AppContext:
-        return training_context(self.training, self.settings_path, policy)
+        """A context as the app builds it in training mode (``policy`` instead of the
+        training server's own, if given); closed by :meth:`close_all`."""
+        built = training_context(
+            self.training, policy=policy, settings_path=self.settings_path, worker_name=WORKER
+        )
+        return self._contexts.enter_context(built)
 
     def open(self, context: AppContext | None = None, now: Clock | None = None) -> MainWindow:
         """Show a window and wait until its outbox has opened or failed to.
@@ -192,16 +179,14 @@ class WindowOpener:
         # The window, or a dialog it opened at start (drafts kept from before), is active.
         self.qtbot.waitUntil(lambda: _active_in(window))
         self.qtbot.waitUntil(lambda: not window.outbox.opening, timeout=WAIT_MS)
-        self.opened.append((window, context))
+        self.opened.append(window)
         return window
 
     def close_all(self) -> None:
-        for window, context in self.opened:
+        for window in self.opened:
             _discard_at_teardown(window)
             window.close()
-            context.workstation.close()
-            if context.population is not None:
-                context.population.close()
+        self._contexts.close()
         left = [t.name for t in threading.enumerate() if t.name.startswith(BACKGROUND_THREADS)]
         assert left == [], f"threads outlived the window: {left}"
 
@@ -270,16 +255,45 @@ class FakeClock:
         self.moment = dt.datetime(year, month, day, hour, minute, second, tzinfo=HELSINKI)
 
 
-def pdf_text(pdf: bytes) -> str:
-    document = pdfium.PdfDocument(pdf)
-    try:
-        return "\n".join(page.get_textpage().get_text_bounded() for page in document)
-    finally:
-        document.close()
-
-
 def family(training: TrainingServer) -> tuple[SyntheticClient, SyntheticClient, SyntheticClient]:
     people = clients(training)
     child = next(c for c in people if c.guardians and not c.non_disclosure)
     mother, father = (next(c for c in people if c.hetu == h) for h in child.guardians)
     return child, mother, father
+
+
+def click(button: QAbstractButton) -> None:
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def put_rejected_entry(window: MainWindow, client: SyntheticClient) -> DutyEntry:
+    """An entry the form would refuse (blank narrative) straight into the outbox:
+    the training system refuses it and it needs attention."""
+    sending = window.outbox.sending
+    assert sending is not None
+    entry = DutyEntry(
+        hetu=client.hetu,
+        contact_time=dt.datetime.now().astimezone(),
+        contact_channel=ContactChannel.POLICE,
+        task_type=TaskType.CHILD_PROTECTION,
+        narrative="   ",
+        measures="",
+        follow_up_needed=False,
+        author=WORKER,
+    )
+    sending.save_entry(JARVENPAA, entry, first_names=client.first_names, last_name=client.last_name)
+    return entry
+
+
+def put_refused(window: MainWindow, training: TrainingServer, kind: str) -> uuid.UUID:
+    """A message or notification the training system refuses (a blank text field)."""
+    sending = window.outbox.sending
+    assert sending is not None
+    child = clients(training, HYVINKAA)[0]
+    if kind == "mail":
+        mail = mail_for(child.hetu, body="  ")
+        sending.save_mail(HYVINKAA, mail, "E. Č. viesti")
+        return mail.idempotency_key
+    notification = notification_for(child.hetu, what_happened=" ")
+    sending.save_notification(HYVINKAA, notification, "E. Č. ilmoitus")
+    return notification.idempotency_key

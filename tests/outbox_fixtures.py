@@ -7,6 +7,7 @@ pytest's loading of it as a plugin.
 from __future__ import annotations
 
 import hashlib
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +15,27 @@ import keyring
 import keyring.core
 import pytest
 
+from app.services.outbox.store import Outbox
 from tests.keyring_backend import MemoryKeyring, Snapshot, UseKeyring
+
+
+@pytest.fixture
+def key() -> bytes:
+    """A random outbox key (no credential store involved)."""
+    return secrets.token_bytes(32)
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    """Where the outbox file goes: its directory does not exist yet."""
+    return tmp_path / "data" / "outbox.db"
+
+
+@pytest.fixture
+def box(path: Path, key: bytes) -> Iterator[Outbox]:
+    """A real SQLCipher outbox at ``path`` with ``key``."""
+    with Outbox.open(path, key) as opened:
+        yield opened
 
 
 @pytest.fixture

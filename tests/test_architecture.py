@@ -5,6 +5,10 @@ from ``app``; ``app.connectors`` only the domain; ``app.services`` the domain an
 connectors; ``app.training`` only the domain; ``app.ui`` everything below it but
 training; ``app.main`` wires them all. An import under ``TYPE_CHECKING`` counts,
 and so does a ``"module:Name"`` string that is imported by name at run time.
+
+The tests share helpers through helper modules (``tests/helpers.py``,
+``tests/gui_helpers.py``, ...) and fixtures through ``tests/conftest.py``: no module
+under ``tests/`` imports a test module.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-APP = Path(__file__).resolve().parent.parent / "app"
+TESTS = Path(__file__).resolve().parent
+APP = TESTS.parent / "app"
 QT_MODULES = ("PySide6", "shiboken6", "PyQt5", "PyQt6", "PySide2")
 
 
@@ -161,3 +166,45 @@ def test_the_layer_check_finds_offences(tmp_path: Path) -> None:
         "app.connectors.registry": ["app.training.sim"],
         "app.training.server": ["app.services"],
     }
+
+
+def imported_test_modules(path: Path) -> list[str]:
+    """The test modules (``tests.test_*``) that the module at ``path`` under tests/ imports."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            # tests/ is one flat package: a relative import is from it.
+            base = ".".join(filter(None, ["tests" if node.level else "", node.module or ""]))
+            names = [base, *(f"{base}.{alias.name}" for alias in node.names)]
+        found += [name for name in names if re.fullmatch(r"tests\.test_\w+", name)]
+    return found
+
+
+def test_no_test_module_imports_another() -> None:
+    offenders = {}
+    for path in sorted(TESTS.rglob("*.py")):
+        if imports := imported_test_modules(path):
+            offenders[path.relative_to(TESTS).as_posix()] = imports
+    assert offenders == {}
+
+
+def test_the_check_itself_finds_imports_of_test_modules(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "import tests.test_cli as cli\n"
+        "from tests.helpers import entry_for\n"
+        "from tests import gui_helpers, test_hetu\n"
+        "from .test_policy import example_data\n"
+        "def late():\n    from tests.test_outbox import run_child\n",
+        encoding="utf-8",
+    )
+    assert imported_test_modules(sample) == [
+        "tests.test_cli",
+        "tests.test_hetu",
+        "tests.test_policy",
+        "tests.test_outbox",
+    ]

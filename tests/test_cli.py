@@ -15,6 +15,7 @@ from typing import Any
 
 from app.domain.policy import Policy
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME
+from tests.helpers import entry_for
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -77,7 +78,6 @@ def test_training_server_inspect_lists_what_was_recorded(example_policy: Policy)
     from app.connectors.base import Credentials
     from app.connectors.registry import create_connector
     from app.services.policy.load import policy_from_data
-    from tests.test_connector_contract import entry_for
 
     with app_process("training-server") as (_, line):
         root = line["inspect"].rsplit("/inspect", 1)[0]

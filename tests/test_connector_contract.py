@@ -7,67 +7,22 @@ connector joins by being in the registry and in the example policy.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import urllib.request
 import uuid
 from dataclasses import replace
-from typing import Any
 
 import pytest
 
 from app.connectors import errors
-from app.connectors.base import EVENT_KINDS, Capability, ClientSystem, Credentials, DutyEvent
+from app.connectors.base import EVENT_KINDS, Capability, ClientSystem, Credentials
 from app.connectors.registry import create_connector
 from app.domain.hetu import Hetu
-from app.domain.model import ContactChannel, DutyEntry, TaskType
 from app.domain.policy import Municipality, SystemConfig
 from app.training.data import UNKNOWN_CLIENT, SyntheticClient
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
 from tests.fakes import closed_port_url, fixed_reply_server, hanging_server
+from tests.helpers import entry_for, event_for, records
 
 GOOD = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
-HELSINKI = dt.timezone(dt.timedelta(hours=2))
-
-
-@pytest.fixture
-def clients(training: TrainingServer, municipality: Municipality) -> list[SyntheticClient]:
-    return training.systems[municipality.code].clients
-
-
-def entry_for(
-    hetu: Hetu, narrative: str = "Poliisi pyysi arviota yöllä; lapsi turvassa."
-) -> DutyEntry:
-    return DutyEntry(
-        hetu=hetu,
-        contact_time=dt.datetime(2026, 11, 26, 23, 15, tzinfo=HELSINKI),
-        contact_channel=ContactChannel.POLICE,
-        task_type=TaskType.CHILD_PROTECTION,
-        narrative=narrative,
-        measures="Soitettu huoltajalle. Ŋ Đ Ŧ Ž Š Č ä ö å",
-        follow_up_needed=True,
-        author="Päivystäjä Testi",
-    )
-
-
-def event_for(
-    hetu: Hetu,
-    text: str = "Kirjattu uudelleen puhelimessa. Ŋ Đ Ŧ Ž Š Č ä ö å",
-    refers_to: uuid.UUID | None = None,
-) -> DutyEvent:
-    return DutyEvent(
-        hetu=hetu,
-        kind="discarded_entry",
-        text=text,
-        author="Päivystäjä Testi",
-        occurred_at=dt.datetime(2026, 11, 27, 0, 5, tzinfo=HELSINKI),
-        refers_to=refers_to,
-    )
-
-
-def inspect(training: TrainingServer, code: str) -> list[dict[str, Any]]:
-    with urllib.request.urlopen(training.description["inspect"], timeout=5) as reply:
-        records: list[dict[str, Any]] = json.load(reply)[code]
-    return records
 
 
 def with_endpoint(municipality: Municipality, url: str, read_timeout: float = 10.0) -> SystemConfig:
@@ -167,9 +122,9 @@ def test_records_an_entry_once_even_when_repeated(
     assert not first.already_recorded
     assert again.already_recorded
     assert again.system_record_id == first.system_record_id
-    records = inspect(training, municipality.code)
-    assert len(records) == 1
-    record = records[0]
+    held = records(training, municipality.code)
+    assert len(held) == 1
+    record = held[0]
     assert record["idempotency_key"] == str(entry.idempotency_key)
     assert entry.hetu is not None
     assert record["hetu"] == entry.hetu.value
@@ -188,7 +143,7 @@ def test_same_key_with_other_content_is_rejected(
     with pytest.raises(errors.Rejected) as caught:
         connector.record_entry(replace(entry, narrative="Muutettu teksti"))
     assert caught.value.reason
-    assert len(inspect(training, municipality.code)) == 1
+    assert len(records(training, municipality.code)) == 1
 
 
 def test_distinct_entries_are_all_recorded(
@@ -199,7 +154,7 @@ def test_distinct_entries_are_all_recorded(
 ) -> None:
     for client in clients[:3]:
         connector.record_entry(entry_for(client.hetu))
-    keys = [record["idempotency_key"] for record in inspect(training, municipality.code)]
+    keys = [record["idempotency_key"] for record in records(training, municipality.code)]
     assert len(keys) == len(set(keys)) == 3
 
 
@@ -213,7 +168,7 @@ def test_invalid_entry_is_rejected_with_the_systems_reason(
         connector.record_entry(entry_for(clients[0].hetu, narrative="   "))
     assert caught.value.reason.strip()
     assert caught.value.remedy is errors.Remedy.CORRECT_AND_RESEND
-    assert inspect(training, municipality.code) == []
+    assert records(training, municipality.code) == []
 
 
 def test_entry_for_unknown_client_is_rejected(connector: ClientSystem) -> None:
@@ -234,7 +189,7 @@ def test_records_an_event_once_even_when_repeated(
     assert not first.already_recorded
     assert again.already_recorded
     assert again.system_record_id == first.system_record_id
-    (record,) = inspect(training, municipality.code)
+    (record,) = records(training, municipality.code)
     assert record["kind"] == "event"
     assert record["idempotency_key"] == str(event.idempotency_key)
     assert event.hetu is not None
@@ -254,7 +209,7 @@ def test_every_event_kind_is_recorded_as_itself(
 ) -> None:
     for kind in EVENT_KINDS:
         connector.record_event(replace(event_for(clients[0].hetu), kind=kind))
-    recorded = [record["event_kind"] for record in inspect(training, municipality.code)]
+    recorded = [record["event_kind"] for record in records(training, municipality.code)]
     assert recorded == list(EVENT_KINDS)
 
 
@@ -265,7 +220,7 @@ def test_event_about_no_item_is_recorded_without_a_reference(
     clients: list[SyntheticClient],
 ) -> None:
     connector.record_event(event_for(clients[0].hetu))
-    (record,) = inspect(training, municipality.code)
+    (record,) = records(training, municipality.code)
     assert record["kind"] == "event"
     assert record["refers_to"] is None
 
@@ -282,7 +237,7 @@ def test_event_key_with_other_content_is_rejected(
         connector.record_event(replace(event, text="Toinen perustelu"))
     assert caught.value.reason.strip()
     assert caught.value.status == 409
-    assert len(inspect(training, municipality.code)) == 1
+    assert len(records(training, municipality.code)) == 1
 
 
 def test_event_without_a_reason_is_rejected_with_the_systems_reason(
@@ -296,7 +251,7 @@ def test_event_without_a_reason_is_rejected_with_the_systems_reason(
     assert caught.value.reason.strip()
     assert caught.value.status == 422
     assert caught.value.remedy is errors.Remedy.CORRECT_AND_RESEND
-    assert inspect(training, municipality.code) == []
+    assert records(training, municipality.code) == []
 
 
 def test_event_for_unknown_client_is_rejected(
@@ -305,7 +260,7 @@ def test_event_for_unknown_client_is_rejected(
     with pytest.raises(errors.Rejected) as caught:
         connector.record_event(event_for(UNKNOWN_CLIENT, refers_to=uuid.uuid4()))
     assert caught.value.reason.strip()
-    assert inspect(training, municipality.code) == []
+    assert records(training, municipality.code) == []
 
 
 def test_unknown_event_kind_is_rejected_without_sending(

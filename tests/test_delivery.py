@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import threading
 import time
-import urllib.request
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -24,15 +22,9 @@ from app.services.outbox.store import ItemState, Outbox, StoredItem
 from app.services.workstation import Workstation
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
 from tests.fakes import closed_port_url
-from tests.test_connector_contract import entry_for
+from tests.helpers import entry_for, records
 
 CREDENTIALS = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
-
-
-def records(training: TrainingServer, code: str) -> list[dict[str, Any]]:
-    with urllib.request.urlopen(training.description["inspect"], timeout=5) as reply:
-        found: list[dict[str, Any]] = json.load(reply)[code]
-    return found
 
 
 def first_client(training: TrainingServer, code: str, index: int = 0) -> Any:

@@ -7,8 +7,6 @@ to the discarded item's idempotency key; the discarded entry never arrives.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import urllib.request
 import uuid
 from dataclasses import replace
 from typing import Any
@@ -24,9 +22,7 @@ from app.services.outbox.delivery import Outcome
 from app.services.outbox.sending import SendingService
 from app.services.outbox.store import ItemState, Outbox, OutgoingItem, StoredItem
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
-from tests.test_connector_contract import entry_for
-from tests.test_notification import notification_for
-from tests.test_proconsona import mail_for
+from tests.helpers import entry_for, mail_for, notification_for, records
 
 CREDENTIALS = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
 REASON = "Kirjattu uudelleen puhelimessa"
@@ -39,12 +35,6 @@ def code(request: pytest.FixtureRequest, training: TrainingServer) -> str:
         if municipality.system.type == request.param:
             return municipality.code
     raise AssertionError(f"the example policy has no {request.param} municipality")
-
-
-def records(training: TrainingServer, code: str) -> list[dict[str, Any]]:
-    with urllib.request.urlopen(training.description["inspect"], timeout=5) as reply:
-        found: list[dict[str, Any]] = json.load(reply)[code]
-    return found
 
 
 def refused_item(

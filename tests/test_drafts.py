@@ -10,13 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import secrets
 import signal
 import sys
 import tempfile
 import threading
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,10 +26,8 @@ from app.services.outbox.keys import OutboxError
 from app.services.outbox.sending import SendingService
 from app.services.outbox.store import Draft, Outbox, OutgoingItem, WrongKey
 from app.training.server import TrainingServer
+from tests.helpers import encodings, entry_for, files_under, run_child
 from tests.keyring_backend import Snapshot
-from tests.test_connector_contract import entry_for
-from tests.test_no_plaintext import encodings, files_under
-from tests.test_outbox import run_child
 
 pytest_plugins = ["tests.outbox_fixtures"]
 
@@ -60,22 +56,6 @@ def draft(
 
 def entry_item(key: uuid.UUID, payload: bytes = b"{}", client: str = CLIENT) -> OutgoingItem:
     return OutgoingItem(key, "186", ItemKind.ENTRY, client, "label", payload)
-
-
-@pytest.fixture
-def key() -> bytes:
-    return secrets.token_bytes(32)
-
-
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    return tmp_path / "data" / "outbox.db"
-
-
-@pytest.fixture
-def box(path: Path, key: bytes) -> Iterator[Outbox]:
-    with Outbox.open(path, key) as opened:
-        yield opened
 
 
 # -- save, replace, list, delete --------------------------------------------------

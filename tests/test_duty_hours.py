@@ -27,7 +27,7 @@ from app.services.duty_hours import (
     status_lines,
 )
 from app.services.policy.load import PolicyError, policy_from_data
-from tests.test_policy import example_data
+from tests.helpers import example_data
 
 HOURS = DutyHours(DutySchedule())
 

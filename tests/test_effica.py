@@ -8,7 +8,6 @@ hostile or broken system might.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import threading
 import urllib.error
 import urllib.request
@@ -40,6 +39,7 @@ from app.training import effica as simulator
 from app.training.data import SyntheticClient
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
 from tests.fakes import closed_port_url, fixed_reply_server
+from tests.helpers import records
 
 GOOD = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
 HELSINKI = dt.timezone(dt.timedelta(hours=2))
@@ -81,11 +81,6 @@ def connector(municipality: Municipality) -> Effica:
     return Effica(municipality.system, GOOD)
 
 
-@pytest.fixture
-def clients(training: TrainingServer, municipality: Municipality) -> list[SyntheticClient]:
-    return training.systems[municipality.code].clients
-
-
 def entry_for(hetu: Hetu, **changes: Any) -> DutyEntry:
     entry = DutyEntry(
         hetu=hetu,
@@ -98,12 +93,6 @@ def entry_for(hetu: Hetu, **changes: Any) -> DutyEntry:
         author="Päivystäjä Testi",
     )
     return replace(entry, **changes)
-
-
-def inspect(training: TrainingServer, code: str) -> list[dict[str, Any]]:
-    with urllib.request.urlopen(training.description["inspect"], timeout=5) as reply:
-        records: list[dict[str, Any]] = json.load(reply)[code]
-    return records
 
 
 def config_for(url: str) -> SystemConfig:
@@ -398,7 +387,7 @@ def test_every_contact_channel_is_understood(
 ) -> None:
     entry = entry_for(CHILD, contact_channel=channel, task_type=TaskType.ADULT_SOCIAL_WORK)
     connector.record_entry(entry)
-    [record] = inspect(training, municipality.code)
+    [record] = records(training, municipality.code)
     assert record["contact_channel"] == channel.value
     assert record["task_type"] == TaskType.ADULT_SOCIAL_WORK.value
 
@@ -409,7 +398,7 @@ def test_income_support_is_refused_with_a_reason(
     with pytest.raises(errors.Rejected) as caught:
         connector.record_entry(entry_for(CHILD, task_type=TaskType.INCOME_SUPPORT))
     assert "tehtävätyyppi" in caught.value.reason
-    assert inspect(training, municipality.code) == []
+    assert records(training, municipality.code) == []
 
 
 def test_too_long_narrative_is_refused(connector: Effica) -> None:
@@ -477,7 +466,7 @@ def test_finnish_and_sami_letters_survive_into_inspect(
         author="Päivystäjä Áslat Ŋuolla",
     )
     connector.record_entry(entry)
-    [record] = inspect(training, municipality.code)
+    [record] = records(training, municipality.code)
     assert record["text"] == entry.narrative
     assert record["measures"] == entry.measures
     assert record["author"] == entry.author
@@ -487,7 +476,7 @@ def test_line_endings_and_control_characters_are_made_xml_safe(
     connector: Effica, training: TrainingServer, municipality: Municipality
 ) -> None:
     connector.record_entry(entry_for(CHILD, narrative="Rivi 1\r\nRivi 2\x0bRivi 3\x07"))
-    [record] = inspect(training, municipality.code)
+    [record] = records(training, municipality.code)
     assert record["text"] == "Rivi 1\nRivi 2\nRivi 3"
 
 
@@ -648,7 +637,7 @@ def test_a_note_without_a_code_must_name_an_unidentified_person(
     )
     assert status == 422
     assert answer.tag == "Fault"
-    assert inspect(training, municipality.code) == []
+    assert records(training, municipality.code) == []
 
 
 def login_ticket(municipality: Municipality) -> str:

@@ -12,7 +12,6 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import replace
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -23,8 +22,8 @@ from app.domain.policy import Municipality
 from app.training.data import SyntheticClient
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
 from tests.fakes import fixed_reply_server
+from tests.helpers import entry_for, port_of, records
 from tests.proxy import FaultProxy
-from tests.test_connector_contract import entry_for, inspect
 
 GOOD = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
 RETRY = errors.Remedy.RETRY_LATER
@@ -33,17 +32,6 @@ BLANK_NARRATIVE_REASON = {
     "proconsona": "Kertomus puuttuu: kirjaa, mitä tapahtui.",
     "effica": "Merkinnän kertomus puuttuu.",
 }
-
-
-def port_of(url: str) -> int:
-    port = urlsplit(url).port
-    assert port is not None
-    return port
-
-
-@pytest.fixture
-def clients(training: TrainingServer, municipality: Municipality) -> list[SyntheticClient]:
-    return training.systems[municipality.code].clients
 
 
 @pytest.fixture
@@ -195,7 +183,7 @@ def test_conflict_is_rejected(
     assert caught.value.status == 409
     assert caught.value.reason.strip()
     assert caught.value.remedy is errors.Remedy.CORRECT_AND_RESEND
-    assert len(inspect(training, municipality.code)) == 1
+    assert len(records(training, municipality.code)) == 1
 
 
 def test_invalid_entry_is_rejected_with_the_systems_reason(
@@ -221,14 +209,14 @@ def test_lost_reply_is_retried_once_without_a_second_record(
     with pytest.raises(errors.ConnectorError) as caught:
         via_proxy.record_entry(entry)
     assert caught.value.remedy is RETRY
-    assert len(inspect(training, municipality.code)) == 1  # the system did store it
+    assert len(records(training, municipality.code)) == 1  # the system did store it
 
     proxy.set_mode("pass")
     receipt = via_proxy.record_entry(entry)
     assert receipt.already_recorded
-    records = inspect(training, municipality.code)
-    assert [record["idempotency_key"] for record in records] == [str(entry.idempotency_key)]
-    assert receipt.system_record_id == records[0]["record_id"]
+    held = records(training, municipality.code)
+    assert [record["idempotency_key"] for record in held] == [str(entry.idempotency_key)]
+    assert receipt.system_record_id == held[0]["record_id"]
 
 
 def control(training: TrainingServer, code: str, action: str) -> None:
@@ -255,6 +243,6 @@ def test_outage_through_the_control_url(
     assert connector.record_entry(before).already_recorded
     after = entry_for(clients[1].hetu)
     assert not connector.record_entry(after).already_recorded
-    keys = [record["idempotency_key"] for record in inspect(training, municipality.code)]
+    keys = [record["idempotency_key"] for record in records(training, municipality.code)]
     assert keys == [str(before.idempotency_key), str(after.idempotency_key)]
     connector.close()

@@ -9,7 +9,6 @@ UTF-16 units and four UTF-8 bytes, so counting either instead would fail here.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
@@ -19,23 +18,19 @@ import pytest
 from app.connectors import errors
 from app.connectors.base import (
     Capability,
-    ChildWelfareNotification,
     ClientSystem,
     Credentials,
     FieldLimits,
     InternalMail,
-    NotificationUrgency,
 )
 from app.connectors.registry import connector_class
 from app.domain.policy import Municipality, Policy
 from app.services.workstation import Workstation
 from app.training.data import UNKNOWN_CLIENT, SyntheticClient
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
-from tests.test_connector_contract import entry_for, event_for, inspect
-from tests.test_new_client import UNIDENTIFIED
+from tests.helpers import UNIDENTIFIED, entry_for, event_for, notification, records
 
 GOOD = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
-HELSINKI = dt.timezone(dt.timedelta(hours=2))
 ASTRAL = "\U0001d508"  # MATHEMATICAL FRAKTUR CAPITAL E: one code point, two UTF-16 units
 
 
@@ -108,23 +103,6 @@ def cases(connector: ClientSystem, client: SyntheticClient) -> dict[str, tuple[i
     return found
 
 
-def notification(client: SyntheticClient, what_happened: str) -> ChildWelfareNotification:
-    return ChildWelfareNotification(
-        child_hetu=client.hetu,
-        child_last_name=client.last_name,
-        child_first_names=client.first_names,
-        notifier_organisation="Itä-Uudenmaan poliisilaitos",
-        notifier_person="Vanhempi konstaapeli Testi",
-        notifier_phone="+358 29 000 0000",
-        what_happened=what_happened,
-        urgency=NotificationUrgency.URGENT,
-        child_informed=True,
-        guardians_informed=None,
-        received_at=dt.datetime(2026, 11, 26, 23, 40, tzinfo=HELSINKI),
-        receiving_worker="Päivystäjä Testi",
-    )
-
-
 def test_every_declared_limit_is_enforced_exactly(
     connector: ClientSystem,
     training: TrainingServer,
@@ -137,15 +115,15 @@ def test_every_declared_limit_is_enforced_exactly(
         name for name in declared if getattr(connector.field_limits, name) is not None
     }
     for name, (limit, send) in checked.items():
-        before = len(inspect(training, municipality.code))
+        before = len(records(training, municipality.code))
         send(text_of(limit))
-        assert len(inspect(training, municipality.code)) == before + 1, name
+        assert len(records(training, municipality.code)) == before + 1, name
         with pytest.raises(errors.Rejected) as caught:
             send(text_of(limit + 1))
         assert caught.value.status == 422, name
         # The system names the limit, in Finnish.
         assert str(limit) in caught.value.reason, name
-        assert len(inspect(training, municipality.code)) == before + 1, name
+        assert len(records(training, municipality.code)) == before + 1, name
 
 
 def test_limits_follow_the_capabilities(connector: ClientSystem) -> None:

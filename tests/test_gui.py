@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.domain.model import TaskType
+from app.main import training_context
 from app.services.connectivity import Reachability
 from app.services.settings import SettingsStore, UserSettings
 from app.training.data import UNKNOWN_CLIENT
@@ -30,6 +30,7 @@ from tests.gui_helpers import (
     CTRL,
     JARVENPAA,
     WAIT_MS,
+    WORKER,
     WindowOpener,
     clients,
     inspect,
@@ -40,7 +41,6 @@ from tests.gui_helpers import (
     shows,
     status_level,
     status_text,
-    training_context,
     type_text,
     wait_idle,
     widget_texts,
@@ -54,21 +54,6 @@ pytestmark = [
     # a window's minimum size; real platforms implement it.
     pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$"),
 ]
-
-WindowFactory = Callable[..., MainWindow]
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot, training: TrainingServer, tmp_path: Path) -> Iterator[WindowFactory]:
-    """Opens main windows on the training systems; closes them and everything they started."""
-    opener = WindowOpener(qtbot, training, tmp_path)
-    yield opener.open
-    opener.close_all()
-
-
-@pytest.fixture
-def window(make_window: WindowFactory) -> MainWindow:
-    return make_window()
 
 
 def test_find_client_and_record_an_entry_by_keyboard(
@@ -223,10 +208,10 @@ def test_unknown_client_is_told_plainly(
 
 
 def test_an_entry_for_an_unreachable_system_waits_in_the_outbox(
-    qtbot: QtBot, make_window: WindowFactory, training: TrainingServer, tmp_path: Path
+    qtbot: QtBot, opener: WindowOpener, training: TrainingServer
 ) -> None:
     policy = with_endpoint(training.policy, JARVENPAA, closed_port_url())
-    window = make_window(training_context(training, tmp_path / "settings.json", policy))
+    window = opener.open(opener.context(policy))
     child = clients(training)[0]
     select_jarvenpaa(qtbot, window)
     search(qtbot, window, child.hetu.value)
@@ -309,13 +294,11 @@ def test_saving_twice_quickly_records_once(
 
 
 def test_temporary_code_is_flagged_outside_training(
-    qtbot: QtBot, make_window: WindowFactory, training: TrainingServer, tmp_path: Path
+    qtbot: QtBot, opener: WindowOpener, training: TrainingServer
 ) -> None:
     production_like = replace(training.policy, training=False)
-    context = replace(
-        training_context(training, tmp_path / "settings.json", production_like), training=None
-    )
-    window = make_window(context)
+    context = replace(opener.context(production_like), training=None)
+    window = opener.open(context)
     assert window.windowTitle() == "Päivystys"
     assert window.findChild(QLabel, "trainingBanner") is None
     type_text(window.desk.search.field, clients(training)[0].hetu.value)
@@ -341,10 +324,10 @@ def test_training_mode_is_unmistakable(
 
 
 def test_probes_show_reachability(
-    qtbot: QtBot, make_window: WindowFactory, training: TrainingServer, tmp_path: Path
+    qtbot: QtBot, opener: WindowOpener, training: TrainingServer
 ) -> None:
     policy = with_endpoint(training.policy, "245", closed_port_url())
-    window = make_window(training_context(training, tmp_path / "settings.json", policy))
+    window = opener.open(opener.context(policy))
     qtbot.waitUntil(
         lambda: all(
             window.switcher.reachability(code) is not Reachability.UNKNOWN
@@ -359,28 +342,24 @@ def test_probes_show_reachability(
     assert window.connectivity_summary.text() == "VPN: ei yhteyttä (1 kunta)"
 
 
-def test_last_municipality_and_geometry_are_remembered(
-    qtbot: QtBot, make_window: WindowFactory, training: TrainingServer, tmp_path: Path
-) -> None:
-    path = tmp_path / "settings.json"
-    window = make_window(training_context(training, path))
+def test_last_municipality_and_geometry_are_remembered(qtbot: QtBot, opener: WindowOpener) -> None:
+    path = opener.settings_path
+    window = opener.open()
     select_jarvenpaa(qtbot, window)
     window.close()
     saved = json.loads(path.read_text(encoding="utf-8"))
     assert saved["last_municipality"] == JARVENPAA
     assert saved["window_geometry"]
 
-    again = make_window(training_context(training, path))
+    again = opener.open()
     qtbot.waitUntil(lambda: again.switcher.current_code() == JARVENPAA, timeout=WAIT_MS)
     assert "Järvenpää" in again.desk.card.office_hours.text()
 
 
-def test_a_broken_settings_file_is_not_fatal(
-    qtbot: QtBot, make_window: WindowFactory, training: TrainingServer, tmp_path: Path
-) -> None:
-    path = tmp_path / "settings.json"
+def test_a_broken_settings_file_is_not_fatal(qtbot: QtBot, opener: WindowOpener) -> None:
+    path = opener.settings_path
     path.write_text("{not json", encoding="utf-8")
-    window = make_window(training_context(training, path))
+    window = opener.open()
     wait_idle(qtbot, window)
     assert window.switcher.current_code() is None
     assert SettingsStore(path).load() == UserSettings()
@@ -389,7 +368,6 @@ def test_a_broken_settings_file_is_not_fatal(
 def test_run_shows_the_window_and_returns_the_exit_code(
     qtbot: QtBot, training: TrainingServer, tmp_path: Path
 ) -> None:
-    context = training_context(training, tmp_path / "settings.json")
     shown: list[MainWindow] = []
 
     def close_when_shown() -> None:
@@ -403,12 +381,9 @@ def test_run_shows_the_window_and_returns_the_exit_code(
             window.close()
 
     QTimer.singleShot(0, close_when_shown)
-    try:
+    settings = tmp_path / "settings.json"
+    with training_context(training, settings_path=settings, worker_name=WORKER) as context:
         assert run(context, ["paivystys"]) == 0
-    finally:
-        context.workstation.close()
-        if context.population is not None:
-            context.population.close()
     assert [t.name for t in threading.enumerate() if t.name.startswith(BACKGROUND_THREADS)] == []
     assert len(shown) == 1
     assert shown[0].windowTitle() == "Päivystys – HARJOITTELU"

@@ -47,15 +47,15 @@ from tests.gui_helpers import (
     JARVENPAA,
     WAIT_MS,
     WORKER,
-    WindowOpener,
     clients,
     find_client,
     inspect,
+    put_refused,
+    put_rejected_entry,
     save,
     type_text,
     write_entry,
 )
-from tests.test_gui_outbox import put_refused, put_rejected_entry
 
 pytestmark = [
     pytest.mark.gui,
@@ -66,13 +66,6 @@ KERAVA = "245"
 KEYPAD_CTRL = CTRL | Qt.KeyboardModifier.KeypadModifier
 W = TypeVar("W", bound=QWidget)
 NAMED_SHORTCUT = re.compile(r"Ctrl\+(?:Enter|Return|F\d{1,2}\b|[A-Z0-9]\b)")
-
-
-@pytest.fixture
-def window(opener: WindowOpener) -> MainWindow:
-    window = opener.open()
-    assert window.outbox.available
-    return window
 
 
 def focused() -> QWidget:

@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import replace
-from typing import Any
 
-import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QMenu, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -41,6 +38,7 @@ from tests.gui_helpers import (
     WAIT_MS,
     WORKER,
     WindowOpener,
+    click,
     clients,
     inspect,
     press,
@@ -49,6 +47,7 @@ from tests.gui_helpers import (
     status_text,
     type_text,
 )
+from tests.helpers import pdf_text, records
 
 pytestmark = [
     pytest.mark.gui,
@@ -65,20 +64,9 @@ JARVENPAA_UNIT = "Järvenpään aikuis- ja lastensuojelun virka-aikainen päivys
 
 
 @pytest.fixture
-def window(opener: WindowOpener) -> MainWindow:
-    window = opener.open()
-    assert window.outbox.available
-    return window
-
-
-@pytest.fixture
 def followup(window: MainWindow) -> FollowupController:
     """The window's follow-up controller: the window's own once it installs one."""
     return install_followup(window)
-
-
-def click(button: QAbstractButton) -> None:
-    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def activate(qtbot: QtBot, widget: QWidget) -> None:
@@ -120,10 +108,6 @@ def open_notification(
     return form
 
 
-def records(training: TrainingServer, code: str, kind: str) -> list[dict[str, Any]]:
-    return [record for record in inspect(training)[code] if record["kind"] == kind]
-
-
 def table_rows(widget: HandoffList) -> list[list[str]]:
     table = widget.table
     return [
@@ -142,14 +126,6 @@ def confirm_sent(qtbot: QtBot, actions: FaxActions, button: QAbstractButton) -> 
     assert yes is not None
     with qtbot.waitSignal(actions.marked_sent, timeout=WAIT_MS):
         click(yes)
-
-
-def pdf_text(pdf: bytes) -> str:
-    document = pdfium.PdfDocument(pdf)
-    try:
-        return "\n".join(page.get_textpage().get_text_bounded() for page in document)
-    finally:
-        document.close()
 
 
 class PrintSpy:

@@ -11,9 +11,7 @@ process (``tests/draft_child.py``) while it types.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -50,6 +48,7 @@ from tests.gui_helpers import (
     type_text,
     wait_idle,
 )
+from tests.helpers import records
 
 pytestmark = [
     pytest.mark.gui,
@@ -67,13 +66,6 @@ ORGANISATION = "Itä-Uudenmaan poliisilaitos"
 # Letters QTest cannot type are in it too: the draft keeps them as typed.
 CANARY = "Ilmoituskanarialintu ŊŠŦŽĐČ äöå asemalla yöllä " * 3
 MAX_LOSS_S = 1.0
-
-
-@pytest.fixture
-def opener(qtbot: QtBot, training: TrainingServer, tmp_path: Path) -> Iterator[WindowOpener]:
-    windows = WindowOpener(qtbot, training, tmp_path)
-    yield windows
-    windows.close_all()
 
 
 def followup_of(window: MainWindow) -> FollowupController:
@@ -116,10 +108,6 @@ def drafts_on_disk(window: MainWindow) -> list[Draft]:
     sending = window.outbox.sending
     assert sending is not None
     return sending.outbox.drafts()
-
-
-def records(training: TrainingServer, code: str, kind: str) -> list[dict[str, Any]]:
-    return [record for record in inspect(training)[code] if record["kind"] == kind]
 
 
 def offered(qtbot: QtBot, window: MainWindow) -> list[str]:

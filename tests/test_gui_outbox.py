@@ -9,14 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import time
-import uuid
 from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtNetwork import QNetworkInformation
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QMessageBox, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.connectors import errors
@@ -38,14 +36,18 @@ from app.ui.outbox.editor import CorrectionEditor, DiscardDialog, FieldsCorrecti
 from app.ui.outbox.view import OutboxView
 from tests.gui_helpers import (
     CTRL,
+    HYVINKAA,
     JARVENPAA,
     WAIT_MS,
     WORKER,
     WindowOpener,
+    click,
     clients,
     find_client,
     inspect,
     press,
+    put_refused,
+    put_rejected_entry,
     save,
     status_level,
     status_text,
@@ -54,24 +56,11 @@ from tests.gui_helpers import (
     widget_texts,
     write_entry,
 )
-from tests.test_notification import notification_for
-from tests.test_proconsona import mail_for
 
 pytestmark = [
     pytest.mark.gui,
     pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$"),
 ]
-
-
-@pytest.fixture
-def window(opener: WindowOpener) -> MainWindow:
-    window = opener.open()
-    assert window.outbox.available
-    return window
-
-
-def click(button: QAbstractButton) -> None:
-    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def open_outbox_view(qtbot: QtBot, window: MainWindow) -> OutboxView:
@@ -96,25 +85,6 @@ def rows(view: OutboxView) -> list[list[str]]:
 def client_fragments(client: SyntheticClient, narrative: str) -> list[str]:
     """What no outbox list may show: the code, the names, the narrative."""
     return [client.hetu.value, client.full_name, client.last_name, narrative]
-
-
-def put_rejected_entry(window: MainWindow, client: SyntheticClient) -> DutyEntry:
-    """An entry the form would refuse (blank narrative) straight into the outbox:
-    the training system refuses it and it needs attention."""
-    sending = window.outbox.sending
-    assert sending is not None
-    entry = DutyEntry(
-        hetu=client.hetu,
-        contact_time=dt.datetime.now().astimezone(),
-        contact_channel=ContactChannel.POLICE,
-        task_type=TaskType.CHILD_PROTECTION,
-        narrative="   ",
-        measures="",
-        follow_up_needed=False,
-        author=WORKER,
-    )
-    sending.save_entry(JARVENPAA, entry, first_names=client.first_names, last_name=client.last_name)
-    return entry
 
 
 def wait_for_attention(qtbot: QtBot, window: MainWindow) -> OutboxView:
@@ -456,23 +426,6 @@ def test_the_vpn_command_runs_in_the_background(
         action.trigger()
     assert status_level(window) is level
     assert expected in status_text(window)
-
-
-HYVINKAA = "106"  # Pro Consona: delivers mail and notifications itself
-
-
-def put_refused(window: MainWindow, training: TrainingServer, kind: str) -> uuid.UUID:
-    """A message or notification the training system refuses (a blank text field)."""
-    sending = window.outbox.sending
-    assert sending is not None
-    child = clients(training, HYVINKAA)[0]
-    if kind == "mail":
-        mail = mail_for(child.hetu, body="  ")
-        sending.save_mail(HYVINKAA, mail, "E. Č. viesti")
-        return mail.idempotency_key
-    notification = notification_for(child.hetu, what_happened=" ")
-    sending.save_notification(HYVINKAA, notification, "E. Č. ilmoitus")
-    return notification.idempotency_key
 
 
 def test_a_refused_notification_is_corrected_in_its_own_fields_and_resent(

@@ -33,7 +33,6 @@ from tests.gui_helpers import (
     WindowOpener,
     family,
     find_client,
-    pdf_text,
     press,
     save,
     search,
@@ -43,6 +42,7 @@ from tests.gui_helpers import (
     with_endpoint,
     write_entry,
 )
+from tests.helpers import pdf_text
 
 pytestmark = [
     pytest.mark.gui,

@@ -9,11 +9,8 @@ sent by the sender; gone once the worker marks it sent).
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
-import urllib.request
 import uuid
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import pytest
 
@@ -44,6 +41,7 @@ from app.services.outbox.sending import SendingService
 from app.services.outbox.store import ItemNotFound, ItemState, Outbox, OutgoingItem
 from app.services.workstation import Workstation
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
+from tests.helpers import code_of, pdftotext, records
 
 CREDENTIALS = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
 CASE = "Poliisi toi lapsen päivystykseen yöllä; lapsi sijoitettiin mummolaan. Ŋ Đ Ŧ Ž Š Č"
@@ -51,21 +49,8 @@ FOLLOW_UP = "Kiireellisen sijoituksen tarpeen arviointi aamulla; soita huoltajil
 AUTHOR = "Päivystäjä Testi"
 
 
-def code_of(training: TrainingServer, system_type: str) -> str:
-    for municipality in training.policy.municipalities:
-        if municipality.system.type == system_type:
-            return municipality.code
-    raise AssertionError(f"the example policy has no {system_type} municipality")
-
-
 def municipality(training: TrainingServer, code: str) -> Municipality:
     return training.policy.municipality(code)
-
-
-def records(training: TrainingServer, code: str) -> list[dict[str, Any]]:
-    with urllib.request.urlopen(training.description["inspect"], timeout=5) as reply:
-        found: list[dict[str, Any]] = json.load(reply)[code]
-    return found
 
 
 @pytest.fixture
@@ -323,15 +308,6 @@ def test_only_a_readable_manual_fax_is_fetched_for_printing(
         handoffs.fax(broken.id)
 
 
-def pdf_text(pdf: bytes) -> str:
-    if shutil.which("pdftotext") is None:
-        pytest.skip("poppler's pdftotext is not installed")
-    done = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True
-    )
-    return done.stdout.decode("utf-8")
-
-
 def test_fax_sheet_renders_from_the_item(
     training: TrainingServer, workstation: Workstation, handoffs: HandoffService
 ) -> None:
@@ -344,7 +320,7 @@ def test_fax_sheet_renders_from_the_item(
     from app.services.documents import NON_DISCLOSURE_MARKER
 
     now = fax.created
-    text = pdf_text(render_fax(fax, training.policy, AUTHOR, now))
+    text = pdftotext(render_fax(fax, training.policy, AUTHOR, now))
     office = municipality(training, code).office_hours
     assert office.fax is not None
     assert office.fax in text

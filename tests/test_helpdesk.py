@@ -21,7 +21,7 @@ from app.services.outbox.store import Draft, Outbox
 from app.services.workstation import Workstation
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
 from tests.fakes import closed_port_url
-from tests.test_connector_contract import entry_for
+from tests.helpers import entry_for
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,7 +8,6 @@ is delivered, the system holds one client and one item.
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from dataclasses import replace
 from typing import Any
@@ -33,22 +32,13 @@ from app.services.outbox.store import Outbox, StoredItem
 from app.services.workstation import Workstation
 from app.training.data import UNKNOWN_CLIENT, SyntheticClient
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
+from tests.helpers import UNIDENTIFIED, entry_for, event_for, port_of, records
 from tests.proxy import FaultProxy
-from tests.test_connector_contract import entry_for, event_for, inspect
-from tests.test_fault_matrix import port_of
 
 GOOD = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
+
+
 # A person with no Finnish identity code, as the police described them (synthetic).
-UNIDENTIFIED = PersonDetails(
-    last_name="Đuolbmá",
-    first_names="Ŋilá Šára",
-    birth_date=dt.date(1994, 7, 2),
-    nationality="Norja",
-    language="pohjoissaame",
-    description="Löytyi asemalta yöllä ilman henkilöpapereita; puhuu saamea. Č Ž Ŧ",
-)
-
-
 @pytest.fixture
 def stranger(training: TrainingServer, municipality: Municipality) -> SyntheticClient:
     """A client of another municipality: not a client of this one's system."""
@@ -116,7 +106,7 @@ def test_opening_is_idempotent_and_the_client_is_then_found(
     assert summary.address == stranger.address
     assert not summary.non_disclosure
 
-    (client,) = of_kind(inspect(training, municipality.code), "client")
+    (client,) = of_kind(records(training, municipality.code), "client")
     assert client["record_id"] == first.system_id
     assert client["idempotency_key"] == str(key)
     assert client["hetu"] == stranger.hetu.value
@@ -138,7 +128,7 @@ def test_opening_someone_already_a_client_gives_that_client(
     found = connector.find_client(client.hetu)
     assert found is not None
     assert (opened.system_id, opened.created) == (found.system_id, False)
-    assert inspect(training, municipality.code) == []
+    assert records(training, municipality.code) == []
 
 
 def test_the_same_key_with_corrected_details_is_still_the_same_client(
@@ -150,7 +140,7 @@ def test_the_same_key_with_corrected_details_is_still_the_same_client(
     corrected = replace(UNIDENTIFIED, first_names="Ŋilá", description="Nimi tarkentui.")
     again = connector.open_client(corrected, None, key)
     assert again == replace(first, created=False)
-    (client,) = of_kind(inspect(training, municipality.code), "client")
+    (client,) = of_kind(records(training, municipality.code), "client")
     assert client["first_names"] == UNIDENTIFIED.first_names  # the first details stay
 
 
@@ -166,9 +156,9 @@ def test_a_person_under_non_disclosure_is_opened_without_an_address(
     summary = connector.client_summary(opened.ref)
     assert summary.non_disclosure
     assert summary.address is None
-    (client,) = of_kind(inspect(training, municipality.code), "client")
+    (client,) = of_kind(records(training, municipality.code), "client")
     assert (client["non_disclosure"], client["address"]) == (True, None)
-    assert protected.address.street not in repr(inspect(training, municipality.code))
+    assert protected.address.street not in repr(records(training, municipality.code))
 
 
 # -- entries for a new client ---------------------------------------------------
@@ -186,10 +176,10 @@ def test_a_new_clients_entry_is_recorded_once_though_delivered_twice(
     assert (first.already_recorded, again.already_recorded) == (False, True)
     assert again.system_record_id == first.system_record_id
 
-    records = inspect(training, municipality.code)
-    (client,) = of_kind(records, "client")
-    (recorded,) = of_kind(records, "entry")
-    assert len(records) == 2
+    held = records(training, municipality.code)
+    (client,) = of_kind(held, "client")
+    (recorded,) = of_kind(held, "entry")
+    assert len(held) == 2
     assert client["idempotency_key"] == str(open_client_key(entry.idempotency_key))
     assert client["hetu"] == recorded["hetu"] == stranger.hetu.value
     assert client["last_name"] == stranger.last_name
@@ -206,7 +196,7 @@ def test_an_entry_without_person_for_a_stranger_is_still_rejected(
 ) -> None:
     with pytest.raises(errors.Rejected):
         connector.record_entry(entry_for(stranger.hetu))
-    assert inspect(training, municipality.code) == []
+    assert records(training, municipality.code) == []
 
 
 def test_a_person_without_identity_code_is_recorded_for_identification(
@@ -218,9 +208,9 @@ def test_a_person_without_identity_code_is_recorded_for_identification(
     again = connector.record_entry(entry)
     assert again == replace(first, already_recorded=True)
 
-    records = inspect(training, municipality.code)
-    (client,) = of_kind(records, "client")
-    (recorded,) = of_kind(records, "entry")
+    held = records(training, municipality.code)
+    (client,) = of_kind(held, "client")
+    (recorded,) = of_kind(held, "entry")
     assert client["hetu"] is None
     assert client["needs_identification"] is True
     assert (client["last_name"], client["first_names"]) == ("Đuolbmá", "Ŋilá Šára")
@@ -238,8 +228,8 @@ def test_two_unidentified_people_are_two_clients(
 ) -> None:
     connector.record_entry(unidentified_entry())
     connector.record_entry(unidentified_entry())
-    records = inspect(training, municipality.code)
-    assert len(of_kind(records, "client")) == len(of_kind(records, "entry")) == 2
+    held = records(training, municipality.code)
+    assert len(of_kind(held, "client")) == len(of_kind(held, "entry")) == 2
 
 
 def test_a_discard_about_an_unidentified_person_is_logged_without_a_client(
@@ -249,7 +239,7 @@ def test_a_discard_about_an_unidentified_person_is_logged_without_a_client(
     event = replace(event_for(UNKNOWN_CLIENT, refers_to=discarded), hetu=None)
     first = connector.record_event(event)
     assert connector.record_event(event) == replace(first, already_recorded=True)
-    (record,) = inspect(training, municipality.code)
+    (record,) = records(training, municipality.code)
     assert (record["kind"], record["hetu"], record["refers_to"]) == ("event", None, str(discarded))
 
 
@@ -277,10 +267,10 @@ def test_a_lost_answer_makes_no_second_client_nor_entry(
         proxy.set_mode("pass")
         receipt = connector.record_entry(entry)
         connector.close()
-    records = inspect(training, municipality.code)
-    (client,) = of_kind(records, "client")
-    (recorded,) = of_kind(records, "entry")
-    assert len(records) == 2
+    held = records(training, municipality.code)
+    (client,) = of_kind(held, "client")
+    (recorded,) = of_kind(held, "entry")
+    assert len(held) == 2
     assert receipt.already_recorded is (lost == "entry")
     assert receipt.system_record_id == recorded["record_id"]
     assert system_id_of(recorded) == client["record_id"]
@@ -325,15 +315,15 @@ def test_a_hyvinkaa_client_becomes_a_jarvenpaa_client_once(
     assert [e.outcome for e in events] == [Outcome.DELIVERED]
     assert outbox.items() == []
 
-    records = inspect(training, "186")
-    (client,) = of_kind(records, "client")
-    (recorded,) = of_kind(records, "entry")
-    assert len(records) == 2
+    held = records(training, "186")
+    (client,) = of_kind(held, "client")
+    (recorded,) = of_kind(held, "entry")
+    assert len(held) == 2
     assert client["hetu"] == recorded["hetu"] == child.hetu.value
     assert (client["last_name"], client["first_names"]) == (child.last_name, child.first_names)
     assert recorded["text"] == entry.narrative
     assert recorded["PersonId"] == client["record_id"]
-    assert inspect(training, "106") == []
+    assert records(training, "106") == []
     # Now a client in Järvenpää: the card finds the client.
     summary = workstation.lookup("186", child.hetu)
     assert summary is not None
@@ -353,8 +343,8 @@ def test_an_unidentified_persons_refused_entry_is_discarded_with_a_record(
     sending.discard(stored.id, "Kirjattu puhelimessa virka-aikana.", "Päivystäjä Testi")
     assert [e.outcome for e in sending.flush().events] == [Outcome.DELIVERED]
     assert outbox.items() == []
-    records = inspect(training, "186")
-    (event,) = of_kind(records, "event")
+    held = records(training, "186")
+    (event,) = of_kind(held, "event")
     assert (event["hetu"], event["refers_to"]) == (None, str(entry.idempotency_key))
     assert event["event_kind"] == "discarded_entry"
 

@@ -20,19 +20,10 @@ from app.services.outbox.sending import SendingService
 from app.services.settings import SettingsStore, UserSettings
 from app.services.workstation import Workstation
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
+from tests.helpers import encodings, files_under
 
 NAME = "Čuoŋžá Máret"
 NARRATIVE = "KANARIA: Đuolbmá kertoi poliisille yöllä tapahtuneesta, Ŧ Ž Š."
-
-
-def encodings(text: str) -> list[bytes]:
-    return [text.encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be")]
-
-
-def files_under(*roots: Path) -> Iterator[Path]:
-    for root in roots:
-        if root.exists():
-            yield from (path for path in root.rglob("*") if path.is_file())
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import urllib.request
 import uuid
 from dataclasses import replace
 from typing import Any
@@ -19,7 +18,6 @@ import pytest
 from app.connectors import errors
 from app.connectors.base import (
     Capability,
-    ChildWelfareNotification,
     Credentials,
     InternalMail,
     NotificationUrgency,
@@ -47,45 +45,9 @@ from app.services.outbox.sending import SendingService
 from app.services.outbox.store import ItemState, Outbox, OutgoingItem
 from app.services.workstation import Workstation
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
-from tests.test_handoff import pdf_text
+from tests.helpers import RECEIVED, WHAT, code_of, notification_for, pdftotext, records
 
 CREDENTIALS = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
-HELSINKI = dt.timezone(dt.timedelta(hours=2))
-RECEIVED = dt.datetime(2026, 11, 26, 23, 40, tzinfo=HELSINKI)
-WHAT = "Poliisi tavoitti lapsen yöllä humalassa kauppakeskuksen edustalta. Ŋ Đ Ŧ Ž Š Č ä ö å"
-
-
-def code_of(training: TrainingServer, system_type: str) -> str:
-    for municipality in training.policy.municipalities:
-        if municipality.system.type == system_type:
-            return municipality.code
-    raise AssertionError(f"the example policy has no {system_type} municipality")
-
-
-def records(training: TrainingServer, code: str) -> list[dict[str, Any]]:
-    with urllib.request.urlopen(training.description["inspect"], timeout=5) as reply:
-        found: list[dict[str, Any]] = json.load(reply)[code]
-    return found
-
-
-def notification_for(
-    hetu: Hetu, received_at: dt.datetime = RECEIVED, **changes: Any
-) -> ChildWelfareNotification:
-    notification = ChildWelfareNotification(
-        child_hetu=hetu,
-        child_last_name="Čuoŋžá",
-        child_first_names="Eelis",
-        notifier_organisation="Itä-Uudenmaan poliisilaitos",
-        notifier_person="Vanhempi konstaapeli Testi",
-        notifier_phone="+358 29 000 0000",
-        what_happened=WHAT,
-        urgency=NotificationUrgency.URGENT,
-        child_informed=True,
-        guardians_informed=False,
-        received_at=received_at,
-        receiving_worker="Päivystäjä Testi",
-    )
-    return replace(notification, **changes)
 
 
 @pytest.fixture
@@ -184,7 +146,7 @@ def test_effica_notification_becomes_a_manual_fax_item(
         office.fax,
     )
     pdf = render_fax(fax, training.policy, "Päivystäjä Testi", RECEIVED)
-    text = pdf_text(pdf)
+    text = pdftotext(pdf)
     assert "LASTENSUOJELUILMOITUS" in text
     assert "Čuoŋžá Eelis" in text
     assert notification.notifier_organisation in text

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import secrets
 import shutil
 import signal
 import sqlite3
@@ -12,7 +11,6 @@ import subprocess
 import sys
 import threading
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -40,6 +38,7 @@ from app.services.outbox.store import (
     WrongKey,
     open_outbox,
 )
+from tests.helpers import run_child
 from tests.keyring_backend import MemoryKeyring, Snapshot, UseKeyring, no_keyring
 
 pytest_plugins = ["tests.outbox_fixtures"]
@@ -55,22 +54,6 @@ def item(client: str = A, municipality: str = "186", payload: bytes = b"{}") -> 
     return OutgoingItem(uuid.uuid4(), municipality, ItemKind.ENTRY, client, "label", payload)
 
 
-@pytest.fixture
-def key() -> bytes:
-    return secrets.token_bytes(32)
-
-
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    return tmp_path / "data" / "outbox.db"
-
-
-@pytest.fixture
-def box(path: Path, key: bytes) -> Iterator[Outbox]:
-    with Outbox.open(path, key) as opened:
-        yield opened
-
-
 def ids(items: list[outbox_module.StoredItem]) -> list[int]:
     return [stored.id for stored in items]
 
@@ -78,16 +61,6 @@ def ids(items: list[outbox_module.StoredItem]) -> list[int]:
 def claim(box: Outbox, *item_ids: int) -> None:
     """Mark items sending as the deliverer does; each of them was waiting."""
     assert box.mark_sending_many(item_ids) == set(item_ids)
-
-
-def run_child(code: str, *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-c", code, *args],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        stdout=subprocess.PIPE,
-        text=True,
-    )
 
 
 # -- the queue -------------------------------------------------------------

@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +14,7 @@ from app.domain import schema
 from app.domain.policy import Policy
 from app.services.paths import EXAMPLE_POLICY
 from app.services.policy.load import PolicyError, describe_policy, load_policy, policy_from_data
-
-
-def example_data() -> dict[str, Any]:
-    return tomllib.loads(EXAMPLE_POLICY.read_text(encoding="utf-8"))
+from tests.helpers import example_data
 
 
 def write_toml(path: Path, data: dict[str, Any]) -> Path:

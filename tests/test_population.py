@@ -21,15 +21,11 @@ from app.domain.policy import PopulationConfig
 from app.training.data import UNKNOWN_CLIENT, SyntheticClient, clients_for
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
 from tests.fakes import closed_port_url, fixed_reply_server, hanging_server
+from tests.helpers import get_json
 
 GOOD = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
 TWO_MUNICIPALITIES = ("106", "186")
 CHILD = make_hetu(dt.date(2011, 1, 9), 905, "B")  # any valid code for the fakes
-
-
-def get_json(url: str) -> Any:
-    with urllib.request.urlopen(url, timeout=5) as reply:
-        return json.load(reply)
 
 
 def post_json(url: str) -> Any:

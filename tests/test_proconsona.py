@@ -25,7 +25,6 @@ from app.connectors.base import (
     Capability,
     Credentials,
     DutyEvent,
-    InternalMail,
     OpenedClient,
     open_client_key,
 )
@@ -48,7 +47,7 @@ from app.training.server import (
     SimulatedSystem,
     TrainingServer,
 )
-from tests.test_field_limits import notification
+from tests.helpers import mail_for, notification, records
 
 GOOD = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
 HELSINKI = dt.timezone(dt.timedelta(hours=2))
@@ -81,18 +80,6 @@ def clients(system: SimulatedSystem) -> list[SyntheticClient]:
     return system.clients
 
 
-def mail_for(
-    hetu: Hetu, body: str = "Yöllä poliisikäynti; pyydän yhteydenottoa aamulla."
-) -> InternalMail:
-    return InternalMail(
-        hetu=hetu,
-        recipient_unit="Hyvinkään sosiaalipäivystys (virka-aika)",
-        subject="Päivystyksen jatkotoimet",
-        body=body,
-        author="Päivystäjä Testi",
-    )
-
-
 def entry_for(hetu: Hetu, **changes: Any) -> DutyEntry:
     entry = DutyEntry(
         hetu=hetu,
@@ -105,12 +92,6 @@ def entry_for(hetu: Hetu, **changes: Any) -> DutyEntry:
         author="Päivystäjä Testi",
     )
     return replace(entry, **changes)
-
-
-def records(training: TrainingServer, code: str) -> list[dict[str, Any]]:
-    with urllib.request.urlopen(training.description["inspect"], timeout=5) as reply:
-        found: list[dict[str, Any]] = json.load(reply)[code]
-    return found
 
 
 def raw(

@@ -7,7 +7,6 @@ import socket
 import urllib.error
 import urllib.request
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -15,14 +14,9 @@ from app.connectors import errors
 from app.connectors.base import Credentials
 from app.connectors.registry import create_connector
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
-from tests.test_connector_contract import entry_for, inspect
+from tests.helpers import entry_for, get_json, port_of, records
 
 GOOD = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
-
-
-def get_json(url: str) -> Any:
-    with urllib.request.urlopen(url, timeout=5) as reply:
-        return json.load(reply)
 
 
 def post_json(url: str) -> tuple[int, Any]:
@@ -33,12 +27,6 @@ def post_json(url: str) -> tuple[int, Any]:
     except urllib.error.HTTPError as error:
         with error:
             return error.code, json.load(error)
-
-
-def port_of(url: str) -> int:
-    port = urlsplit(url).port
-    assert port is not None
-    return port
 
 
 def refuses(url: str) -> bool:
@@ -98,7 +86,7 @@ def test_offline_refuses_and_online_returns_on_the_same_port(training: TrainingS
     again = connector.record_entry(entry)
     assert again.already_recorded
     assert again.system_record_id == first.system_record_id
-    assert len(inspect(training, code)) == 1
+    assert len(records(training, code)) == 1
     connector.close()
 
 

@@ -1,0 +1,214 @@
+"""Helpers shared by the tests (no Qt): the items they send, what the training systems
+hold, child processes, reading files and PDFs.
+
+A test module imports its helpers from here (or from :mod:`tests.gui_helpers`,
+:mod:`tests.fakes`), never from another test module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tomllib
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
+import pytest
+
+from app.connectors.base import (
+    ChildWelfareNotification,
+    DutyEvent,
+    InternalMail,
+    NotificationUrgency,
+)
+from app.domain.hetu import Hetu
+from app.domain.model import ContactChannel, DutyEntry, PersonDetails, TaskType
+from app.services.paths import EXAMPLE_POLICY
+from app.training.data import SyntheticClient
+from app.training.server import TrainingServer
+
+ROOT = Path(__file__).resolve().parent.parent
+# Finnish winter time: the fixed moments below are in November.
+HELSINKI = dt.timezone(dt.timedelta(hours=2))
+RECEIVED = dt.datetime(2026, 11, 26, 23, 40, tzinfo=HELSINKI)
+WHAT = "Poliisi tavoitti lapsen yöllä humalassa kauppakeskuksen edustalta. Ŋ Đ Ŧ Ž Š Č ä ö å"
+# A person no register knows: the "new client" of the tests.
+UNIDENTIFIED = PersonDetails(
+    last_name="Đuolbmá",
+    first_names="Ŋilá Šára",
+    birth_date=dt.date(1994, 7, 2),
+    nationality="Norja",
+    language="pohjoissaame",
+    description="Löytyi asemalta yöllä ilman henkilöpapereita; puhuu saamea. Č Ž Ŧ",
+)
+
+
+# -- what the tests send -------------------------------------------------------------
+
+
+def entry_for(
+    hetu: Hetu, narrative: str = "Poliisi pyysi arviota yöllä; lapsi turvassa."
+) -> DutyEntry:
+    return DutyEntry(
+        hetu=hetu,
+        contact_time=dt.datetime(2026, 11, 26, 23, 15, tzinfo=HELSINKI),
+        contact_channel=ContactChannel.POLICE,
+        task_type=TaskType.CHILD_PROTECTION,
+        narrative=narrative,
+        measures="Soitettu huoltajalle. Ŋ Đ Ŧ Ž Š Č ä ö å",
+        follow_up_needed=True,
+        author="Päivystäjä Testi",
+    )
+
+
+def event_for(
+    hetu: Hetu,
+    text: str = "Kirjattu uudelleen puhelimessa. Ŋ Đ Ŧ Ž Š Č ä ö å",
+    refers_to: uuid.UUID | None = None,
+) -> DutyEvent:
+    return DutyEvent(
+        hetu=hetu,
+        kind="discarded_entry",
+        text=text,
+        author="Päivystäjä Testi",
+        occurred_at=dt.datetime(2026, 11, 27, 0, 5, tzinfo=HELSINKI),
+        refers_to=refers_to,
+    )
+
+
+def mail_for(
+    hetu: Hetu, body: str = "Yöllä poliisikäynti; pyydän yhteydenottoa aamulla."
+) -> InternalMail:
+    return InternalMail(
+        hetu=hetu,
+        recipient_unit="Hyvinkään sosiaalipäivystys (virka-aika)",
+        subject="Päivystyksen jatkotoimet",
+        body=body,
+        author="Päivystäjä Testi",
+    )
+
+
+def notification_for(
+    hetu: Hetu, received_at: dt.datetime = RECEIVED, **changes: Any
+) -> ChildWelfareNotification:
+    notification = ChildWelfareNotification(
+        child_hetu=hetu,
+        child_last_name="Čuoŋžá",
+        child_first_names="Eelis",
+        notifier_organisation="Itä-Uudenmaan poliisilaitos",
+        notifier_person="Vanhempi konstaapeli Testi",
+        notifier_phone="+358 29 000 0000",
+        what_happened=WHAT,
+        urgency=NotificationUrgency.URGENT,
+        child_informed=True,
+        guardians_informed=False,
+        received_at=received_at,
+        receiving_worker="Päivystäjä Testi",
+    )
+    return replace(notification, **changes)
+
+
+def notification(client: SyntheticClient, what_happened: str) -> ChildWelfareNotification:
+    """A notification about ``client``, with the client's own names."""
+    return ChildWelfareNotification(
+        child_hetu=client.hetu,
+        child_last_name=client.last_name,
+        child_first_names=client.first_names,
+        notifier_organisation="Itä-Uudenmaan poliisilaitos",
+        notifier_person="Vanhempi konstaapeli Testi",
+        notifier_phone="+358 29 000 0000",
+        what_happened=what_happened,
+        urgency=NotificationUrgency.URGENT,
+        child_informed=True,
+        guardians_informed=None,
+        received_at=dt.datetime(2026, 11, 26, 23, 40, tzinfo=HELSINKI),
+        receiving_worker="Päivystäjä Testi",
+    )
+
+
+# -- the training systems ------------------------------------------------------------
+
+
+def records(training: TrainingServer, code: str, kind: str | None = None) -> list[dict[str, Any]]:
+    """What training system ``code`` holds (only records of ``kind``, if given), fetched
+    over HTTP as a trainer would."""
+    with urllib.request.urlopen(training.description["inspect"], timeout=5) as reply:
+        found: list[dict[str, Any]] = json.load(reply)[code]
+    return [record for record in found if kind is None or record["kind"] == kind]
+
+
+def code_of(training: TrainingServer, system_type: str) -> str:
+    for municipality in training.policy.municipalities:
+        if municipality.system.type == system_type:
+            return municipality.code
+    raise AssertionError(f"the example policy has no {system_type} municipality")
+
+
+def port_of(url: str) -> int:
+    port = urlsplit(url).port
+    assert port is not None
+    return port
+
+
+def get_json(url: str) -> Any:
+    with urllib.request.urlopen(url, timeout=5) as reply:
+        return json.load(reply)
+
+
+def example_data() -> dict[str, Any]:
+    """The example policy as parsed TOML, to change and write out again."""
+    return tomllib.loads(EXAMPLE_POLICY.read_text(encoding="utf-8"))
+
+
+# -- processes and files ---------------------------------------------------------------
+
+
+def run_child(code: str, *args: str) -> subprocess.Popen[str]:
+    """``python -c code args...`` in the repository, its stdout a pipe."""
+    return subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+
+
+def encodings(text: str) -> list[bytes]:
+    """``text`` as it could lie on disk: UTF-8 and both UTF-16s."""
+    return [text.encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be")]
+
+
+def files_under(*roots: Path) -> Iterator[Path]:
+    for root in roots:
+        if root.exists():
+            yield from (path for path in root.rglob("*") if path.is_file())
+
+
+def pdf_text(pdf: bytes) -> str:
+    """The PDF's text as pdfium reads it, pages joined by newlines."""
+    document = pdfium.PdfDocument(pdf)
+    try:
+        return "\n".join(page.get_textpage().get_text_bounded() for page in document)
+    finally:
+        document.close()
+
+
+def pdftotext(pdf: bytes) -> str:
+    """The PDF's text as poppler's ``pdftotext`` reads it: a form feed after each page."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler's pdftotext is not installed")
+    done = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True
+    )
+    return done.stdout.decode("utf-8")
