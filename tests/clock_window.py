@@ -1,4 +1,4 @@
-"""The window's times on a machine in another zone: run by ``tests/test_clock.py``.
+"""The window's times on a machine in another zone: run by ``tests/domain/test_clock.py``.
 
 Not collected on its own (the name is not ``test_*``): the parent runs this module in
 a pytest child process with ``TZ`` set (UTC, America/New_York), because the zone is

@@ -1,6 +1,6 @@
 """The crash-safety campaign: kill -9 real senders and prove nothing is lost or doubled.
 
-Shared by ``tests/test_crash.py`` (the CI share and the slow full campaign) and
+Shared by ``tests/services/test_crash.py`` (the CI share and the slow full campaign) and
 by ``python -m tests.crash_campaign --trials 1000`` (the full campaign from a
 shell). ``docs/crash-safety.md`` says what is proved and how.
 

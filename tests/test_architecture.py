@@ -168,8 +168,9 @@ def test_the_layer_check_finds_offences(tmp_path: Path) -> None:
     }
 
 
-def imported_test_modules(path: Path) -> list[str]:
-    """The test modules (``tests.test_*``) that the module at ``path`` under tests/ imports."""
+def imported_test_modules(path: Path, package: str = "tests") -> list[str]:
+    """The test modules (``tests.test_*``, ``tests.ui.test_*``…) that the module at
+    ``path``, in ``package``, imports."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found = []
     for node in ast.walk(tree):
@@ -177,17 +178,20 @@ def imported_test_modules(path: Path) -> list[str]:
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
-            # tests/ is one flat package: a relative import is from it.
-            base = ".".join(filter(None, ["tests" if node.level else "", node.module or ""]))
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")
+                base = ".".join([*parts[: len(parts) - node.level + 1], *filter(None, [base])])
             names = [base, *(f"{base}.{alias.name}" for alias in node.names)]
-        found += [name for name in names if re.fullmatch(r"tests\.test_\w+", name)]
+        found += [name for name in names if re.fullmatch(r"tests(\.\w+)*\.test_\w+", name)]
     return found
 
 
 def test_no_test_module_imports_another() -> None:
     offenders = {}
     for path in sorted(TESTS.rglob("*.py")):
-        if imports := imported_test_modules(path):
+        package = ".".join(["tests", *path.relative_to(TESTS).parent.parts])
+        if imports := imported_test_modules(path, package):
             offenders[path.relative_to(TESTS).as_posix()] = imports
     assert offenders == {}
 
@@ -199,12 +203,14 @@ def test_the_check_itself_finds_imports_of_test_modules(tmp_path: Path) -> None:
         "from tests.helpers import entry_for\n"
         "from tests import gui_helpers, test_hetu\n"
         "from .test_policy import example_data\n"
-        "def late():\n    from tests.test_outbox import run_child\n",
+        "def late():\n    from tests.services.test_outbox import run_child\n"
+        "from ..connectors.test_http import GOOD\n",
         encoding="utf-8",
     )
-    assert imported_test_modules(sample) == [
+    assert sorted(imported_test_modules(sample, "tests.ui")) == [
+        "tests.connectors.test_http",
+        "tests.services.test_outbox",
         "tests.test_cli",
         "tests.test_hetu",
-        "tests.test_policy",
-        "tests.test_outbox",
+        "tests.ui.test_policy",
     ]

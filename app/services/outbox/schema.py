@@ -137,7 +137,7 @@ def _add_drafts(db: dbapi2.Connection) -> None:
 # MIGRATIONS[n] turns a version n-1 outbox into version n, inside the
 # transaction that records n. Every new outbox starts at version 1 and goes
 # through them, so each migration runs in every test; tests/golden holds an
-# outbox of each old version (tests/test_outbox_migration.py).
+# outbox of each old version (tests/services/test_outbox_migration.py).
 MIGRATIONS: dict[int, Callable[[dbapi2.Connection], None]] = {
     2: _add_manual_state,
     3: _one_queue_index,

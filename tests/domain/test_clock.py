@@ -30,7 +30,7 @@ from tests.clock_window import ENTRY_AT, EXPECTED, NOTIFIED_AT
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 # --- the clock ------------------------------------------------------------------------

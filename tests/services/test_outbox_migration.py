@@ -47,7 +47,7 @@ from app.services.outbox.store import (
     StoredItem,
 )
 
-GOLDEN = Path(__file__).resolve().parent / "golden"
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 T0 = dt.datetime(2026, 11, 26, 21, 15, tzinfo=dt.UTC)
 MINUTE = dt.timedelta(minutes=1)
 

@@ -43,7 +43,7 @@ from tests.keyring_backend import MemoryKeyring, Snapshot, UseKeyring, no_keyrin
 
 pytest_plugins = ["tests.outbox_fixtures"]
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 T0 = dt.datetime(2026, 11, 26, 21, 15, tzinfo=dt.UTC)
 MINUTE = dt.timedelta(minutes=1)
 A = make_hetu(dt.date(2017, 3, 14), 931).value

@@ -5,7 +5,7 @@ The campaign's logic is in :mod:`tests.crash_campaign`, the instrumented child i
 suite runs over 100 kill trials (every step of an item's life, random moments
 under load, a worker typing drafts, a sender killed holding the lock); the full
 campaign is
-``PAIVYSTYS_CRASH_TRIALS=1000 .venv/bin/pytest -m slow tests/test_crash.py``.
+``PAIVYSTYS_CRASH_TRIALS=1000 .venv/bin/pytest -m slow tests/services/test_crash.py``.
 ``PAIVYSTYS_CRASH_SEED`` replays a failure's seed.
 """
 

@@ -22,7 +22,7 @@ import pytest
 from app.services.outbox.schema import SCHEMA_VERSION
 from app.services.paths import EXAMPLE_POLICY
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TOOLS = all(shutil.which(tool) for tool in ("dbus-run-session", "gnome-keyring-daemon"))
 
 

@@ -23,7 +23,7 @@ from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingSe
 from tests.fakes import closed_port_url
 from tests.helpers import entry_for
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

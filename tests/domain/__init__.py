@@ -1,0 +1,1 @@
+"""Tests of app/domain: identity codes, the clock."""

@@ -1,0 +1,1 @@
+"""Tests of app/services: the outbox, delivery, policy, follow-up, documents, helpdesk commands."""

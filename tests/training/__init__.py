@@ -1,0 +1,1 @@
+"""Tests of app/training: the training server's control."""

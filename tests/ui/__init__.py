@@ -1,0 +1,1 @@
+"""Tests of app/ui: the window, offscreen, driven by keys (pytest-qt)."""
