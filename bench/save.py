@@ -377,9 +377,9 @@ def measure_save(directory: Path, count: int) -> Section:
             f"`Outbox.open`: SQLCipher 4, AES-256-CBC with a per-page {CIPHER.hmac}, "
             f"{CIPHER.page_size}-byte pages, WAL, `synchronous=FULL`, `secure_delete=ON`.",
             "**bare SQLCipher commit** (the baseline of the target): the connection "
-            "`Outbox.open` would hold on a new outbox (`outbox_file.open_connection`: same "
+            "`Outbox.open` would hold on a new outbox (`file.open_connection`: same "
             "key, cipher, HMAC and pragmas), used directly: `BEGIN IMMEDIATE`, the same "
-            "insert and delete statements (`outbox.INSERT_ITEM`, `outbox.DELETE_DRAFT`) with "
+            "insert and delete statements (`store.INSERT_ITEM`, `store.DELETE_DRAFT`) with "
             "the same bytes, `COMMIT`. Put's share over this is the outbox's own work: checks, "
             "the lock, the transaction and the stored item it returns.",
             "**plain sqlite3 commit** (context): the stdlib `sqlite3` module, the outbox's own "
