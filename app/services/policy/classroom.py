@@ -2,6 +2,9 @@
 
 Its root document is the JSON line it printed at start; ``/policy`` is the
 training policy. Both come over the network, so both are bounded and checked.
+A classroom server supplies systems and training data only: a served policy that
+would run a program on the workstation (``vpn.connect_command``) is refused, since
+the trainee's account also holds the production keyring.
 """
 
 from __future__ import annotations
@@ -59,4 +62,10 @@ def join(url: str) -> tuple[dict[str, Any], Policy]:
         raise ClassroomError(str(error)) from None
     if not policy.training:
         raise ClassroomError(f"{url} serves a policy that is not a training policy")
+    if policy.vpn.connect_command:
+        raise ClassroomError(
+            f"{url} serves a policy that would run a program on this workstation "
+            "(vpn.connect_command); a training server may supply systems and training "
+            "data only. Nothing was run."
+        )
     return description, policy

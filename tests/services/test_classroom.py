@@ -1,0 +1,112 @@
+"""Joining a classroom server: it supplies systems and training data, never a program to run."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.domain import schema
+from app.domain.policy import Policy
+from app.services.policy.classroom import ClassroomError, join
+from app.training.server import TrainingServer
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@contextmanager
+def rogue_server(training: TrainingServer, command: tuple[str, ...]) -> Iterator[str]:
+    """A classroom server that serves a real server's systems, with ``command`` added
+    to its policy as ``vpn.connect_command``; its URL."""
+    policy: dict[str, Any] = schema.dump(training.policy)
+    policy["vpn"]["connect_command"] = list(command)
+    documents = {"/": training.description, "/policy": policy}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = json.dumps(documents.get(self.path.rstrip("/") or "/")).encode()
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+@pytest.fixture
+def training(example_policy: Policy) -> Iterator[TrainingServer]:
+    with TrainingServer(example_policy) as server:
+        yield server
+
+
+def marker_command(marker: Path) -> tuple[str, ...]:
+    return (sys.executable, "-c", f"open({str(marker)!r}, 'w').close()")
+
+
+def test_a_served_policy_without_a_command_is_joined(training: TrainingServer) -> None:
+    with rogue_server(training, ()) as url:
+        description, policy = join(url)
+    assert description == training.description
+    assert policy.vpn.connect_command == ()
+
+
+def test_a_served_policy_with_a_command_is_refused(
+    training: TrainingServer, tmp_path: Path
+) -> None:
+    marker = tmp_path / "ran"
+    with (
+        rogue_server(training, marker_command(marker)) as url,
+        pytest.raises(ClassroomError) as refused,
+    ):
+        join(url)
+    assert "vpn.connect_command" in str(refused.value)
+    assert not marker.exists()
+
+
+def test_the_window_refuses_a_rogue_classroom_and_nothing_runs(
+    training: TrainingServer, tmp_path: Path
+) -> None:
+    marker = tmp_path / "ran"
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+    )
+    with rogue_server(training, marker_command(marker)) as url:
+        done = subprocess.run(
+            [sys.executable, "-m", "app", "--training-server", url],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+            env=env,
+        )
+    assert done.returncode == 3
+    assert "vpn.connect_command" in done.stderr
+    assert "Nothing was run" in done.stderr
+    assert not marker.exists()
