@@ -28,6 +28,7 @@ from app.services.context import AppContext, TrainingInfo
 from app.services.outbox.profile import OutboxSetup
 from app.services.policy.classroom import ClassroomError, join
 from app.services.policy.load import PolicyError, describe_policy, load_policy
+from app.services.process import protect_process
 from app.services.settings import SettingsStore
 from app.services.workstation import Workstation
 
@@ -385,6 +386,8 @@ def _credentials(training: bool) -> Callable[[Municipality], Credentials]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # First, before any key or client data is in memory: no core dumps, private files.
+    protect_process()
     argv = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
