@@ -88,9 +88,14 @@ def outbox_status(setup: OutboxSetup) -> Report:
         report.lines.append(
             f"  {code}: {count} item(s); last delivery {when.isoformat() if when else 'never'}"
         )
-    if counts.attention:
+    if _undelivered(counts):
         report.exit_code = EXIT_NEEDS_ACTION
     return report
+
+
+def _undelivered(counts: OutboxCounts) -> bool:
+    """Items that have not reached their system yet: exit 1 (README), drafts aside."""
+    return bool(counts.waiting or counts.sending or counts.attention or counts.manual)
 
 
 def outbox_flush(setup: OutboxSetup, workstation: Workstation) -> Report:
@@ -123,7 +128,7 @@ def outbox_flush(setup: OutboxSetup, workstation: Workstation) -> Report:
         f"outbox: {counts.waiting} waiting, {counts.attention} needing attention, "
         f"{counts.drafts} draft(s)"
     )
-    if report.exit_code == EXIT_OK and (counts.waiting or counts.attention or counts.sending):
+    if report.exit_code == EXIT_OK and _undelivered(counts):
         report.exit_code = EXIT_NEEDS_ACTION
     return report
 

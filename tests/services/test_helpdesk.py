@@ -93,9 +93,13 @@ def test_outbox_status_and_flush_deliver_waiting_entries(
     station.close()
 
     status = run("outbox", "status", "--json", "--training-server", training.url)
-    assert status.returncode == 0, status.stderr
+    # An item waits: something needs action (README: exit 1).
+    assert status.returncode == 1, status.stderr
     document = json.loads(status.stdout)["outbox"]
     assert document["waiting"] == 1
+    doctor = run("doctor", "--json", "--training-server", training.url)
+    assert doctor.returncode == 1, doctor.stdout
+    assert json.loads(doctor.stdout)["systems"][code]["reachable"]  # only the item says 1
     # The file's format, for helpdesk: this app made it, so the current schema and cipher.
     assert document["format"] == {
         "schema": outbox_schema.SCHEMA_VERSION,
@@ -114,6 +118,7 @@ def test_outbox_status_and_flush_deliver_waiting_entries(
     assert [r["idempotency_key"] for r in inspect[code]] == [str(entry.idempotency_key)]
     again = run("outbox", "status", "--json", "--training-server", training.url)
     assert json.loads(again.stdout)["outbox"]["waiting"] == 0
+    assert again.returncode == 0, again.stdout
 
 
 def test_outbox_that_cannot_be_opened_is_left_untouched(
