@@ -90,6 +90,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     server.add_argument("--port", type=int, default=0, help="index server port (default: any free)")
     server.add_argument(
+        "--host",
+        default="127.0.0.1",
+        metavar="ADDR",
+        help="IPv4 address to listen on (default 127.0.0.1: this machine only); a "
+        "classroom server gives the address trainees reach, or 0.0.0.0 for all, and "
+        "then advertises this machine's name",
+    )
+    server.add_argument(
         "--material",
         action="store_true",
         help="print the trainer's material for the policy (Markdown: the synthetic clients "
@@ -193,9 +201,9 @@ def run_training_server(args: argparse.Namespace) -> int:
 
         print(render(resolve_policy(args)), end="")
         return EXIT_OK
-    from app.training.server import TrainingServer
+    from app.training.server import Binding, TrainingServer
 
-    server = TrainingServer(resolve_policy(args), port=args.port)
+    server = TrainingServer(resolve_policy(args), port=args.port, binding=Binding.on(args.host))
     stop = threading.Event()
 
     def on_signal(signum: int, frame: FrameType | None) -> None:

@@ -154,3 +154,14 @@ def test_duty_hours_refuses_a_non_time() -> None:
     done = run_cli("duty-hours", "--training", "--at", "huomenna")
     assert done.returncode == 64
     assert "not an ISO 8601 time" in done.stderr
+
+
+def test_training_server_on_every_address_advertises_this_machine() -> None:
+    import socket
+    from urllib.parse import urlsplit
+
+    with app_process("training-server", "--host", "0.0.0.0") as (_, line):
+        assert urlsplit(line["inspect"]).hostname == socket.gethostname()
+        assert {urlsplit(url).hostname for url in line["systems"].values()} == {
+            socket.gethostname()
+        }

@@ -22,8 +22,10 @@ from app.domain.model import Address
 from app.domain.policy import Municipality
 from app.training.data import SyntheticClient, clients_for
 from app.training.server import (
+    LOOPBACK,
     TRAINING_PASSWORD,
     TRAINING_USERNAME,
+    Binding,
     SimulatedService,
     SimulatorHandler,
 )
@@ -43,7 +45,7 @@ class Resident:
 class PopulationSimulator(SimulatedService):
     """The population register of the training systems, with its own port and outages."""
 
-    def __init__(self, municipalities: Iterable[Municipality]) -> None:
+    def __init__(self, municipalities: Iterable[Municipality], binding: Binding = LOOPBACK) -> None:
         self.residents: dict[str, Resident] = {}
         for municipality in municipalities:
             for client in clients_for(municipality.code, municipality.name_fi):
@@ -55,7 +57,7 @@ class PopulationSimulator(SimulatedService):
             by_address[resident.client.address].append(resident)
         self._by_address = dict(by_address)
         handler_class = type("PopulationHandler", (Handler,), {"register": self})
-        super().__init__(handler_class, "population")
+        super().__init__(handler_class, "population", binding)
 
     def resident(self, hetu: str) -> Resident | None:
         """Exact match, century sign included: 010190-999K is not 010190Y999K."""

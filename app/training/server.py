@@ -31,7 +31,7 @@ import socket
 import sys
 import threading
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, ClassVar
@@ -42,6 +42,27 @@ from app.training.data import SyntheticClient, clients_for
 from app.training.store import RecordStore
 
 HOST = "127.0.0.1"
+WILDCARDS = ("0.0.0.0", "")  # noqa: S104 - only when the trainer asks for it
+
+
+@dataclass(frozen=True)
+class Binding:
+    """Where the training servers listen (an IPv4 address) and the host name their
+    URLs carry: the same address, or for ``0.0.0.0`` this machine's name, so that
+    the URLs work from the trainees' machines."""
+
+    host: str = HOST
+    advertised: str = HOST
+
+    @classmethod
+    def on(cls, host: str) -> Binding:
+        return cls(host, socket.gethostname() if host in WILDCARDS else host)
+
+    def url(self, port: int) -> str:
+        return f"http://{self.advertised}:{port}"
+
+
+LOOPBACK = Binding()
 MAX_REQUEST_BYTES = 1_000_000
 # How often a server thread looks for shutdown: stopping waits up to this long per system.
 POLL_INTERVAL = 0.05
@@ -93,25 +114,32 @@ class _Server(ThreadingHTTPServer):
 
 
 class SimulatedService:
-    """A training server on 127.0.0.1 that can go off the network and come back.
+    """A training server (on 127.0.0.1 unless the trainer binds it elsewhere) that can go
+    off the network and come back.
 
     ``set_online(False)`` makes it unreachable as a VPN outage would;
     ``set_online(True)`` brings it back on the same port. Subclasses keep their
     data on themselves, not in the server, so that it survives the outage.
     """
 
-    def __init__(self, handler_class: type[BaseHTTPRequestHandler], name: str) -> None:
+    def __init__(
+        self,
+        handler_class: type[BaseHTTPRequestHandler],
+        name: str,
+        binding: Binding = LOOPBACK,
+    ) -> None:
         self._handler_class = handler_class
         self._name = name
+        self._binding = binding
         self._lock = threading.Lock()
         self._started = False
-        self.server: _Server | None = _Server((HOST, 0), self._handler_class)
+        self.server: _Server | None = _Server((binding.host, 0), self._handler_class)
         self.port: int = self.server.server_address[1]
         self._thread: threading.Thread | None = None
 
     @property
     def url(self) -> str:
-        return f"http://{HOST}:{self.port}"
+        return self._binding.url(self.port)
 
     @property
     def online(self) -> bool:
@@ -165,7 +193,7 @@ class SimulatedService:
         deadline = time.monotonic() + REBIND_SECONDS
         while True:
             try:
-                return _Server((HOST, self.port), self._handler_class)
+                return _Server((self._binding.host, self.port), self._handler_class)
             except OSError as error:
                 if error.errno != errno.EADDRINUSE or time.monotonic() >= deadline:
                     raise
@@ -190,7 +218,7 @@ def simulator_class(system_type: str) -> type[SimulatorHandler]:
 class SimulatedSystem(SimulatedService):
     """One municipality's training system: its clients, its records, its server."""
 
-    def __init__(self, municipality: Municipality) -> None:
+    def __init__(self, municipality: Municipality, binding: Binding = LOOPBACK) -> None:
         self.municipality = municipality
         self.clients = clients_for(municipality.code, municipality.name_fi)
         self.store = RecordStore(f"{municipality.system.type}-{municipality.code}")
@@ -198,7 +226,7 @@ class SimulatedSystem(SimulatedService):
         handler_class = type(
             f"{handler.__name__}For{municipality.code}", (handler,), {"system": self}
         )
-        super().__init__(handler_class, municipality.code)
+        super().__init__(handler_class, municipality.code, binding)
 
     def client_by_hetu(self, hetu: str) -> SyntheticClient | None:
         for client in self.clients:
@@ -289,14 +317,15 @@ class _IndexHandler(SimulatorHandler):
 class TrainingServer:
     """All the training systems of a policy, plus the index server."""
 
-    def __init__(self, base_policy: Policy, port: int = 0) -> None:
+    def __init__(self, base_policy: Policy, port: int = 0, binding: Binding = LOOPBACK) -> None:
         # Imported here: the population simulator builds on this module's classes.
         from app.training.population import PopulationSimulator
 
-        self.systems = {m.code: SimulatedSystem(m) for m in base_policy.municipalities}
-        self.population = PopulationSimulator(base_policy.municipalities)
+        self.binding = binding
+        self.systems = {m.code: SimulatedSystem(m, binding) for m in base_policy.municipalities}
+        self.population = PopulationSimulator(base_policy.municipalities, binding)
         handler_class = type("IndexHandler", (_IndexHandler,), {"training": self})
-        self.index = _Server((HOST, port), handler_class)
+        self.index = _Server((binding.host, port), handler_class)
         self._thread = threading.Thread(
             target=self.index.serve_forever,
             args=(POLL_INTERVAL,),
@@ -309,7 +338,7 @@ class TrainingServer:
 
     @property
     def url(self) -> str:
-        return f"http://{HOST}:{self.index.server_address[1]}"
+        return self.binding.url(self.index.server_address[1])
 
     @property
     def description(self) -> dict[str, Any]:
