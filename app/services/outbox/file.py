@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,6 +83,12 @@ _PLAIN_SQLITE = b"SQLite format 3\x00"
 
 class WrongKey(OutboxError):
     code = "wrong_key"
+
+
+class ReadOnly(OutboxError):
+    """The outbox's file or directory cannot be written: refused before anything opens it."""
+
+    code = "read_only"
 
 
 class OutboxBusy(OutboxError):
@@ -289,6 +296,30 @@ def any_outbox_file(path: Path) -> bool:
     return any(sibling(path, suffix).exists() for suffix in ("", "-wal", "-journal"))
 
 
+def refuse_read_only(path: Path) -> None:
+    """ReadOnly when the outbox's directory or any of its files cannot be written.
+
+    Checked before any connection: SQLite would otherwise open a read-only file, create
+    its WAL and shared-memory files with the same mode (which then keep the outbox
+    read-only after the file's mode is fixed) and fail each save as if the disk were
+    full. The owner's write bit counts as well as access, so the answer is the same
+    for root, who may write anything.
+    """
+    for target in (path.parent, path, sibling(path, "-wal"), sibling(path, "-shm")):
+        try:
+            mode = target.stat().st_mode
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            raise OutboxIOError(f"outbox not reachable ({error.strerror})") from None
+        if not mode & stat.S_IWUSR or not os.access(target, os.W_OK):
+            raise ReadOnly(
+                f"{target} cannot be written (mode {stat.S_IMODE(mode):o}); nothing was "
+                "opened or changed. Make the directory 0700 and the outbox files 0600, "
+                "owned by the worker."
+            )
+
+
 def open_connection(path: Path, key: bytes) -> tuple[Path, dbapi2.Connection, CipherProfile]:
     """Open (or, when no file exists, create) the outbox at ``path``; fail closed.
 
@@ -303,6 +334,7 @@ def open_connection(path: Path, key: bytes) -> tuple[Path, dbapi2.Connection, Ci
         exists = path.exists()
     except OSError as error:
         raise OutboxIOError(f"outbox not reachable ({error.strerror})") from None
+    refuse_read_only(path)
     if not exists:
         if sibling(path, "-wal").exists() or sibling(path, "-journal").exists():
             raise Corrupt("a journal exists without its database")

@@ -36,6 +36,7 @@ from app.services.outbox.file import (
     CIPHER,
     CipherProfile,
     OutboxBusy,
+    ReadOnly,
     WrongKey,
     any_outbox_file,
     open_connection,
@@ -60,7 +61,7 @@ from app.services.outbox.schema import Corrupt, NewerSchema, NotAnOutbox
 # The errors' base classes come from keys and are part of this module's API.
 __all__ = ["Corrupt", "Draft", "ItemNotFound", "ItemState", "NewerSchema", "NotAnOutbox", "Outbox"]
 __all__ += ["OutboxBusy", "OutboxClosed", "OutboxCounts", "OutboxError", "OutboxIOError"]
-__all__ += ["OutgoingItem", "StateConflict", "StoredItem", "WrongKey", "open_outbox"]
+__all__ += ["OutgoingItem", "ReadOnly", "StateConflict", "StoredItem", "WrongKey", "open_outbox"]
 
 OUTBOX_FILE = "outbox.db"
 LOCK_FILE = "outbox.lock"

@@ -66,6 +66,12 @@ def open_failure(error: Exception) -> str:
             "käyttää niitä. Kirjauksia ei voi tallentaa."
         )
         text += f" {untouched} {_call_support()}"
+    elif code == "read_only":
+        text = _tr(
+            "Lähtevien kirjausten säilöön ei voi kirjoittaa: sen tiedosto tai kansio on vain "
+            "luku -tilassa. Kirjauksia ei voi tallentaa."
+        )
+        text += f" {untouched} {_call_support_now()}"
     elif code == "io_error":
         text = _tr(
             "Lähtevien kirjausten säilöä ei voitu lukea tai kirjoittaa (levy täynnä tai "
