@@ -54,7 +54,9 @@ def is_http_url(value: str) -> bool:
         parts = urlsplit(value)
     except ValueError:
         return False
-    return parts.scheme in {"http", "https"} and bool(parts.hostname) and not parts.username
+    # No user information at all: "https://:secret@host" has an empty user name but a
+    # password, which requests would send as Basic auth to whoever answers.
+    return parts.scheme in {"http", "https"} and bool(parts.hostname) and "@" not in parts.netloc
 
 
 HTTP_URL = Check(is_http_url, "an http:// or https:// URL with a host name")

@@ -135,6 +135,32 @@ BROKEN = {
         "municipalities",
         "at least one",
     ),
+    "plain http in production": (
+        lambda d: d["municipalities"][1]["system"].__setitem__(
+            "endpoint", "http://203.0.113.5/api"
+        ),
+        "municipalities[1].system.endpoint",
+        "must be an https:// URL",
+    ),
+    "plain http to the population register": (
+        lambda d: d.__setitem__("population", {"endpoint": "http://vtj.example/api"}),
+        "population.endpoint",
+        "must be an https:// URL",
+    ),
+    "a password in the URL": (
+        lambda d: d["municipalities"][0]["system"].__setitem__(
+            "endpoint", "https://:secret@consona.hyvinkaa.example/api"
+        ),
+        "municipalities[0].system.endpoint",
+        "URL",
+    ),
+    "a user in the URL": (
+        lambda d: d["municipalities"][0]["system"].__setitem__(
+            "endpoint", "https://duty@consona.hyvinkaa.example/api"
+        ),
+        "municipalities[0].system.endpoint",
+        "URL",
+    ),
 }
 
 
@@ -219,3 +245,33 @@ def test_training_docs_are_in_step_with_the_data(example_policy: Policy) -> None
 def test_policy_reference_is_in_step() -> None:
     document = (EXAMPLE_POLICY.parents[2] / "docs" / "policy.md").read_text(encoding="utf-8")
     assert describe_policy() in document, "regenerate docs/policy.md (paivystys policy describe)"
+
+
+def test_a_training_policy_may_name_plain_http_systems() -> None:
+    data = break_policy(
+        lambda d: d["municipalities"][1]["system"].__setitem__("endpoint", "http://127.0.0.1:9/")
+    )
+    data["training"] = True
+    policy = policy_from_data(data, "training")
+    assert policy.municipalities[1].system.endpoint == "http://127.0.0.1:9/"
+
+
+def test_policy_check_refuses_plain_http_to_another_host(tmp_path: Path) -> None:
+    path = write_toml(
+        tmp_path / "policy.toml",
+        break_policy(
+            lambda d: d["municipalities"][0]["system"].__setitem__(
+                "endpoint", "http://203.0.113.5/api"
+            )
+        ),
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "policy", "check", "--policy", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "municipalities[0].system.endpoint" in done.stderr
+    assert "https://" in done.stderr

@@ -17,6 +17,7 @@ import dataclasses
 import tomllib
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from app.connectors.registry import is_known_system, known_systems
 from app.domain import schema
@@ -55,6 +56,8 @@ def _check_references(policy: Policy, source: str) -> None:
         if registrar.id in registrar_ids:
             raise PolicyError(source, f"registrars[{index}].id", f"duplicate id {registrar.id!r}")
         registrar_ids.add(registrar.id)
+    if not policy.training:
+        _require_https(policy, source)
     codes: set[str] = set()
     for index, municipality in enumerate(policy.municipalities):
         if not is_known_system(municipality.system.type):
@@ -73,6 +76,26 @@ def _check_references(policy: Policy, source: str) -> None:
                 source,
                 f"municipalities[{index}].registrar",
                 f"no registrar with id {municipality.registrar!r} in [[registrars]]",
+            )
+
+
+def _require_https(policy: Policy, source: str) -> None:
+    """A production policy reaches client data over verified TLS only: plain http would
+    carry identity codes and narratives readable (and changeable) on the way. Only a
+    training policy (synthetic clients) may name http:// systems."""
+    endpoints = [
+        (f"municipalities[{index}].system.endpoint", municipality.system.endpoint)
+        for index, municipality in enumerate(policy.municipalities)
+    ]
+    if policy.population is not None:
+        endpoints.append(("population.endpoint", policy.population.endpoint))
+    for field, endpoint in endpoints:
+        if urlsplit(endpoint).scheme != "https":
+            raise PolicyError(
+                source,
+                field,
+                f"must be an https:// URL, not {endpoint!r}: client data goes over verified "
+                "TLS only (http:// is for training policies)",
             )
 
 
