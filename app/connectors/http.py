@@ -2,17 +2,33 @@
 
 Everything that comes back is treated as hostile: bodies are read up to a
 bound, and every transport failure becomes one of the taxonomy's errors.
+
+Each request has an overall deadline, the policy's connect and read timeouts
+together: a socket timeout applies to each read, so a server that drips a byte
+a second (headers or body) would otherwise hold a sender for as long as it
+likes. A watchdog thread shuts the connection's socket down when the deadline
+passes, and the call fails as TimedOut.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import heapq
+import itertools
+import socket
+import threading
+import time
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
+from typing import Any
 
 import requests
+from requests.adapters import HTTPAdapter
 from requests.structures import CaseInsensitiveDict
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from app.connectors.errors import (
     AuthenticationFailed,
@@ -26,6 +42,102 @@ from app.domain.policy import SystemConfig
 
 MAX_RESPONSE_BYTES = 2_000_000
 USER_AGENT = "Paivystys/0.1"
+
+
+@dataclass(eq=False)
+class _Call:
+    """One request in flight: the connections it used, whether its deadline passed."""
+
+    connections: list[HTTPConnection] = field(default_factory=list)
+    expired: bool = False
+    done: bool = False
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def expire(self) -> None:
+        with self.lock:
+            if self.done:
+                return
+            self.expired = True
+            for connection in self.connections:
+                sock = connection.sock
+                if sock is not None:
+                    with contextlib.suppress(OSError):  # already closed: nothing to cut
+                        sock.shutdown(socket.SHUT_RDWR)
+
+
+_calls = threading.local()
+
+
+def _current_call() -> _Call | None:
+    call: _Call | None = getattr(_calls, "call", None)
+    return call
+
+
+class _Watchdog:
+    """One thread for every deadline of the process: a heap, not a timer per request."""
+
+    def __init__(self) -> None:
+        self._heap: list[tuple[float, int, _Call]] = []
+        self._order = itertools.count()
+        self._wake = threading.Condition()
+        self._thread: threading.Thread | None = None
+
+    def watch(self, call: _Call, seconds: float) -> None:
+        with self._wake:
+            heapq.heappush(self._heap, (time.monotonic() + seconds, next(self._order), call))
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="http-deadlines", daemon=True
+                )
+                self._thread.start()
+            self._wake.notify()
+
+    def _run(self) -> None:
+        while True:
+            with self._wake:
+                while self._heap and self._heap[0][2].done:
+                    heapq.heappop(self._heap)  # finished in time
+                if not self._heap:
+                    self._wake.wait()
+                    continue
+                wait = self._heap[0][0] - time.monotonic()
+                if wait > 0:
+                    self._wake.wait(wait)
+                    continue
+                call = heapq.heappop(self._heap)[2]
+            call.expire()
+
+
+_WATCHDOG = _Watchdog()
+
+
+class _TrackedHTTPConnection(HTTPConnection):
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        _track(self)
+        super().request(*args, **kwargs)
+
+
+class _TrackedHTTPSConnection(HTTPSConnection):
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        _track(self)
+        super().request(*args, **kwargs)
+
+
+def _track(connection: HTTPConnection) -> None:
+    call = _current_call()
+    if call is not None:
+        with call.lock:
+            call.connections.append(connection)
+        if call.expired:
+            raise requests.ReadTimeout("the request's deadline passed")
+
+
+class _HTTPPool(HTTPConnectionPool):
+    ConnectionCls = _TrackedHTTPConnection
+
+
+class _HTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _TrackedHTTPSConnection
 
 
 @dataclass(frozen=True)
@@ -46,7 +158,12 @@ class HttpTransport:
         self.session.headers["User-Agent"] = USER_AGENT
         # Proxies from the environment must not divert client data.
         self.session.trust_env = False
-        self._adapter = self.session.get_adapter(self.base_url)
+        adapter = self.session.get_adapter(self.base_url)
+        assert isinstance(adapter, HTTPAdapter)
+        # Connections the deadline watchdog can cut (see the module's docstring).
+        adapter.poolmanager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
+        self._adapter = adapter
+        self.deadline = config.connect_timeout + config.read_timeout
 
     def request(
         self,
@@ -69,23 +186,57 @@ class HttpTransport:
         """
         url = self.base_url + path
         path = label or path
+        call = _Call()
+        _calls.call = call
+        _WATCHDOG.watch(call, self.deadline)
         try:
-            prepared = requests.Request(
-                method, url, headers=self._headers(headers), data=data, json=json
-            ).prepare()
-            with self._adapter.send(
-                prepared, stream=True, timeout=self.timeout, verify=True, proxies={}
-            ) as reply:
-                body = self._read_bounded(reply)
-                return Response(reply.status_code, dict(reply.headers), body)
-        except (requests.ConnectTimeout, requests.exceptions.SSLError) as error:
-            raise Unreachable(f"{method} {path}: {type(error).__name__}") from None
-        except requests.ReadTimeout:
-            raise TimedOut(f"{method} {path}: no answer in {self.timeout[1]} s") from None
-        except requests.ConnectionError as error:
-            raise Unreachable(f"{method} {path}: {_connection_problem(error)}") from None
+            response = self._send(method, url, headers, data, json)
+            with call.lock:
+                call.done = True
+                if not call.expired:
+                    return response
+            # Cut at the deadline, the answer may have ended early and still parsed (a
+            # status line without its headers): it must never count as an answer. A
+            # send that did arrive whole goes again under its idempotency key.
+            raise TimedOut(f"{method} {path}: no whole answer in {self.deadline:g} s")
         except requests.RequestException as error:
-            raise ServerFault(f"{method} {path}: {type(error).__name__}") from None
+            if call.expired:
+                raise TimedOut(f"{method} {path}: no whole answer in {self.deadline:g} s") from None
+            raise self._failure(method, path, error) from None
+        except ConnectorError:
+            if call.expired:
+                raise TimedOut(f"{method} {path}: no whole answer in {self.deadline:g} s") from None
+            raise
+        finally:
+            with call.lock:
+                call.done = True
+            _calls.call = None
+
+    def _send(
+        self,
+        method: str,
+        url: str,
+        headers: Mapping[str, str] | None,
+        data: bytes | Mapping[str, str] | None,
+        json: object,
+    ) -> Response:
+        prepared = requests.Request(
+            method, url, headers=self._headers(headers), data=data, json=json
+        ).prepare()
+        with self._adapter.send(
+            prepared, stream=True, timeout=self.timeout, verify=True, proxies={}
+        ) as reply:
+            body = self._read_bounded(reply)
+            return Response(reply.status_code, dict(reply.headers), body)
+
+    def _failure(self, method: str, path: str, error: requests.RequestException) -> ConnectorError:
+        if isinstance(error, (requests.ConnectTimeout, requests.exceptions.SSLError)):
+            return Unreachable(f"{method} {path}: {type(error).__name__}")
+        if isinstance(error, requests.ReadTimeout):
+            return TimedOut(f"{method} {path}: no answer in {self.timeout[1]} s")
+        if isinstance(error, requests.ConnectionError):
+            return Unreachable(f"{method} {path}: {_connection_problem(error)}")
+        return ServerFault(f"{method} {path}: {type(error).__name__}")
 
     def _headers(self, extra: Mapping[str, str] | None) -> CaseInsensitiveDict[str]:
         """The session's default headers (User-Agent, Accept-Encoding, ...), then the call's."""
