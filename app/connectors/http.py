@@ -210,6 +210,7 @@ class HttpTransport:
         finally:
             with call.lock:
                 call.done = True
+                call.connections.clear()  # the heap keeps the call until its deadline
             _calls.call = None
 
     def _send(
