@@ -173,6 +173,35 @@ def example_data() -> dict[str, Any]:
 # -- processes and files ---------------------------------------------------------------
 
 
+def profile_env(tmp_path: Path) -> dict[str, str]:
+    """This environment with the user's directories (XDG) under ``tmp_path``: the app's
+    settings, profile and outbox of a test of its own, never the real ones."""
+    return dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+    )
+
+
+def run_app(
+    *args: str, env: dict[str, str], timeout: float = 60, **options: Any
+) -> subprocess.CompletedProcess[str]:
+    """``python -m app ARGS`` from the repository root; its output as text."""
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        **options,
+    )
+
+
 def run_child(code: str, *args: str) -> subprocess.Popen[str]:
     """``python -c code args...`` in the repository, its stdout a pipe."""
     return subprocess.Popen(

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -20,8 +18,7 @@ from app.domain import schema
 from app.domain.policy import Policy
 from app.services.policy.classroom import ClassroomError, join
 from app.training.server import TrainingServer
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import profile_env, run_app
 
 
 @contextmanager
@@ -89,23 +86,8 @@ def test_the_window_refuses_a_rogue_classroom_and_nothing_runs(
     training: TrainingServer, tmp_path: Path
 ) -> None:
     marker = tmp_path / "ran"
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-        XDG_DATA_HOME=str(tmp_path / "data"),
-        XDG_STATE_HOME=str(tmp_path / "state"),
-    )
     with rogue_server(training, marker_command(marker)) as url:
-        done = subprocess.run(
-            [sys.executable, "-m", "app", "--training-server", url],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=30,
-            check=False,
-            env=env,
-        )
+        done = run_app("--training-server", url, env=profile_env(tmp_path), timeout=30)
     assert done.returncode == 3
     assert "vpn.connect_command" in done.stderr
     assert "Nothing was run" in done.stderr

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import profile_env, run_app
+
 ROOT = Path(__file__).resolve().parents[2]
 LINUX = sys.platform.startswith("linux")
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX limits and modes")
@@ -21,28 +23,6 @@ def loose_limits() -> None:
     hard = resource.getrlimit(resource.RLIMIT_CORE)[1]
     resource.setrlimit(resource.RLIMIT_CORE, (hard, hard))
     os.umask(0o022)
-
-
-def run_app(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-        XDG_DATA_HOME=str(tmp_path / "data"),
-        XDG_STATE_HOME=str(tmp_path / "state"),
-        XDG_CACHE_HOME=str(tmp_path / "cache"),
-        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
-    )
-    return subprocess.run(
-        [sys.executable, "-m", "app", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        env=env,
-        preexec_fn=loose_limits,
-    )
 
 
 def test_the_app_process_turns_core_dumps_off() -> None:
@@ -99,7 +79,8 @@ def test_the_entry_point_protects_itself_first(tmp_path: Path) -> None:
 
 def test_files_the_app_creates_are_private_whatever_the_umask(tmp_path: Path) -> None:
     # Training: the outbox's key is a file in the training profile, no keyring needed.
-    done = run_app(tmp_path, "outbox", "status", "--training", "--json")
+    env = dict(profile_env(tmp_path), PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    done = run_app("outbox", "status", "--training", "--json", env=env, preexec_fn=loose_limits)
     assert done.returncode in (0, 1), done.stderr
     created = [p for p in tmp_path.rglob("*") if p.name != "__pycache__"]
     assert any(p.name == "outbox.db" for p in created), created

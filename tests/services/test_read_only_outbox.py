@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import subprocess
-import sys
 import uuid
 from pathlib import Path
 
@@ -21,11 +19,11 @@ from app.services.outbox.file import ReadOnly
 from app.services.outbox.profile import TRAINING_KEY_FILE
 from app.services.outbox.store import Outbox, OutgoingItem
 from app.ui.outbox.messages import open_failure
+from tests.helpers import profile_env, run_app
 from tests.keyring_backend import Snapshot
 
 pytest_plugins = ["tests.outbox_fixtures"]
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
-ROOT = Path(__file__).resolve().parents[2]
 NOW = dt.datetime(2026, 11, 27, 1, 0, tzinfo=dt.UTC)
 
 
@@ -87,36 +85,14 @@ def test_the_window_says_it_cannot_write_not_disk_full() -> None:
 
 
 def test_helpdesk_commands_report_it_without_a_traceback(tmp_path: Path) -> None:
-    env = dict(
-        os.environ,
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-        XDG_DATA_HOME=str(tmp_path / "data"),
-        XDG_STATE_HOME=str(tmp_path / "state"),
-    )
-    command = [sys.executable, "-m", "app", "outbox"]
-    first = subprocess.run(
-        [*command, "status", "--training"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    env = profile_env(tmp_path)
+    first = run_app("outbox", "status", "--training", env=env)
     assert first.returncode == 0, first.stdout + first.stderr
     [outbox_file] = (tmp_path / "data").rglob("outbox.db")
     assert (outbox_file.parent / TRAINING_KEY_FILE).exists()
     outbox_file.chmod(0o444)
     for action in ("status", "flush"):
-        done = subprocess.run(
-            [*command, action, "--training"],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
+        done = run_app("outbox", action, "--training", env=env)
         assert done.returncode == 4, done.stdout + done.stderr
         assert "NOT OPENED (read_only)" in done.stdout
         assert "Traceback" not in done.stderr
