@@ -109,6 +109,7 @@ def _row(item: OutgoingItem, now: dt.datetime) -> tuple[Any, ...]:
         ItemState.WAITING.value,
         stamp,
         stamp,
+        item.destination,
     )
 
 

@@ -15,6 +15,9 @@ class Remedy(Enum):
     RETRY_LATER = "retry_later"
     REAUTHENTICATE = "reauthenticate"
     CORRECT_AND_RESEND = "correct_and_resend"
+    # The policy now points the municipality elsewhere than when the item was saved:
+    # a person confirms the new address before anything goes there.
+    CONFIRM_DESTINATION = "confirm_destination"
 
 
 class ConnectorError(Exception):
@@ -65,3 +68,10 @@ class NotSupported(ConnectorError):
     """The connector does not have the capability asked for (a programming error)."""
 
     remedy = Remedy.CORRECT_AND_RESEND
+
+
+class DestinationChanged(ConnectorError):
+    """The item was saved for another registrar, system or endpoint than the policy
+    now names for its municipality. Raised before any connection is made."""
+
+    remedy = Remedy.CONFIRM_DESTINATION

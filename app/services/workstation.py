@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Callable
 from typing import assert_never
 
+from app.connectors import errors
 from app.connectors.base import Capability, ClientSystem, Credentials, FieldLimits, Health
 from app.connectors.registry import create_connector
 from app.domain.hetu import Hetu
@@ -64,6 +65,18 @@ class Workstation:
         """
         return self.connector(code).field_limits
 
+    def destination(self, code: str) -> str:
+        """Where municipality ``code``'s items go under this policy: registrar, system
+        type and endpoint. Each outbox item is bound to it when saved.
+
+        A training policy leaves the endpoint out: the training systems move to a new
+        loopback port every time they start, and never hold real client data.
+        """
+        municipality = self.policy.municipality(code)
+        system = municipality.system
+        where = "training" if self.policy.training else system.endpoint
+        return f"{municipality.registrar} {system.type} {where}"
+
     def probe(self, code: str) -> Health:
         return self.connector(code).probe()
 
@@ -83,8 +96,16 @@ class Workstation:
     def send_item(self, item: StoredItem) -> DeliveryReceipt:
         """Deliver one outbox item from its stored bytes (so every retry sends the same).
 
-        Raises ValueError when the stored payload cannot be read back, or for a fax.
+        Raises ValueError when the stored payload cannot be read back, or for a fax;
+        DestinationChanged, before any connection, when the item was saved for another
+        destination than the policy now names (:meth:`destination`).
         """
+        if item.destination:
+            now_bound = self.destination(item.municipality)
+            if item.destination != now_bound:
+                raise errors.DestinationChanged(
+                    f"saved for {item.destination}; the policy now names {now_bound}"
+                )
         match item.kind:
             case ItemKind.ENTRY:
                 entry = entry_from_payload(item.payload)

@@ -81,7 +81,7 @@ def raw_schema_version(box: Outbox) -> int:
 
 def test_the_golden_file_is_version_1_and_untouched(golden_v1: tuple[Path, bytes]) -> None:
     path, key = golden_v1
-    assert outbox_schema.SCHEMA_VERSION == 4
+    assert outbox_schema.SCHEMA_VERSION == 5
     original = (GOLDEN / "outbox-v1.db").read_bytes()
     assert hashlib.sha256(path.read_bytes()).digest() == hashlib.sha256(original).digest()
     # Read the copy at version 1 without the app's open (which would migrate it).
@@ -308,7 +308,7 @@ def test_v2_outbox_is_migrated_to_one_queue_index_with_its_items_intact(
 ) -> None:
     path, key = golden_v2
     with Outbox.open(path, key) as box:
-        assert raw_schema_version(box) == outbox_schema.SCHEMA_VERSION == 4
+        assert raw_schema_version(box) == outbox_schema.SCHEMA_VERSION == 5
         assert box.integrity_check() == []
         items = box.items()
         assert [
@@ -369,7 +369,7 @@ def test_the_golden_v3_file_is_version_3_without_drafts(golden_v3: tuple[Path, b
 def test_v3_outbox_gets_drafts_with_its_items_intact(golden_v3: tuple[Path, bytes]) -> None:
     path, key = golden_v3
     with Outbox.open(path, key) as box:
-        assert raw_schema_version(box) == outbox_schema.SCHEMA_VERSION == 4
+        assert raw_schema_version(box) == outbox_schema.SCHEMA_VERSION == 5
         assert box.integrity_check() == []
         items = box.items()
         assert [
@@ -422,6 +422,73 @@ def test_a_failed_migration_to_drafts_leaves_the_file_at_version_3(
         assert "drafts" not in table_names(db)
         assert db.execute("SELECT count(*) FROM items").fetchone() == (5,)
     with Outbox.open(path, key) as box:
-        assert raw_schema_version(box) == 4
+        assert raw_schema_version(box) == 5
         assert box.counts().drafts == 0
+        assert len(box.items()) == 5
+
+
+@pytest.fixture
+def golden_v4(tmp_path: Path) -> tuple[Path, bytes]:
+    return golden_copy(tmp_path, 4)
+
+
+def test_the_golden_v4_file_is_version_4_without_destinations(
+    golden_v4: tuple[Path, bytes],
+) -> None:
+    path, key = golden_v4
+    assert path.read_bytes() == (GOLDEN / "outbox-v4.db").read_bytes()
+    with contextlib.closing(outbox_file._connect(path, "immutable=1", key.hex())) as db:
+        assert db.execute("SELECT value FROM meta").fetchone() == (4,)
+        columns = {row[1] for row in db.execute("PRAGMA table_info(items)")}
+        assert "destination" not in columns
+        assert db.execute("SELECT count(*) FROM drafts").fetchone() == (1,)
+
+
+def test_v4_outbox_gets_destinations_with_its_items_and_draft_intact(
+    golden_v4: tuple[Path, bytes],
+) -> None:
+    """Items saved before version 5 are unbound (''): nobody recorded where they went."""
+    path, key = golden_v4
+    with Outbox.open(path, key) as box:
+        assert raw_schema_version(box) == outbox_schema.SCHEMA_VERSION == 5
+        assert box.integrity_check() == []
+        items = box.items()
+        assert [
+            (i.id, str(i.key), i.municipality, i.kind, i.state.value, i.attempts) for i in items
+        ] == GOLDEN_V3
+        assert [i.destination for i in items] == [""] * 5
+        (draft,) = box.drafts()
+        assert "Áilu Čuoŋžá Đ Ŧ" in draft.payload.decode()
+        bound = OutgoingItem(
+            uuid.uuid4(), "505", ItemKind.ENTRY, "x", "", b"{}", destination="keusote/effica/x"
+        )
+        new = box.put(bound, T0)
+        assert new.id == 7
+        assert new.destination == "keusote/effica/x"
+    with Outbox.open(path, key) as box:
+        stored = box.get(7)
+        assert stored is not None
+        assert stored.destination == "keusote/effica/x"
+        assert box.integrity_check() == []
+
+
+def test_a_failed_migration_to_destinations_leaves_the_file_at_version_4(
+    golden_v4: tuple[Path, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, key = golden_v4
+
+    def fail_midway(db: dbapi2.Connection) -> None:
+        outbox_schema._add_destination(db)
+        raise OSError("power cut")
+
+    monkeypatch.setitem(outbox_schema.MIGRATIONS, 5, fail_midway)
+    with pytest.raises(OSError, match="power cut"):
+        Outbox.open(path, key)
+    monkeypatch.undo()
+    with contextlib.closing(outbox_file._connect(path, "mode=ro", key.hex())) as db:
+        assert db.execute("SELECT value FROM meta").fetchone() == (4,)
+        columns = {row[1] for row in db.execute("PRAGMA table_info(items)")}
+        assert "destination" not in columns
+    with Outbox.open(path, key) as box:
+        assert raw_schema_version(box) == 5
         assert len(box.items()) == 5

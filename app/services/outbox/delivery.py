@@ -218,7 +218,7 @@ class Deliverer:
 
     def _failed(self, item: StoredItem, error: errors.ConnectorError) -> DeliveryEvent:
         kind = type(error).__name__
-        if error.remedy is errors.Remedy.CORRECT_AND_RESEND:
+        if error.remedy in (errors.Remedy.CORRECT_AND_RESEND, errors.Remedy.CONFIRM_DESTINATION):
             reason = getattr(error, "reason", error.detail)
             self.outbox.mark_attention(item.id, str(Failure(kind, str(reason))))
             log.warning("item %s needs attention: %s", item.id, kind)

@@ -36,6 +36,11 @@ class OutgoingItem:
     client: str
     label: str
     payload: bytes
+    # Where the item is bound to go: the registrar, system type and (in production)
+    # endpoint of the municipality when it was saved. A later policy that points the
+    # municipality elsewhere does not take the item there unconfirmed. "" = unbound
+    # (saved before outboxes recorded it).
+    destination: str = ""
 
     def __repr__(self) -> str:
         return f"OutgoingItem(key={self.key}, kind={self.kind}, <redacted>)"
@@ -80,6 +85,7 @@ class StoredItem:
     next_attempt: dt.datetime
     last_error: str | None
     created: dt.datetime
+    destination: str = ""
 
     @property
     def failure(self) -> Failure | None:
@@ -136,6 +142,8 @@ def check_item(item: OutgoingItem) -> None:
         raise TypeError("client and label must be strings")
     if not isinstance(item.payload, bytes | bytearray):
         raise TypeError("payload must be bytes")
+    if not isinstance(item.destination, str):
+        raise TypeError("destination must be a string")
 
 
 def check_draft(draft: Draft) -> None:

@@ -12,7 +12,7 @@ from sqlcipher3 import dbapi2
 
 from app.services.outbox.keys import OutboxError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 class Corrupt(OutboxError):
@@ -134,6 +134,18 @@ def _add_drafts(db: dbapi2.Connection) -> None:
     )
 
 
+def _add_destination(db: dbapi2.Connection) -> None:
+    """Version 5: ``items.destination``, where each item is bound to go.
+
+    The registrar, system type and endpoint its municipality had in the policy when
+    the item was saved (:func:`app.services.workstation.Workstation.destination`).
+    A policy that later points the municipality elsewhere holds the item until a
+    person confirms the new address. Items saved before this version are unbound
+    (''): the outbox never recorded where they were meant to go.
+    """
+    db.execute("ALTER TABLE items ADD COLUMN destination TEXT NOT NULL DEFAULT ''")
+
+
 # MIGRATIONS[n] turns a version n-1 outbox into version n, inside the
 # transaction that records n. Every new outbox starts at version 1 and goes
 # through them, so each migration runs in every test; tests/golden holds an
@@ -142,6 +154,7 @@ MIGRATIONS: dict[int, Callable[[dbapi2.Connection], None]] = {
     2: _add_manual_state,
     3: _one_queue_index,
     4: _add_drafts,
+    5: _add_destination,
 }
 
 

@@ -55,6 +55,7 @@ class SendingService:
         poll: float = 5.0,
     ) -> None:
         self.outbox = outbox
+        self.workstation = workstation
         self.clock = clock
         self.deliverer = Deliverer(
             outbox, outbox.sender_lock(), workstation.send_item, clock=clock, on_event=on_event
@@ -82,6 +83,7 @@ class SendingService:
                 client=item_client(entry),
                 label=entry_label(entry, first_names=first_names, last_name=last_name),
                 payload=entry_to_payload(entry),
+                destination=self.workstation.destination(code),
             ),
             self.clock(),
             draft_key=draft_key,
@@ -94,7 +96,13 @@ class SendingService:
     ) -> StoredItem:
         """Commit internal mail to the office-hours unit durably, then have it sent."""
         item = OutgoingItem(
-            mail.idempotency_key, code, ItemKind.MAIL, mail.hetu.value, label, mail_to_payload(mail)
+            mail.idempotency_key,
+            code,
+            ItemKind.MAIL,
+            mail.hetu.value,
+            label,
+            mail_to_payload(mail),
+            self.workstation.destination(code),
         )
         return self._save(item, draft_key)
 
@@ -114,6 +122,7 @@ class SendingService:
             notification.child_hetu.value,
             label,
             notification_to_payload(notification),
+            self.workstation.destination(code),
         )
         return self._save(item, draft_key)
 
@@ -122,7 +131,13 @@ class SendingService:
     ) -> StoredItem:
         """Commit a fax durably as a manual item: the worker sends it, never the sender."""
         item = OutgoingItem(
-            fax.idempotency_key, code, ItemKind.FAX, fax.hetu.value, label, fax_to_payload(fax)
+            fax.idempotency_key,
+            code,
+            ItemKind.FAX,
+            fax.hetu.value,
+            label,
+            fax_to_payload(fax),
+            self.workstation.destination(code),
         )
         return self.outbox.put(item, self.clock(), ItemState.MANUAL, draft_key=draft_key)
 
@@ -205,12 +220,22 @@ class SendingService:
                 client=item.client,
                 label=item.label,
                 payload=event_to_payload(event),
+                # The record goes where the policy now says, like anything saved now.
+                destination=self.workstation.destination(item.municipality),
             ),
             now,
         )
         self.outbox.discard(item_id)
         self.sender.nudge()
         return stored
+
+    def confirm_destination(self, code: str) -> int:
+        """A person confirmed that municipality ``code``'s items go where the policy now
+        says: every item bound elsewhere is bound to it, those held for it wait again
+        (forced: at once). The number of items rebound."""
+        count = self.outbox.rebind(code, self.workstation.destination(code), self.clock())
+        self.sender.nudge(force=[code])
+        return count
 
     def remove_refused_event(self, item_id: int) -> StoredItem:
         """Take out the record of a discard that the system refused; nothing more is sent.

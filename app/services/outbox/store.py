@@ -31,6 +31,7 @@ from typing import Any
 
 from sqlcipher3 import dbapi2
 
+from app.connectors.errors import DestinationChanged
 from app.domain.kinds import ItemKind
 from app.services.outbox.file import (
     CIPHER,
@@ -82,7 +83,7 @@ class OutboxClosed(OutboxError):
 
 _COLUMNS = (
     "id, key, municipality, kind, client, label, payload, state, attempts, "
-    "next_attempt, last_error, created"
+    "next_attempt, last_error, created, destination"
 )
 # First in line: no earlier-saved item of the same client and municipality is
 # waiting or sending. Items needing attention do not hold others back. Each
@@ -95,7 +96,7 @@ _DRAFT_COLUMNS = "key, form, municipality, client, payload, updated"
 # very strings in its baselines, so that they do the same work.
 INSERT_ITEM = (
     "INSERT INTO items (key, municipality, kind, client, label, payload, state,"
-    " attempts, next_attempt, created) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"
+    " attempts, next_attempt, created, destination) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)"
     " ON CONFLICT (key) DO NOTHING"
 )
 DELETE_DRAFT = "DELETE FROM drafts WHERE key = ?"
@@ -170,7 +171,7 @@ class Outbox:
         with self._lock:
             try:
                 with transaction(self._db()) as db:
-                    cursor = db.execute(INSERT_ITEM, (*row, stamp, stamp))
+                    cursor = db.execute(INSERT_ITEM, (*row, stamp, stamp, item.destination))
                     if cursor.rowcount != 1:  # saved before under this key: that row, unchanged
                         earlier = _stored(db.execute(_SELECT + " WHERE key = ?", (key,)).fetchone())
                         if draft is not None and earlier.payload == payload:
@@ -197,6 +198,7 @@ class Outbox:
             next_attempt=moment,
             last_error=None,
             created=moment,
+            destination=item.destination,
         )
 
     def save_draft(self, draft: Draft) -> None:
@@ -363,6 +365,26 @@ class Outbox:
                 "UPDATE items SET state = 'attention', attempts = attempts + 1, last_error = ?"
                 " WHERE id = ?",
                 (error[:MAX_ERROR_CHARS], item_id),
+            )
+
+    def rebind(self, municipality: str, destination: str, now: dt.datetime) -> int:
+        """Bind every item of ``municipality`` saved for another destination to
+        ``destination``; those held for it (attention, DestinationChanged) wait again,
+        due ``now``. Unbound items ('') stay unbound. The number of items rebound."""
+        held = f"{DestinationChanged.__name__}: %"
+        with self._write() as db:
+            db.execute(
+                "UPDATE items SET state = 'waiting', last_error = NULL, next_attempt = ?"
+                " WHERE municipality = ? AND state = 'attention' AND last_error LIKE ?"
+                " AND destination NOT IN ('', ?)",
+                (to_stamp(now), municipality, held, destination),
+            )
+            return int(
+                db.execute(
+                    "UPDATE items SET destination = ?"
+                    " WHERE municipality = ? AND destination NOT IN ('', ?)",
+                    (destination, municipality, destination),
+                ).rowcount
             )
 
     def correct(self, item_id: int, payload: bytes, label: str, now: dt.datetime) -> StoredItem:
@@ -538,6 +560,7 @@ def _stored(row: tuple[Any, ...]) -> StoredItem:
         next_attempt=from_stamp(row[9]),
         last_error=row[10],
         created=from_stamp(row[11]),
+        destination=row[12],
     )
 
 
