@@ -118,7 +118,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="the outbox of undelivered items: counts, or deliver now",
         epilog=HELPDESK_EXIT_CODES,
     )
-    outbox.add_argument("action", choices=("status", "flush"))
+    outbox.add_argument("action", choices=("status", "flush", "confirm-destination"))
+    outbox.add_argument(
+        "--municipality",
+        metavar="CODE",
+        help="confirm-destination: the municipality whose held items go where the policy now says",
+    )
     outbox.add_argument("--json", action="store_true", help="machine-readable output")
     duty = commands.add_parser(
         "duty-hours",
@@ -361,6 +366,13 @@ def run_helpdesk(args: argparse.Namespace) -> int:
             report = helpdesk.doctor(session.policy, setup, session.workstation)
         elif args.action == "status":
             report = helpdesk.outbox_status(setup)
+        elif args.action == "confirm-destination":
+            if not args.municipality:
+                print("outbox confirm-destination needs --municipality CODE", file=sys.stderr)
+                return EXIT_USAGE
+            report = helpdesk.outbox_confirm_destination(
+                setup, session.workstation, args.municipality
+            )
         else:
             report = helpdesk.outbox_flush(setup, session.workstation)
     if args.json:

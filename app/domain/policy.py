@@ -267,6 +267,19 @@ class Policy:
                 return municipality
         raise KeyError(code)
 
+    def destination(self, code: str) -> str:
+        """Where municipality ``code``'s items go under this policy: registrar, system
+        type and endpoint. Each outbox item is bound to it when saved; a later policy
+        naming another destination holds the item until a person confirms.
+
+        A training policy leaves the endpoint out: the training systems move to a new
+        loopback port every time they start, and never hold real client data.
+        """
+        municipality = self.municipality(code)
+        system = municipality.system
+        where = "training" if self.training else system.endpoint
+        return f"{municipality.registrar} {system.type} {where}"
+
     def registrar(self, registrar_id: str) -> Registrar:
         for registrar in self.registrars:
             if registrar.id == registrar_id:

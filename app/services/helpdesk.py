@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.connectors import errors
+from app.domain.clock import utc_now
 from app.domain.policy import Policy
 from app.services.outbox.delivery import Outcome
 from app.services.outbox.keys import OutboxError
@@ -24,6 +25,7 @@ EXIT_OK = 0
 EXIT_NEEDS_ACTION = 1
 EXIT_OUTBOX = 4
 EXIT_BUSY = 5
+EXIT_USAGE = 64
 
 
 @dataclass
@@ -43,6 +45,8 @@ def _counts_document(counts: OutboxCounts) -> dict[str, Any]:
         # Unsaved text of open forms: client data, never sent, lost if the outbox is removed.
         "drafts": counts.drafts,
         "per_municipality": dict(sorted(counts.per_municipality.items())),
+        # Held: the policy now names another destination than they were saved for.
+        "held_for_new_address": dict(sorted(counts.held.items())),
     }
 
 
@@ -87,6 +91,12 @@ def outbox_status(setup: OutboxSetup) -> Report:
         when = last.get(code)
         report.lines.append(
             f"  {code}: {count} item(s); last delivery {when.isoformat() if when else 'never'}"
+        )
+    for code, count in sorted(counts.held.items()):
+        report.lines.append(
+            f"  {code}: {count} item(s) HELD: the policy now names another registrar, system "
+            "or endpoint than they were saved for. If the move is intended: "
+            f"paivystys outbox confirm-destination --municipality {code}"
         )
     if _undelivered(counts):
         report.exit_code = EXIT_NEEDS_ACTION
@@ -173,4 +183,28 @@ def doctor(policy: Policy, setup: OutboxSetup, workstation: Workstation) -> Repo
             report.exit_code = EXIT_NEEDS_ACTION
     report.document["checked_at"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     report.document["ok"] = report.exit_code == EXIT_OK
+    return report
+
+
+def outbox_confirm_destination(setup: OutboxSetup, workstation: Workstation, code: str) -> Report:
+    """Helpdesk confirms that municipality ``code``'s items go where the policy now says."""
+    report = Report()
+    try:
+        destination = workstation.destination(code)
+    except KeyError:
+        report.exit_code = EXIT_USAGE
+        report.lines.append(f"confirm-destination: no municipality {code!r} in the policy")
+        report.document = {"ok": False, "error": "unknown_municipality"}
+        return report
+    try:
+        outbox = setup.open()
+    except OutboxError as error:
+        return _outbox_failure(report, error, setup)
+    with outbox:
+        count = outbox.rebind(code, destination, utc_now())
+    report.document = {"municipality": code, "destination": destination, "rebound": count}
+    report.lines.append(
+        f"confirm-destination: {count} item(s) of {code} now go to {destination}; "
+        "the app or `paivystys outbox flush` sends them"
+    )
     return report

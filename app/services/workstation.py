@@ -66,16 +66,8 @@ class Workstation:
         return self.connector(code).field_limits
 
     def destination(self, code: str) -> str:
-        """Where municipality ``code``'s items go under this policy: registrar, system
-        type and endpoint. Each outbox item is bound to it when saved.
-
-        A training policy leaves the endpoint out: the training systems move to a new
-        loopback port every time they start, and never hold real client data.
-        """
-        municipality = self.policy.municipality(code)
-        system = municipality.system
-        where = "training" if self.policy.training else system.endpoint
-        return f"{municipality.registrar} {system.type} {where}"
+        """Where municipality ``code``'s items are bound to go (:meth:`Policy.destination`)."""
+        return self.policy.destination(code)
 
     def probe(self, code: str) -> Health:
         return self.connector(code).probe()

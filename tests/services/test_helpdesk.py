@@ -10,9 +10,11 @@ import subprocess
 import sys
 import urllib.request
 import uuid
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from app.connectors.base import Credentials
 from app.services.outbox import file as outbox_file
 from app.services.outbox import schema as outbox_schema
 from app.services.outbox.profile import TRAINING_KEY_FILE
@@ -21,7 +23,7 @@ from app.services.outbox.store import Draft, Outbox
 from app.services.workstation import Workstation
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
 from tests.fakes import closed_port_url
-from tests.helpers import entry_for
+from tests.helpers import entry_for, records
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -82,8 +84,6 @@ def test_outbox_status_and_flush_deliver_waiting_entries(
             for m in training.policy.municipalities
         ),
     )
-    from app.connectors.base import Credentials
-
     outbox = training_outbox(profile)
     station = Workstation(
         offline_policy, lambda m: Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
@@ -170,3 +170,49 @@ def test_outbox_status_and_doctor_count_drafts_without_asking_for_action(
     report = json.loads(flushed.stdout)
     assert (report["results"]["delivered"], report["outbox"]["drafts"]) == (0, 2)
     assert all(records == [] for records in training.inspect().values())
+
+
+def test_items_saved_for_another_destination_wait_until_helpdesk_confirms(
+    training: TrainingServer, profile: Path
+) -> None:
+    """The policy now maps a municipality to another registrar than when its entry was
+    saved: flush sends nothing there, status says so, and confirm-destination frees it."""
+    municipality = training.policy.municipalities[0]
+    code = municipality.code
+    other = next(r.id for r in training.policy.registrars if r.id != municipality.registrar)
+    earlier = replace(municipality, registrar=other)
+    earlier_policy = replace(
+        training.policy,
+        municipalities=tuple(
+            earlier if m.code == code else m for m in training.policy.municipalities
+        ),
+    )
+    client = training.systems[code].clients[0]
+    entry = entry_for(client.hetu)
+    outbox = training_outbox(profile)
+    station = Workstation(
+        earlier_policy, lambda m: Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
+    )
+    SendingService(outbox, station).save_entry(code, entry)
+    outbox.close()
+    station.close()
+
+    flushed = run("outbox", "flush", "--training-server", training.url)
+    assert flushed.returncode == 1, flushed.stdout + flushed.stderr
+    assert "0 delivered" in flushed.stdout
+    assert records(training, code) == []
+    status = run("outbox", "status", "--json", "--training-server", training.url)
+    assert json.loads(status.stdout)["outbox"]["held_for_new_address"] == {code: 1}
+    human = run("outbox", "status", "--training-server", training.url)
+    assert f"confirm-destination --municipality {code}" in human.stdout
+
+    missing = run("outbox", "confirm-destination", "--training-server", training.url)
+    assert missing.returncode == 64
+    confirmed = run(
+        "outbox", "confirm-destination", "--municipality", code, "--training-server", training.url
+    )
+    assert confirmed.returncode == 0, confirmed.stdout + confirmed.stderr
+    assert f"1 item(s) of {code} now go to {training.policy.destination(code)}" in confirmed.stdout
+    flushed = run("outbox", "flush", "--training-server", training.url)
+    assert flushed.returncode == 0, flushed.stdout + flushed.stderr
+    assert [r["idempotency_key"] for r in records(training, code)] == [str(entry.idempotency_key)]

@@ -24,6 +24,8 @@ from app.domain.kinds import ItemKind
 from app.domain.model import ContactChannel, DutyEntry, TaskType
 from app.domain.policy import VpnConfig
 from app.services.connectivity import Reachability
+from app.services.outbox.codec import entry_to_payload, item_client
+from app.services.outbox.items import OutgoingItem
 from app.services.outbox.keys import KeyMissing, KeyringTimeout, NoKeyringBackend, OutboxIOError
 from app.services.outbox.profile import OutboxSetup
 from app.services.outbox.sending import SendingService
@@ -537,3 +539,64 @@ def test_the_outbox_view_words_a_connection_failure_for_the_worker(
     view = open_outbox_view(qtbot, window)
     qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=WAIT_MS)
     assert rows(view)[0][6] in ("ei yhteyttä järjestelmään", "järjestelmä ei vastannut ajoissa")
+
+
+def test_an_item_held_for_a_changed_address_goes_only_after_the_worker_confirms(
+    qtbot: QtBot, window: MainWindow, training: TrainingServer
+) -> None:
+    """Saved while the policy named another registrar for the municipality: the item
+    waits, the view says why, and it goes to the new address only on an explicit yes."""
+    sending = window.outbox.sending
+    assert sending is not None
+    child = clients(training)[0]
+    entry = DutyEntry(
+        hetu=child.hetu,
+        contact_time=dt.datetime.now().astimezone(),
+        contact_channel=ContactChannel.POLICE,
+        task_type=TaskType.CHILD_PROTECTION,
+        narrative="Poliisi soitti; tallennettu ennen kunnan siirtoa.",
+        measures="",
+        follow_up_needed=False,
+        author=WORKER,
+    )
+    earlier = "entinen-alue effica training"
+    sending.outbox.put(
+        OutgoingItem(
+            entry.idempotency_key,
+            JARVENPAA,
+            ItemKind.ENTRY,
+            item_client(entry),
+            "Ä. Š. kirjaus",
+            entry_to_payload(entry),
+            earlier,
+        ),
+        dt.datetime.now(dt.UTC),
+    )
+    sending.nudge()
+    view = open_outbox_view(qtbot, window)
+    qtbot.waitUntil(lambda: [row[3] for row in rows(view)] == ["vaatii toimia"], timeout=WAIT_MS)
+    assert rows(view)[0][6] == "kunnan järjestelmän osoite on muuttunut: vahvista"
+    assert inspect(training)[JARVENPAA] == []
+    view.table.selectRow(0)
+    assert not view.correct_button.isEnabled()
+    assert view.confirm_destination_button.isEnabled()
+
+    click(view.confirm_destination_button)  # first: the worker says no
+    box = view.findChild(QMessageBox, "confirmDestination")
+    assert box is not None
+    assert earlier in box.informativeText()
+    assert window.context.policy.destination(JARVENPAA) in box.informativeText()
+    press(box, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: view.findChild(QMessageBox, "confirmDestination") is None)
+    [held] = sending.outbox.items()
+    assert held.destination == earlier
+
+    click(view.confirm_destination_button)
+    box = view.findChild(QMessageBox, "confirmDestination")
+    assert box is not None
+    yes = box.findChild(QPushButton, "confirmDestinationYes")
+    assert yes is not None
+    click(yes)
+    qtbot.waitUntil(lambda: window.outbox_count.text() == "Lähtevät: 0", timeout=WAIT_MS)
+    keys = [record["idempotency_key"] for record in inspect(training)[JARVENPAA]]
+    assert keys == [str(entry.idempotency_key)]

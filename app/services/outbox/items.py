@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from app.domain.kinds import ItemKind
@@ -129,6 +129,9 @@ class OutboxCounts:
     per_municipality: dict[str, int]  # every item not yet delivered, per municipality code
     manual: int = 0  # items the worker completes by hand (faxes not yet marked sent)
     drafts: int = 0  # forms' unsaved text: client data, but not an item (never sent)
+    # Items held because the policy now names another destination, per municipality:
+    # they wait for a person to confirm the new address (``outbox confirm-destination``).
+    held: dict[str, int] = field(default_factory=dict)
 
 
 def check_item(item: OutgoingItem) -> None:

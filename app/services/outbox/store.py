@@ -424,6 +424,11 @@ class Outbox:
         states = dict(self._query("SELECT state, count(*) FROM items GROUP BY state"))
         places = self._query("SELECT municipality, count(*) FROM items GROUP BY municipality")
         drafts = self._query("SELECT count(*) FROM drafts")[0][0]
+        held = self._query(
+            "SELECT municipality, count(*) FROM items WHERE state = 'attention'"
+            " AND last_error LIKE ? GROUP BY municipality",
+            (f"{DestinationChanged.__name__}: %",),
+        )
         return OutboxCounts(
             waiting=int(states.get("waiting", 0)),
             sending=int(states.get("sending", 0)),
@@ -431,6 +436,7 @@ class Outbox:
             per_municipality={str(code): int(count) for code, count in places},
             manual=int(states.get("manual", 0)),
             drafts=int(drafts),
+            held={str(code): int(count) for code, count in held},
         )
 
     def last_delivery(self) -> dict[str, dt.datetime]:

@@ -261,6 +261,17 @@ class OutboxController(QObject):
             on_failed,
         )
 
+    def confirm_destination(
+        self,
+        code: str,
+        on_done: Callable[[int], None],
+        on_failed: Callable[[Exception], None],
+    ) -> None:
+        """Send municipality ``code``'s held items where the policy now says."""
+        self._run(
+            lambda sending: sending.confirm_destination(code), self._changed(on_done), on_failed
+        )
+
     def _changed(self, then: Callable[[T], None]) -> Callable[[T], None]:
         def done(result: T) -> None:
             self.items_changed.emit()

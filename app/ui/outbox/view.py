@@ -37,6 +37,7 @@ from app.services.outbox.store import ItemState, StoredItem
 from app.ui.followup.fax_actions import FaxActions
 from app.ui.item_table import ItemListDialog, TableRow, item_table, message_line, named_button
 from app.ui.messages import where
+from app.ui.outbox import destination as destination_question
 from app.ui.outbox import messages as outbox_messages
 from app.ui.outbox.controller import OutboxController
 from app.ui.outbox.editor import (
@@ -47,6 +48,8 @@ from app.ui.outbox.editor import (
 )
 
 log = logging.getLogger(__name__)
+
+DESTINATION_CHANGED = errors.DestinationChanged.__name__
 
 # Kinds the worker corrects or discards when the system refused them (an event is
 # itself the record of a discard; a fax is completed by hand).
@@ -65,6 +68,12 @@ class _Row:
     state: ItemState
     label: str
     failure: Failure | None
+    destination: str = ""
+
+    @property
+    def held(self) -> bool:
+        """Held because the policy now names another destination than it was saved for."""
+        return self.failure is not None and self.failure.cause == DESTINATION_CHANGED
 
 
 class OutboxView(ItemListDialog):
@@ -113,10 +122,17 @@ class OutboxView(ItemListDialog):
         self.mark_sent_button = named_button(
             self, "markFaxSentButton", self.tr("Merkitse lähetetyksi…")
         )
+        self.confirm_destination_button = named_button(
+            self, "confirmDestinationButton", self.tr("Uusi osoite…")
+        )
+        self.confirm_destination_button.setToolTip(
+            self.tr("Kunnan järjestelmän osoite on muuttunut: lähetä odottavat uuteen osoitteeseen")
+        )
         self.correct_button.clicked.connect(self.open_selected)
         self.discard_button.clicked.connect(self.discard_selected)
         self.print_fax_button.clicked.connect(self.print_selected_fax)
         self.mark_sent_button.clicked.connect(self.mark_selected_fax_sent)
+        self.confirm_destination_button.clicked.connect(self.confirm_selected_destination)
         self._lay_out(
             table,
             message_line(self, "outboxViewMessage"),
@@ -125,6 +141,7 @@ class OutboxView(ItemListDialog):
                 self.discard_button,
                 self.print_fax_button,
                 self.mark_sent_button,
+                self.confirm_destination_button,
             ],
             "closeOutboxViewButton",
         )
@@ -147,7 +164,10 @@ class OutboxView(ItemListDialog):
     def _listed(self, items: list[StoredItem]) -> None:
         self._read_done()
         # Only the row's summary is kept; the payloads go with ``items``.
-        rows = [_Row(i.id, i.municipality, i.kind, i.state, i.label, i.failure) for i in items]
+        rows = [
+            _Row(i.id, i.municipality, i.kind, i.state, i.label, i.failure, i.destination)
+            for i in items
+        ]
         self._show_rows(rows, {i.id: (i.attempts, i.next_attempt) for i in items})
         self.message.setText("" if rows else self.tr("Lähtevissä ei ole mitään."))
         self.loaded.emit()
@@ -187,7 +207,11 @@ class OutboxView(ItemListDialog):
     def _update_buttons(self) -> None:
         row = self._selected_row()
         refused = row if row is not None and row.state is ItemState.ATTENTION else None
-        self.correct_button.setEnabled(refused is not None and refused.kind in CORRECTABLE)
+        held = refused is not None and refused.held
+        self.correct_button.setEnabled(
+            refused is not None and refused.kind in CORRECTABLE and not held
+        )
+        self.confirm_destination_button.setEnabled(held)
         self.discard_button.setEnabled(refused is not None and refused.kind in DISCARDABLE)
         fax = self._selected_fax() is not None
         self.print_fax_button.setEnabled(fax and self._fax_actions is not None)
@@ -204,6 +228,38 @@ class OutboxView(ItemListDialog):
         if row is None or row.kind is not ItemKind.FAX or row.state is not ItemState.MANUAL:
             return None
         return row
+
+    def confirm_selected_destination(self) -> None:
+        """Ask, then send the municipality's held items where the policy now says."""
+        row = self._selected_row()
+        if row is None or row.state is not ItemState.ATTENTION or not row.held:
+            return
+        try:
+            now = self._policy.destination(row.municipality)
+        except KeyError:
+            self.message.setText(
+                self.tr("Kunta ei ole enää käytössä tällä koneella. Soita tukeen.")
+            )
+            return
+        destination_question.ask_to_confirm(
+            self,
+            self._where(row.municipality),
+            row.destination,
+            now,
+            lambda: self._confirm_destination(row.municipality),
+        )
+
+    def _confirm_destination(self, code: str) -> None:
+        def done(count: int) -> None:
+            self.message.setText(
+                self.tr("{count} lähetystä lähtee kunnan uuteen osoitteeseen.").format(count=count)
+            )
+
+        def failed(error: Exception) -> None:
+            log.warning("destination not confirmed: %s", type(error).__name__)
+            self.message.setText(self.tr("Vahvistus ei onnistunut. Yritä uudelleen."))
+
+        self._outbox.confirm_destination(code, done, failed)
 
     def print_selected_fax(self) -> None:
         row = self._selected_fax()
@@ -465,5 +521,6 @@ class OutboxView(ItemListDialog):
             errors.AuthenticationFailed.__name__: self.tr("tunnukset eivät kelpaa"),
             errors.NotSupported.__name__: self.tr("järjestelmä ei tue tätä"),
             PAYLOAD_UNREADABLE: self.tr("tallennettu sisältö ei ole luettavissa"),
+            DESTINATION_CHANGED: self.tr("kunnan järjestelmän osoite on muuttunut: vahvista"),
         }
         return texts.get(failure.cause, str(failure)), str(failure)
