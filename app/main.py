@@ -14,7 +14,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack, closing, contextmanager
+from contextlib import AbstractContextManager, ExitStack, closing, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
@@ -26,7 +26,7 @@ from app.domain.policy import Municipality, Policy
 from app.services import helpdesk, paths
 from app.services.context import AppContext, TrainingInfo
 from app.services.outbox.profile import OutboxSetup
-from app.services.policy.classroom import ClassroomError, join
+from app.services.policy.classroom import ClassroomError, classroom_host, join
 from app.services.policy.load import PolicyError, describe_policy, load_policy
 from app.services.process import protect_process
 from app.services.settings import SettingsStore
@@ -246,9 +246,14 @@ def _training_server(
     from app.training.server import TrainingServer
 
     embedded = None
+    allowance: AbstractContextManager[None] = nullcontext()
     if isinstance(systems, str):
+        from app.connectors.tls import plain_http_to
+
         description, policy = join(systems)
         info = TrainingInfo.from_description(systems, description)
+        # Its simulated systems (synthetic clients) answer plain http:// on its host.
+        allowance = plain_http_to(classroom_host(systems))
     else:
         if isinstance(systems, TrainingServer):
             server = systems
@@ -258,9 +263,10 @@ def _training_server(
         description, policy = server.description, server.policy
         info = TrainingInfo.from_description(server.url, description)
     try:
-        if announce is not None:
-            announce(description)
-        yield policy, info
+        with allowance:
+            if announce is not None:
+                announce(description)
+            yield policy, info
     finally:
         if embedded is not None:
             embedded.stop()

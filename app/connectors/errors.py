@@ -32,6 +32,31 @@ class Unreachable(ConnectorError):
     """No connection could be made: network or VPN down, or the host refuses."""
 
 
+class TrustProblem(Enum):
+    """Why a connection was not trusted; the UI words each for the worker."""
+
+    NOT_TRUSTED = "certificate not trusted"
+    EXPIRED = "certificate expired or not yet valid"
+    WRONG_HOST = "certificate is for another host"
+    PIN_MISMATCH = "certificate's key matches no pin_sha256 of the policy"
+    PLAIN_HTTP = "plain http:// beyond this machine refused"
+    CREDENTIALS_IN_URL = "credentials in the URL refused"
+    CA_BUNDLE = "the policy's ca_bundle cannot be used"
+
+
+class Untrusted(Unreachable):
+    """No trusted connection could be made, and nothing was sent: the system's
+    certificate failed verification (not trusted, expired, for another host, or its key
+    is not the one pinned), or the policy's address is one the transport never uses
+    (plain http:// beyond this machine, credentials in the URL). Helpdesk has to fix
+    it; an item waits in the outbox meanwhile. ``problem`` says which.
+    """
+
+    def __init__(self, detail: str, problem: TrustProblem) -> None:
+        super().__init__(detail)
+        self.problem = problem
+
+
 class TimedOut(ConnectorError):
     """Connected, but no answer within the read timeout. The request may have landed."""
 

@@ -1,7 +1,12 @@
-"""HTTP plumbing shared by the connectors: timeouts, size bounds, error mapping.
+"""HTTP plumbing shared by the connectors: timeouts, size bounds, TLS, error mapping.
 
 Everything that comes back is treated as hostile: bodies are read up to a
 bound, and every transport failure becomes one of the taxonomy's errors.
+
+Certificates are verified against the operating system's trust store, plus the
+policy's ``ca_bundle`` and ``pin_sha256`` for the system (:mod:`app.connectors.tls`).
+Plain http:// beyond this machine, and a URL with credentials, are refused before
+any connection is made, whatever the policy says.
 
 Each request has an overall deadline, the policy's connect and read timeouts
 together: a socket timeout applies to each read, so a server that drips a byte
@@ -17,12 +22,13 @@ import datetime as dt
 import heapq
 import itertools
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import Any, Protocol
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -30,15 +36,17 @@ from requests.structures import CaseInsensitiveDict
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
+from app.connectors import tls
 from app.connectors.errors import (
     AuthenticationFailed,
     ConnectorError,
     Rejected,
     ServerFault,
     TimedOut,
+    TrustProblem,
     Unreachable,
+    Untrusted,
 )
-from app.domain.policy import SystemConfig
 
 MAX_RESPONSE_BYTES = 2_000_000
 USER_AGENT = "Paivystys/0.1"
@@ -140,6 +148,65 @@ class _HTTPSPool(HTTPSConnectionPool):
     ConnectionCls = _TrackedHTTPSConnection
 
 
+def _https_pool(pins: frozenset[bytes]) -> type[HTTPSConnectionPool]:
+    """The pool class of one system's https connections: with ``pins``, each new
+    connection's server key is checked right after its handshake."""
+    if not pins:
+        return _HTTPSPool
+
+    class _PinnedHTTPSConnection(_TrackedHTTPSConnection):
+        def connect(self) -> None:
+            super().connect()
+            tls.check_pins(self.sock, pins)
+
+    class _PinnedHTTPSPool(_HTTPSPool):
+        ConnectionCls = _PinnedHTTPSConnection
+
+    return _PinnedHTTPSPool
+
+
+class _Adapter(HTTPAdapter):
+    """Connections the deadline watchdog can cut (see the module's docstring), verified
+    with the system's own context: the OS trust store and the policy's CA bundle."""
+
+    def __init__(self, context: ssl.SSLContext, pins: frozenset[bytes]) -> None:
+        self._context = context
+        self._pins = pins
+        super().__init__()  # calls init_poolmanager
+
+    def init_poolmanager(
+        self, connections: int, maxsize: int, block: bool = False, **pool_kwargs: Any
+    ) -> None:
+        pool_kwargs["ssl_context"] = self._context
+        super().init_poolmanager(connections, maxsize, block, **pool_kwargs)
+        self.poolmanager.pool_classes_by_scheme = {
+            "http": _HTTPPool,
+            "https": _https_pool(self._pins),
+        }
+
+    def cert_verify(self, conn: Any, url: str, verify: Any, cert: Any) -> None:
+        # requests would give every connection certifi's bundle, which urllib3 then
+        # loads into the context beside the OS store: the context is the whole trust.
+        conn.cert_reqs = "CERT_REQUIRED"
+        conn.ca_certs = None
+        conn.ca_cert_dir = None
+
+
+class HttpSettings(Protocol):
+    """What :class:`HttpTransport` reads from a system's (or the register's) configuration."""
+
+    @property
+    def endpoint(self) -> str: ...
+    @property
+    def connect_timeout(self) -> float: ...
+    @property
+    def read_timeout(self) -> float: ...
+    @property
+    def ca_bundle(self) -> str | None: ...
+    @property
+    def pin_sha256(self) -> tuple[str, ...]: ...
+
+
 @dataclass(frozen=True)
 class Response:
     status: int
@@ -148,9 +215,9 @@ class Response:
 
 
 class HttpTransport:
-    """One client system's HTTP endpoint, with the policy's timeouts."""
+    """One client system's HTTP endpoint, with the policy's timeouts and TLS settings."""
 
-    def __init__(self, config: SystemConfig, max_bytes: int = MAX_RESPONSE_BYTES) -> None:
+    def __init__(self, config: HttpSettings, max_bytes: int = MAX_RESPONSE_BYTES) -> None:
         self.base_url = config.endpoint.rstrip("/")
         self.timeout = (config.connect_timeout, config.read_timeout)
         self.max_bytes = max_bytes
@@ -158,11 +225,17 @@ class HttpTransport:
         self.session.headers["User-Agent"] = USER_AGENT
         # Proxies from the environment must not divert client data.
         self.session.trust_env = False
-        adapter = self.session.get_adapter(self.base_url)
-        assert isinstance(adapter, HTTPAdapter)
-        # Connections the deadline watchdog can cut (see the module's docstring).
-        adapter.poolmanager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
-        self._adapter = adapter
+        # A bundle that cannot be used fails every request (helpdesk sees why), not the
+        # construction: connectors are made where no network failure is expected.
+        self._bundle_problem: str | None = None
+        try:
+            self.ssl_context = tls.system_context(config.ca_bundle)
+        except (OSError, ssl.SSLError) as error:
+            self.ssl_context = tls.system_context()
+            self._bundle_problem = f"{config.ca_bundle!r}: {type(error).__name__}"
+        self._adapter = _Adapter(self.ssl_context, tls.pins_of(config.pin_sha256))
+        self.session.mount("https://", self._adapter)
+        self.session.mount("http://", self._adapter)
         self.deadline = config.connect_timeout + config.read_timeout
 
     def request(
@@ -186,6 +259,7 @@ class HttpTransport:
         """
         url = self.base_url + path
         path = label or path
+        self._refuse_untrusted(method, path)
         call = _Call()
         _calls.call = call
         _WATCHDOG.watch(call, self.deadline)
@@ -230,8 +304,29 @@ class HttpTransport:
             body = self._read_bounded(reply)
             return Response(reply.status_code, dict(reply.headers), body)
 
+    def _refuse_untrusted(self, method: str, path: str) -> None:
+        """Before any connection: the address must be one the transport uses (checked
+        on every call, since the classroom allowance ends with the training session)."""
+        refusal = tls.address_refusal(self.base_url)
+        if refusal is not None:
+            raise Untrusted(f"{method} {path}: {refusal.detail}", refusal.problem)
+        if self._bundle_problem is not None:
+            raise Untrusted(
+                f"{method} {path}: {TrustProblem.CA_BUNDLE.value} ({self._bundle_problem}); "
+                "nothing was sent",
+                TrustProblem.CA_BUNDLE,
+            )
+
     def _failure(self, method: str, path: str, error: requests.RequestException) -> ConnectorError:
-        if isinstance(error, (requests.ConnectTimeout, requests.exceptions.SSLError)):
+        if isinstance(error, requests.exceptions.SSLError):
+            found = tls.trust_problem(error)
+            if found is None:  # a handshake cut short or refused: like no connection
+                return Unreachable(f"{method} {path}: {type(error).__name__}")
+            problem, reason = found
+            return Untrusted(
+                f"{method} {path}: {problem.value} ({reason}); nothing was sent", problem
+            )
+        if isinstance(error, requests.ConnectTimeout):
             return Unreachable(f"{method} {path}: {type(error).__name__}")
         if isinstance(error, requests.ReadTimeout):
             return TimedOut(f"{method} {path}: no answer in {self.timeout[1]} s")

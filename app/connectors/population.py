@@ -17,7 +17,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from typing import Any
 
 from app.connectors import errors
 from app.connectors.base import Credentials, Health
@@ -26,9 +26,6 @@ from app.connectors.json_answer import bool_field, json_answer, object_value, st
 from app.domain.hetu import Hetu, InvalidHetu, parse_hetu
 from app.domain.model import Address, PersonDetails
 from app.domain.policy import PopulationConfig
-
-if TYPE_CHECKING:
-    from app.domain.policy import SystemConfig
 
 PERSON_PATH = "/vtj/henkilo"
 HOME_MUNICIPALITY_PATH = "/vtj/kotikunta"
@@ -98,24 +95,6 @@ class PersonRecord:
         return "PersonRecord(<redacted>)"
 
 
-class _HttpSettings(Protocol):
-    """What :class:`HttpTransport` reads from its configuration."""
-
-    @property
-    def endpoint(self) -> str: ...
-    @property
-    def connect_timeout(self) -> float: ...
-    @property
-    def read_timeout(self) -> float: ...
-
-
-def _transport(settings: _HttpSettings) -> HttpTransport:
-    # HttpTransport is annotated with SystemConfig because the client systems came
-    # first, but it reads only the three attributes above; the Protocol checks that
-    # PopulationConfig has them, so the cast is the only loose end and it is here.
-    return HttpTransport(cast("SystemConfig", settings))
-
-
 class PopulationRegister:
     """Queries to the population register with one worker's register credentials.
 
@@ -126,7 +105,7 @@ class PopulationRegister:
     def __init__(self, config: PopulationConfig, credentials: Credentials) -> None:
         self.config = config
         self.credentials = credentials
-        self._http = _transport(config)
+        self._http = HttpTransport(config)
 
     def probe(self) -> Health:
         """Check that the register answers. Needs no credentials."""

@@ -10,9 +10,13 @@ Which client system types exist is not a domain fact; the loader checks
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
+import ipaddress
 import re
 from dataclasses import dataclass
+from pathlib import PurePosixPath, PureWindowsPath
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -124,6 +128,75 @@ def _is_host_port(value: str) -> bool:
 
 HOST_PORT = Check(_is_host_port, "host:port, e.g. 'vpn-check.example:443'")
 
+
+def is_loopback_host(host: str) -> bool:
+    """Whether ``host`` (a URL's host name) is this machine: ``localhost``, 127.0.0.0/8 or
+    ::1. Plain http:// may go there in training; it never leaves the machine."""
+    name = host.strip("[]").rstrip(".").lower()
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+_HEX_PIN = re.compile(r"[0-9a-f]{64}")
+
+
+def pin_digest(text: str) -> bytes:
+    """The 32 bytes a ``pin_sha256`` names: the SHA-256 of a certificate's public key
+    (its DER SubjectPublicKeyInfo, as HPKP pinned it), written in base64 (44
+    characters, as HPKP and ``openssl ... | base64`` write it) or as 64 hex digits
+    (colons between byte pairs allowed, as ``openssl dgst -c`` writes it).
+    ValueError when it is neither."""
+    value = text.strip()
+    hex_digits = value.replace(":", "").lower()
+    if _HEX_PIN.fullmatch(hex_digits):
+        return bytes.fromhex(hex_digits)
+    try:
+        digest = base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        raise ValueError("not base64 or hex") from None
+    if len(digest) != 32:
+        raise ValueError(f"{len(digest)} bytes, not the 32 of a SHA-256")
+    return digest
+
+
+def _is_pin(value: str) -> bool:
+    try:
+        pin_digest(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_absolute_path(value: str) -> bool:
+    # The policy may be checked on another platform than the workstation's.
+    return PurePosixPath(value).is_absolute() or PureWindowsPath(value).is_absolute()
+
+
+PIN_SHA256 = Check(
+    _is_pin,
+    "the SHA-256 of a certificate's public key (SubjectPublicKeyInfo): 44 characters of "
+    "base64 or 64 hex digits",
+)
+ABSOLUTE_PATH = Check(_is_absolute_path, "an absolute path on the workstation")
+Pin = Annotated[str, PIN_SHA256]
+
+_CA_BUNDLE_DOC = (
+    "PEM file of CA certificates trusted for this system besides the operating system's "
+    "trust store (where municipalities deploy their internal CAs; that is the usual way, "
+    "and then this is not needed). An absolute path on the workstation."
+)
+_PIN_DOC = (
+    "SHA-256 pins of the server certificate's public key (DER SubjectPublicKeyInfo, the "
+    "HPKP convention: survives a renewal that keeps the key), each in base64 or hex. When "
+    "given, a connection whose certificate's key matches none of them is closed before "
+    "anything is sent. Checked on top of the certificate's chain, never instead of it; "
+    "before a new key goes live, list it beside the old one."
+)
+
 Text = Annotated[str, NOT_EMPTY]
 
 
@@ -142,10 +215,13 @@ class SystemConfig:
 
     type: Text = setting("Client system type: selects the connector.")
     endpoint: Annotated[str, HTTP_URL] = setting(
-        "Base URL of the system's interface (over the VPN)."
+        "Base URL of the system's interface (over the VPN): https:// only (a training "
+        "policy may also use http:// to this machine or its classroom server)."
     )
     connect_timeout: Annotated[float, POSITIVE] = setting("Seconds to wait for a connection.", 5.0)
     read_timeout: Annotated[float, POSITIVE] = setting("Seconds to wait for an answer.", 20.0)
+    ca_bundle: Annotated[str, ABSOLUTE_PATH] | None = setting(_CA_BUNDLE_DOC, None)
+    pin_sha256: tuple[Pin, ...] = setting(_PIN_DOC, ())
 
 
 @dataclass(frozen=True)
@@ -206,9 +282,14 @@ class VpnConfig:
 class PopulationConfig:
     """The population register (Väestösuora, VTJ): addresses, guardians, home municipality."""
 
-    endpoint: Annotated[str, HTTP_URL] = setting("Base URL of the population register interface.")
+    endpoint: Annotated[str, HTTP_URL] = setting(
+        "Base URL of the population register interface: https:// only (a training policy "
+        "may also use http:// to this machine or its classroom server)."
+    )
     connect_timeout: Annotated[float, POSITIVE] = setting("Seconds to wait for a connection.", 5.0)
     read_timeout: Annotated[float, POSITIVE] = setting("Seconds to wait for an answer.", 20.0)
+    ca_bundle: Annotated[str, ABSOLUTE_PATH] | None = setting(_CA_BUNDLE_DOC, None)
+    pin_sha256: tuple[Pin, ...] = setting(_PIN_DOC, ())
 
 
 @dataclass(frozen=True)

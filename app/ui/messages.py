@@ -103,7 +103,9 @@ def connector_failure(
     """What failed and what to do, for any exception from a connector call."""
     place = where(municipality)
     helpdesk = municipality.help.helpdesk_phone
-    if isinstance(error, errors.Unreachable):
+    if isinstance(error, errors.Untrusted):
+        text = untrusted(error.problem)
+    elif isinstance(error, errors.Unreachable):
         text = QCoreApplication.translate(
             "Messages",
             "Asiakastietojärjestelmään ei saada yhteyttä ({where}). Tarkista VPN-yhteys ja "
@@ -143,6 +145,44 @@ def connector_failure(
     reason = error.reason if isinstance(error, errors.Rejected) else ""
     return text.format(
         where=place, helpdesk=helpdesk, login=municipality.help.login_format, reason=reason
+    )
+
+
+def untrusted(problem: errors.TrustProblem) -> str:
+    """The system's certificate was refused, or the policy's address would not be a
+    secure connection: nothing was sent. A template with ``{where}`` and ``{helpdesk}``."""
+    problems = errors.TrustProblem
+    if problem is problems.NOT_TRUSTED:
+        return QCoreApplication.translate(
+            "Messages",
+            "Asiakastietojärjestelmän varmenne ei ole luotettu ({where}), joten yhteyttä ei "
+            "avattu eikä mitään lähetetty. Ota yhteys kunnan IT-tukeen: {helpdesk}.",
+        )
+    if problem is problems.EXPIRED:
+        return QCoreApplication.translate(
+            "Messages",
+            "Asiakastietojärjestelmän varmenne on vanhentunut tai ei vielä voimassa ({where}), "
+            "joten yhteyttä ei avattu eikä mitään lähetetty. Tarkista tietokoneen päivämäärä "
+            "ja kellonaika; jos ne ovat oikein, ota yhteys kunnan IT-tukeen: {helpdesk}.",
+        )
+    if problem is problems.WRONG_HOST:
+        return QCoreApplication.translate(
+            "Messages",
+            "Asiakastietojärjestelmän varmenne on annettu toiselle palvelimelle ({where}), "
+            "joten yhteyttä ei avattu eikä mitään lähetetty. Ota yhteys kunnan IT-tukeen: "
+            "{helpdesk}.",
+        )
+    if problem is problems.PIN_MISMATCH:
+        return QCoreApplication.translate(
+            "Messages",
+            "Asiakastietojärjestelmän varmenne ei ole se, jonka työaseman asetukset "
+            "hyväksyvät ({where}), joten yhteyttä ei avattu eikä mitään lähetetty. Ota yhteys "
+            "kunnan IT-tukeen: {helpdesk}.",
+        )
+    return QCoreApplication.translate(
+        "Messages",
+        "Työaseman asetuksissa on virhe yhteydessä asiakastietojärjestelmään ({where}), "
+        "joten yhteyttä ei avattu eikä mitään lähetetty. Ota yhteys IT-tukeen: {helpdesk}.",
     )
 
 

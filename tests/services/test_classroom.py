@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -22,11 +22,17 @@ from tests.helpers import profile_env, run_app
 
 
 @contextmanager
-def rogue_server(training: TrainingServer, command: tuple[str, ...]) -> Iterator[str]:
+def rogue_server(
+    training: TrainingServer,
+    command: tuple[str, ...],
+    change: Callable[[dict[str, Any]], object] | None = None,
+) -> Iterator[str]:
     """A classroom server that serves a real server's systems, with ``command`` added
-    to its policy as ``vpn.connect_command``; its URL."""
+    to its policy as ``vpn.connect_command`` (and ``change`` made to it); its URL."""
     policy: dict[str, Any] = schema.dump(training.policy)
     policy["vpn"]["connect_command"] = list(command)
+    if change is not None:
+        change(policy)
     documents = {"/": training.description, "/policy": policy}
 
     class Handler(BaseHTTPRequestHandler):
@@ -80,6 +86,31 @@ def test_a_served_policy_with_a_command_is_refused(
         join(url)
     assert "vpn.connect_command" in str(refused.value)
     assert not marker.exists()
+
+
+ELSEWHERE: dict[str, Callable[[dict[str, Any]], object]] = {
+    "municipalities[1].system.endpoint": lambda policy: policy["municipalities"][1][
+        "system"
+    ].update(endpoint="http://192.0.2.1:8080/effica"),
+    "population.endpoint": lambda policy: policy["population"].update(
+        endpoint="http://vtj.example/api"
+    ),
+}
+
+
+@pytest.mark.parametrize("field", sorted(ELSEWHERE))
+def test_a_served_policy_pointing_plain_http_elsewhere_is_refused(
+    training: TrainingServer, field: str
+) -> None:
+    """A classroom's systems speak plain http on the classroom server (or this machine),
+    never to a host the served policy alone names."""
+    with (
+        rogue_server(training, (), ELSEWHERE[field]) as url,
+        pytest.raises(ClassroomError) as refused,
+    ):
+        join(url)
+    assert field in str(refused.value)
+    assert "or the classroom server '127.0.0.1'" in str(refused.value)
 
 
 def test_the_window_refuses_a_rogue_classroom_and_nothing_runs(

@@ -161,6 +161,39 @@ BROKEN = {
         "municipalities[0].system.endpoint",
         "URL",
     ),
+    "plain http to another host in training": (
+        lambda d: (
+            d.__setitem__("training", True),
+            d["municipalities"][2]["system"].__setitem__("endpoint", "http://192.0.2.1/effica"),
+        ),
+        "municipalities[2].system.endpoint",
+        "http:// to this machine (127.0.0.1, ::1, localhost) in a training policy",
+    ),
+    "plain http to another register in training": (
+        lambda d: (
+            d.__setitem__("training", True),
+            d.__setitem__("population", {"endpoint": "http://vtj.example/api"}),
+        ),
+        "population.endpoint",
+        "http:// to this machine",
+    ),
+    "a pin that is no SHA-256": (
+        lambda d: d["municipalities"][0]["system"].__setitem__("pin_sha256", ["c2hhMjU2"]),
+        "municipalities[0].system.pin_sha256[0]",
+        "SHA-256 of a certificate's public key",
+    ),
+    "a CA bundle by a relative path": (
+        lambda d: d["municipalities"][0]["system"].__setitem__("ca_bundle", "certs/kunta-ca.pem"),
+        "municipalities[0].system.ca_bundle",
+        "absolute path",
+    ),
+    "a register pin that is no SHA-256": (
+        lambda d: d.__setitem__(
+            "population", {"endpoint": "https://vtj.example/api", "pin_sha256": ["ab" * 31]}
+        ),
+        "population.pin_sha256[0]",
+        "SHA-256",
+    ),
 }
 
 
@@ -254,6 +287,26 @@ def test_a_training_policy_may_name_plain_http_systems() -> None:
     data["training"] = True
     policy = policy_from_data(data, "training")
     assert policy.municipalities[1].system.endpoint == "http://127.0.0.1:9/"
+
+
+def test_a_system_and_the_register_may_add_a_ca_bundle_and_pins(tmp_path: Path) -> None:
+    pin_b64 = "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="  # the form HPKP used
+    pin_hex = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+    tls = {"ca_bundle": "/etc/paivystys/kunta-ca.pem", "pin_sha256": [pin_b64, pin_hex]}
+
+    def add_tls(data: dict[str, Any]) -> None:
+        data["municipalities"][0]["system"].update(tls)
+        data["population"] = {"endpoint": "https://vtj.example/api", **tls}
+
+    path = write_toml(tmp_path / "policy.toml", break_policy(add_tls))
+    policy = load_policy(path)
+    for config in (policy.municipalities[0].system, policy.population):
+        assert config is not None
+        assert config.ca_bundle == "/etc/paivystys/kunta-ca.pem"
+        assert config.pin_sha256 == (pin_b64, pin_hex)
+    assert policy.municipalities[1].system.ca_bundle is None
+    assert policy.municipalities[1].system.pin_sha256 == ()
+    assert policy_from_data(schema.dump(policy), "dumped") == policy
 
 
 def test_policy_check_refuses_plain_http_to_another_host(tmp_path: Path) -> None:

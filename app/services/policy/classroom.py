@@ -4,13 +4,18 @@ Its root document is the JSON line it printed at start; ``/policy`` is the
 training policy. Both come over the network, so both are bounded and checked.
 A classroom server supplies systems and training data only: a served policy that
 would run a program on the workstation (``vpn.connect_command``) is refused, since
-the trainee's account also holds the production keyring.
+the trainee's account also holds the production keyring, and so is one whose
+systems are reached over plain http:// anywhere but on the classroom server itself
+(or this machine). The host the trainee named is the one the transport may then
+speak plain http:// to (:func:`app.connectors.tls.plain_http_to`, entered by the
+entry point for the training session).
 """
 
 from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
 
@@ -42,6 +47,11 @@ def _get_json(url: str) -> Any:
         raise ClassroomError(f"{url}: answer is not JSON") from None
 
 
+def classroom_host(url: str) -> str:
+    """The host of a classroom server's URL (one that passed :func:`join`)."""
+    return urlsplit(url).hostname or ""
+
+
 def join(url: str) -> tuple[dict[str, Any], Policy]:
     """The server's description (``systems``, ``inspect``, ...) and its training policy."""
     if not is_http_url(url):
@@ -57,7 +67,9 @@ def join(url: str) -> tuple[dict[str, Any], Policy]:
     if not isinstance(description.get("inspect"), str):
         raise ClassroomError(f"{url} is not a Päivystys training server (no inspect URL)")
     try:
-        policy = policy_from_data(_get_json(base + "/policy"), base + "/policy")
+        policy = policy_from_data(
+            _get_json(base + "/policy"), base + "/policy", classroom_host=classroom_host(url)
+        )
     except PolicyError as error:
         raise ClassroomError(str(error)) from None
     if not policy.training:

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from app.connectors.registry import is_known_system, known_systems
 from app.domain import schema
-from app.domain.policy import Policy
+from app.domain.policy import Policy, is_loopback_host
 from app.domain.schema import SchemaError
 
 MAX_POLICY_BYTES = 1_000_000
@@ -38,13 +38,16 @@ class PolicyError(Exception):
         self.problem = problem
 
 
-def policy_from_data(raw: Any, source: str) -> Policy:
-    """Validate already-parsed policy data (TOML or JSON) against the declarations."""
+def policy_from_data(raw: Any, source: str, *, classroom_host: str | None = None) -> Policy:
+    """Validate already-parsed policy data (TOML or JSON) against the declarations.
+    ``classroom_host``: the classroom server a served training policy came from, which
+    its systems may be reached on over plain http:// too."""
     try:
         policy = schema.load(Policy, raw)
     except SchemaError as error:
         raise PolicyError(source, error.path, error.problem) from None
     _check_references(policy, source)
+    _require_https(policy, source, classroom_host)
     return policy
 
 
@@ -56,8 +59,6 @@ def _check_references(policy: Policy, source: str) -> None:
         if registrar.id in registrar_ids:
             raise PolicyError(source, f"registrars[{index}].id", f"duplicate id {registrar.id!r}")
         registrar_ids.add(registrar.id)
-    if not policy.training:
-        _require_https(policy, source)
     codes: set[str] = set()
     for index, municipality in enumerate(policy.municipalities):
         if not is_known_system(municipality.system.type):
@@ -79,10 +80,11 @@ def _check_references(policy: Policy, source: str) -> None:
             )
 
 
-def _require_https(policy: Policy, source: str) -> None:
-    """A production policy reaches client data over verified TLS only: plain http would
-    carry identity codes and narratives readable (and changeable) on the way. Only a
-    training policy (synthetic clients) may name http:// systems."""
+def _require_https(policy: Policy, source: str, classroom_host: str | None) -> None:
+    """Client data goes over verified TLS only: plain http would carry identity codes and
+    narratives readable (and changeable) on the way. A training policy (synthetic
+    clients) may name http:// systems on this machine, or on the classroom server it
+    was served by; nowhere else. (The transport refuses the same again.)"""
     endpoints = [
         (f"municipalities[{index}].system.endpoint", municipality.system.endpoint)
         for index, municipality in enumerate(policy.municipalities)
@@ -90,12 +92,26 @@ def _require_https(policy: Policy, source: str) -> None:
     if policy.population is not None:
         endpoints.append(("population.endpoint", policy.population.endpoint))
     for field, endpoint in endpoints:
-        if urlsplit(endpoint).scheme != "https":
+        parts = urlsplit(endpoint)
+        if parts.scheme == "https":
+            continue
+        if not policy.training:
             raise PolicyError(
                 source,
                 field,
                 f"must be an https:// URL, not {endpoint!r}: client data goes over verified "
                 "TLS only (http:// is for training policies)",
+            )
+        host = (parts.hostname or "").lower()
+        if not (is_loopback_host(host) or host == (classroom_host or "").lower()):
+            where = "this machine (127.0.0.1, ::1, localhost)"
+            if classroom_host:
+                where += f" or the classroom server {classroom_host!r}"
+            raise PolicyError(
+                source,
+                field,
+                f"must be an https:// URL, or http:// to {where} in a training policy, "
+                f"not {endpoint!r}",
             )
 
 

@@ -69,7 +69,12 @@ def people_text(people: Iterable[PersonRef]) -> str:
 
 
 def failure_text(error: Exception) -> str:
-    if isinstance(error, errors.Unreachable):
+    if isinstance(error, errors.Untrusted):
+        why = _tr(
+            "yhteyttä väestötietojärjestelmään ei voitu varmistaa suojatuksi (varmenne); "
+            "ota yhteys IT-tukeen"
+        )
+    elif isinstance(error, errors.Unreachable):
         why = _tr("väestötietojärjestelmään ei saada yhteyttä")
     elif isinstance(error, errors.TimedOut):
         why = _tr("väestötietojärjestelmä ei vastannut ajoissa")

@@ -516,6 +516,9 @@ class OutboxView(ItemListDialog):
             return failure.detail, str(failure)  # the system's own reason
         texts = {
             errors.Unreachable.__name__: self.tr("ei yhteyttä järjestelmään"),
+            errors.Untrusted.__name__: self.tr(
+                "yhteyttä ei voitu varmistaa suojatuksi (varmenne) – ota yhteys IT-tukeen"
+            ),
             errors.TimedOut.__name__: self.tr("järjestelmä ei vastannut ajoissa"),
             errors.ServerFault.__name__: self.tr("vika järjestelmässä"),
             errors.AuthenticationFailed.__name__: self.tr("tunnukset eivät kelpaa"),
