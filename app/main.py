@@ -28,6 +28,12 @@ from app.services.context import AppContext, TrainingInfo
 from app.services.outbox.profile import OutboxSetup
 from app.services.policy.classroom import ClassroomError, classroom_host, join
 from app.services.policy.load import PolicyError, describe_policy, load_policy
+from app.services.policy.trust import (
+    AdminLocation,
+    has_policy,
+    load_trusted_policy,
+    platform_location,
+)
 from app.services.process import protect_process
 from app.services.settings import SettingsStore
 from app.services.workstation import Workstation
@@ -41,6 +47,17 @@ EXIT_OK = 0
 EXIT_POLICY = 2
 EXIT_TRAINING_SERVER = 3
 EXIT_USAGE = 64
+
+# Where the machine policy is read from. None: the platform's administrators' location
+# (platform_location). Only code sets it (the tests do): never the environment or the
+# command line, which the worker's account controls.
+ADMIN_LOCATION: AdminLocation | None = None
+
+
+def admin_location() -> AdminLocation:
+    return ADMIN_LOCATION or platform_location()
+
+
 HELPDESK_EXIT_CODES = (
     f"exit codes: {helpdesk.EXIT_OK} all well; {helpdesk.EXIT_NEEDS_ACTION} something needs "
     "action (items wait or need attention, a system is unreachable); "
@@ -56,7 +73,10 @@ def _common_options() -> argparse.ArgumentParser:
         "--policy",
         type=Path,
         metavar="PATH",
-        help=f"machine policy file (default: {paths.site_policy_path()})",
+        help="a policy file or directory, for training and checking only: accepted with "
+        "--training, --training-server, training-server and policy check. "
+        "Otherwise the machine policy is always the administrators' "
+        f"({admin_location().policy_dir})",
     )
     common.add_argument(
         "--training",
@@ -69,6 +89,40 @@ def _common_options() -> argparse.ArgumentParser:
         help="use an already running training server (a classroom server); implies --training",
     )
     return common
+
+
+def _policy_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    policy = commands.add_parser(
+        "policy",
+        help="check, describe, sign or verify a policy; make a signing key pair",
+        epilog=f"exit codes: {EXIT_OK} ok; {EXIT_POLICY} policy invalid, missing, unsigned or "
+        f"badly signed, or a key unusable (and a command given wrongly); {EXIT_USAGE} keygen "
+        "would overwrite a key, or --key without --policy",
+    )
+    policy.set_defaults(policy=None, training=False, training_server=None)
+    actions = policy.add_subparsers(dest="action", metavar="ACTION", required=True)
+    check = actions.add_parser(
+        "check",
+        help="check the machine policy, or a policy file or directory (--policy) not yet installed",
+    )
+    check.add_argument(
+        "--policy", type=Path, metavar="PATH", help="a policy file or directory to check"
+    )
+    check.add_argument(
+        "--key",
+        type=Path,
+        metavar="PUBLIC",
+        help="with --policy: check its signatures and serials too, against this public key",
+    )
+    actions.add_parser("describe", help="every policy field, documented (Markdown)")
+    keygen = actions.add_parser("keygen", help="a new Ed25519 signing key pair")
+    keygen.add_argument("--out", type=Path, metavar="DIR", required=True, help="where to put it")
+    sign = actions.add_parser("sign", help="sign a policy file: writes FILE.sig beside it")
+    sign.add_argument("--key", type=Path, metavar="PRIVATE", required=True)
+    sign.add_argument("file", type=Path, metavar="FILE")
+    verify = actions.add_parser("verify", help="check FILE.sig against FILE and the public key")
+    verify.add_argument("--key", type=Path, metavar="PUBLIC", required=True)
+    verify.add_argument("file", type=Path, metavar="FILE")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -103,8 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the trainer's material for the policy (Markdown: the synthetic clients "
         "of each municipality and the practice scenarios) and exit",
     )
-    policy = commands.add_parser("policy", parents=[common], help="check or describe a policy")
-    policy.add_argument("action", choices=("check", "describe"))
+    _policy_commands(commands)
     doctor = commands.add_parser(
         "doctor",
         parents=[common],
@@ -141,15 +194,37 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _training(args: argparse.Namespace) -> bool:
+    return bool(args.training or args.training_server is not None)
+
+
+def check_policy_option(args: argparse.Namespace) -> None:
+    """``--policy`` is for training and for checking a policy, never for the
+    workstation's work: the window and the helpdesk commands send client data where
+    the policy says, so they take it only from the administrators' location."""
+    if args.policy is None or _training(args) or args.command in {"policy", "training-server"}:
+        return
+    raise PolicyError(
+        str(args.policy),
+        "--policy",
+        "a policy given on the command line is accepted only for training (--training, "
+        "--training-server, training-server) and by 'policy check'. This "
+        "workstation uses only the administrators' machine policy "
+        f"({admin_location().policy_dir}). Nothing was started or sent.",
+    )
+
+
 def resolve_policy(args: argparse.Namespace) -> Policy:
-    """The machine policy; for training without one, the shipped example."""
+    """The machine policy; for training, ``--policy`` or, with none installed, the
+    shipped example."""
+    check_policy_option(args)
     if args.policy is not None:
         return load_policy(args.policy)
-    site = paths.site_policy_path()
-    training = args.training or args.training_server or args.command == "training-server"
-    if training and not site.exists():
+    location = admin_location()
+    training = _training(args) or args.command == "training-server"
+    if training and not has_policy(location):
         return load_policy(paths.EXAMPLE_POLICY)
-    return load_policy(site)
+    return load_trusted_policy(location, paths.user_state_dir()).policy
 
 
 def _startup_failure(args: argparse.Namespace, message: str, code: int) -> int:
@@ -162,11 +237,15 @@ def _startup_failure(args: argparse.Namespace, message: str, code: int) -> int:
     return code
 
 
-def _policy_message(error: PolicyError) -> str:
-    return (
-        "paivystys: the machine policy cannot be used.\n"
+def _policy_message(error: PolicyError, args: argparse.Namespace) -> str:
+    details = (
         f"  file:    {error.source}\n  field:   {error.field or '(whole file)'}\n"
-        f"  problem: {error.problem}\n"
+        f"  problem: {error.problem}"
+    )
+    if args.command == "policy":  # helpdesk's own checking and signing
+        return f"paivystys policy {args.action}: refused.\n{details}"
+    return (
+        f"paivystys: the machine policy cannot be used.\n{details}\n"
         "Contact helpdesk: the policy is theirs to correct."
     )
 
@@ -176,11 +255,22 @@ def _print_line(document: dict[str, object]) -> None:
 
 
 def run_policy(args: argparse.Namespace) -> int:
-    if args.action == "describe":
-        print(describe_policy())
-    else:
-        policy = resolve_policy(args)
-        print(f"policy ok: {len(policy.municipalities)} municipalities")
+    from app.services.policy import commands
+
+    try:
+        if args.action == "describe":
+            print(describe_policy())
+        elif args.action == "check":
+            print(commands.check(args.policy, args.key, admin_location()))
+        elif args.action == "keygen":
+            print(commands.keygen(args.out))
+        elif args.action == "sign":
+            print(commands.sign(args.file, args.key))
+        else:
+            print(commands.verify(args.file, args.key))
+    except commands.UsageError as error:
+        print(f"paivystys policy {args.action}: {error}", file=sys.stderr)
+        return EXIT_USAGE
     return EXIT_OK
 
 
@@ -426,9 +516,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         None: lambda parsed: run_gui(parsed, [sys.argv[0], *argv]),
     }
     try:
+        check_policy_option(args)
         return commands[args.command](args)
     except PolicyError as error:
-        return _startup_failure(args, _policy_message(error), EXIT_POLICY)
+        return _startup_failure(args, _policy_message(error, args), EXIT_POLICY)
     except ClassroomError as error:
         message = f"paivystys: training server unusable: {error}"
         return _startup_failure(args, message, EXIT_TRAINING_SERVER)

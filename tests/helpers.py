@@ -34,6 +34,7 @@ from app.connectors.base import (
 from app.domain.hetu import Hetu
 from app.domain.model import ContactChannel, DutyEntry, PersonDetails, TaskType
 from app.services.paths import EXAMPLE_POLICY
+from app.services.policy.trust import AdminLocation
 from app.training.data import SyntheticClient
 from app.training.server import TrainingServer
 
@@ -170,6 +171,58 @@ def example_data() -> dict[str, Any]:
     return tomllib.loads(EXAMPLE_POLICY.read_text(encoding="utf-8"))
 
 
+def write_toml(path: Path, data: dict[str, Any]) -> Path:
+    """A tiny TOML writer for test policies (tables and arrays of tables only)."""
+    lines: list[str] = []
+
+    def value(item: Any) -> str:
+        if isinstance(item, bool):
+            return "true" if item else "false"
+        if isinstance(item, str):
+            return '"' + item.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        if isinstance(item, list):
+            return "[" + ", ".join(value(element) for element in item) + "]"
+        return repr(item)
+
+    def table(prefix: str, mapping: dict[str, Any]) -> None:
+        for key, item in mapping.items():
+            if not isinstance(item, dict) and not (
+                isinstance(item, list) and item and isinstance(item[0], dict)
+            ):
+                lines.append(f"{key} = {value(item)}")
+        for key, item in mapping.items():
+            name = f"{prefix}.{key}" if prefix else key
+            if isinstance(item, dict):
+                lines.append(f"[{name}]")
+                table(name, item)
+            elif isinstance(item, list) and item and isinstance(item[0], dict):
+                for element in item:
+                    lines.append(f"[[{name}]]")
+                    table(name, element)
+
+    table("", data)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def admin_location(root: Path, *, state: bool = True) -> AdminLocation:
+    """An administrators' location of the test's own (an empty ``policy.d``, mode 0755),
+    trusting the user who runs the tests as its owner; its machine state directory
+    beside it, or none."""
+    (root / "policy.d").mkdir(parents=True, exist_ok=True)
+    for directory in (root, root / "policy.d"):
+        directory.chmod(0o755)
+    return AdminLocation(root, root.parent / "state" if state else None, owner=os.getuid())
+
+
+def install(location: AdminLocation, name: str, content: str | bytes) -> Path:
+    """A policy file as the administrators install it (mode 0644)."""
+    path = location.policy_dir / name
+    path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    path.chmod(0o644)
+    return path
+
+
 # -- processes and files ---------------------------------------------------------------
 
 
@@ -199,6 +252,48 @@ def run_app(
         timeout=timeout,
         check=False,
         **options,
+    )
+
+
+# ``python -m app`` whose administrators' location is the one in argv: set in code, as
+# only code can (app.main.ADMIN_LOCATION), never through the environment.
+TRUSTED_APP = """
+import sys
+from pathlib import Path
+import app.main
+from app.services.policy.trust import AdminLocation
+root, state, owner, *args = sys.argv[1:]
+app.main.ADMIN_LOCATION = AdminLocation(Path(root), Path(state) if state else None, int(owner))
+sys.exit(app.main.main(args))
+"""
+
+
+def trusted_app_command(location: AdminLocation, *args: str) -> list[str]:
+    """The command line of ``python -m app ARGS`` on ``location``'s machine policy."""
+    state = "" if location.state_dir is None else str(location.state_dir)
+    return [
+        sys.executable,
+        "-c",
+        TRUSTED_APP,
+        str(location.root),
+        state,
+        str(location.owner),
+        *args,
+    ]
+
+
+def run_trusted_app(
+    location: AdminLocation, *args: str, env: dict[str, str], timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """:func:`run_app` on ``location``'s machine policy."""
+    return subprocess.run(
+        trusted_app_command(location, *args),
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
     )
 
 

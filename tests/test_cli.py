@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
+import socket
 import subprocess
 import sys
 import urllib.request
@@ -13,9 +15,22 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from app.domain.policy import Policy
+from app.services.paths import EXAMPLE_POLICY
+from app.services.policy import signing
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME
-from tests.helpers import entry_for
+from tests.helpers import (
+    admin_location,
+    entry_for,
+    example_data,
+    install,
+    profile_env,
+    run_app,
+    run_trusted_app,
+    write_toml,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -165,3 +180,136 @@ def test_training_server_on_every_address_advertises_this_machine() -> None:
         assert {urlsplit(url).hostname for url in line["systems"].values()} == {
             socket.gethostname()
         }
+
+
+# -- the machine policy: only the administrators', signed by helpdesk (issue 10, finding 4)
+
+
+def test_policy_keygen_sign_verify_round_trip(tmp_path: Path) -> None:
+    keys = tmp_path / "helpdesk"
+    made = run_cli("policy", "keygen", "--out", str(keys))
+    assert made.returncode == 0, made.stderr
+    private, public = keys / "policy-signing.key", keys / "policy-signing.pub"
+    assert private.stat().st_mode & 0o777 == 0o600
+    assert b"PRIVATE KEY" in private.read_bytes()
+    assert b"PUBLIC KEY" in public.read_bytes()
+    again = run_cli("policy", "keygen", "--out", str(keys))
+    assert again.returncode == 64
+    assert "never overwritten" in again.stderr
+
+    policy = tmp_path / "10-keski-uusimaa.toml"
+    policy.write_text(EXAMPLE_POLICY.read_text(encoding="utf-8"), encoding="utf-8")
+    no_serial = run_cli("policy", "sign", "--key", str(private), str(policy))
+    assert no_serial.returncode == 2
+    assert "serial" in no_serial.stderr
+    policy.write_text("serial = 1\n" + policy.read_text(encoding="utf-8"), encoding="utf-8")
+    signed = run_cli("policy", "sign", "--key", str(private), str(policy))
+    assert signed.returncode == 0, signed.stderr
+    assert (tmp_path / "10-keski-uusimaa.toml.sig").exists()
+    verified = run_cli("policy", "verify", "--key", str(public), str(policy))
+    assert verified.returncode == 0, verified.stderr
+    assert "serial 1" in verified.stdout
+    checked = run_cli("policy", "check", "--policy", str(tmp_path), "--key", str(public))
+    assert checked.returncode == 0, checked.stderr
+    assert "6 municipalities, serial 1, signed" in checked.stdout
+
+    policy.write_bytes(policy.read_bytes().replace(b"hyvinkaa.example", b"hyvinkaa.examplf"))
+    tampered = run_cli("policy", "verify", "--key", str(public), str(policy))
+    assert tampered.returncode == 2
+    assert str(policy) in tampered.stderr
+    assert "does not match" in tampered.stderr
+    signature = tmp_path / "10-keski-uusimaa.toml.sig"
+    signature.unlink()
+    unsigned = run_cli("policy", "verify", "--key", str(public), str(policy))
+    assert unsigned.returncode == 2
+    assert "is not signed" in unsigned.stderr
+
+
+def evil_policy(tmp_path: Path, port: int) -> Path:
+    """The example policy with every system at 127.0.0.1:port, writable by its owner."""
+    data = example_data()
+    for municipality in data["municipalities"]:
+        municipality["system"]["endpoint"] = f"https://127.0.0.1:{port}/api"
+    return write_toml(tmp_path / "evil.toml", data)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["outbox", "flush"], ["outbox", "status"], ["doctor"], ["duty-hours"], []],
+    ids=["flush", "status", "doctor", "duty-hours", "window"],
+)
+def test_a_policy_on_the_command_line_is_refused_outside_training(
+    tmp_path: Path, command: list[str]
+) -> None:
+    with socket.socket() as evil:
+        evil.bind(("127.0.0.1", 0))
+        evil.listen()
+        evil.setblocking(False)
+        path = evil_policy(tmp_path, evil.getsockname()[1])
+        done = run_app(*command, "--policy", str(path), env=profile_env(tmp_path))
+        with pytest.raises(BlockingIOError):
+            evil.accept()  # nothing was sent there
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert str(path) in done.stderr
+    assert "--policy" in done.stderr
+    assert "accepted only for training" in done.stderr
+    assert "Nothing was started or sent" in done.stderr
+    assert done.stdout == ""
+
+
+def test_a_policy_on_the_command_line_still_serves_training(tmp_path: Path) -> None:
+    done = run_app(
+        "duty-hours",
+        "--training",
+        "--policy",
+        str(EXAMPLE_POLICY),
+        "--at",
+        "2026-06-19T10:00",
+        env=profile_env(tmp_path),
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_the_environment_cannot_move_the_machine_policy(tmp_path: Path) -> None:
+    if Path("/etc/paivystys").exists():
+        pytest.skip("this machine has a machine policy installed")
+    evil = evil_policy(tmp_path, 9)
+    for site in (tmp_path / "site" / "paivystys", tmp_path / "site" / "paivystys" / "policy.d"):
+        site.mkdir(parents=True, exist_ok=True)
+        shutil.copy(evil, site / "policy.toml")
+    env = dict(profile_env(tmp_path), XDG_CONFIG_DIRS=str(tmp_path / "site"))
+    env["ProgramData"] = str(tmp_path / "site")
+    done = run_app("doctor", env=env)
+    assert done.returncode == 2
+    assert "/etc/paivystys/policy.d" in done.stderr
+    assert str(tmp_path) not in done.stderr
+
+
+def test_the_installed_signed_policy_serves_the_helpdesk_commands(tmp_path: Path) -> None:
+    location = admin_location(tmp_path / "etc" / "paivystys")
+    private, public = signing.generate_keys(tmp_path / "helpdesk")
+    shutil.copy(public, location.public_key)
+    location.public_key.chmod(0o644)
+    policy = install(
+        location,
+        "10-keski-uusimaa.toml",
+        "serial = 4\n" + EXAMPLE_POLICY.read_text(encoding="utf-8"),
+    )
+    signing.sign_file(private, policy, policy.read_bytes())
+    env = profile_env(tmp_path)
+
+    def app(*args: str) -> subprocess.CompletedProcess[str]:
+        return run_trusted_app(location, *args, env=env)
+
+    checked = app("policy", "check")
+    assert checked.returncode == 0, checked.stderr
+    assert "6 municipalities, serial 4, signed" in checked.stdout
+    duty = app("duty-hours", "--at", "2026-06-19T10:00", "--json")
+    assert duty.returncode == 0, duty.stderr
+    assert json.loads(duty.stdout)["on"] is True
+    # An older signed file is not used again.
+    policy.write_text("serial = 3\n" + EXAMPLE_POLICY.read_text(encoding="utf-8"), encoding="utf-8")
+    signing.sign_file(private, policy, policy.read_bytes())
+    older = app("duty-hours")
+    assert older.returncode == 2
+    assert "3 is older than serial 4" in older.stderr

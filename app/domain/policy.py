@@ -317,6 +317,13 @@ class Policy:
     municipalities: tuple[Municipality, ...] = setting(
         "The municipalities, in the order of the switcher (Ctrl+1 is the first)."
     )
+    serial: Annotated[int, Check(lambda value: value >= 0, "zero or more")] = setting(
+        "The file's serial number: helpdesk raises it with every change. Where a signing "
+        "key is installed every file needs one, and a workstation refuses a file whose "
+        "serial is lower than one it has accepted under that name (docs/policy.md). The "
+        "merged policy's serial is the highest of its files'.",
+        0,
+    )
     training: bool = setting(
         "A training policy: synthetic clients, temporary identity codes are normal.", False
     )

@@ -154,8 +154,9 @@ def _probe(workstation: Workstation, code: str) -> dict[str, Any]:
 def doctor(policy: Policy, setup: OutboxSetup, workstation: Workstation) -> Report:
     """Policy, credential store, outbox and each system: what works, what needs action."""
     report = Report()
-    report.document["policy"] = {"ok": True, "municipalities": len(policy.municipalities)}
-    report.lines.append(f"policy: ok ({len(policy.municipalities)} municipalities)")
+    count = len(policy.municipalities)
+    report.document["policy"] = {"ok": True, "municipalities": count, "serial": policy.serial}
+    report.lines.append(f"policy: ok ({count} municipalities, serial {policy.serial})")
     try:
         backend = setup.keystore.backend_name()
     except OutboxError as error:

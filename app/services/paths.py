@@ -1,4 +1,8 @@
-"""Where things live on the workstation (platformdirs), and the shipped resources."""
+"""Where things live on the workstation (platformdirs), and the shipped resources.
+
+The machine policy is not here: it lives only in the administrators' location
+(:mod:`app.services.policy.trust`), which no environment variable moves.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +15,6 @@ RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
 EXAMPLE_POLICY = RESOURCES / "policy" / "keski-uusimaa.toml"
 
 
-def site_policy_path() -> Path:
-    """The helpdesk-owned machine policy (e.g. /etc/xdg/paivystys/policy.toml)."""
-    return Path(platformdirs.site_config_dir(APP_NAME, appauthor=False)) / "policy.toml"
-
-
 def user_config_dir(training: bool = False) -> Path:
     base = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
     return base / "training" if training else base
@@ -24,3 +23,8 @@ def user_config_dir(training: bool = False) -> Path:
 def user_data_dir(training: bool = False) -> Path:
     base = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     return base / "training" if training else base
+
+
+def user_state_dir() -> Path:
+    """The worker's own state (e.g. the policy serials this account has accepted)."""
+    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))

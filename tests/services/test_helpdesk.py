@@ -55,6 +55,7 @@ def test_doctor_on_a_healthy_training_setup(training: TrainingServer) -> None:
     report: dict[str, Any] = json.loads(done.stdout)
     assert report["ok"] is True
     assert report["policy"]["municipalities"] == 6
+    assert report["policy"]["serial"] == 0  # the example policy has none
     assert report["outbox"]["ok"] is True
     assert all(system["reachable"] for system in report["systems"].values())
 

@@ -14,41 +14,7 @@ from app.domain import schema
 from app.domain.policy import Policy
 from app.services.paths import EXAMPLE_POLICY
 from app.services.policy.load import PolicyError, describe_policy, load_policy, policy_from_data
-from tests.helpers import example_data
-
-
-def write_toml(path: Path, data: dict[str, Any]) -> Path:
-    """A tiny TOML writer for test policies (tables and arrays of tables only)."""
-    lines: list[str] = []
-
-    def value(item: Any) -> str:
-        if isinstance(item, bool):
-            return "true" if item else "false"
-        if isinstance(item, str):
-            return '"' + item.replace("\\", "\\\\").replace('"', '\\"') + '"'
-        if isinstance(item, list):
-            return "[" + ", ".join(value(element) for element in item) + "]"
-        return repr(item)
-
-    def table(prefix: str, mapping: dict[str, Any]) -> None:
-        for key, item in mapping.items():
-            if not isinstance(item, dict) and not (
-                isinstance(item, list) and item and isinstance(item[0], dict)
-            ):
-                lines.append(f"{key} = {value(item)}")
-        for key, item in mapping.items():
-            name = f"{prefix}.{key}" if prefix else key
-            if isinstance(item, dict):
-                lines.append(f"[{name}]")
-                table(name, item)
-            elif isinstance(item, list) and item and isinstance(item[0], dict):
-                for element in item:
-                    lines.append(f"[[{name}]]")
-                    table(name, element)
-
-    table("", data)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
+from tests.helpers import example_data, write_toml
 
 
 def test_example_policy_is_valid_keski_uusimaa(example_policy: Policy) -> None:

@@ -21,6 +21,8 @@ import pytest
 
 from app.services.outbox.schema import SCHEMA_VERSION
 from app.services.paths import EXAMPLE_POLICY
+from app.services.policy.trust import AdminLocation
+from tests.helpers import admin_location, install, trusted_app_command
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = all(shutil.which(tool) for tool in ("dbus-run-session", "gnome-keyring-daemon"))
@@ -72,18 +74,9 @@ def in_session(home: Path, data: Path, *commands: list[str]) -> list[str]:
     return outputs
 
 
-def status(*extra: str) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "app",
-        "outbox",
-        "status",
-        "--json",
-        "--policy",
-        str(EXAMPLE_POLICY),
-        *extra,
-    ]
+def status(location: AdminLocation) -> list[str]:
+    """``outbox status --json`` on the example policy installed as the machine policy."""
+    return trusted_app_command(location, "outbox", "status", "--json")
 
 
 def parse(output: str) -> tuple[dict[str, object], int]:
@@ -103,12 +96,14 @@ def test_production_outbox_key_lives_in_the_secret_service(short_tmp: Path) -> N
     tmp_path = short_tmp
     home, data = tmp_path / "home", tmp_path / "data"
     home.mkdir()
+    location = admin_location(tmp_path / "etc" / "paivystys")
+    install(location, "10-keski-uusimaa.toml", EXAMPLE_POLICY.read_bytes())
     backend = [
         sys.executable,
         "-c",
         "import keyring; print(type(keyring.get_keyring()).__module__)",
     ]
-    first, again, which = in_session(home, data, status(), status(), backend)
+    first, again, which = in_session(home, data, status(location), status(location), backend)
     document, code = parse(first)
     assert code == 0, first
     assert document["outbox"] == {
@@ -142,7 +137,7 @@ def test_production_outbox_key_lives_in_the_secret_service(short_tmp: Path) -> N
         "-c",
         "import keyring; keyring.delete_password('paivystys', 'outbox-key')",
     ]
-    _, missing = in_session(home, data, forget, status())
+    _, missing = in_session(home, data, forget, status(location))
     document, code = parse(missing)
     assert code == 4
     assert document["outbox"]["error"] == "key_missing"  # type: ignore[index]

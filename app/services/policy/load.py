@@ -1,14 +1,16 @@
 """Reading the machine policy: what helpdesk decides for a duty workstation.
 
-The policy is a TOML file owned by helpdesk (pushed to the platform's site
-config directory, or given with ``--policy``). It names the municipalities the
-duty serves, the registrar each belongs to, the client system and endpoint of
-each, the office-hours duty contact, the municipality's help list, how to
-check and open the VPN, and when the regional duty is on. Every field is
-declared once in :mod:`app.domain.policy`; :func:`load_policy` validates a file
-against those declarations (and each system type against the connector
-registry) and stops at the first problem with one message naming the file, the
-field and what is wrong.
+The policy is TOML owned by helpdesk: on a workstation the files of the
+administrators' ``policy.d`` directory, merged (:mod:`app.services.policy.trust`
+checks who owns them and their signatures); for training and for checking a
+policy before it is installed, a file or a directory given with ``--policy``. It
+names the municipalities the duty serves, the registrar each belongs to, the
+client system and endpoint of each, the office-hours duty contact, the
+municipality's help list, how to check and open the VPN, and when the regional
+duty is on. Every field is declared once in :mod:`app.domain.policy`;
+:func:`load_policy` validates a file against those declarations (and each system
+type against the connector registry) and stops at the first problem with one
+message naming the file, the field and what is wrong.
 """
 
 from __future__ import annotations
@@ -115,25 +117,44 @@ def _require_https(policy: Policy, source: str, classroom_host: str | None) -> N
             )
 
 
-def load_policy(path: Path) -> Policy:
-    """Read and validate a policy file."""
-    source = str(path)
+def read_policy_bytes(path: Path) -> bytes:
+    """A policy file's bytes, bounded; a PolicyError names what is wrong."""
     try:
         with path.open("rb") as stream:
-            data = stream.read(MAX_POLICY_BYTES + 1)
+            return bounded(stream.read(MAX_POLICY_BYTES + 1), str(path))
     except FileNotFoundError:
-        raise PolicyError(source, "", "the file does not exist") from None
+        raise PolicyError(str(path), "", "the file does not exist") from None
+    except IsADirectoryError:
+        raise PolicyError(str(path), "", "is a directory, not a file") from None
     except OSError as error:
-        raise PolicyError(source, "", f"cannot be read ({error.strerror})") from None
+        raise PolicyError(str(path), "", f"cannot be read ({error.strerror})") from None
+
+
+def bounded(data: bytes, source: str) -> bytes:
     if len(data) > MAX_POLICY_BYTES:
         raise PolicyError(source, "", f"larger than {MAX_POLICY_BYTES} bytes")
+    return data
+
+
+def parse_toml(data: bytes, source: str) -> dict[str, Any]:
+    """A policy file's bytes as TOML tables."""
     try:
-        raw = tomllib.loads(data.decode("utf-8"))
+        return tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
         raise PolicyError(source, "", "not UTF-8 text") from None
     except tomllib.TOMLDecodeError as error:
         raise PolicyError(source, "", f"not valid TOML ({error})") from None
-    return policy_from_data(raw, source)
+
+
+def load_policy(path: Path) -> Policy:
+    """Read and validate a policy file, or a directory of them (merged as ``policy.d``
+    is, without the checks of who owns them: for training and checking only)."""
+    if path.is_dir():
+        from app.services.policy.fragments import load_policy_dir
+
+        return load_policy_dir(path).policy
+    source = str(path)
+    return policy_from_data(parse_toml(read_policy_bytes(path), source), source)
 
 
 def describe_policy() -> str:

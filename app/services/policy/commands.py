@@ -1,0 +1,97 @@
+"""``paivystys policy check|keygen|sign|verify``: what each does, as text to print.
+
+A problem with a policy or a key raises a PolicyError (exit 2); a key that would
+be overwritten, or ``--key`` where it means nothing, a UsageError (exit 64).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.services import paths
+from app.services.policy import signing
+from app.services.policy.fragments import (
+    LoadedPolicy,
+    load_policy_dir,
+    policy_from_files,
+    read_policy_file,
+)
+from app.services.policy.load import PolicyError, read_policy_bytes
+from app.services.policy.trust import AdminLocation, load_trusted_policy
+
+
+class UsageError(Exception):
+    """The command was not given what it needs."""
+
+
+def check(policy: Path | None, key: Path | None, location: AdminLocation) -> str:
+    """The machine policy, or ``policy`` (a file or a directory; with ``key``, its
+    signatures and serials too), fully checked."""
+    if policy is None:
+        if key is not None:
+            raise UsageError(
+                "--key is for a policy given with --policy; the installed policy is "
+                f"checked against the installed key ({location.public_key})"
+            )
+        loaded = load_trusted_policy(location, paths.user_state_dir())
+        if not loaded.signed:
+            return _summary(loaded) + f"; not signed: no key at {location.public_key}"
+        return _summary(loaded)
+    public = None if key is None else signing.load_public_key(key)
+    if policy.is_dir():
+        return _summary(load_policy_dir(policy, key=public))
+    data = read_policy_bytes(policy)
+    if public is not None:
+        signing.verify(public, policy, data, _signature(policy))
+    file = read_policy_file(policy, data, serial_required=public is not None)
+    loaded = LoadedPolicy(policy_from_files([file], policy.parent), policy.parent, (file,), False)
+    return _summary(loaded, signed=public is not None)
+
+
+def _summary(loaded: LoadedPolicy, *, signed: bool | None = None) -> str:
+    names = ", ".join(file.name for file in loaded.files)
+    signature = "signed" if (loaded.signed if signed is None else signed) else "unsigned"
+    return (
+        f"policy ok: {len(loaded.policy.municipalities)} municipalities, serial "
+        f"{loaded.policy.serial}, {signature}, from {loaded.directory} ({names})"
+    )
+
+
+def _signature(path: Path) -> bytes | None:
+    target = signing.signature_path(path)
+    return read_policy_bytes(target) if target.exists() else None
+
+
+def keygen(out: Path) -> str:
+    try:
+        private, public = signing.generate_keys(out)
+    except FileExistsError as error:
+        raise UsageError(str(error)) from None
+    except OSError as error:
+        raise PolicyError(str(out), "", f"the keys cannot be written ({error.strerror})") from None
+    return (
+        f"private key: {private} (mode 0600; keep it on helpdesk's signing machine only)\n"
+        f"public key:  {public} (the installer puts it on each workstation as "
+        f"policy-signing.pub beside policy.d)"
+    )
+
+
+def sign(file: Path, key: Path) -> str:
+    """Sign ``file`` (TOML with a ``serial``) under its name: writes ``FILE.sig``."""
+    data = read_policy_bytes(file)
+    parsed = read_policy_file(file, data, serial_required=True)
+    try:
+        target = signing.sign_file(key, file, data)
+    except OSError as error:
+        problem = f"the signature cannot be written ({error.strerror})"
+        raise PolicyError(str(file), "", problem) from None
+    return f"signed: {target} ({file.name}, serial {parsed.serial})"
+
+
+def verify(file: Path, key: Path) -> str:
+    """Check ``FILE.sig`` against ``file`` and the public ``key``."""
+    public = signing.load_public_key(key)
+    data = read_policy_bytes(file)
+    signing.verify(public, file, data, _signature(file))
+    parsed = read_policy_file(file, data, serial_required=True)
+    return f"signature ok: {file} (serial {parsed.serial})"
