@@ -67,8 +67,12 @@ HELPDESK_EXIT_CODES = (
 )
 
 
-def _common_options() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+def _common_options(*, suppress: bool = False) -> argparse.ArgumentParser:
+    """The options every command takes. ``suppress``: a command's copy, which leaves an
+    option given before the command (``paivystys --training doctor``) as it was given."""
+    common = argparse.ArgumentParser(
+        add_help=False, argument_default=argparse.SUPPRESS if suppress else None
+    )
     common.add_argument(
         "--policy",
         type=Path,
@@ -126,12 +130,12 @@ def _policy_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = _common_options()
+    common = _common_options(suppress=True)
     parser = argparse.ArgumentParser(
         prog="paivystys",
         description="Päivystys – the social emergency duty workstation. "
         "Without a command, opens the window.",
-        parents=[common],
+        parents=[_common_options()],
         epilog=f"exit codes: {EXIT_OK} ok, {EXIT_POLICY} policy invalid or missing, "
         f"{EXIT_TRAINING_SERVER} training server unusable",
     )

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from app.domain.policy import Policy
+from app.main import build_parser
 from app.services.paths import EXAMPLE_POLICY
 from app.services.policy import signing
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME
@@ -313,3 +314,20 @@ def test_the_installed_signed_policy_serves_the_helpdesk_commands(tmp_path: Path
     older = app("duty-hours")
     assert older.returncode == 2
     assert "3 is older than serial 4" in older.stderr
+
+
+@pytest.mark.parametrize(
+    "command", [["doctor"], ["outbox", "status"], ["outbox", "flush"], ["duty-hours"]]
+)
+def test_common_options_mean_the_same_before_or_after_the_command(command: list[str]) -> None:
+    """`paivystys --training doctor` once ran doctor on the production outbox."""
+    parser = build_parser()
+    options = ["--training", "--training-server", "http://127.0.0.1:9", "--policy", "p.toml"]
+    before = parser.parse_args([*options, *command])
+    after = parser.parse_args([*command, *options])
+    for name in ("training", "training_server", "policy"):
+        assert getattr(before, name) == getattr(after, name)
+    assert before.training is True
+    assert before.training_server == "http://127.0.0.1:9"
+    plain = parser.parse_args(command)
+    assert (plain.training, plain.training_server, plain.policy) == (False, None, None)
