@@ -25,6 +25,8 @@ from app.connectors.base import Credentials
 from app.domain.policy import Municipality, Policy
 from app.services import helpdesk, paths
 from app.services.context import AppContext, TrainingInfo
+from app.services.crash import install_logging_hooks
+from app.services.logs import setup_logging
 from app.services.outbox.profile import OutboxSetup
 from app.services.policy.classroom import ClassroomError, join
 from app.services.policy.load import PolicyError, describe_policy, load_policy
@@ -397,8 +399,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # First, before any key or client data is in memory: no core dumps, private files.
     protect_process()
     argv = list(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
+    # A scrubbed rotating log (docs/logs.md) before anything can go wrong; uncaught
+    # exceptions are logged too (the window puts its crash dialog on top).
+    setup_logging("gui" if args.command is None else "cli")
+    install_logging_hooks()
     commands: dict[str | None, Callable[[argparse.Namespace], int]] = {
         "training-server": run_training_server,
         "policy": run_policy,

@@ -24,3 +24,9 @@ def user_config_dir(training: bool = False) -> Path:
 def user_data_dir(training: bool = False) -> Path:
     base = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     return base / "training" if training else base
+
+
+def user_log_dir() -> Path:
+    """The log files helpdesk reads (e.g. ~/.local/state/paivystys/log, or
+    %LOCALAPPDATA%\\paivystys\\Logs); training and production share it."""
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
