@@ -18,7 +18,7 @@ from contextlib import ExitStack, closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
 
 from app import __version__
 from app.connectors.base import Credentials
@@ -52,8 +52,16 @@ HELPDESK_EXIT_CODES = (
 )
 
 
-def _common_options() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+class _Parser(argparse.ArgumentParser):
+    """A usage error exits 64 (README), not argparse's 2, which means a bad policy."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _common_options() -> _Parser:
+    common = _Parser(add_help=False)
     common.add_argument(
         "--policy",
         type=Path,
@@ -75,13 +83,13 @@ def _common_options() -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     common = _common_options()
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="paivystys",
         description="Päivystys – the social emergency duty workstation. "
         "Without a command, opens the window.",
         parents=[common],
         epilog=f"exit codes: {EXIT_OK} ok, {EXIT_POLICY} policy invalid or missing, "
-        f"{EXIT_TRAINING_SERVER} training server unusable",
+        f"{EXIT_TRAINING_SERVER} training server unusable, {EXIT_USAGE} a usage error",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
