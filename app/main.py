@@ -18,13 +18,15 @@ from contextlib import AbstractContextManager, ExitStack, closing, contextmanage
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
 
 from app import __version__
 from app.connectors.base import Credentials
 from app.domain.policy import Municipality, Policy
 from app.services import helpdesk, paths
 from app.services.context import AppContext, TrainingInfo
+from app.services.crash import install_logging_hooks
+from app.services.logs import setup_logging
 from app.services.outbox.profile import OutboxSetup
 from app.services.policy.classroom import ClassroomError, classroom_host, join
 from app.services.policy.load import PolicyError, describe_policy, load_policy
@@ -67,12 +69,18 @@ HELPDESK_EXIT_CODES = (
 )
 
 
-def _common_options(*, suppress: bool = False) -> argparse.ArgumentParser:
+class _Parser(argparse.ArgumentParser):
+    """A usage error exits 64 (README), not argparse's 2, which means a bad policy."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _common_options(*, suppress: bool = False) -> _Parser:
     """The options every command takes. ``suppress``: a command's copy, which leaves an
     option given before the command (``paivystys --training doctor``) as it was given."""
-    common = argparse.ArgumentParser(
-        add_help=False, argument_default=argparse.SUPPRESS if suppress else None
-    )
+    common = _Parser(add_help=False, argument_default=argparse.SUPPRESS if suppress else None)
     common.add_argument(
         "--policy",
         type=Path,
@@ -95,7 +103,7 @@ def _common_options(*, suppress: bool = False) -> argparse.ArgumentParser:
     return common
 
 
-def _policy_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _policy_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     policy = commands.add_parser(
         "policy",
         help="check, describe, sign or verify a policy; make a signing key pair",
@@ -131,13 +139,13 @@ def _policy_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
 
 def build_parser() -> argparse.ArgumentParser:
     common = _common_options(suppress=True)
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="paivystys",
         description="Päivystys – the social emergency duty workstation. "
         "Without a command, opens the window.",
         parents=[_common_options()],
         epilog=f"exit codes: {EXIT_OK} ok, {EXIT_POLICY} policy invalid or missing, "
-        f"{EXIT_TRAINING_SERVER} training server unusable",
+        f"{EXIT_TRAINING_SERVER} training server unusable, {EXIT_USAGE} a usage error",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -509,8 +517,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # First, before any key or client data is in memory: no core dumps, private files.
     protect_process()
     argv = list(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
+    # A scrubbed rotating log (docs/logs.md) before anything can go wrong; uncaught
+    # exceptions are logged too (the window puts its crash dialog on top).
+    setup_logging("gui" if args.command is None else "cli")
+    install_logging_hooks()
     commands: dict[str | None, Callable[[argparse.Namespace], int]] = {
         "training-server": run_training_server,
         "policy": run_policy,

@@ -10,6 +10,7 @@ production must flag them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from enum import Enum
 
@@ -21,6 +22,12 @@ _CENTURY.update(dict.fromkeys("-YXWVU", 1900))
 _CENTURY.update(dict.fromkeys("ABCDEF", 2000))
 
 CHECK_CHARACTERS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+
+LOOKS_LIKE_HETU = re.compile(
+    r"(?<![0-9])[0-9]{6}(?:[-+A-FU-Y]|%2B)[0-9]{3}[0-9A-Z]?(?![0-9])", re.IGNORECASE
+)
+"""Anything shaped like an identity code in a text, valid or not, in either case, with
+or without its check character, its ``+`` also URL-encoded: what a log must never hold."""
 
 
 class HetuProblem(Enum):

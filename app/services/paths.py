@@ -28,3 +28,9 @@ def user_data_dir(training: bool = False) -> Path:
 def user_state_dir() -> Path:
     """The worker's own state (e.g. the policy serials this account has accepted)."""
     return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
+
+
+def user_log_dir() -> Path:
+    """The log files helpdesk reads (e.g. ~/.local/state/paivystys/log, or
+    %LOCALAPPDATA%\\paivystys\\Logs); training and production share it."""
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))

@@ -12,8 +12,11 @@ entry point, before any client data or key is in memory:
   and shared-memory files) creates is 0600 and every directory 0700, whatever the
   umask the desktop session started it with.
 
-On Windows there is no core limit: Windows Error Reporting's local dumps must be
-turned off for the executable by the installer (the deployment issue; not done yet).
+On Windows there is no core limit. The process turns off Windows Error Reporting's
+fault dialog for itself (``SetErrorMode(SEM_NOGPFAULTERRORBOX)``: no "stopped working"
+box, and no one offered to send a report with a memory dump); WER's *local* dumps are
+machine settings the installer must turn off for the executable (``docs/logs.md``:
+the ``LocalDumps\\paivystys.exe`` key, ``DumpCount`` 0; the deployment issue).
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from dataclasses import dataclass
 PRIVATE_UMASK = 0o077
 _PR_SET_DUMPABLE = 4
 _PR_GET_DUMPABLE = 3
+SEM_FAILCRITICALERRORS = 0x0001
+SEM_NOGPFAULTERRORBOX = 0x0002
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,7 @@ class Protection:
     core_limit_zero: bool
     not_dumpable: bool
     private_umask: bool
+    no_fault_dialog: bool = False
 
 
 def _prctl(option: int, value: int = 0) -> int:
@@ -44,11 +50,28 @@ def _prctl(option: int, value: int = 0) -> int:
     return result
 
 
+def _no_fault_dialog() -> bool:
+    """Windows: no Windows Error Reporting dialog for this process (and no critical-error
+    box for a missing drive); what it had before is kept."""
+    if sys.platform == "win32":
+        kernel32 = ctypes.windll.kernel32
+        wanted = SEM_NOGPFAULTERRORBOX | SEM_FAILCRITICALERRORS
+        kernel32.SetErrorMode(kernel32.GetErrorMode() | wanted)
+        return bool(kernel32.GetErrorMode() & SEM_NOGPFAULTERRORBOX)
+    else:
+        return False
+
+
 def protect_process() -> Protection:
     """No core dumps, not dumpable, umask 077; what held is returned."""
     os.umask(PRIVATE_UMASK)
     if sys.platform == "win32":
-        return Protection(core_limit_zero=False, not_dumpable=False, private_umask=False)
+        return Protection(
+            core_limit_zero=False,
+            not_dumpable=False,
+            private_umask=False,
+            no_fault_dialog=_no_fault_dialog(),
+        )
     else:
         import resource
 

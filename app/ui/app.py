@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app.services.context import AppContext
+from app.ui.crash_dialog import CrashHandler
 from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -53,13 +54,19 @@ def run(context: AppContext, argv: list[str]) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
     app.setApplicationName("paivystys")
-    # Read here, before any widget exists: the language decides every text.
-    # Nothing is on screen yet, so this small read blocks no one.
-    settings = context.settings.load()
-    install_translations(app, settings.language)
-    window = MainWindow(context, initial_settings=settings)
-    window.show()
+    # From here on a bug in a slot or a thread is logged and shown, not lost on stderr.
+    crashes = CrashHandler(app)
+    crashes.install()
     try:
-        return app.exec()
+        # Read here, before any widget exists: the language decides every text.
+        # Nothing is on screen yet, so this small read blocks no one.
+        settings = context.settings.load()
+        install_translations(app, settings.language)
+        window = MainWindow(context, initial_settings=settings)
+        window.show()
+        try:
+            return app.exec()
+        finally:
+            window.shutdown()
     finally:
-        window.shutdown()
+        crashes.uninstall()

@@ -26,6 +26,7 @@ from app.services.connectivity import Reachability, VpnResult
 from app.services.context import AppContext
 from app.services.outbox.delivery import DeliveryEvent, Outcome
 from app.services.outbox.drafts import ENTRY_FORM, NOTIFICATION_FORM
+from app.services.scrub import frames_of
 from app.services.settings import UserSettings
 from app.ui.client.desk import DutyDesk
 from app.ui.connectivity_controller import ConnectivityController
@@ -420,7 +421,7 @@ class MainWindow(QMainWindow):
         )
 
     def _show_unexpected(self, error: Exception) -> None:
-        log.error("unexpected %s in background work", type(error).__name__)
+        log.error("unexpected %s in background work\n%s", type(error).__name__, frames_of(error))
         self.messages.error(
             self.tr("Odottamaton virhe. Yritä uudelleen; jos virhe toistuu, ilmoita IT-tukeen.")
         )

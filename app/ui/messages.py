@@ -8,7 +8,6 @@ client: they reach the message area, which is logged by kind only.
 from __future__ import annotations
 
 import logging
-import traceback
 from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
@@ -16,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from app.connectors import errors
 from app.domain.hetu import HetuProblem
 from app.domain.policy import Municipality
+from app.services.scrub import frames_of
 
 log = logging.getLogger(__name__)
 
@@ -188,9 +188,6 @@ def untrusted(problem: errors.TrustProblem) -> str:
 
 def _log_unexpected(error: BaseException) -> None:
     # A bug, not a system failure: helpdesk needs where it happened. The
-    # exception's own text may carry client data, so only its type is logged.
-    log.error(
-        "unexpected %s from a connector call\n%s",
-        type(error).__name__,
-        "".join(traceback.format_tb(error.__traceback__)),
-    )
+    # exception's own text may carry client data, so only its type and frames
+    # are logged.
+    log.error("unexpected %s from a connector call\n%s", type(error).__name__, frames_of(error))

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import itertools
 import logging
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, SignalInstance, Slot
+
+from app.services.scrub import frames_of
 
 log = logging.getLogger(__name__)
 
@@ -182,8 +183,4 @@ class TaskRunner(QObject):
 def _log_failure(error: Exception) -> None:
     # The exception's text may carry client data: log its type and where it
     # happened, never its message.
-    log.error(
-        "background work failed: %s\n%s",
-        type(error).__name__,
-        "".join(traceback.format_tb(error.__traceback__)),
-    )
+    log.error("background work failed: %s\n%s", type(error).__name__, frames_of(error))

@@ -1,0 +1,108 @@
+"""Every exit code the README promises, each from the real command in its own process."""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from app import main
+from app.services import helpdesk
+from app.services.outbox.profile import TRAINING_KEY_FILE, OutboxSetup
+from app.training.server import TrainingServer
+from tests.fakes import closed_port_url
+from tests.helpers import ROOT, run_app
+
+
+def readme_codes() -> dict[int, str]:
+    """The README's table of exit codes: code -> meaning."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return {
+        int(code): meaning for code, meaning in re.findall(r"^\| (\d+) \| (.+) \|$", readme, re.M)
+    }
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    """The command with this test's profile (conftest points XDG at it) and no keyring."""
+    return run_app(*args, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), timeout=120)
+
+
+def test_the_readme_and_the_code_name_the_same_codes() -> None:
+    defined = {
+        main.EXIT_OK,
+        helpdesk.EXIT_OK,
+        helpdesk.EXIT_NEEDS_ACTION,
+        main.EXIT_POLICY,
+        main.EXIT_TRAINING_SERVER,
+        helpdesk.EXIT_OUTBOX,
+        helpdesk.EXIT_BUSY,
+        main.EXIT_USAGE,
+    }
+    assert set(readme_codes()) == defined == {0, 1, 2, 3, 4, 5, 64}
+
+
+def test_0_all_well(training: TrainingServer) -> None:
+    done = run("doctor", "--training-server", training.url)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "all well" in readme_codes()[0]
+
+
+def test_1_something_needs_action(training: TrainingServer) -> None:
+    training.set_online(training.policy.municipalities[0].code, False)
+    done = run("doctor", "--training-server", training.url)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "NOT reachable" in done.stdout
+
+
+@pytest.mark.parametrize("problem", ["invalid", "missing"])
+def test_2_policy_invalid_or_missing(tmp_path: Path, problem: str) -> None:
+    policy = tmp_path / "policy.toml"
+    if problem == "invalid":
+        policy.write_text("[[municipalities]]\ncode = 1\n", encoding="utf-8")
+    done = run("doctor", "--policy", str(policy))
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert str(policy) in done.stderr
+
+
+def test_3_training_server_unusable() -> None:
+    done = run("outbox", "status", "--training-server", closed_port_url())
+    assert done.returncode == 3, done.stdout + done.stderr
+    assert "training server unusable" in done.stderr
+
+
+def test_4_outbox_cannot_be_opened(training: TrainingServer) -> None:
+    setup = OutboxSetup.for_mode(training=True)
+    setup.open().close()
+    (setup.profile_dir / TRAINING_KEY_FILE).write_text(secrets.token_hex(32), encoding="ascii")
+    done = run("outbox", "flush", "--training-server", training.url)
+    assert done.returncode == 4, done.stdout + done.stderr
+    assert "NOT OPENED (wrong_key)" in done.stdout
+
+
+def test_5_another_sender_is_active(training: TrainingServer) -> None:
+    outbox = OutboxSetup.for_mode(training=True).open()
+    lock = outbox.sender_lock()
+    try:
+        assert lock.try_acquire()
+        done = run("outbox", "flush", "--training-server", training.url)
+    finally:
+        lock.release()
+        outbox.close()
+    assert done.returncode == 5, done.stdout + done.stderr
+    assert "another sender" in done.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("duty-hours", "--training", "--at", "huomenna"), ("doctor", "--no-such-option"), ("nosuch",)],
+    ids=["not-a-time", "unknown-option", "unknown-command"],
+)
+def test_64_usage_error(args: tuple[str, ...]) -> None:
+    done = run(*args)
+    assert done.returncode == 64, done.stdout + done.stderr
+    assert "paivystys" in done.stderr
+    assert done.stdout == ""
