@@ -110,12 +110,21 @@ def outbox_flush(setup: OutboxSetup, workstation: Workstation) -> Report:
         codes = [municipality.code for municipality in workstation.policy.municipalities]
         flushed = service.flush(force=codes)
         counts = outbox.counts()
+    if flushed.busy:
+        # Each municipality has its own sender lock: another sender (the app, another
+        # flush) delivering to some of them leaves the others to this flush.
+        report.lines.append(
+            f"flush: {', '.join(flushed.busy)} not flushed: another sender (the app or a "
+            "flush) is delivering there; their items wait for it"
+        )
     if flushed.locked_out:
         report.exit_code = EXIT_BUSY
-        report.lines.append("flush: another sender (the app or a flush) is active; try later")
+        report.lines.append("flush: nothing flushed (all of it was another sender's); try later")
     summary = {outcome.value: flushed.count(outcome) for outcome in Outcome}
     report.document = {
         "locked_out": flushed.locked_out,
+        "busy": flushed.busy,
+        "flushed": flushed.flushed,
         "recovered": flushed.recovered,
         "results": summary,
         "outbox": _counts_document(counts),
