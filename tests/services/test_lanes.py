@@ -7,12 +7,15 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
 from app.connectors.base import Credentials
 from app.domain.policy import Municipality, Policy
+from app.services import helpdesk
 from app.services.outbox.delivery import DeliveryEvent, Outcome
+from app.services.outbox.profile import OutboxSetup
 from app.services.outbox.sending import SendingService
 from app.services.outbox.store import ItemState, Outbox
 from app.services.workstation import Workstation
@@ -147,3 +150,46 @@ def test_a_municipality_another_sender_has_is_left_to_it(
     report = sending.flush()
     assert (report.busy, report.recovered, report.count(Outcome.DELIVERED)) == ([], 1, 2)
     assert outbox.items() == []
+
+
+def test_doctor_answers_within_its_deadline_while_a_system_drips(
+    training: TrainingServer, dripping: FaultProxy, profile: Path
+) -> None:
+    """The dripping system's probe is left behind at doctor's deadline, reported as no
+    answer; every other system's answer is there."""
+    slow, _ = slow_and_healthy(training)
+    policy = dripping_policy(training, dripping, 300.0)
+    station = Workstation(policy, lambda m: CREDENTIALS)
+    try:
+        report = helpdesk.doctor(policy, OutboxSetup.for_mode(training=True), station, deadline=1.0)
+        assert dripping.requests > 0  # the probe did go out, and is still dripping
+    finally:
+        dripping.close()
+        station.close()
+    assert report.exit_code == helpdesk.EXIT_NEEDS_ACTION
+    systems = report.document["systems"]
+    assert systems[slow.code] == {
+        "reachable": False,
+        "error": "NoAnswer",
+        "detail": "no answer within 1 s",
+    }
+    assert all(systems[m.code]["reachable"] for m in policy.municipalities if m.code != slow.code)
+    line = next(line for line in report.lines if line.startswith(f"system {slow.code} "))
+    assert line.endswith("NOT reachable (no answer within 1 s)")
+
+
+def test_doctor_waits_for_the_systems_own_deadlines_by_default(
+    training: TrainingServer, dripping: FaultProxy, profile: Path
+) -> None:
+    """Without a deadline given, doctor waits for the slowest system's request deadline
+    (and a margin): a dripping system's own deadline cuts it first."""
+    slow, _ = slow_and_healthy(training)
+    policy = with_system(dripping_policy(training, dripping, 1.0), slow.code, connect_timeout=0.5)
+    station = Workstation(policy, lambda m: CREDENTIALS)
+    try:
+        report = helpdesk.doctor(policy, OutboxSetup.for_mode(training=True), station)
+    finally:
+        dripping.close()
+        station.close()
+    assert report.document["systems"][slow.code]["error"] == "TimedOut"
+    assert report.exit_code == helpdesk.EXIT_NEEDS_ACTION
