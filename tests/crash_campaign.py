@@ -1130,7 +1130,7 @@ class Lane:
         return [key for key, _ in sent]
 
     def lock_exclusion_trial(self) -> None:
-        """While one sender holds the lock mid-send, another child and the headless
+        """While one sender holds the locks mid-send, another child and the headless
         flush are both locked out, and nobody puts the item being sent back in line."""
         keys = self.save_directly(6)
         trial = Trial("lock_exclusion", self.procs, f"{len(keys)} items")

@@ -8,9 +8,9 @@ back to "waiting", and delivers what is due, each municipality on a thread of
 its own (in saved order for each client); each lock is let go as soon as its
 municipality is done. The background sender (:mod:`app.services.outbox.lanes`)
 runs one such flush per municipality, in a lane of its own, so that a system
-that hangs holds up only its own items. On the system's confirmation the item is deleted
-(with other confirmed items, in one commit; until then it stays "sending",
-and a crash only repeats a delivery the system recognises).
+that hangs holds up only its own items. On the system's confirmation the item
+is deleted (with other confirmed items, in one commit; until then it stays
+"sending", and a crash only repeats a delivery the system recognises).
 Every attempt sends the item's stored bytes, so a retry carries the same
 idempotency key and the same content: a reply lost on the way costs a
 repeat that the system recognises, never a second record.
