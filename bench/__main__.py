@@ -5,7 +5,8 @@
 2. flush of 1,000 waiting items against a raw ``requests.Session`` loop;
 3. the largest GUI event-loop stall while a system hangs, the VPN drops and
    1,000 items flush;
-4. save latency with 100,000 items waiting against an empty outbox.
+4. save latency with 100,000 items waiting against an empty outbox;
+5. (issue 10) an entry's delivery while another municipality's system drips.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from bench.common import Section, progress
 from bench.training import REPO, child_environment
 
 DEFAULT_OUTPUT = REPO / "docs" / "performance.md"
-MEASUREMENTS = ("1", "2", "3", "4")
+MEASUREMENTS = ("1", "2", "3", "4", "5")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,6 +69,7 @@ def run(args: argparse.Namespace, argv: Sequence[str]) -> int:
     started = time.perf_counter()
     quick: bool = args.quick
     saves, backlog, items, rounds = (300, 10_000, 200, 1) if quick else (3000, 100_000, 1000, 5)
+    lane_runs = 3 if quick else 10
     directory = Path(tempfile.mkdtemp(prefix="paivystys-bench-", dir=args.directory))
     profile = directory / "profile"
     env = child_environment(profile)
@@ -78,6 +80,7 @@ def run(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
     from bench.flush import measure_flush
     from bench.gui import measure_gui
+    from bench.lanes import measure_lanes
     from bench.report import Machine, render
     from bench.save import measure_backlog, measure_save
     from bench.training import TrainingProcess
@@ -97,6 +100,9 @@ def run(args: argparse.Namespace, argv: Sequence[str]) -> int:
                 sections["2"] = measure_flush(directory / "flush", server, items, rounds)
             if "3" in wanted:
                 sections["3"] = measure_gui(server, directory, items)
+            if "5" in wanted:
+                (directory / "lanes").mkdir()
+                sections["5"] = measure_lanes(directory / "lanes", server, lane_runs)
         if "4" in wanted:
             (directory / "backlog").mkdir()
             sections["4"] = measure_backlog(directory / "backlog", min(saves, 1000), backlog, codes)

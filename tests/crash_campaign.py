@@ -742,14 +742,14 @@ class Lane:
         (recovered,) = child.words("recovered") or [[]]
         if len(recovered) != 4:
             self.fail("no recovery report", previous, child)
-        put_back, _, left, locked_out = (int(word) for word in recovered)
-        self.after_recovery(previous, put_back, left, locked_out, child)
+        put_back, _, left, busy = (int(word) for word in recovered)
+        self.after_recovery(previous, put_back, left, busy, child)
 
     def after_recovery(
-        self, previous: Trial | None, put_back: int, left: int, locked_out: int, child: Any
+        self, previous: Trial | None, put_back: int, left: int, busy: int, child: Any
     ) -> None:
-        if locked_out:
-            self.fail("the recovery was locked out: a dead sender kept the lock", previous, child)
+        if busy:
+            self.fail("the recovery was locked out: a dead sender kept a lock", previous, child)
         if left:
             self.fail(
                 f"{left} item(s) left in the outbox after the recovery flush", previous, child
@@ -1079,7 +1079,7 @@ class Lane:
         left = sum(counts.get(state, 0) for state in ("waiting", "sending", "needs_attention"))
         left += counts.get("manual", 0)
         self.after_recovery(
-            previous, int(report["recovered"]), left, int(report["locked_out"]), None
+            previous, int(report["recovered"]), left, int(bool(report["busy"])), None
         )
         self.check_empty(previous)
         if counts.get("drafts") != len(self.drafts):
@@ -1130,7 +1130,7 @@ class Lane:
         return [key for key, _ in sent]
 
     def lock_exclusion_trial(self) -> None:
-        """While one sender holds the lock mid-send, another child and the headless
+        """While one sender holds the locks mid-send, another child and the headless
         flush are both locked out, and nobody puts the item being sent back in line."""
         keys = self.save_directly(6)
         trial = Trial("lock_exclusion", self.procs, f"{len(keys)} items")

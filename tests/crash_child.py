@@ -34,16 +34,17 @@ draft. Modes:
   municipality at a time until its own view of the outbox is empty (``--once``:
   one whole flush; ``--send-delay S``: every send takes S seconds longer, as on a
   slow network). ``--pause-first`` stops every send (the first one announces it), the
-  items marked sending and the sender lock held, until a line arrives on stdin.
+  items marked sending and the sender locks held, until a line arrives on stdin.
 
 One line per event on stdout, flushed at once (so a kill loses none printed):
 ``integrity <json>``, ``pending <key> <state>`` (each row found on opening),
 ``draft <key> <form> <municipality> <text length> <digest>`` (each draft found on
 opening), ``drafted <key> <text length>`` (save_draft returned), ``discarded <key>``
-(delete_draft returned), ``recovered <put back> <delivered> <left> <locked out>``, ``ready``,
+(delete_draft returned), ``recovered <put back> <delivered> <left> <busy 0|1>``, ``ready``,
 ``saved <key> <municipality>`` (only after save_entry returned), ``holding <key>``,
 ``sent <key> <already recorded 0|1>``, ``flushed <locked out 0|1> <put back>
-<delivered>``, ``done <delivered>``.
+<delivered>`` (locked out: another sender had every municipality it would have
+flushed), ``done <delivered>``.
 """
 
 from __future__ import annotations
@@ -117,11 +118,13 @@ def codes_of(policy: Policy) -> list[str]:
 
 
 def recover(service: SendingService, outbox: Outbox, policy: Policy) -> None:
-    """What start-up does: under the sender lock, put 'sending' back and deliver all."""
+    """What start-up does: under each municipality's sender lock, put 'sending' back and
+    deliver all."""
     report = service.flush(force=codes_of(policy))
     left = len(outbox.items())
     delivered = report.count(Outcome.DELIVERED)
-    emit("recovered", report.recovered, delivered, left, int(report.locked_out))
+    # Any municipality another sender had counts: after a kill nobody should have one.
+    emit("recovered", report.recovered, delivered, left, int(bool(report.busy)))
 
 
 class Saver:
@@ -289,7 +292,7 @@ def run_flush(args: argparse.Namespace, outbox: Outbox, policy: Policy) -> int:
             assert event.receipt is not None
             emit("sent", event.key, int(event.receipt.already_recorded))
 
-    deliverer = Deliverer(outbox, outbox.sender_lock(), send, on_event=on_event)
+    deliverer = Deliverer(outbox, send, on_event=on_event)
     codes = codes_of(policy)
     emit("ready")
     if sys.stdin.readline().strip() != "go":

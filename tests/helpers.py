@@ -33,6 +33,7 @@ from app.connectors.base import (
 )
 from app.domain.hetu import Hetu
 from app.domain.model import ContactChannel, DutyEntry, PersonDetails, TaskType
+from app.domain.policy import Policy
 from app.services.paths import EXAMPLE_POLICY
 from app.services.policy.trust import AdminLocation
 from app.training.data import SyntheticClient
@@ -153,6 +154,16 @@ def code_of(training: TrainingServer, system_type: str) -> str:
         if municipality.system.type == system_type:
             return municipality.code
     raise AssertionError(f"the example policy has no {system_type} municipality")
+
+
+def with_system(policy: Policy, code: str, **changes: Any) -> Policy:
+    """The policy with municipality ``code``'s system configuration changed (its endpoint
+    through a fault proxy, its timeouts)."""
+    municipalities = tuple(
+        replace(m, system=replace(m.system, **changes)) if m.code == code else m
+        for m in policy.municipalities
+    )
+    return replace(policy, municipalities=municipalities)
 
 
 def port_of(url: str) -> int:

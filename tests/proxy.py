@@ -20,8 +20,11 @@ ends the connections already open. Modes:
 - ``drop_reply``: forward the request, wait for the server's whole answer,
   then RST without sending any of it: the server stored it, the client never
   hears.
+- ``drip``: forward the request, then the server's answer one byte every
+  ``delay`` seconds (for at most ``HANG_LIMIT`` seconds, then RST): the server
+  stored it, and every read gets a byte long before a read timeout.
 
-``match`` (bytes) limits the last two modes to requests containing it (in the
+``match`` (bytes) limits the last three modes to requests containing it (in the
 request line, headers or body); other requests pass. Everything is bounded:
 threads are daemons, every read has a timeout, loops have limits, and leaving
 the context shuts every socket down and joins every thread.
@@ -38,7 +41,9 @@ import time
 from dataclasses import dataclass, replace
 from typing import Literal
 
-Mode = Literal["pass", "refuse", "reset", "reset_mid_response", "hang", "delay", "drop_reply"]
+Mode = Literal[
+    "pass", "refuse", "reset", "reset_mid_response", "hang", "delay", "drop_reply", "drip"
+]
 
 HOST = "127.0.0.1"
 POLL = 0.05
@@ -394,6 +399,16 @@ class FaultProxy:
                 return
             self._count_request()
 
+    def _drip(self, client: socket.socket, answer: bytes, delay: float) -> None:
+        """The answer a byte at a time; RST when it is not through in ``HANG_LIMIT`` s."""
+        deadline = time.monotonic() + HANG_LIMIT
+        for index in range(len(answer)):
+            if self._stop.is_set() or time.monotonic() > deadline:
+                _reset(client)
+                return
+            client.sendall(answer[index : index + 1])
+            self._stop.wait(delay)
+
     def _relay(self, client: socket.socket, upstream: socket.socket, fault: _Fault) -> None:
         from_client, from_server = _Reader(client), _Reader(upstream)
         for _ in range(MAX_REQUESTS_PER_CONNECTION):
@@ -412,6 +427,9 @@ class FaultProxy:
                 return
             if faulty and fault.mode == "drop_reply":
                 _reset(client)
+                return
+            if faulty and fault.mode == "drip":
+                self._drip(client, answer.raw, fault.delay)
                 return
             if faulty and fault.mode == "reset_mid_response":
                 client.sendall(answer.raw[: max(0, min(fault.cut_after, len(answer.raw) - 1))])

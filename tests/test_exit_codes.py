@@ -11,11 +11,14 @@ from pathlib import Path
 import pytest
 
 from app import main
+from app.connectors.base import Credentials
 from app.services import helpdesk
 from app.services.outbox.profile import TRAINING_KEY_FILE, OutboxSetup
-from app.training.server import TrainingServer
+from app.services.outbox.sending import SendingService
+from app.services.workstation import Workstation
+from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
 from tests.fakes import closed_port_url
-from tests.helpers import ROOT, run_app
+from tests.helpers import ROOT, entry_for, run_app
 
 
 def readme_codes() -> dict[int, str]:
@@ -84,14 +87,22 @@ def test_4_outbox_cannot_be_opened(training: TrainingServer) -> None:
 
 
 def test_5_another_sender_is_active(training: TrainingServer) -> None:
+    """Every municipality with items due is another sender's: the flush can do nothing."""
+    code = training.policy.municipalities[0].code
     outbox = OutboxSetup.for_mode(training=True).open()
-    lock = outbox.sender_lock()
+    station = Workstation(
+        training.policy, lambda m: Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
+    )
+    client = training.systems[code].clients[0]
+    SendingService(outbox, station).save_entry(code, entry_for(client.hetu))
+    lock = outbox.sender_lock(code)
     try:
         assert lock.try_acquire()
         done = run("outbox", "flush", "--training-server", training.url)
     finally:
         lock.release()
         outbox.close()
+        station.close()
     assert done.returncode == 5, done.stdout + done.stderr
     assert "another sender" in done.stdout
 

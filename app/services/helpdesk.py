@@ -7,7 +7,9 @@ codes are decided here so that they are the same whoever prints them.
 from __future__ import annotations
 
 import datetime as dt
-from concurrent.futures import ThreadPoolExecutor
+import threading
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +28,9 @@ EXIT_NEEDS_ACTION = 1
 EXIT_OUTBOX = 4
 EXIT_BUSY = 5
 EXIT_USAGE = 64
+
+# Seconds doctor waits beyond the slowest system's own request deadline.
+DOCTOR_MARGIN = 2.0
 
 
 @dataclass
@@ -120,12 +125,21 @@ def outbox_flush(setup: OutboxSetup, workstation: Workstation) -> Report:
         codes = [municipality.code for municipality in workstation.policy.municipalities]
         flushed = service.flush(force=codes)
         counts = outbox.counts()
+    if flushed.busy:
+        # Each municipality has its own sender lock: another sender (the app, another
+        # flush) delivering to some of them leaves the others to this flush.
+        report.lines.append(
+            f"flush: {', '.join(flushed.busy)} not flushed: another sender (the app or a "
+            "flush) is delivering there; their items wait for it"
+        )
     if flushed.locked_out:
         report.exit_code = EXIT_BUSY
-        report.lines.append("flush: another sender (the app or a flush) is active; try later")
+        report.lines.append("flush: nothing flushed (all of it was another sender's); try later")
     summary = {outcome.value: flushed.count(outcome) for outcome in Outcome}
     report.document = {
         "locked_out": flushed.locked_out,
+        "busy": flushed.busy,
+        "flushed": flushed.flushed,
         "recovered": flushed.recovered,
         "results": summary,
         "outbox": _counts_document(counts),
@@ -143,16 +157,68 @@ def outbox_flush(setup: OutboxSetup, workstation: Workstation) -> Report:
     return report
 
 
+def probe_deadline(policy: Policy) -> float:
+    """How long doctor waits for the systems: the slowest one's request deadline (its
+    connect and read timeouts) and a margin. Probes run side by side."""
+    slowest = max(
+        (m.system.connect_timeout + m.system.read_timeout for m in policy.municipalities),
+        default=0.0,
+    )
+    return slowest + DOCTOR_MARGIN
+
+
 def _probe(workstation: Workstation, code: str) -> dict[str, Any]:
     try:
         health = workstation.probe(code)
     except errors.ConnectorError as error:
         return {"reachable": False, "error": type(error).__name__, "detail": error.detail}
+    except Exception as error:  # a bug must not hide the other systems' answers
+        return {"reachable": False, "error": type(error).__name__, "detail": "unexpected error"}
     return {"reachable": True, "version": health.system_version}
 
 
-def doctor(policy: Policy, setup: OutboxSetup, workstation: Workstation) -> Report:
-    """Policy, credential store, outbox and each system: what works, what needs action."""
+def _probe_all(
+    workstation: Workstation, codes: Sequence[str], deadline: float
+) -> dict[str, dict[str, Any]]:
+    """Every system probed at once, each on a thread of its own; a probe not done within
+    ``deadline`` seconds is reported as no answer and left behind (a daemon thread: it
+    ends at its request's own deadline and keeps no process from exiting)."""
+    results: dict[str, dict[str, Any]] = {}
+    lock = threading.Lock()
+
+    def probe(code: str) -> None:
+        result = _probe(workstation, code)
+        with lock:
+            results[code] = result
+
+    threads = [
+        threading.Thread(target=probe, args=(code,), name=f"doctor-probe-{code}", daemon=True)
+        for code in codes
+    ]
+    for thread in threads:
+        thread.start()
+    end = time.monotonic() + deadline
+    for thread in threads:
+        thread.join(max(0.0, end - time.monotonic()))
+    with lock:
+        answered = dict(results)
+    unanswered = {
+        "reachable": False,
+        "error": "NoAnswer",
+        "detail": f"no answer within {deadline:g} s",
+    }
+    return {code: answered.get(code, unanswered) for code in codes}
+
+
+def doctor(
+    policy: Policy, setup: OutboxSetup, workstation: Workstation, deadline: float | None = None
+) -> Report:
+    """Policy, credential store, outbox and each system: what works, what needs action.
+
+    The systems are probed side by side; doctor answers within ``deadline`` seconds of
+    starting the probes (by default :func:`probe_deadline`), a system that has not
+    answered by then reported as "no answer within N s".
+    """
     report = Report()
     count = len(policy.municipalities)
     report.document["policy"] = {"ok": True, "municipalities": count, "serial": policy.serial}
@@ -168,14 +234,14 @@ def doctor(policy: Policy, setup: OutboxSetup, workstation: Workstation) -> Repo
     report.lines += status.lines
     report.exit_code = status.exit_code
     codes = [municipality.code for municipality in policy.municipalities]
-    with ThreadPoolExecutor(max_workers=min(8, len(codes))) as pool:
-        probes = dict(
-            zip(codes, pool.map(lambda code: _probe(workstation, code), codes), strict=True)
-        )
+    wait = probe_deadline(policy) if deadline is None else deadline
+    probes = _probe_all(workstation, codes, wait)
     report.document["systems"] = probes
     for municipality in policy.municipalities:
         result = probes[municipality.code]
         state = "reachable" if result["reachable"] else f"NOT reachable ({result['error']})"
+        if result.get("error") == "NoAnswer":
+            state = f"NOT reachable ({result['detail']})"
         report.lines.append(
             f"system {municipality.code} {municipality.name_fi} "
             f"({municipality.system.type}): {state}"

@@ -123,7 +123,7 @@ def test_kill_at_random_moments_under_mixed_load(server: TrainingServer, tmp_pat
 def test_two_senders_and_the_headless_flush_never_deliver_twice(
     server: TrainingServer, tmp_path: Path
 ) -> None:
-    """The sender lock: one holder mid-send locks out a second child and ``outbox
+    """The sender locks: one holder mid-send locks out a second child and ``outbox
     flush``; a free race of all three delivers each item exactly once; a holder
     killed by SIGKILL hands over to the next, which delivers what it left."""
     tally = run_sender_rounds(server.url, server.inspect, tmp_path, SEED, rounds=1, lane=2_000)

@@ -115,7 +115,7 @@ def test_items_of_one_client_go_in_saved_order(
     entries = [entry_for(hetu, narrative=f"Kirjaus {n}") for n in range(3)]
     send = failing_first(workstation.send_item, failures=1)
     clock = [dt.datetime.now(dt.UTC)]
-    deliverer = Deliverer(outbox, outbox.sender_lock(), send, clock=lambda: clock[0])
+    deliverer = Deliverer(outbox, send, clock=lambda: clock[0])
     service = SendingService(outbox, workstation, clock=lambda: clock[0])
     for entry in entries:
         service.save_entry(code, entry)
@@ -145,7 +145,7 @@ def test_lost_reply_is_delivered_once(
     service = SendingService(outbox, workstation)
     entry = entry_for(first_client(training, code).hetu)
     service.save_entry(code, entry)
-    deliverer = Deliverer(outbox, outbox.sender_lock(), lose_first_reply)
+    deliverer = Deliverer(outbox, lose_first_reply)
     assert [e.outcome for e in deliverer.flush().events] == [Outcome.RETRY]
     events = deliverer.flush(force=[code]).events
     assert [e.outcome for e in events] == [Outcome.DELIVERED]
@@ -172,11 +172,12 @@ def test_only_one_sender_at_a_time(
 ) -> None:
     code = training.policy.municipalities[0].code
     sending.save_entry(code, entry_for(first_client(training, code).hetu))
-    other = outbox.sender_lock()
+    other = outbox.sender_lock(code)
     assert other.try_acquire()
     try:
         report = sending.flush()
         assert report.locked_out
+        assert report.busy == [code]
         assert report.events == []
         assert records(training, code) == []
     finally:
@@ -223,7 +224,7 @@ def test_unreadable_payload_needs_attention(
         OutgoingItem(uuid.uuid4(), code, ItemKind.ENTRY, "x", "label", b"{not json"),
         dt.datetime.now(dt.UTC),
     )
-    deliverer = Deliverer(outbox, outbox.sender_lock(), workstation.send_item)
+    deliverer = Deliverer(outbox, workstation.send_item)
     assert [e.outcome for e in deliverer.flush().events] == [Outcome.ATTENTION]
     (item,) = outbox.items()
     assert item.state is ItemState.ATTENTION
@@ -232,7 +233,7 @@ def test_unreadable_payload_needs_attention(
 def test_two_flushes_in_one_process_never_overlap(
     training: TrainingServer, outbox: Outbox, workstation: Workstation
 ) -> None:
-    """The sender lock's file lock is re-entrant for its holder: threads are kept apart too."""
+    """Two flushes of one municipality are kept apart within a process too."""
     code = training.policy.municipalities[0].code
     inside = threading.Event()
     release = threading.Event()
@@ -242,7 +243,7 @@ def test_two_flushes_in_one_process_never_overlap(
         assert release.wait(10)
         return workstation.send_item(item)
 
-    deliverer = Deliverer(outbox, outbox.sender_lock(), slow_send)
+    deliverer = Deliverer(outbox, slow_send)
     SendingService(outbox, workstation).save_entry(
         code, entry_for(first_client(training, code).hetu)
     )
@@ -330,7 +331,7 @@ def test_a_retry_stops_every_line_and_puts_the_unsent_back_without_an_attempt(
     saved = put_lines(outbox, "ABC", 3)
     failing = saved["B"][0]
     system = Recorder(fail={failing.id})
-    deliverer = Deliverer(outbox, outbox.sender_lock(), system)
+    deliverer = Deliverer(outbox, system)
     deliverer.per_system = 1  # lines one after another: A's, then B's (which fails)
     report = deliverer.flush()
     assert system.sent == [item.id for item in saved["A"]] + [failing.id]
@@ -359,7 +360,7 @@ def test_confirmations_are_deleted_in_batches_and_reported_after_the_commit(
     def on_event(event: Any) -> None:
         gone_when_reported.append(outbox.get(event.item_id) is None)
 
-    deliverer = Deliverer(outbox, outbox.sender_lock(), Recorder(), on_event=on_event)
+    deliverer = Deliverer(outbox, Recorder(), on_event=on_event)
     report = deliverer.flush()
     assert report.count(Outcome.DELIVERED) == 320
     assert outbox.items() == []
@@ -387,7 +388,7 @@ def test_an_item_discarded_after_the_lines_were_read_ends_its_line(outbox: Outbo
 
     outbox.lines = lines_then_discard  # type: ignore[method-assign]
     system = Recorder()
-    report = Deliverer(outbox, outbox.sender_lock(), system).flush()
+    report = Deliverer(outbox, system).flush()
     # The first went; the line ended before the discarded one; the next round sent the third.
     assert system.sent == [first.id, third.id]
     assert report.count(Outcome.DELIVERED) == 2

@@ -122,6 +122,43 @@ def test_outbox_status_and_flush_deliver_waiting_entries(
     assert again.returncode == 0, again.stdout
 
 
+def test_outbox_flush_leaves_a_municipality_another_sender_has(
+    training: TrainingServer, profile: Path
+) -> None:
+    """Each municipality has its own sender lock: while another sender (here, this test)
+    delivers to one, the flush delivers to the others and names the one it left; exit 5
+    only when it could flush nothing at all."""
+    theirs, ours = training.policy.municipalities[0], training.policy.municipalities[1]
+    outbox = training_outbox(profile)
+    station = Workstation(
+        training.policy, lambda m: Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
+    )
+    service = SendingService(outbox, station)
+    for municipality in (theirs, ours):
+        client = training.systems[municipality.code].clients[0]
+        service.save_entry(municipality.code, entry_for(client.hetu))
+    lock = outbox.sender_lock(theirs.code)
+    assert lock.try_acquire()
+    try:
+        done = run("outbox", "flush", "--json", "--training-server", training.url)
+        assert done.returncode == 1, done.stdout + done.stderr  # theirs still waits
+        report = json.loads(done.stdout)
+        assert (report["busy"], report["flushed"]) == ([theirs.code], [ours.code])
+        assert report["locked_out"] is False
+        assert report["results"]["delivered"] == 1
+        # Only theirs is left: nothing this flush may do.
+        again = run("outbox", "flush", "--training-server", training.url)
+        assert again.returncode == 5, again.stdout + again.stderr
+        assert f"flush: {theirs.code} not flushed: another sender" in again.stdout
+    finally:
+        lock.release()
+        outbox.close()
+        station.close()
+    with urllib.request.urlopen(training.description["inspect"], timeout=10) as reply:
+        inspect = json.load(reply)
+    assert (len(inspect[theirs.code]), len(inspect[ours.code])) == (0, 1)
+
+
 def test_outbox_that_cannot_be_opened_is_left_untouched(
     training: TrainingServer, profile: Path
 ) -> None:

@@ -309,7 +309,7 @@ def test_a_hyvinkaa_client_becomes_a_jarvenpaa_client_once(
     SendingService(outbox, workstation).save_entry("186", entry)
     (item,) = outbox.items()
     assert item.client == child.hetu.value
-    deliverer = Deliverer(outbox, outbox.sender_lock(), lose_first_answer)
+    deliverer = Deliverer(outbox, lose_first_answer)
     assert [e.outcome for e in deliverer.flush().events] == [Outcome.RETRY]
     events = deliverer.flush(force=["186"]).events
     assert [e.outcome for e in events] == [Outcome.DELIVERED]

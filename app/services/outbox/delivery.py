@@ -1,12 +1,16 @@
 """Delivery of the outbox: the only way anything leaves the workstation.
 
 Every outgoing item was committed durably to the outbox before any network
-attempt (write-ahead). A flush takes the cross-process sender lock, turns
-items a crash left in "sending" back to "waiting", and delivers what is due,
-municipality by municipality (in parallel across municipalities, in saved
-order for each client). On the system's confirmation the item is deleted
-(with other confirmed items, in one commit; until then it stays "sending",
-and a crash only repeats a delivery the system recognises).
+attempt (write-ahead). A flush takes the cross-process sender lock of each
+municipality it delivers to (one lock per municipality: a municipality another
+sender has is left to it), turns the items a crash left in "sending" there
+back to "waiting", and delivers what is due, each municipality on a thread of
+its own (in saved order for each client); each lock is let go as soon as its
+municipality is done. The background sender (:mod:`app.services.outbox.lanes`)
+runs one such flush per municipality, in a lane of its own, so that a system
+that hangs holds up only its own items. On the system's confirmation the item
+is deleted (with other confirmed items, in one commit; until then it stays
+"sending", and a crash only repeats a delivery the system recognises).
 Every attempt sends the item's stored bytes, so a retry carries the same
 idempotency key and the same content: a reply lost on the way costs a
 repeat that the system recognises, never a second record.
@@ -85,28 +89,36 @@ class Backoff:
 
 @dataclass
 class FlushReport:
-    locked_out: bool = False
+    """What one flush did. ``busy``: municipalities with work that another sender had
+    (their items wait for it); ``flushed``: those this flush held and delivered to."""
+
     recovered: int = 0
     events: list[DeliveryEvent] = field(default_factory=list)
+    busy: list[str] = field(default_factory=list)
+    flushed: list[str] = field(default_factory=list)
+
+    @property
+    def locked_out(self) -> bool:
+        """Another sender had every municipality with work: this flush did nothing."""
+        return bool(self.busy) and not self.flushed
 
     def count(self, outcome: Outcome) -> int:
         return sum(1 for event in self.events if event.outcome is outcome)
 
 
 class Deliverer:
-    """One flush at a time per outbox file, across processes (the sender lock)."""
+    """Flushes of one outbox file; one sender at a time per municipality, across
+    processes and threads (:meth:`Outbox.sender_lock`)."""
 
-    # Municipalities flushed side by side, and connections per municipality's system.
-    # Two lines at a time keep a system busy while this side decodes and records
-    # (docs/performance.md); four gained no throughput here but, all wanting the
-    # interpreter at once, made the window wait up to 39 ms instead of 17 ms.
-    parallel = 4
+    # Connections per municipality's system. Two lines at a time keep a system busy
+    # while this side decodes and records (docs/performance.md); four gained no
+    # throughput here but, all wanting the interpreter at once, made the window wait
+    # up to 39 ms instead of 17 ms.
     per_system = 2
 
     def __init__(
         self,
         outbox: Outbox,
-        lock: SenderLock,
         send: Send,
         *,
         clock: Clock = utc_now,
@@ -114,12 +126,10 @@ class Deliverer:
         on_event: Callable[[DeliveryEvent], None] | None = None,
     ) -> None:
         self.outbox = outbox
-        self.lock = lock
         self.send = send
         self.clock = clock
         self.backoff = backoff or Backoff()
         self.on_event = on_event
-        self._flushing = threading.Lock()
 
     def flush(
         self,
@@ -128,56 +138,80 @@ class Deliverer:
         force: Iterable[str] = (),
         skip: Callable[[str], bool] | None = None,
     ) -> FlushReport:
-        """Deliver what is due. ``force``: ignore backoff there (the system just came back).
+        """Deliver what is due (in ``municipalities``, if given). ``force``: ignore backoff
+        there (the system just came back).
 
         ``skip`` tells which municipalities are known to be unreachable now;
-        forced ones are tried regardless.
+        forced ones are tried regardless (and a skipped one's crash leftovers are
+        still put back in line). The locks of every municipality to deliver to are
+        taken first, each let go once its municipality is done; a municipality
+        whose lock another sender holds is reported ``busy`` and left to it.
         """
         report = FlushReport()
-        # The file lock excludes other processes; this excludes other threads of this one
-        # (the lock object is re-entrant for its holder).
-        if not self._flushing.acquire(blocking=False):
-            report.locked_out = True
-            return report
+        forced = set(force)
+        claimed: list[tuple[str, SenderLock, bool]] = []
         try:
-            if not self.lock.try_acquire():
-                report.locked_out = True
+            for code, deliver in self._work(municipalities, forced, skip):
+                lock = self.outbox.sender_lock(code)
+                if lock.try_acquire():
+                    claimed.append((code, lock, deliver))
+                elif deliver:
+                    report.busy.append(code)
+            if not claimed:
                 return report
-            return self._flush_locked(report, municipalities, force, skip)
+            if len(claimed) == 1:  # a lane's flush: no pool
+                code, lock, deliver = claimed[0]
+                results = [self._flush_claimed(code, lock, deliver, code in forced)]
+            else:
+                with ThreadPoolExecutor(max_workers=len(claimed)) as pool:
+                    done = [
+                        pool.submit(self._flush_claimed, code, lock, deliver, code in forced)
+                        for code, lock, deliver in claimed
+                    ]
+                    results = [future.result() for future in done]
+            for (code, _, deliver), (recovered, events) in zip(claimed, results, strict=True):
+                report.recovered += recovered
+                report.events.extend(events)
+                if deliver:
+                    report.flushed.append(code)
         finally:
-            self._flushing.release()
-
-    def _flush_locked(
-        self,
-        report: FlushReport,
-        municipalities: Iterable[str] | None,
-        force: Iterable[str],
-        skip: Callable[[str], bool] | None,
-    ) -> FlushReport:
-        try:
-            # Under the lock nobody else is sending: a "sending" row is a crash's leftover.
-            report.recovered = self.outbox.recover()
-            forced = set(force)
-            now = self.clock()
-            codes = set(self.outbox.municipalities_with_due(now)) | (
-                forced & set(self._waiting_municipalities())
-            )
-            if municipalities is not None:
-                codes &= set(municipalities)
-            codes = {c for c in codes if c in forced or skip is None or not skip(c)}
-            if not codes:
-                return report
-            with ThreadPoolExecutor(max_workers=max(1, min(self.parallel, len(codes)))) as pool:
-                for events in pool.map(
-                    lambda code: self._flush_municipality(code, code in forced), sorted(codes)
-                ):
-                    report.events.extend(events)
-        finally:
-            self.lock.release()
+            for _, lock, _ in claimed:
+                lock.release()  # released already unless something failed
         return report
 
-    def _waiting_municipalities(self) -> list[str]:
-        return self.outbox.municipalities_with_due(FAR_FUTURE)
+    def _work(
+        self,
+        municipalities: Iterable[str] | None,
+        forced: set[str],
+        skip: Callable[[str], bool] | None,
+    ) -> list[tuple[str, bool]]:
+        """The municipalities with something to do, in code order, and whether to deliver
+        there (or only put a crash's leftovers back in line)."""
+        among = None if municipalities is None else sorted(set(municipalities))
+        due = set(self.outbox.municipalities_with_due(self.clock(), among))
+        if forced:
+            waiting = self.outbox.municipalities_with_due(FAR_FUTURE, among)
+            due |= forced & set(waiting)
+
+        def deliverable(code: str) -> bool:
+            return code in forced or skip is None or not skip(code)
+
+        # A crash's leftovers are put back in line even where nothing is delivered now.
+        work = {code for code in due if deliverable(code)}
+        work |= set(self.outbox.municipalities_sending(among))
+        return [(code, deliverable(code)) for code in sorted(work)]
+
+    def _flush_claimed(
+        self, code: str, lock: SenderLock, deliver: bool, forced: bool
+    ) -> tuple[int, list[DeliveryEvent]]:
+        try:
+            # Under its lock nobody else is sending this municipality's items: a
+            # "sending" row is a crash's leftover.
+            recovered = self.outbox.recover(code)
+            events = self._flush_municipality(code, forced) if deliver else []
+        finally:
+            lock.release()  # at once: another sender may take this municipality now
+        return recovered, events
 
     def _flush_municipality(self, code: str, forced: bool) -> list[DeliveryEvent]:
         """Deliver what is due in one municipality.
@@ -336,75 +370,3 @@ class _MunicipalityFlush:
         if self.deliverer.on_event is not None:
             for event in events:
                 self.deliverer.on_event(event)
-
-
-class OutboxSender:
-    """Runs flushes on a background thread: at once when nudged, otherwise when
-    the next item falls due (and at least every ``poll`` seconds, so that items
-    saved by another process on the same outbox are picked up)."""
-
-    def __init__(
-        self,
-        deliverer: Deliverer,
-        *,
-        skip: Callable[[str], bool] | None = None,
-        poll: float = 5.0,
-    ) -> None:
-        self.deliverer = deliverer
-        self.skip = skip
-        self.poll = poll
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._force: set[str] = set()
-        self._force_lock = threading.Lock()
-        self._thread = threading.Thread(target=self._run, name="outbox-sender", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def nudge(self, force: Iterable[str] = ()) -> None:
-        """Flush now; ``force`` ignores backoff for those municipalities."""
-        with self._force_lock:
-            self._force.update(force)
-        self._wake.set()
-
-    def stop(self, timeout: float = 30.0) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread.is_alive():
-            self._thread.join(timeout)
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            # Cleared before the flush: a nudge that arrives during it makes the wait below
-            # return at once, so no nudge is ever lost.
-            self._wake.clear()
-            with self._force_lock:
-                force, self._force = self._force, set()
-            try:
-                report = self.deliverer.flush(force=force, skip=self.skip)
-            except Exception:
-                # A bug or a storage failure must not kill the sender for the rest of the
-                # night: log it (no client data in our messages) and try again later.
-                log.exception("outbox flush failed")
-                report = FlushReport()
-            if report.locked_out and force:
-                with self._force_lock:
-                    self._force |= force
-            self._wake.wait(self._wait_time(report))
-
-    def _wait_time(self, report: FlushReport) -> float:
-        if report.locked_out or not report.events:
-            # Nothing was tried: what is due belongs to municipalities known to be
-            # unreachable (they nudge when they return), or another sender has the lock.
-            # Asking again at once would spin on the outbox during an outage.
-            return self.poll
-        try:
-            due = self.deliverer.outbox.next_due_time()
-        except Exception:
-            log.exception("outbox unreadable")
-            return self.poll
-        if due is None:
-            return self.poll
-        seconds = (due - self.deliverer.clock()).total_seconds()
-        return max(0.05, min(self.poll, seconds))

@@ -1,9 +1,13 @@
-"""One sender at a time: a cross-process exclusive lock on a small file.
+"""One sender at a time per municipality: cross-process exclusive locks on small files.
 
-Two app instances, or a headless flush beside the GUI, share one outbox. Only
-the holder of this lock may move items to 'sending' and deliver them, and only
-the holder may call ``Outbox.recover()``: otherwise recovery could put an item
-another process is sending right now back in line, and it would go twice.
+Two app instances, or a headless flush beside the GUI, share one outbox. Each
+municipality's items have a lock of their own (``outbox.<code>.lock`` beside
+``outbox.db``): only its holder may move that municipality's items to 'sending'
+and deliver them, and only its holder may call ``Outbox.recover(code)``:
+otherwise recovery could put an item another process is sending right now back
+in line, and it would go twice. One lock per municipality, not one for the
+outbox, so that a system that hangs holds up only its own items: another
+sender may deliver to the other municipalities meanwhile.
 
 The operating system drops the lock when the holder dies (even by SIGKILL), so
 a crashed sender never blocks the next one. The lock file itself is never
@@ -13,7 +17,9 @@ deleted: unlinking a lock file lets two processes lock two different inodes.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -24,6 +30,18 @@ from app.services.outbox.keys import OutboxError, OutboxIOError
 
 class SenderBusy(OutboxError):
     code = "sender_busy"
+
+
+def municipality_lock_path(outbox_path: Path, municipality: str) -> Path:
+    """``outbox.<code>.lock`` beside ``outbox.db``: the sender lock of one municipality.
+
+    The code itself names the file when it is a plain one (Statistics Finland's are
+    three digits); anything else, a digest of it.
+    """
+    name = municipality
+    if not re.fullmatch(r"[0-9A-Za-z_-]{1,40}", name):
+        name = "x" + hashlib.sha256(municipality.encode()).hexdigest()[:24]
+    return outbox_path.with_suffix(f".{name}.lock")
 
 
 class SenderLock:
@@ -70,7 +88,7 @@ class SenderLock:
 
     def __enter__(self) -> SenderLock:
         if not self.try_acquire():
-            raise SenderBusy("another sender holds the outbox lock")
+            raise SenderBusy("another sender holds the lock")
         return self
 
     def __exit__(

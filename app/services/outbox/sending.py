@@ -25,12 +25,8 @@ from app.services.outbox.codec import (
     mail_to_payload,
     notification_to_payload,
 )
-from app.services.outbox.delivery import (
-    Deliverer,
-    DeliveryEvent,
-    FlushReport,
-    OutboxSender,
-)
+from app.services.outbox.delivery import Deliverer, DeliveryEvent, FlushReport
+from app.services.outbox.lanes import OutboxSender
 from app.services.outbox.store import ItemNotFound, ItemState, Outbox, OutgoingItem, StoredItem
 from app.services.workstation import Workstation
 
@@ -57,9 +53,7 @@ class SendingService:
         self.outbox = outbox
         self.workstation = workstation
         self.clock = clock
-        self.deliverer = Deliverer(
-            outbox, outbox.sender_lock(), workstation.send_item, clock=clock, on_event=on_event
-        )
+        self.deliverer = Deliverer(outbox, workstation.send_item, clock=clock, on_event=on_event)
         self.sender = OutboxSender(self.deliverer, skip=skip, poll=poll)
 
     def save_entry(
@@ -88,7 +82,7 @@ class SendingService:
             self.clock(),
             draft_key=draft_key,
         )
-        self.sender.nudge()
+        self.sender.nudge(municipalities=[code])
         return item
 
     def save_mail(
@@ -147,7 +141,7 @@ class SendingService:
 
     def _save(self, item: OutgoingItem, draft_key: uuid.UUID | None = None) -> StoredItem:
         stored = self.outbox.put(item, self.clock(), draft_key=draft_key)
-        self.sender.nudge()
+        self.sender.nudge(municipalities=[item.municipality])
         return stored
 
     def correct_entry(self, item_id: int, entry: DutyEntry, label: str) -> StoredItem:
@@ -182,7 +176,7 @@ class SendingService:
         if item.kind is not kind or item.key != key:
             raise ValueError("the correction is not of this item")
         corrected = self.outbox.correct(item_id, payload, label, self.clock())
-        self.sender.nudge()
+        self.sender.nudge(municipalities=[corrected.municipality])
         return corrected
 
     def discard(self, item_id: int, reason: str, author: str) -> StoredItem:
@@ -226,7 +220,7 @@ class SendingService:
             now,
         )
         self.outbox.discard(item_id)
-        self.sender.nudge()
+        self.sender.nudge(municipalities=[stored.municipality])
         return stored
 
     def confirm_destination(self, code: str) -> int:
@@ -256,10 +250,12 @@ class SendingService:
         self.sender.start()
 
     def nudge(self, force: Iterable[str] = ()) -> None:
+        """Deliver now (in ``force`` only, ignoring the backoff there, when given)."""
         self.sender.nudge(force)
 
     def flush(self, force: Iterable[str] = ()) -> FlushReport:
-        """One flush in the calling thread (the headless command)."""
+        """One flush of every municipality, in the calling thread (the headless command);
+        those another sender has are left to it (``FlushReport.busy``)."""
         return self.deliverer.flush(force=force)
 
     def stop(self) -> None:

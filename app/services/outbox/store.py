@@ -14,8 +14,9 @@ Opening fails closed: with a wrong key, a damaged or foreign file or a newer
 schema nothing is created, deleted or rewritten, so helpdesk finds the files
 exactly as they were. Every method is thread-safe (one connection behind a
 lock); writes take the database write lock first (``BEGIN IMMEDIATE``) so two
-processes sharing the file behave. Only the holder of the sender lock
-(:mod:`app.services.outbox.locking`) may call :meth:`Outbox.recover` and send.
+processes sharing the file behave. Only the holder of a municipality's sender
+lock (:mod:`app.services.outbox.locking`, :meth:`Outbox.sender_lock`) may send
+that municipality's items and call :meth:`Outbox.recover` for it.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ from app.services.outbox.items import (
     to_stamp,
 )
 from app.services.outbox.keys import KeyStore, OutboxError, OutboxIOError
-from app.services.outbox.locking import SenderLock
+from app.services.outbox.locking import SenderLock, municipality_lock_path
 from app.services.outbox.schema import Corrupt, NewerSchema, NotAnOutbox
 
 # The errors' base classes come from keys and are part of this module's API.
@@ -127,11 +128,18 @@ class Outbox:
 
     @property
     def lock_path(self) -> Path:
-        """``outbox.lock`` beside ``outbox.db``: the sender lock's file."""
+        """``outbox.lock`` beside ``outbox.db``: the outbox's own lock (creating it)."""
         return self.path.with_suffix(".lock")
 
-    def sender_lock(self) -> SenderLock:
-        return SenderLock(self.lock_path)
+    def sender_lock(self, municipality: str) -> SenderLock:
+        """The sender lock of one municipality's items: ``outbox.<code>.lock`` beside the file.
+
+        Each municipality has its own, so that a system that hangs holds up only its
+        own items, and two senders (the window's, a headless flush) can deliver to two
+        municipalities at once; never two to the same one. A new object each time: two
+        of them exclude each other even within one process.
+        """
+        return SenderLock(municipality_lock_path(self.path, municipality))
 
     def put(
         self,
@@ -229,14 +237,24 @@ class Outbox:
         with self._write() as db:
             return bool(db.execute(DELETE_DRAFT, (str(key),)).rowcount)
 
-    def recover(self) -> int:
-        """Put every 'sending' item back in line (only under the sender lock)."""
+    def recover(self, municipality: str | None = None) -> int:
+        """Put the municipality's 'sending' items back in line (every one's without it).
+
+        Only under that municipality's sender lock (all of them, without one): under
+        it nobody else is sending its items, so a 'sending' row is a crash's leftover.
+        """
+        # The ids from the index: a plain WHERE would read every row.
+        parameters: tuple[str, ...] = ()
+        if municipality is None:
+            ids = "SELECT id FROM items WHERE state = 'sending'"
+        else:
+            ids = "SELECT id FROM items WHERE municipality = ? AND state = 'sending'"
+            parameters = (municipality,)
         with self._write() as db:
             return int(
-                # The ids from the index: a plain WHERE would read every row.
                 db.execute(
-                    "UPDATE items SET state = 'waiting' WHERE id IN"
-                    " (SELECT id FROM items WHERE state = 'sending')"
+                    f"UPDATE items SET state = 'waiting' WHERE id IN ({ids})",  # noqa: S608 - constants only
+                    parameters,
                 ).rowcount
             )
 
@@ -276,24 +294,41 @@ class Outbox:
             lines.setdefault(client, []).append(_stored(row))
         return list(lines.values())
 
-    def municipalities_with_due(self, now: dt.datetime) -> list[str]:
+    def municipalities_with_due(
+        self, now: dt.datetime, among: Sequence[str] | None = None
+    ) -> list[str]:
+        """Municipalities (of ``among``, if given) with an item first in line due at ``now``."""
+        where, parameters = _among(among)
         rows = self._query(
-            f"SELECT DISTINCT municipality FROM items WHERE id IN ({_HEADS.format(where='')})"  # noqa: S608 - constants only
+            f"SELECT DISTINCT municipality FROM items WHERE id IN ({_HEADS.format(where=where)})"  # noqa: S608 - constants only
             " AND state = 'waiting' AND next_attempt <= ? ORDER BY municipality",
-            (to_stamp(now),),
+            (*parameters, to_stamp(now)),
         )
         return [str(row[0]) for row in rows]
 
-    def next_due_time(self) -> dt.datetime | None:
-        """Earliest next attempt among waiting items that are first in line.
+    def municipalities_sending(self, among: Sequence[str] | None = None) -> list[str]:
+        """Municipalities (of ``among``, if given) with items marked sending."""
+        where, parameters = _among(among)
+        rows = self._query(
+            "SELECT DISTINCT municipality FROM items"  # noqa: S608 - constants only
+            f" WHERE state = 'sending' {where} ORDER BY municipality",
+            parameters,
+        )
+        return [str(row[0]) for row in rows]
+
+    def next_due_time(self, municipality: str | None = None) -> dt.datetime | None:
+        """Earliest next attempt among waiting items that are first in line (of one
+        municipality, if given).
 
         An item held back by its client's earlier one is left out: its own
         time may be long past, and a scheduler waking for it would find
         nothing due and wake again at once.
         """
+        where, parameters = _among(None if municipality is None else [municipality])
         rows = self._query(
-            f"SELECT min(next_attempt) FROM items WHERE id IN ({_HEADS.format(where='')})"  # noqa: S608 - constants only
-            " AND state = 'waiting'"
+            f"SELECT min(next_attempt) FROM items WHERE id IN ({_HEADS.format(where=where)})"  # noqa: S608 - constants only
+            " AND state = 'waiting'",
+            parameters,
         )
         return None if rows[0][0] is None else from_stamp(rows[0][0])
 
@@ -540,6 +575,16 @@ def open_outbox(profile_dir: Path, keystore: KeyStore, lock_timeout: float = 10.
         return Outbox.open(path, keystore.get_or_create(db_exists=any_outbox_file(path)))
     finally:
         lock.release()
+
+
+def _among(municipalities: Sequence[str] | None) -> tuple[str, tuple[str, ...]]:
+    """A condition limiting a query to these municipalities, and its parameters."""
+    if municipalities is None:
+        return "", ()
+    codes = tuple(municipalities)
+    if not codes:
+        return "AND 0", ()
+    return f"AND municipality IN ({', '.join('?' for _ in codes)})", codes
 
 
 def _require(db: dbapi2.Connection, item_id: int, *states: ItemState) -> StoredItem:
