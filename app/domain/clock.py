@@ -38,6 +38,11 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def utc_from_epoch(seconds: float) -> dt.datetime:
+    """The instant ``seconds`` after the Unix epoch (e.g. a log record's time), in UTC."""
+    return dt.datetime.fromtimestamp(seconds, dt.UTC)
+
+
 def now(zone: dt.tzinfo) -> dt.datetime:
     """The present instant in ``zone``."""
     return dt.datetime.now(zone)

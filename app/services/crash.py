@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from types import TracebackType
 
 import app
+from app.domain.clock import utc_now
 from app.services.scrub import Frames, frame_lines, frames_of, type_name
 
 log = logging.getLogger(__name__)
@@ -53,7 +54,7 @@ class Crash:
             traceback = bare = Frames(f"{text}\n{type_name(kind)}")
         else:
             traceback, bare = frames_of(error), frames_of(error, messages=False)
-        return cls(kind, frames, traceback, bare, thread, dt.datetime.now().astimezone())
+        return cls(kind, frames, traceback, bare, thread, utc_now())
 
     @property
     def key(self) -> tuple[str, str]:

@@ -17,7 +17,6 @@ that, :mod:`faulthandler` writes the Python frames of every thread to
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import faulthandler
 import logging
 import os
@@ -29,6 +28,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 import app
+from app.domain.clock import utc_from_epoch, utc_now
 from app.services import paths
 from app.services.scrub import ScrubFilter
 
@@ -74,8 +74,8 @@ class _Formatter(logging.Formatter):
     def formatTime(  # noqa: N802 - logging's name
         self, record: logging.LogRecord, datefmt: str | None = None
     ) -> str:
-        # ISO 8601 with the offset: helpdesk can line it up with any other clock.
-        moment = dt.datetime.fromtimestamp(record.created).astimezone()
+        # ISO 8601 in UTC, with its offset: helpdesk can line it up with any other clock.
+        moment = utc_from_epoch(record.created)
         return moment.isoformat(timespec="milliseconds")
 
 
@@ -119,7 +119,7 @@ def _fatal_errors(directory: Path, program: str) -> TextIOWrapper:
     if path.exists() and path.stat().st_size > MAX_BYTES:
         path.unlink()
     stream = open(_open_private(path), "a", encoding="utf-8")  # noqa: SIM115 - kept open
-    started = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    started = utc_now().isoformat(timespec="seconds")
     # faulthandler writes no time: this line places what follows it.
     stream.write(f"-- paivystys {app.__version__} {program} started {started}, pid {os.getpid()}\n")
     stream.flush()
