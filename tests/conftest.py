@@ -12,6 +12,7 @@ import keyring
 import keyring.backends.fail
 import keyring.core
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -25,6 +26,13 @@ from app.services.policy.load import load_policy
 from app.services.workstation import Workstation
 from app.training.data import SyntheticClient
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
+
+# Hypothesis profiles, chosen with ``--hypothesis-profile NAME``. "ci": the same examples
+# on every run (a failure reproduces), none remembered between runs; "thorough": ten times
+# the examples, for a campaign by hand. Property tests scale their example counts with
+# the profile (tests.helpers.examples).
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("thorough", max_examples=1000)
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot

@@ -7,13 +7,18 @@ A test module imports its helpers from here (or from :mod:`tests.gui_helpers`,
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import enum
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tomllib
+import types
+import typing
 import urllib.request
 import uuid
 from collections.abc import Iterator
@@ -24,6 +29,7 @@ from urllib.parse import urlsplit
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pytest
+from hypothesis import settings
 
 from app.connectors.base import (
     ChildWelfareNotification,
@@ -347,3 +353,74 @@ def pdftotext(pdf: bytes) -> str:
         ["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True
     )
     return done.stdout.decode("utf-8")
+
+
+# -- property tests ---------------------------------------------------------------------
+
+
+def examples(n: int) -> int:
+    """``n`` examples at Hypothesis' default of 100, scaled by the profile in use
+    (``--hypothesis-profile``; see tests/conftest.py): properties stay bounded in the
+    everyday run and grow in a thorough one."""
+    return max(1, n * settings().max_examples // 100)
+
+
+_CANONICAL_HETU = re.compile(r"[0-9]{6}[-+A-FU-Y][0-9]{3}[0-9A-FHJ-NPR-Y]")
+
+
+def assert_well_typed(value: Any, annotation: Any = None) -> None:
+    """``value`` is what its type declares, all the way down: every dataclass field of
+    its declared type, text that is text (UTF-8 can carry it), identity codes canonical.
+
+    What a connector returns from a hostile answer must pass this or it must not
+    return at all."""
+    if annotation is None:
+        annotation = type(value)
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        _assert_one_of(value, typing.get_args(annotation))
+    elif origin is tuple:
+        assert isinstance(value, tuple), f"{value!r} is not a tuple"
+        (item, *_) = typing.get_args(annotation)
+        for member in value:
+            assert_well_typed(member, item)
+    elif origin is typing.Literal:
+        assert value in typing.get_args(annotation), f"{value!r} is not {annotation}"
+    elif annotation is type(None):
+        assert value is None, f"{value!r} is not None"
+    else:
+        assert isinstance(annotation, type), f"unsupported annotation {annotation!r}"
+        assert isinstance(value, annotation), f"{value!r} is not a {annotation.__name__}"
+        _assert_sound(value, annotation)
+
+
+def _assert_one_of(value: Any, options: tuple[Any, ...]) -> None:
+    errors = []
+    for option in options:
+        try:
+            assert_well_typed(value, option)
+        except AssertionError as error:
+            errors.append(error)
+        else:
+            return
+    raise AssertionError(f"{value!r} is none of {options}: {errors}")
+
+
+def _assert_sound(value: Any, annotation: type) -> None:
+    """What the type alone does not say: text is text, codes canonical, fields typed."""
+    if annotation is int:
+        assert not isinstance(value, bool), f"{value!r} is a bool, not an int"
+    elif annotation is str:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise AssertionError(f"{value!r} is not text (a lone surrogate)") from None
+    elif annotation is dt.datetime:
+        assert value.tzinfo is not None, "a time without its zone"
+    elif annotation.__name__ == "Hetu":
+        assert _CANONICAL_HETU.fullmatch(value.value), "not a canonical identity code"
+        value.birth_date  # noqa: B018 - it must not raise
+    elif dataclasses.is_dataclass(annotation) and not issubclass(annotation, enum.Enum):
+        hints = typing.get_type_hints(annotation)
+        for field in dataclasses.fields(annotation):
+            assert_well_typed(getattr(value, field.name), hints[field.name])

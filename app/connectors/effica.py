@@ -103,10 +103,12 @@ _NOT_XML = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 @dataclass(frozen=True)
 class _Ticket:
     value: str = field(repr=False)
-    valid_until: dt.datetime
+    # ValidUntil less the margin, worked out once at login: a ValidUntil at the very
+    # start of the calendar would otherwise fail every later call (OverflowError).
+    renew_at: dt.datetime
 
     def usable(self, now: dt.datetime) -> bool:
-        return now < self.valid_until - _TICKET_MARGIN
+        return now < self.renew_at
 
 
 class Effica(ClientSystem):
@@ -322,7 +324,11 @@ class Effica(ClientSystem):
         if not _TICKET.fullmatch(ticket):
             raise errors.ServerFault("Login: the ticket is not a usable header value")
         valid_until = _aware_datetime(_text(result, "ValidUntil", "Login"), "Login: ValidUntil")
-        return _Ticket(ticket, valid_until)
+        try:
+            renew_at = valid_until - _TICKET_MARGIN
+        except OverflowError:
+            raise errors.ServerFault("Login: ValidUntil is out of range") from None
+        return _Ticket(ticket, renew_at)
 
     def _post(self, path: str, document: ET.Element) -> Response:
         """POST with the ticket; after a 401, log in once more and retry once.

@@ -19,9 +19,15 @@ def json_answer(response: Response, what: str) -> Any:
         raise ValueError(name)
 
     try:
-        return json.loads(response.body.decode("utf-8"), parse_constant=refuse_constant)
-    except (UnicodeDecodeError, ValueError, RecursionError):
+        text = response.body.decode("utf-8")
+        document = json.loads(text, parse_constant=refuse_constant)
+        if "\\ud" in text or "\\uD" in text:
+            # An escaped surrogate: a lone one ("\ud800") is no character, and a name or a
+            # record id made of it fails wherever it is written (the outbox, a PDF).
+            json.dumps(document, ensure_ascii=False).encode("utf-8")
+    except (UnicodeError, ValueError, RecursionError):
         raise errors.ServerFault(f"{what}: answer is not JSON") from None
+    return document
 
 
 def object_value(value: Any, what: str) -> dict[str, Any]:

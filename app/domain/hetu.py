@@ -98,7 +98,9 @@ def parse_hetu(text: str) -> Hetu:
     if len(code) < 11:
         raise InvalidHetu(HetuProblem.INCOMPLETE)
     try:
-        stdnum_hetu.validate(code, allow_temporary=True)
+        # The validated code, not the text: python-stdnum reads look-alikes (a pasted
+        # U+2010 hyphen) as the real character, and the Hetu must hold the real one.
+        code = stdnum_hetu.validate(code, allow_temporary=True)
     except stdnum_errors.InvalidChecksum as error:
         raise InvalidHetu(HetuProblem.CHECKSUM) from error
     except stdnum_errors.InvalidComponent as error:

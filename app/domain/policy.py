@@ -103,7 +103,13 @@ MUNICIPALITY_CODE = Check(
     lambda value: re.fullmatch(r"\d{3}", value) is not None,
     "a three-digit municipality code of Statistics Finland",
 )
-POSITIVE = Check(lambda value: value > 0, "greater than zero")
+# A timeout beyond this is no timeout: a request would hang for as long (and the
+# watchdog of the overall deadline cannot even wait for an infinite one).
+MAX_SECONDS = 600.0
+SECONDS = Check(
+    lambda value: 0 < value <= MAX_SECONDS,
+    f"a number of seconds greater than zero and at most {MAX_SECONDS:g}",
+)
 _HOST_PORT = re.compile(
     r"(?P<host>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)"
     r":(?P<port>\d{1,5})"
@@ -218,8 +224,8 @@ class SystemConfig:
         "Base URL of the system's interface (over the VPN): https:// only (a training "
         "policy may also use http:// to this machine or its classroom server)."
     )
-    connect_timeout: Annotated[float, POSITIVE] = setting("Seconds to wait for a connection.", 5.0)
-    read_timeout: Annotated[float, POSITIVE] = setting("Seconds to wait for an answer.", 20.0)
+    connect_timeout: Annotated[float, SECONDS] = setting("Seconds to wait for a connection.", 5.0)
+    read_timeout: Annotated[float, SECONDS] = setting("Seconds to wait for an answer.", 20.0)
     ca_bundle: Annotated[str, ABSOLUTE_PATH] | None = setting(_CA_BUNDLE_DOC, None)
     pin_sha256: tuple[Pin, ...] = setting(_PIN_DOC, ())
 
@@ -273,7 +279,7 @@ class VpnConfig:
         "e.g. ['nmcli', 'connection', 'up', 'keusote-vpn'] or ['rasdial', 'KEUSOTE'].",
         (),
     )
-    check_timeout: Annotated[float, POSITIVE] = setting(
+    check_timeout: Annotated[float, SECONDS] = setting(
         "Seconds to wait for the check host to accept a connection.", 3.0
     )
 
@@ -286,8 +292,8 @@ class PopulationConfig:
         "Base URL of the population register interface: https:// only (a training policy "
         "may also use http:// to this machine or its classroom server)."
     )
-    connect_timeout: Annotated[float, POSITIVE] = setting("Seconds to wait for a connection.", 5.0)
-    read_timeout: Annotated[float, POSITIVE] = setting("Seconds to wait for an answer.", 20.0)
+    connect_timeout: Annotated[float, SECONDS] = setting("Seconds to wait for a connection.", 5.0)
+    read_timeout: Annotated[float, SECONDS] = setting("Seconds to wait for an answer.", 20.0)
     ca_bundle: Annotated[str, ABSOLUTE_PATH] | None = setting(_CA_BUNDLE_DOC, None)
     pin_sha256: tuple[Pin, ...] = setting(_PIN_DOC, ())
 

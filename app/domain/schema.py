@@ -59,6 +59,13 @@ def is_http_url(value: str) -> bool:
     return parts.scheme in {"http", "https"} and bool(parts.hostname) and "@" not in parts.netloc
 
 
+def shown(value: Any, limit: int = 80) -> str:
+    """``repr(value)`` for a message, at most ``limit`` characters: a value in a file may
+    be huge, and a message goes into a dialog and a log."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 HTTP_URL = Check(is_http_url, "an http:// or https:// URL with a host name")
 NOT_EMPTY = Check(lambda value: bool(str(value).strip()), "not empty")
 
@@ -91,7 +98,7 @@ def _convert(annotation: Any, raw: Any, path: str) -> Any:  # noqa: C901, PLR091
         value = _convert(base, raw, path)
         for extra in extras:
             if isinstance(extra, Check) and not extra.test(value):
-                raise SchemaError(path, f"must be {extra.requirement}, not {raw!r}")
+                raise SchemaError(path, f"must be {extra.requirement}, not {shown(raw)}")
         return value
     if origin in (typing.Union, types.UnionType):
         options = typing.get_args(annotation)
@@ -107,7 +114,7 @@ def _convert(annotation: Any, raw: Any, path: str) -> Any:  # noqa: C901, PLR091
                 errors.append(error)
         if len(errors) == 1:
             raise errors[0]
-        raise SchemaError(path, f"must be {_type_name(annotation)}, not {raw!r}")
+        raise SchemaError(path, f"must be {_type_name(annotation)}, not {shown(raw)}")
     if origin is tuple:
         item_type = typing.get_args(annotation)[0]
         if not isinstance(raw, list | tuple):
@@ -117,13 +124,13 @@ def _convert(annotation: Any, raw: Any, path: str) -> Any:  # noqa: C901, PLR091
         )
     if origin is typing.Literal:
         if raw not in typing.get_args(annotation):
-            raise SchemaError(path, f"must be {_type_name(annotation)}, not {raw!r}")
+            raise SchemaError(path, f"must be {_type_name(annotation)}, not {shown(raw)}")
         return raw
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         try:
             return annotation(raw)
         except ValueError:
-            raise SchemaError(path, f"must be {_type_name(annotation)}, not {raw!r}") from None
+            raise SchemaError(path, f"must be {_type_name(annotation)}, not {shown(raw)}") from None
     if dataclasses.is_dataclass(annotation) and isinstance(annotation, type):
         return load(annotation, raw, path)
     if annotation is bool:
@@ -150,7 +157,7 @@ def _describe_raw(raw: Any) -> str:
         return "a table"
     if isinstance(raw, list):
         return "a list"
-    return repr(raw)
+    return shown(raw)
 
 
 def load(cls: type[T], raw: Any, path: str = "") -> T:
@@ -162,7 +169,8 @@ def load(cls: type[T], raw: Any, path: str = "") -> T:
     for key in raw:
         if key not in fields:
             known = ", ".join(sorted(fields))
-            raise SchemaError(_join(path, str(key)), f"unknown field (known fields: {known})")
+            name = str(key) if len(str(key)) <= 80 else str(key)[:79] + "…"
+            raise SchemaError(_join(path, name), f"unknown field (known fields: {known})")
     values: dict[str, Any] = {}
     for name, field in fields.items():
         field_path = _join(path, name)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from app.domain.hetu import CHECK_CHARACTERS, HetuProblem, InvalidHetu, make_hetu, parse_hetu
@@ -108,3 +109,33 @@ def test_every_synthetic_code_round_trips(
     assert parse_hetu(hetu.value.lower()) == hetu
     assert hetu.birth_date == born
     assert hetu.century_sign == sign
+
+
+# Characters a pasted or hostile code may carry in place of the real ones.
+DASHES = ["‐", "‑", "−", "–", "—"]
+LOOK_ALIKES = [*DASHES, "０", "１", "９", "Ａ", " ", "\u00a0", "\u200b", "\t"]
+
+
+@given(
+    born=st.dates(min_value=dt.date(1800, 1, 1), max_value=dt.date(2099, 12, 31)),
+    individual=st.integers(min_value=900, max_value=999),
+    at=st.integers(min_value=0, max_value=10),
+    look_alike=st.sampled_from(LOOK_ALIKES),
+)
+# Found: python-stdnum reads U+2010 as '-' and validated the code, but parse_hetu kept
+# the original character: a Hetu that was no canonical code, whose birth_date raised
+# KeyError, and that no client system would know.
+@example(born=dt.date(1990, 1, 1), individual=901, at=6, look_alike="‐")
+@example(born=dt.date(2000, 1, 1), individual=900, at=6, look_alike="‐")  # another century
+def test_a_parsed_code_is_canonical_whatever_was_typed(
+    born: dt.date, individual: int, at: int, look_alike: str
+) -> None:
+    code = make_hetu(born, individual).value
+    try:
+        hetu = parse_hetu(code[:at] + look_alike + code[at + 1 :])
+    except InvalidHetu:
+        return
+    assert re.fullmatch(r"[0-9]{6}[-+A-FU-Y][0-9]{3}[0-9A-Y]", hetu.value)
+    hetu.birth_date  # noqa: B018 - it must not raise
+    if code[at] == "-" and look_alike in DASHES:
+        assert hetu == make_hetu(born, individual)

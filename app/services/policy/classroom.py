@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import requests
+import urllib3
 
 from app.domain.policy import Policy
 from app.domain.schema import is_http_url
@@ -37,14 +38,22 @@ def _get_json(url: str) -> Any:
             if reply.status_code != 200:
                 raise ClassroomError(f"{url} answered HTTP {reply.status_code}")
             body = reply.raw.read(MAX_DOCUMENT_BYTES + 1, decode_content=True)
-    except requests.RequestException as error:
+    except (requests.RequestException, urllib3.exceptions.HTTPError) as error:
+        # Reading the raw stream raises urllib3's own errors: a body cut short, or not
+        # in the Content-Encoding it claims (DecodeError).
         raise ClassroomError(f"{url} cannot be reached ({type(error).__name__})") from None
     if len(body) > MAX_DOCUMENT_BYTES:
         raise ClassroomError(f"{url}: answer too large")
     try:
-        return json.loads(body.decode("utf-8"))
-    except ValueError:
+        text = body.decode("utf-8")
+        document = json.loads(text)
+        if "\\ud" in text or "\\uD" in text:
+            # An escaped lone surrogate is no character: a name made of one fails
+            # wherever it is written (the outbox, a PDF).
+            json.dumps(document, ensure_ascii=False).encode("utf-8")
+    except (ValueError, RecursionError):
         raise ClassroomError(f"{url}: answer is not JSON") from None
+    return document
 
 
 def classroom_host(url: str) -> str:

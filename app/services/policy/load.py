@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from app.connectors.registry import is_known_system, known_systems
 from app.domain import schema
 from app.domain.policy import Policy, is_loopback_host
-from app.domain.schema import SchemaError
+from app.domain.schema import SchemaError, shown
 
 MAX_POLICY_BYTES = 1_000_000
 KNOWN_SYSTEM = "a known client system type (" + ", ".join(known_systems()) + ")"
@@ -59,7 +59,9 @@ def _check_references(policy: Policy, source: str) -> None:
     registrar_ids: set[str] = set()
     for index, registrar in enumerate(policy.registrars):
         if registrar.id in registrar_ids:
-            raise PolicyError(source, f"registrars[{index}].id", f"duplicate id {registrar.id!r}")
+            raise PolicyError(
+                source, f"registrars[{index}].id", f"duplicate id {shown(registrar.id)}"
+            )
         registrar_ids.add(registrar.id)
     codes: set[str] = set()
     for index, municipality in enumerate(policy.municipalities):
@@ -67,18 +69,20 @@ def _check_references(policy: Policy, source: str) -> None:
             raise PolicyError(
                 source,
                 f"municipalities[{index}].system.type",
-                f"must be {KNOWN_SYSTEM}, not {municipality.system.type!r}",
+                f"must be {KNOWN_SYSTEM}, not {shown(municipality.system.type)}",
             )
         if municipality.code in codes:
             raise PolicyError(
-                source, f"municipalities[{index}].code", f"duplicate code {municipality.code!r}"
+                source,
+                f"municipalities[{index}].code",
+                f"duplicate code {shown(municipality.code)}",
             )
         codes.add(municipality.code)
         if municipality.registrar not in registrar_ids:
             raise PolicyError(
                 source,
                 f"municipalities[{index}].registrar",
-                f"no registrar with id {municipality.registrar!r} in [[registrars]]",
+                f"no registrar with id {shown(municipality.registrar)} in [[registrars]]",
             )
 
 
@@ -101,7 +105,7 @@ def _require_https(policy: Policy, source: str, classroom_host: str | None) -> N
             raise PolicyError(
                 source,
                 field,
-                f"must be an https:// URL, not {endpoint!r}: client data goes over verified "
+                f"must be an https:// URL, not {shown(endpoint)}: client data goes over verified "
                 "TLS only (http:// is for training policies)",
             )
         host = (parts.hostname or "").lower()
@@ -139,11 +143,16 @@ def bounded(data: bytes, source: str) -> bytes:
 def parse_toml(data: bytes, source: str) -> dict[str, Any]:
     """A policy file's bytes as TOML tables."""
     try:
-        return tomllib.loads(data.decode("utf-8"))
+        # "utf-8-sig": Notepad on Windows may begin the file with a byte order mark.
+        raw = tomllib.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise PolicyError(source, "", "not UTF-8 text") from None
     except tomllib.TOMLDecodeError as error:
         raise PolicyError(source, "", f"not valid TOML ({error})") from None
+    except RecursionError:
+        # tomllib reads nested arrays and inline tables recursively.
+        raise PolicyError(source, "", "not valid TOML (nested too deeply)") from None
+    return raw
 
 
 def load_policy(path: Path) -> Policy:
@@ -168,6 +177,6 @@ def describe_policy() -> str:
     }
     lines = ["field | type | default | description", "--- | --- | --- | ---"]
     for path, type_name, default, doc in schema.describe(Policy):
-        shown = "(optional)" if path in optional_tables else default
-        lines.append(f"`{path}` | {type_name} | {shown} | {doc}")
+        value = "(optional)" if path in optional_tables else default
+        lines.append(f"`{path}` | {type_name} | {value} | {doc}")
     return "\n".join(lines)
