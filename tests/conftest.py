@@ -100,6 +100,21 @@ def training(example_policy: Policy) -> Iterator[TrainingServer]:
         yield server
 
 
+@pytest.fixture(autouse=True)
+def gui_thread_collector(request: pytest.FixtureRequest) -> Iterator[None]:
+    """In a Qt test, Python's cycle collector runs on the GUI thread, as in the app
+    (:mod:`app.ui.collector`): a worker thread never destroys a Qt object."""
+    if "qapp" not in request.fixturenames:
+        yield
+        return
+    from app.ui.collector import GuiThreadCollector
+
+    collector = GuiThreadCollector(request.getfixturevalue("qapp"))
+    yield
+    collector.stop()
+    collector.deleteLater()
+
+
 @pytest.fixture
 def opener(qtbot: QtBot, training: TrainingServer, tmp_path: Path) -> Iterator[WindowOpener]:
     """Opens main windows on the training systems; closes them and their threads after."""

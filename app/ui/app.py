@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app.services.context import AppContext
+from app.ui.collector import GuiThreadCollector
 from app.ui.crash_dialog import CrashHandler
 from app.ui.main_window import MainWindow
 
@@ -57,6 +58,7 @@ def run(context: AppContext, argv: list[str]) -> int:
     # From here on a bug in a slot or a thread is logged and shown, not lost on stderr.
     crashes = CrashHandler(app)
     crashes.install()
+    collector = GuiThreadCollector(app)
     try:
         # Read here, before any widget exists: the language decides every text.
         # Nothing is on screen yet, so this small read blocks no one.
@@ -69,4 +71,5 @@ def run(context: AppContext, argv: list[str]) -> int:
         finally:
             window.shutdown()
     finally:
+        collector.stop()
         crashes.uninstall()
