@@ -188,13 +188,19 @@ def _walk(
         page, commit, salt1, salt2, sum1, sum2 = struct.unpack(">6I", frame[:FRAME_HEADER_BYTES])
         stored = (sum1, sum2)
         intact = False
-        if page and (salt1, salt2) == salts:
+        if (salt1, salt2) == salts:
             # Seeded with the predecessor's stored checksum, or with the chain
             # recomputed through it: the frame after one whose checksum field was hit.
-            intact = _frame_checksum(frame, stored_before, big_endian) == stored
-            if not intact and computed_before != stored_before:
-                intact = _frame_checksum(frame, computed_before, big_endian) == stored
-        computed_before = _frame_checksum(frame, computed_before, big_endian)
+            computed = _frame_checksum(frame, stored_before, big_endian)
+            intact = bool(page) and computed == stored
+            if computed_before != stored_before:
+                computed = _frame_checksum(frame, computed_before, big_endian)
+                intact = intact or (bool(page) and computed == stored)
+            computed_before = computed
+        else:
+            # Another generation's frame (a log reused after a checkpoint), or salts
+            # hit by damage: not intact, and no checksum worth computing.
+            computed_before = stored
         stored_before = stored
         frames.append(Frame(number, offset, page, commit, stored, intact))
     kept = 0

@@ -32,7 +32,7 @@ from app.services.outbox.codec import (
     mail_from_payload,
     notification_from_payload,
 )
-from app.services.outbox.items import PAYLOAD_UNREADABLE, Failure
+from app.services.outbox.items import PAYLOAD_UNREADABLE, SALVAGED, Failure
 from app.services.outbox.store import ItemState, StoredItem
 from app.ui.followup.fax_actions import FaxActions
 from app.ui.item_table import ItemListDialog, TableRow, item_table, message_line, named_button
@@ -465,5 +465,9 @@ class OutboxView(ItemListDialog):
             errors.AuthenticationFailed.__name__: self.tr("tunnukset eivät kelpaa"),
             errors.NotSupported.__name__: self.tr("järjestelmä ei tue tätä"),
             PAYLOAD_UNREADABLE: self.tr("tallennettu sisältö ei ole luettavissa"),
+            SALVAGED: self.tr(
+                "pelastettu vioittuneista lähtevistä; voi olla jo toimitettu tai hylätty: "
+                "tarkista asiakastiedoista ennen uudelleenlähetystä"
+            ),
         }
         return texts.get(failure.cause, str(failure)), str(failure)
