@@ -52,7 +52,13 @@ from app.services.outbox.file import (
 from app.services.outbox.items import SALVAGED, Failure
 from app.services.outbox.keys import OutboxError, OutboxIOError
 from app.services.outbox.replace import SUFFIXES, digest, put_in_place
-from app.services.outbox.schema import SCHEMA_VERSION, Corrupt, NewerSchema, schema_version
+from app.services.outbox.schema import (
+    SCHEMA_VERSION,
+    Corrupt,
+    NewerSchema,
+    NotAnOutbox,
+    schema_version,
+)
 from app.services.outbox.store import OUTBOX_FILE, Outbox
 
 SALVAGED_PREFIX = "outbox-salvaged-"
@@ -232,9 +238,9 @@ class _Copy:
     def __init__(self, path: Path, key_hex: str) -> None:
         self.path = path
         self.key_hex = key_hex
-        self.db = self._open()
+        self.db = self.open()
 
-    def _open(self) -> dbapi2.Connection:
+    def open(self) -> dbapi2.Connection:
         """The first cipher profile that reads the copy's schema."""
         for profile in CIPHER_PROFILES:
             db = _connect(self.path, "mode=rw", self.key_hex, profile)
@@ -244,7 +250,7 @@ class _Copy:
                 db.close()
                 continue
             return db
-        raise Corrupt("no cipher profile reads the schema (wrong key, or page 1 damaged)")
+        raise Corrupt("no cipher profile reads the schema (wrong key, or its pages damaged)")
 
     def rows(
         self, sql: str, parameters: tuple[Any, ...] = ()
@@ -256,7 +262,7 @@ class _Copy:
                 found.append(tuple(row))
         except dbapi2.Error:
             self.db.close()
-            self.db = self._open()
+            self.db = self.open()
             return found, False
         return found, True
 
@@ -283,10 +289,18 @@ def _read_view(name: str, path: Path, key_hex: str) -> View:
 
 
 def _read_tables(copy: _Copy, view: View) -> None:
-    version = schema_version(copy.db)
-    if version > SCHEMA_VERSION:
-        raise NewerSchema(f"schema version {version}: salvage it with the newer version")
+    try:
+        version = schema_version(copy.db)
+    except (OutboxError, dbapi2.Error):
+        # The meta page itself damaged: the tables are read by their names all the same.
+        copy.close()
+        copy.db = copy.open()
+    else:
+        if version > SCHEMA_VERSION:
+            raise NewerSchema(f"schema version {version}: salvage it with the newer version")
     tables = {str(row[0]) for row in copy.rows("SELECT name FROM sqlite_schema")[0]}
+    if "items" not in tables:
+        raise NotAnOutbox("no items table")
     rows, view.unread_ids = _readable(copy, "items", _ITEM_COLUMNS)
     view.unreadable = len(view.unread_ids)
     view.items = {str(row[1]): row for row in rows}
