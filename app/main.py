@@ -64,8 +64,9 @@ HELPDESK_EXIT_CODES = (
     f"exit codes: {helpdesk.EXIT_OK} all well; {helpdesk.EXIT_NEEDS_ACTION} something needs "
     "action (items wait or need attention, a system is unreachable); "
     f"{EXIT_POLICY} policy invalid or missing; {EXIT_TRAINING_SERVER} training server "
-    f"unusable; {helpdesk.EXIT_OUTBOX} the outbox cannot be opened (key or file problem: "
-    f"nothing was changed); {helpdesk.EXIT_BUSY} another sender is active"
+    f"unusable; {helpdesk.EXIT_OUTBOX} the outbox cannot be opened (key or file problem, or "
+    "a damaged log: nothing was changed; 'outbox salvage' for a damaged one); "
+    f"{helpdesk.EXIT_BUSY} another sender is active"
 )
 
 
@@ -180,10 +181,13 @@ def build_parser() -> argparse.ArgumentParser:
     outbox = commands.add_parser(
         "outbox",
         parents=[common],
-        help="the outbox of undelivered items: counts, or deliver now",
+        help="the outbox of undelivered items: counts, deliver now, or salvage a damaged one",
+        description="status: what waits; flush: deliver what waits, now; salvage: copy every "
+        "readable item of a damaged outbox into a new one, move the old files (never "
+        "deleted) into damaged-YYYYMMDD-HHMMSS/ in the profile and put the new one in place",
         epilog=HELPDESK_EXIT_CODES,
     )
-    outbox.add_argument("action", choices=("status", "flush", "confirm-destination"))
+    outbox.add_argument("action", choices=("status", "flush", "confirm-destination", "salvage"))
     outbox.add_argument(
         "--municipality",
         metavar="CODE",
@@ -467,7 +471,11 @@ def run_gui(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
 
 def run_helpdesk(args: argparse.Namespace) -> int:
-    """``doctor`` and ``outbox status|flush``: no GUI, no client data in the output."""
+    """``doctor`` and ``outbox status|flush|salvage``: no GUI, no client data in the output."""
+    if args.command == "outbox" and args.action == "salvage":
+        # The outbox alone: no policy or systems are needed to read and rewrite it.
+        training = bool(args.training or args.training_server)
+        return _print_report(args, helpdesk.outbox_salvage(OutboxSetup.for_mode(training)))
     with open_session(args, announce=False) as session:
         setup = OutboxSetup.for_mode(session.training)
         if args.command == "doctor":
@@ -483,6 +491,10 @@ def run_helpdesk(args: argparse.Namespace) -> int:
             )
         else:
             report = helpdesk.outbox_flush(setup, session.workstation)
+    return _print_report(args, report)
+
+
+def _print_report(args: argparse.Namespace, report: helpdesk.Report) -> int:
     if args.json:
         print(json.dumps(report.document, ensure_ascii=False, indent=2))
     else:

@@ -1,4 +1,4 @@
-"""The helpdesk commands' work: ``doctor`` and ``outbox status|flush``. No client data.
+"""The helpdesk commands' work: ``doctor`` and ``outbox status|flush|salvage``. No client data.
 
 Each returns a plain report the entry point prints as text or JSON; the exit
 codes are decided here so that they are the same whoever prints them.
@@ -16,11 +16,16 @@ from typing import Any
 from app.connectors import errors
 from app.domain.clock import utc_now
 from app.domain.policy import Policy
+from app.services.files import ModeFix
+from app.services.outbox import wal
 from app.services.outbox.delivery import Outcome
-from app.services.outbox.keys import OutboxError
+from app.services.outbox.file import Damaged, any_outbox_file, sibling
+from app.services.outbox.keys import KeyMissing, OutboxError
 from app.services.outbox.profile import OutboxSetup
+from app.services.outbox.salvage import SalvageResult, salvage
+from app.services.outbox.schema import Corrupt
 from app.services.outbox.sending import SendingService
-from app.services.outbox.store import OutboxCounts
+from app.services.outbox.store import OUTBOX_FILE, OutboxCounts
 from app.services.workstation import Workstation
 
 EXIT_OK = 0
@@ -55,12 +60,36 @@ def _counts_document(counts: OutboxCounts) -> dict[str, Any]:
     }
 
 
+def _command(setup: OutboxSetup, command: str) -> str:
+    """The command line helpdesk types, for the outbox ``setup`` is about."""
+    return f"paivystys {command}{' --training' if setup.keystore.training else ''}"
+
+
+def _salvage_remedy(setup: OutboxSetup) -> str:
+    return (
+        f"copy outbox.db, outbox.db-wal and outbox.db-shm from {setup.profile_dir} aside "
+        f"(a backup; delete nothing), then run '{_command(setup, 'outbox salvage')}'"
+    )
+
+
 def _outbox_failure(report: Report, error: OutboxError, setup: OutboxSetup) -> Report:
     report.exit_code = EXIT_OUTBOX
-    report.document["outbox"] = {"ok": False, "error": error.code, "detail": error.detail}
+    document: dict[str, Any] = {"ok": False, "error": error.code, "detail": error.detail}
     report.lines.append(f"outbox: NOT OPENED ({error.code}): {error.detail}")
     report.lines.append(f"  profile: {setup.profile_dir}; nothing was changed there.")
+    if isinstance(error, Damaged):
+        document["damage"] = error.check.document()
+        document["remedy"] = _salvage_remedy(setup)
+        report.lines.append(f"  to do: {document['remedy']}.")
+    report.document["outbox"] = document
     return report
+
+
+def _modes(report: Report, document: dict[str, Any], fixes: tuple[ModeFix, ...]) -> None:
+    """Files or the directory found open to others, made private on opening: never kept quiet."""
+    document["modes_fixed"] = [fix.document() for fix in fixes]
+    for fix in fixes:
+        report.lines.append(f"  mode: {fix.describe()}")
 
 
 def outbox_status(setup: OutboxSetup) -> Report:
@@ -81,6 +110,7 @@ def outbox_status(setup: OutboxSetup) -> Report:
         f"outbox: {counts.waiting} waiting, {counts.sending} sending, "
         f"{counts.attention} needing attention, {counts.drafts} draft(s)"
     )
+    _modes(report, report.document["outbox"], outbox.mode_fixes)
     if counts.drafts:
         # Not undelivered work (the exit code ignores them), but the only copy of what
         # a worker typed: whoever removes the outbox must know.
@@ -152,6 +182,7 @@ def outbox_flush(setup: OutboxSetup, workstation: Workstation) -> Report:
         f"outbox: {counts.waiting} waiting, {counts.attention} needing attention, "
         f"{counts.drafts} draft(s)"
     )
+    _modes(report, report.document["outbox"], outbox.mode_fixes)
     if report.exit_code == EXIT_OK and _undelivered(counts):
         report.exit_code = EXIT_NEEDS_ACTION
     return report
@@ -165,6 +196,98 @@ def probe_deadline(policy: Policy) -> float:
         default=0.0,
     )
     return slowest + DOCTOR_MARGIN
+
+
+def outbox_salvage(setup: OutboxSetup, now: dt.datetime | None = None) -> Report:
+    """Salvage a damaged outbox into a new one, the old files moved aside, never deleted.
+
+    Exit 0 when the new outbox is in place (or nothing needed salvaging), 1 when it
+    was made but helpdesk must put it in place by hand, 4 when nothing could be done.
+    """
+    report = Report()
+    path = setup.profile_dir / OUTBOX_FILE
+    if not any_outbox_file(path):
+        report.document["salvage"] = {"needed": False}
+        report.lines.append(f"salvage: no outbox in {setup.profile_dir}; nothing to do")
+        return report
+    try:
+        found = wal.check_file(sibling(path, "-wal"))
+    except OSError as error:
+        return _outbox_failure(report, OutboxError(f"log unreadable ({error.strerror})"), setup)
+    if found is None or not found[0].damaged:
+        try:
+            with setup.open() as outbox:
+                _modes(report, report.document.setdefault("outbox", {}), outbox.mode_fixes)
+        except Corrupt:
+            pass  # damaged in the main file: read what can be read
+        except OutboxError as error:
+            return _outbox_failure(report, error, setup)
+        else:
+            report.document["salvage"] = {"needed": False}
+            report.lines.insert(0, "salvage: the outbox opens and is not damaged; nothing to do")
+            return report
+    try:
+        key = setup.keystore.get()
+        if key is None:
+            raise KeyMissing("no outbox key in the credential store: nothing can be read")
+        result = salvage(setup.profile_dir, key, now or dt.datetime.now(dt.UTC))
+    except OutboxError as error:
+        return _outbox_failure(report, error, setup)
+    return _salvage_report(report, setup, result)
+
+
+def _salvage_report(report: Report, setup: OutboxSetup, result: SalvageResult) -> Report:
+    report.document["salvage"] = {
+        "needed": True,
+        "damage": None if result.damage is None else result.damage.document(),
+        "items": result.items,
+        "states": result.states,
+        "drafts": result.drafts,
+        "uncertain": result.uncertain,
+        "lost_keys": result.lost,
+        "views": [view.document() for view in result.views],
+        "new_outbox": str(result.new_outbox),
+        "installed": result.installed,
+        "old_files_moved_to": None if result.moved_to is None else str(result.moved_to),
+        "not_installed": result.not_installed,
+    }
+    if result.damage is not None:
+        report.lines.append(f"damage: {result.damage.describe()}")
+    report.lines.append(
+        f"salvage: {result.items} item(s) ({result.states['waiting']} waiting, "
+        f"{result.states['attention']} needing attention, {result.states['manual']} fax(es)) "
+        f"and {result.drafts} draft(s) salvaged into a new outbox"
+    )
+    if result.uncertain:
+        report.lines.append(
+            f"  {result.uncertain} item(s) were found only in the state before the damage: "
+            "they may have been delivered or discarded since, so they wait for the worker "
+            "(needing attention) instead of going by themselves"
+        )
+    if result.lost:
+        report.lines.append(
+            f"  {len(result.lost)} item(s) could not be read (on damaged pages); their "
+            f"idempotency keys: {', '.join(result.lost)}"
+        )
+    _modes(report, report.document["salvage"], result.mode_fixes)
+    status = _command(setup, "outbox status")
+    if result.installed:
+        report.lines.append(f"  the damaged files were moved (not deleted) to {result.moved_to}")
+        report.lines.append(f"  the new outbox is in place: {result.new_outbox}")
+        report.lines.append(
+            f"  next: run '{status}', then start the app: it delivers what waits. Keep "
+            f"{result.moved_to} until everything is delivered."
+        )
+        return report
+    report.exit_code = EXIT_NEEDS_ACTION
+    report.lines.append(f"  the new outbox was NOT put in place: {result.not_installed}")
+    report.lines.append(f"  new outbox: {result.new_outbox}")
+    report.lines.append(
+        f"  next: with the app closed, move outbox.db, outbox.db-wal and outbox.db-shm from "
+        f"{setup.profile_dir} into a folder aside (delete nothing), rename "
+        f"{result.new_outbox.name} to outbox.db, then run '{status}'"
+    )
+    return report
 
 
 def _probe(workstation: Workstation, code: str) -> dict[str, Any]:

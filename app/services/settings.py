@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 from app.domain import schema
 from app.domain.schema import Check, SchemaError, setting
-from app.services.files import atomic_write
+from app.services.files import atomic_write, private_directory
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +58,6 @@ class SettingsStore:
 
     def save(self, settings: UserSettings) -> None:
         """Write the whole file or nothing (:func:`app.services.files.atomic_write`)."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_directory(self.path.parent)
         payload = json.dumps(schema.dump(settings), indent=2).encode("utf-8")
         atomic_write(self.path, payload)

@@ -24,12 +24,13 @@ from app.domain.kinds import ItemKind
 from app.domain.model import ContactChannel, DutyEntry, TaskType
 from app.domain.policy import VpnConfig
 from app.services.connectivity import Reachability
+from app.services.outbox import wal
 from app.services.outbox.codec import entry_to_payload, item_client
 from app.services.outbox.items import OutgoingItem
 from app.services.outbox.keys import KeyMissing, KeyringTimeout, NoKeyringBackend, OutboxIOError
 from app.services.outbox.profile import OutboxSetup
 from app.services.outbox.sending import SendingService
-from app.services.outbox.store import OutboxError, WrongKey
+from app.services.outbox.store import Damaged, OutboxError, WrongKey
 from app.training.data import SyntheticClient
 from app.training.server import TrainingServer
 from app.ui.main_window import MainWindow
@@ -155,6 +156,11 @@ def test_an_entry_waits_out_an_outage_and_leaves_when_the_system_returns(
             False,
         ),
         (WrongKey("wrong key"), ["ei aukea", "Lähteviä ei muutettu", "Soita tukeen"], False),
+        (
+            Damaged("log damaged", wal.check_bytes(b"")),
+            ["lokitiedosto on vioittunut", "Lähteviä ei muutettu", "paivystys outbox salvage"],
+            False,
+        ),
         (OutboxIOError("disk"), ["levy täynnä", "Yritä uudelleen"], True),
         (KeyringTimeout("no answer"), ["Avaa avainsäilön lukitus", "Yritä uudelleen"], True),
     ],

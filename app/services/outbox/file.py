@@ -4,12 +4,19 @@ Split from :mod:`app.services.outbox.store` (which re-exports the errors): this 
 everything that happens before an :class:`~app.services.outbox.store.Outbox` holds a
 verified connection. With a wrong key, a damaged or foreign file or a newer
 schema nothing is created, deleted or rewritten: the key is verified through a
-read-only connection before anything writes.
+read-only connection before anything writes. A write-ahead log with committed
+transactions beyond damage (:mod:`app.services.outbox.wal`) is refused before any
+connection at all, since SQLite would drop them and its last close delete the log.
+
+The file is created 0600 in a 0700 directory whatever the umask (SQLite gives the
+log and shared-memory files the database's mode); a file or directory found open
+to others is made private on opening and reported (:attr:`Opened.mode_fixes`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import secrets
 import stat
@@ -17,11 +24,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import NamedTuple
 
 from sqlcipher3 import dbapi2
 
-from app.services.files import fsync_directory
-from app.services.outbox import schema
+from app.services.files import PRIVATE, ModeFix, fsync_directory, make_private, private_directory
+from app.services.outbox import schema, wal
 from app.services.outbox.keys import OutboxError, OutboxIOError
 from app.services.outbox.schema import (
     SCHEMA_V1,
@@ -31,6 +39,8 @@ from app.services.outbox.schema import (
     refuse_newer,
     schema_version,
 )
+
+log = logging.getLogger(__name__)
 
 APPLICATION_ID = 0x50564F42  # "PVOB": tells our outbox from any other SQLCipher file
 
@@ -95,6 +105,30 @@ class OutboxBusy(OutboxError):
     code = "busy"
 
 
+class Damaged(Corrupt):
+    """Committed transactions lie intact beyond damage in the write-ahead log.
+
+    Refused before any connection is made: SQLite would read the log only up to the
+    damage, and its last close would checkpoint and delete the log, dropping them for
+    good. ``check`` says where (no client data).
+    """
+
+    code = "damaged"
+
+    def __init__(self, detail: str, check: wal.WalCheck) -> None:
+        super().__init__(detail)
+        self.check = check
+
+
+class Opened(NamedTuple):
+    """An open outbox file: what :func:`open_connection` returns."""
+
+    path: Path
+    connection: dbapi2.Connection
+    cipher: CipherProfile
+    mode_fixes: tuple[ModeFix, ...]
+
+
 def translate(error: dbapi2.Error) -> OutboxError:
     """An SQLite error as an outbox error, by its result code, never its text."""
     code = getattr(error, "sqlite_errorcode", None)
@@ -118,7 +152,12 @@ def _create(path: Path, key_hex: str) -> None:
     """
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.new")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_directory(path.parent)
+        # Made 0600 before SQLite opens it (an empty file is a new database): SQLite
+        # would make it 0644 less the umask, and gives its journals the file's mode.
+        os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE))
+        if os.name == "posix":
+            os.chmod(temporary, PRIVATE)
         with (
             contextlib.closing(_connect(temporary, "mode=rwc", key_hex, CIPHER)) as db,
             transaction(db),
@@ -320,11 +359,53 @@ def refuse_read_only(path: Path) -> None:
             )
 
 
-def open_connection(path: Path, key: bytes) -> tuple[Path, dbapi2.Connection, CipherProfile]:
+def refuse_damaged(path: Path) -> None:
+    """Damaged when committed transactions lie beyond damage in the outbox's log.
+
+    Checked before any connection, from the bytes alone (no key): nothing is written,
+    checkpointed or deleted, so the three files stay exactly as they are for
+    ``paivystys outbox salvage``. A torn tail (a crash's last, uncommitted frames)
+    is normal and passes.
+    """
+    try:
+        found = wal.check_file(sibling(path, "-wal"))
+    except OSError as error:
+        raise OutboxIOError(f"outbox log unreadable ({error.strerror})") from None
+    if found is not None and found[0].damaged:
+        check = found[0]
+        log.error("outbox not opened: %s", check.describe())
+        # What helpdesk does about it (copy the files aside, salvage) is worded by the
+        # helpdesk commands and the window, which know which outbox this is.
+        raise Damaged(f"{check.describe()}; nothing was opened or changed", check)
+
+
+def private_modes(path: Path) -> tuple[ModeFix, ...]:
+    """Make the outbox's directory and files private if others could read them; each fix
+    is logged and returned, for helpdesk's reports."""
+    fixes: list[ModeFix] = []
+    for target in (path.parent, path, sibling(path, "-wal"), sibling(path, "-shm")):
+        try:
+            fix = make_private(target)
+        except OSError as error:
+            log.warning("outbox file %s: mode not checked (%s)", target.name, error.strerror)
+            continue
+        if fix is not None:
+            # The name and the modes only: a path names the worker's account.
+            log.warning(
+                "outbox file mode: %s was %s, others could read it; now %s",
+                target.name if target != path.parent else "directory",
+                f"{fix.was:04o}",
+                "unchanged (not the owner)" if fix.now is None else f"{fix.now:04o}",
+            )
+            fixes.append(fix)
+    return tuple(fixes)
+
+
+def open_connection(path: Path, key: bytes) -> Opened:
     """Open (or, when no file exists, create) the outbox at ``path``; fail closed.
 
-    Returns the absolute path, a connection whose key has been verified and the
-    cipher profile the file was made with.
+    Returns the absolute path, a connection whose key has been verified, the cipher
+    profile the file was made with and the modes found open to others (now fixed).
     """
     if len(key) != 32:
         raise ValueError("the outbox key must be 32 bytes")
@@ -335,7 +416,9 @@ def open_connection(path: Path, key: bytes) -> tuple[Path, dbapi2.Connection, Ci
     except OSError as error:
         raise OutboxIOError(f"outbox not reachable ({error.strerror})") from None
     refuse_read_only(path)
-    if not exists:
+    if exists:
+        refuse_damaged(path)
+    else:
         if sibling(path, "-wal").exists() or sibling(path, "-journal").exists():
             raise Corrupt("a journal exists without its database")
         _create(path, key_hex)
@@ -349,4 +432,5 @@ def open_connection(path: Path, key: bytes) -> tuple[Path, dbapi2.Connection, Ci
             if attempt + 1 == VERIFY_ATTEMPTS or not sibling(path, "-wal").exists():
                 raise
             time.sleep(0.05)
-    return path, _open_read_write(path, key_hex, profile), profile
+    connection = _open_read_write(path, key_hex, profile)
+    return Opened(path, connection, profile, private_modes(path))

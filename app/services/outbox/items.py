@@ -47,6 +47,9 @@ class OutgoingItem:
 
 
 PAYLOAD_UNREADABLE = "payload unreadable"
+# Salvaged from a damaged outbox, found only in its state before the damage: it may
+# have been delivered or discarded since, so it waits for the worker (app.services.outbox.salvage).
+SALVAGED = "salvaged"
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ class Failure:
     """Why an item's last attempt failed, as the outbox keeps it in ``last_error``.
 
     ``cause`` is the name of the :mod:`app.connectors.errors` class the connector
-    raised (or :data:`PAYLOAD_UNREADABLE`); ``detail`` its detail, or the system's
+    raised (or :data:`PAYLOAD_UNREADABLE`, :data:`SALVAGED`); ``detail`` its detail, or the system's
     reason for a refusal. Neither holds client data. Written and read only here, so
     no reader takes the stored text apart on its own.
     """

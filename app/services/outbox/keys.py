@@ -28,7 +28,7 @@ import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
-from app.services.files import PRIVATE, atomic_write
+from app.services.files import PRIVATE, atomic_write, private_directory
 
 SERVICE = "paivystys"
 PRODUCTION_USER = "outbox-key"
@@ -220,7 +220,7 @@ class _FileSlot:
     def write(self, value: str) -> None:
         directory = self.path.parent
         try:
-            directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+            private_directory(directory)
             # 0600 before the first byte: the key is never readable by others, not
             # even for the moment before the rename.
             atomic_write(self.path, value.encode("ascii"), mode=PRIVATE)

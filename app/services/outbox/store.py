@@ -34,9 +34,11 @@ from sqlcipher3 import dbapi2
 
 from app.connectors.errors import DestinationChanged
 from app.domain.kinds import ItemKind
+from app.services.files import ModeFix, private_directory
 from app.services.outbox.file import (
     CIPHER,
     CipherProfile,
+    Damaged,
     OutboxBusy,
     ReadOnly,
     WrongKey,
@@ -61,7 +63,8 @@ from app.services.outbox.locking import SenderLock, municipality_lock_path
 from app.services.outbox.schema import Corrupt, NewerSchema, NotAnOutbox
 
 # The errors' base classes come from keys and are part of this module's API.
-__all__ = ["Corrupt", "Draft", "ItemNotFound", "ItemState", "NewerSchema", "NotAnOutbox", "Outbox"]
+__all__ = ["Corrupt", "Damaged", "Draft", "ItemNotFound", "ItemState", "NewerSchema"]
+__all__ += ["NotAnOutbox", "Outbox"]
 __all__ += ["OutboxBusy", "OutboxClosed", "OutboxCounts", "OutboxError", "OutboxIOError"]
 __all__ += ["OutgoingItem", "ReadOnly", "StateConflict", "StoredItem", "WrongKey", "open_outbox"]
 
@@ -113,11 +116,18 @@ _LINES = f"""{_SELECT} WHERE i.id IN (SELECT id FROM items WHERE municipality = 
 
 class Outbox:
     def __init__(
-        self, path: Path, connection: dbapi2.Connection, cipher: CipherProfile = CIPHER
+        self,
+        path: Path,
+        connection: dbapi2.Connection,
+        cipher: CipherProfile = CIPHER,
+        mode_fixes: tuple[ModeFix, ...] = (),
     ) -> None:
         """Use :meth:`open`; this takes an already verified connection."""
         self.path = path
         self.cipher = cipher
+        # Files or the directory found open to others on opening, now private: helpdesk
+        # reports them (`outbox status`, `doctor`).
+        self.mode_fixes = mode_fixes
         self._connection: dbapi2.Connection | None = connection
         self._lock = threading.RLock()
 
@@ -565,7 +575,7 @@ def open_outbox(profile_dir: Path, keystore: KeyStore, lock_timeout: float = 10.
     if key is not None:
         return Outbox.open(path, key)
     try:
-        profile_dir.mkdir(parents=True, exist_ok=True)
+        private_directory(profile_dir)
     except OSError as error:
         raise OutboxIOError(f"profile directory not created ({error.strerror})") from None
     lock = SenderLock(profile_dir / LOCK_FILE)

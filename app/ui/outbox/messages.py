@@ -57,6 +57,21 @@ def open_failure(error: Exception) -> str:
             "voi tallentaa."
         )
         text += f" {untouched} {_call_support_now()}"
+    elif code == "damaged":
+        text = _tr(
+            "Lähtevien kirjausten säilön lokitiedosto on vioittunut, ja vian jälkeen on vielä "
+            "tallennettuja kirjauksia. Säilöä ei avattu, jotta ne eivät katoa. Kirjauksia ei "
+            "voi tallentaa."
+        )
+        text += (
+            " "
+            + untouched
+            + " "
+            + _tr(
+                "Soita tukeen heti: tukihenkilö voi pelastaa kirjaukset komennolla "
+                "'paivystys outbox salvage'. Älä poista ohjelman tiedostoja."
+            )
+        )
     elif code in ("corrupt", "not_an_outbox"):
         text = _tr("Lähtevien kirjausten säilö on vioittunut. Kirjauksia ei voi tallentaa.")
         text += f" {untouched} {_call_support_now()}"

@@ -32,7 +32,7 @@ from app.services.outbox.codec import (
     mail_from_payload,
     notification_from_payload,
 )
-from app.services.outbox.items import PAYLOAD_UNREADABLE, Failure
+from app.services.outbox.items import PAYLOAD_UNREADABLE, SALVAGED, Failure
 from app.services.outbox.store import ItemState, StoredItem
 from app.ui.followup.fax_actions import FaxActions
 from app.ui.item_table import ItemListDialog, TableRow, item_table, message_line, named_button
@@ -525,5 +525,9 @@ class OutboxView(ItemListDialog):
             errors.NotSupported.__name__: self.tr("järjestelmä ei tue tätä"),
             PAYLOAD_UNREADABLE: self.tr("tallennettu sisältö ei ole luettavissa"),
             DESTINATION_CHANGED: self.tr("kunnan järjestelmän osoite on muuttunut: vahvista"),
+            SALVAGED: self.tr(
+                "pelastettu vioittuneista lähtevistä; voi olla jo toimitettu tai hylätty: "
+                "tarkista asiakastiedoista ennen uudelleenlähetystä"
+            ),
         }
         return texts.get(failure.cause, str(failure)), str(failure)
