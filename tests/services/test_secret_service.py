@@ -116,6 +116,7 @@ def test_production_outbox_key_lives_in_the_secret_service(short_tmp: Path) -> N
         "per_municipality": {},
         "held_for_new_address": {},
         "last_delivery": {},
+        "modes_fixed": [],
         "format": {
             "schema": SCHEMA_VERSION,
             "cipher": "v2",
