@@ -88,6 +88,28 @@ def test_a_served_policy_with_a_command_is_refused(
     assert not marker.exists()
 
 
+def test_a_served_policy_naming_a_file_is_refused(training: TrainingServer) -> None:
+    def trust_a_file(policy: dict[str, Any]) -> None:
+        policy["vpn"]["connect_command"] = []
+        policy["municipalities"][2]["system"]["ca_bundle"] = "/home/trainee/.ssh/id_ed25519"
+
+    with rogue_server(training, (), trust_a_file) as url, pytest.raises(ClassroomError) as refused:
+        join(url)
+    assert "municipalities[2].system.ca_bundle" in str(refused.value)
+
+
+def test_served_printing_settings_are_not_taken(training: TrainingServer) -> None:
+    """Saving PDFs writes client data to this disk: the workstation decides, not a server."""
+
+    def allow_pdfs(policy: dict[str, Any]) -> None:
+        policy["printing"] = {"allow_pdf_save": True, "default_printer": "Trainer"}
+
+    with rogue_server(training, (), allow_pdfs) as url:
+        _description, policy = join(url)
+    assert policy.printing.allow_pdf_save is False
+    assert policy.printing.default_printer is None
+
+
 ELSEWHERE: dict[str, Callable[[dict[str, Any]], object]] = {
     "municipalities[1].system.endpoint": lambda policy: policy["municipalities"][1][
         "system"

@@ -3,8 +3,10 @@
 Its root document is the JSON line it printed at start; ``/policy`` is the
 training policy. Both come over the network, so both are bounded and checked.
 A classroom server supplies systems and training data only: a served policy that
-would run a program on the workstation (``vpn.connect_command``) is refused, since
-the trainee's account also holds the production keyring, and so is one whose
+would run a program on the workstation (``vpn.connect_command``) or name a file on
+it (a ``ca_bundle``) is refused, since the trainee's account also holds the
+production keyring; its printing settings are not taken (saving a PDF writes to this
+workstation's disk: the defaults apply); and a policy is refused whose
 systems are reached over plain http:// anywhere but on the classroom server itself
 (or this machine). The host the trainee named is the one the transport may then
 speak plain http:// to (:func:`app.connectors.tls.plain_http_to`, entered by the
@@ -13,6 +15,7 @@ entry point for the training session).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 from urllib.parse import urlsplit
@@ -20,7 +23,7 @@ from urllib.parse import urlsplit
 import requests
 import urllib3
 
-from app.domain.policy import Policy
+from app.domain.policy import Policy, PrintingConfig
 from app.domain.schema import is_http_url
 from app.services.policy.load import PolicyError, policy_from_data
 
@@ -89,4 +92,25 @@ def join(url: str) -> tuple[dict[str, Any], Policy]:
             "(vpn.connect_command); a training server may supply systems and training "
             "data only. Nothing was run."
         )
-    return description, policy
+    named = _files_named(policy)
+    if named:
+        raise ClassroomError(
+            f"{url} serves a policy that names files on this workstation "
+            f"({', '.join(named)}); a training server may supply systems and training data "
+            "only. Nothing was read."
+        )
+    # Printing is the workstation's matter (a PDF saved is a file on its disk): the
+    # served settings are not taken; the classroom prints as any workstation does.
+    return description, dataclasses.replace(policy, printing=PrintingConfig())
+
+
+def _files_named(policy: Policy) -> list[str]:
+    """The served settings that name a file here (a CA bundle to trust)."""
+    named = [
+        f"municipalities[{index}].system.ca_bundle"
+        for index, municipality in enumerate(policy.municipalities)
+        if municipality.system.ca_bundle
+    ]
+    if policy.population is not None and policy.population.ca_bundle:
+        named.append("population.ca_bundle")
+    return named
