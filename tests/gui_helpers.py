@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from app.domain.clock import Clock
+from app.domain.hetu import Hetu
 from app.domain.model import ContactChannel, DutyEntry, TaskType
 from app.domain.policy import Policy
 from app.main import training_context
@@ -266,21 +267,26 @@ def click(button: QAbstractButton) -> None:
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
+def police_call(hetu: Hetu, narrative: str) -> DutyEntry:
+    """A child protection entry of a police call, now, by the test worker."""
+    return DutyEntry(
+        hetu=hetu,
+        contact_time=dt.datetime.now().astimezone(),
+        contact_channel=ContactChannel.POLICE,
+        task_type=TaskType.CHILD_PROTECTION,
+        narrative=narrative,
+        measures="",
+        follow_up_needed=False,
+        author=WORKER,
+    )
+
+
 def put_rejected_entry(window: MainWindow, client: SyntheticClient) -> DutyEntry:
     """An entry the form would refuse (blank narrative) straight into the outbox:
     the training system refuses it and it needs attention."""
     sending = window.outbox.sending
     assert sending is not None
-    entry = DutyEntry(
-        hetu=client.hetu,
-        contact_time=dt.datetime.now().astimezone(),
-        contact_channel=ContactChannel.POLICE,
-        task_type=TaskType.CHILD_PROTECTION,
-        narrative="   ",
-        measures="",
-        follow_up_needed=False,
-        author=WORKER,
-    )
+    entry = police_call(client.hetu, "   ")
     sending.save_entry(JARVENPAA, entry, first_names=client.first_names, last_name=client.last_name)
     return entry
 

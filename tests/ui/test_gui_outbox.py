@@ -21,7 +21,7 @@ from app.connectors import errors
 from app.connectors.base import Capability
 from app.domain.hetu import make_hetu
 from app.domain.kinds import ItemKind
-from app.domain.model import ContactChannel, DutyEntry, TaskType
+from app.domain.model import DutyEntry
 from app.domain.policy import VpnConfig
 from app.services.connectivity import Reachability
 from app.services.outbox import wal
@@ -48,6 +48,7 @@ from tests.gui_helpers import (
     clients,
     find_client,
     inspect,
+    police_call,
     press,
     put_refused,
     put_rejected_entry,
@@ -496,16 +497,7 @@ def test_a_refused_record_of_a_discard_is_removed_after_a_question(
     sending = window.outbox.sending
     assert sending is not None
     unknown = make_hetu(dt.date(1990, 1, 1), 987)
-    entry = DutyEntry(
-        hetu=unknown,
-        contact_time=dt.datetime.now().astimezone(),
-        contact_channel=ContactChannel.POLICE,
-        task_type=TaskType.CHILD_PROTECTION,
-        narrative="Poliisi soitti; henkilötunnus osoittautui vääräksi.",
-        measures="",
-        follow_up_needed=False,
-        author=WORKER,
-    )
+    entry = police_call(unknown, "Poliisi soitti; henkilötunnus osoittautui vääräksi.")
     first = sending.save_entry(JARVENPAA, entry)
     view = wait_for_attention(qtbot, window)
     sending.discard(first.id, "Väärä henkilötunnus", WORKER)
@@ -559,16 +551,7 @@ def test_an_item_held_for_a_changed_address_goes_only_after_the_worker_confirms(
     sending = window.outbox.sending
     assert sending is not None
     child = clients(training)[0]
-    entry = DutyEntry(
-        hetu=child.hetu,
-        contact_time=dt.datetime.now().astimezone(),
-        contact_channel=ContactChannel.POLICE,
-        task_type=TaskType.CHILD_PROTECTION,
-        narrative="Poliisi soitti; tallennettu ennen kunnan siirtoa.",
-        measures="",
-        follow_up_needed=False,
-        author=WORKER,
-    )
+    entry = police_call(child.hetu, "Poliisi soitti; tallennettu ennen kunnan siirtoa.")
     earlier = "entinen-alue effica training"
     sending.outbox.put(
         OutgoingItem(
