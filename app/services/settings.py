@@ -55,6 +55,9 @@ class SettingsStore:
         except (ValueError, SchemaError) as error:
             log.warning("settings %s invalid (%s): using defaults", self.path, error)
             return UserSettings()
+        except RecursionError:  # json reads nested arrays recursively
+            log.warning("settings %s invalid (nested too deeply): using defaults", self.path)
+            return UserSettings()
 
     def save(self, settings: UserSettings) -> None:
         """Write the whole file or nothing (:func:`app.services.files.atomic_write`)."""
