@@ -15,10 +15,9 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QMessageBox,
     QWidget,
 )
 
@@ -37,8 +36,8 @@ from app.services.outbox.store import ItemState, StoredItem
 from app.ui.followup.fax_actions import FaxActions
 from app.ui.item_table import ItemListDialog, TableRow, item_table, message_line, named_button
 from app.ui.messages import where
-from app.ui.outbox import destination as destination_question
 from app.ui.outbox import messages as outbox_messages
+from app.ui.outbox import questions
 from app.ui.outbox.controller import OutboxController
 from app.ui.outbox.editor import (
     CorrectionEditor,
@@ -241,7 +240,7 @@ class OutboxView(ItemListDialog):
                 self.tr("Kunta ei ole enää käytössä tällä koneella. Soita tukeen.")
             )
             return
-        destination_question.ask_to_confirm(
+        questions.ask_to_confirm_destination(
             self,
             self._where(row.municipality),
             row.destination,
@@ -394,35 +393,8 @@ class OutboxView(ItemListDialog):
 
     def _confirm_removal(self, row: _Row) -> None:
         """A refused record of a discard: ask, then remove it; nothing more is sent."""
-        box = QMessageBox(self)
-        box.setObjectName("confirmRemoveEvent")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Poista hylkäysmerkintä"))
-        box.setText(
-            self.tr(
-                "Järjestelmä ei ottanut vastaan merkintää hylätystä lähetyksestä:\n"
-                "{label} – {place}"
-            ).format(label=row.label, place=self._where(row.municipality))
-        )
-        box.setInformativeText(
-            self.tr(
-                "Näin käy, kun järjestelmä ei tunne asiakasta: sillä ei ole hylätystä "
-                "lähetyksestäkään mitään. Poistetaanko merkintä lähtevistä? Uutta merkintää "
-                "ei lähetetä."
-            )
-        )
-        yes = box.addButton(self.tr("Poista merkintä"), QMessageBox.ButtonRole.AcceptRole)
-        yes.setObjectName("confirmRemoveEventYes")
-        no = box.addButton(self.tr("Älä poista"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(no)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def answered(_result: int) -> None:
-            if box.clickedButton() == yes:
-                self._remove_event(row)
-
-        box.finished.connect(answered)
-        box.open()
+        what = f"{row.label} – {self._where(row.municipality)}"
+        questions.ask_to_remove_event(self, what, lambda: self._remove_event(row))
 
     def _remove_event(self, row: _Row) -> None:
         def done(_item: StoredItem) -> None:
