@@ -7,7 +7,7 @@ knows every synthetic client of every municipality. An index server answers:
 
 - ``GET /`` the same JSON as the line printed at start:
   ``{"systems": {"<code>": "<base url>", ...}, "inspect": "<url>", "control": "<url>",
-  "population": "<population register base url>"}``
+  "population": "<population register base url>", "oidc": "<OIDC issuer>"}``
 - ``GET /inspect`` everything each system has received, per municipality code
 - ``GET /policy`` the training policy (JSON) whose endpoints point here
 - ``GET /control`` whether each system is online, ``{"<code>": true, ...}``
@@ -319,11 +319,13 @@ class TrainingServer:
 
     def __init__(self, base_policy: Policy, port: int = 0, binding: Binding = LOOPBACK) -> None:
         # Imported here: the population simulator builds on this module's classes.
+        from app.training.oidc import OidcProvider
         from app.training.population import PopulationSimulator
 
         self.binding = binding
         self.systems = {m.code: SimulatedSystem(m, binding) for m in base_policy.municipalities}
         self.population = PopulationSimulator(base_policy.municipalities, binding)
+        self.oidc = OidcProvider(binding)
         handler_class = type("IndexHandler", (_IndexHandler,), {"training": self})
         self.index = _Server((binding.host, port), handler_class)
         self._thread = threading.Thread(
@@ -347,6 +349,7 @@ class TrainingServer:
             "inspect": f"{self.url}/inspect",
             "control": f"{self.url}/control",
             "population": self.population.url,
+            "oidc": self.oidc.issuer,
         }
 
     def set_online(self, code: str, online: bool) -> None:
@@ -365,11 +368,12 @@ class TrainingServer:
         for system in self.systems.values():
             system.start()
         self.population.start()
+        self.oidc.start()
         self._thread.start()
 
     def stop(self) -> None:
         # Stop all servers at once: each waits up to POLL_INTERVAL to notice.
-        services: list[SimulatedService] = [*self.systems.values(), self.population]
+        services: list[SimulatedService] = [*self.systems.values(), self.population, self.oidc]
         stoppers = [threading.Thread(target=self.index.shutdown)] + [
             threading.Thread(target=service.stop) for service in services
         ]

@@ -58,7 +58,7 @@ def read_response(connection: socket.socket) -> bytes:
 
 def test_description_names_the_control_url(training: TrainingServer) -> None:
     description = get_json(training.url + "/")
-    assert list(description) == ["systems", "inspect", "control", "population"]
+    assert list(description) == ["systems", "inspect", "control", "population", "oidc"]
     assert description["control"] == training.url + "/control"
     assert get_json(description["control"]) == {code: True for code in training.systems}
 
