@@ -52,8 +52,14 @@ def main(url: str) -> int:
     if tamper == "challenge":
         url = _replace_param(url, "code_challenge", OTHER_CHALLENGE)
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirect)
-    with opener.open(url, timeout=10) as response:
-        page = response.read().decode("utf-8")
+    try:
+        with opener.open(url, timeout=10) as response:
+            page = response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        if error.code != 302:
+            return 1
+        # The provider already knows the worker (a session): straight back to the app.
+        return _follow(opener, error.headers["Location"], tamper)
     form = _Form()
     form.feed(page)
     fields = dict(form.hidden)
@@ -68,6 +74,10 @@ def main(url: str) -> int:
         if error.code != 302:
             return 1
         location = error.headers["Location"]
+    return _follow(opener, location, tamper)
+
+
+def _follow(opener: urllib.request.OpenerDirector, location: str, tamper: str) -> int:
     if tamper == "state":
         location = _replace_param(location, "state", "toinen-tila")
     with opener.open(location, timeout=10) as response:

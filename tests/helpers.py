@@ -7,12 +7,14 @@ A test module imports its helpers from here (or from :mod:`tests.gui_helpers`,
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import enum
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -21,6 +23,7 @@ import types
 import typing
 import urllib.request
 import uuid
+import webbrowser
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -424,3 +427,24 @@ def _assert_sound(value: Any, annotation: type) -> None:
         hints = typing.get_type_hints(annotation)
         for field in dataclasses.fields(annotation):
             assert_well_typed(getattr(value, field.name), hints[field.name])
+
+
+LOGIN_BROWSER = Path(__file__).resolve().parent / "browser_login.py"
+
+
+@contextlib.contextmanager
+def login_browser() -> Iterator[None]:
+    """$BROWSER is tests/browser_login.py while inside. webbrowser reads $BROWSER when it
+    registers the browsers, so they are registered again on the way in and out."""
+    command = f"{shlex.quote(sys.executable)} {shlex.quote(str(LOGIN_BROWSER))} %s"
+    previous = os.environ.get("BROWSER")
+    os.environ["BROWSER"] = command
+    webbrowser.register_standard_browsers()
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["BROWSER"]
+        else:
+            os.environ["BROWSER"] = previous
+        webbrowser.register_standard_browsers()

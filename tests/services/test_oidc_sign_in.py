@@ -3,38 +3,22 @@ provider's login page and follows the redirect to the app's loopback listener.""
 
 from __future__ import annotations
 
-import os
-import shlex
 import socket
-import sys
-import webbrowser
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from app.services.auth.oidc import OidcSignIn, Outcome
 from app.training.oidc import CLIENT_ID, OidcProvider
-
-BROWSER_SCRIPT = Path(__file__).resolve().parent.parent / "browser_login.py"
+from tests.helpers import login_browser
 
 
 @pytest.fixture(autouse=True)
 def browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """$BROWSER runs the login script. webbrowser reads $BROWSER when it registers the
-    browsers, so it registers them again here and, with $BROWSER as it was, afterwards."""
-    command = f"{shlex.quote(sys.executable)} {shlex.quote(str(BROWSER_SCRIPT))} %s"
-    previous = os.environ.get("BROWSER")
-    os.environ["BROWSER"] = command
     for name in ("PAIVYSTYS_LOGIN_WORKER", "PAIVYSTYS_LOGIN_TAMPER"):
         monkeypatch.delenv(name, raising=False)
-    webbrowser.register_standard_browsers()
-    yield
-    if previous is None:
-        del os.environ["BROWSER"]
-    else:
-        os.environ["BROWSER"] = previous
-    webbrowser.register_standard_browsers()
+    with login_browser():
+        yield
 
 
 @pytest.fixture

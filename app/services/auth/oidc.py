@@ -31,7 +31,8 @@ from joserfc import jwt
 from joserfc.errors import JoseError
 from joserfc.jwk import KeySet
 
-ALGORITHMS = ["ES256", "RS256"]
+# Asymmetric signatures only: never "none" or a shared-secret HMAC.
+ALGORITHMS = ["ES256", "ES384", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512"]
 CALLBACK_PATH = "/callback"
 MAX_DOCUMENT_BYTES = 64 * 1024
 # An OAuth error at the token endpoint that means the grant is gone: sign in again.
@@ -77,7 +78,7 @@ class _Refused(Exception):
 class _Callback:
     """A one-request loopback listener for the redirect."""
 
-    def __init__(self) -> None:
+    def __init__(self, port: int) -> None:
         self.params: dict[str, str] | None = None
         self.cancelled = False
         callback = self
@@ -105,7 +106,7 @@ class _Callback:
             def log_message(self, format: str, *args: Any) -> None:
                 return  # the request line carries the code
 
-        self.server = HTTPServer(("127.0.0.1", 0), Handler)
+        self.server = HTTPServer(("127.0.0.1", port), Handler)
         self.redirect_uri = f"http://127.0.0.1:{self.server.server_address[1]}{CALLBACK_PATH}"
 
     def cancel(self) -> None:
@@ -134,7 +135,7 @@ class _Callback:
 class OidcSignIn:
     """One organisation's OIDC sign-in for this workstation (a public client)."""
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 - the options are keyword-only
         self,
         issuer: str,
         client_id: str,
@@ -143,6 +144,7 @@ class OidcSignIn:
         timeout: float = 10.0,
         browser_wait: float = 300.0,
         leeway: int = 60,
+        loopback_port: int = 0,
         open_browser: Callable[[str], bool] = webbrowser.open,
     ) -> None:
         self.issuer = issuer.rstrip("/")
@@ -151,6 +153,9 @@ class OidcSignIn:
         self.timeout = timeout
         self.browser_wait = browser_wait
         self.leeway = leeway
+        # 0: an ephemeral port (RFC 8252). A fixed one for providers that match the whole
+        # registered redirect URI, port included.
+        self.loopback_port = loopback_port
         self._open_browser = open_browser
         self._lock = threading.Lock()
         self._metadata: dict[str, Any] | None = None
@@ -233,7 +238,10 @@ class OidcSignIn:
 
     def _sign_in(self) -> SignInResult:
         metadata = self._discover()
-        callback = _Callback()
+        try:
+            callback = _Callback(self.loopback_port)
+        except OSError:
+            raise _Refused(Outcome.REFUSED, "loopback port unavailable") from None
         session = self._session(callback.redirect_uri)
         state, nonce, verifier = generate_token(32), generate_token(32), generate_token(64)
         url, _ = session.create_authorization_url(
@@ -347,7 +355,7 @@ class OidcSignIn:
             self.worker = SignedInWorker(
                 claims["sub"],
                 name if isinstance(name, str) else "",
-                auth_time if isinstance(auth_time, int) else int(claims["iat"]),
+                int(auth_time) if isinstance(auth_time, int | float) else int(claims["iat"]),
             )
         expires_in = token.get("expires_in")
         lifetime = expires_in if isinstance(expires_in, int) and expires_in > 0 else 300
