@@ -139,6 +139,8 @@ class OidcProvider(SimulatedService):
         self.access_token_lifetime = 300
         self.id_token_audience: str | None = None
         self.nonce_override: str | None = None
+        # The token endpoint answers 503 (an identity provider having a bad night).
+        self.token_endpoint_down = False
         self._lock = threading.Lock()
         self._codes: OrderedDict[str, _Code] = OrderedDict()
         self._refresh: OrderedDict[str, _Refresh] = OrderedDict()
@@ -363,6 +365,9 @@ class _OidcHandler(SimulatorHandler):
         self.send_bytes(HTTPStatus.FOUND, b"", "text/plain", {"Location": location})
 
     def _token(self, form: dict[str, str]) -> None:
+        if self.provider.token_endpoint_down:
+            self.send_bytes(HTTPStatus.SERVICE_UNAVAILABLE, b"busy", "text/plain")
+            return
         grant_type = form.get("grant_type")
         result: dict[str, Any] | str
         if grant_type == "authorization_code":

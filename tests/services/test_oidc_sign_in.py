@@ -141,6 +141,18 @@ def test_provider_offline_is_offline_and_keeps_the_refresh_token(provider: OidcP
     assert client.refresh().outcome is Outcome.SIGNED_IN
 
 
+def test_token_endpoint_5xx_is_offline_and_keeps_the_refresh_token(provider: OidcProvider) -> None:
+    client = sign_in_to(provider)
+    assert client.sign_in().outcome is Outcome.SIGNED_IN
+    held = client.refresh_token
+    provider.token_endpoint_down = True
+    result = client.refresh()
+    assert (result.outcome, result.detail) == (Outcome.OFFLINE, "token endpoint answered 503")
+    assert client.refresh_token == held
+    provider.token_endpoint_down = False
+    assert client.refresh().outcome is Outcome.SIGNED_IN
+
+
 def test_unreachable_provider_is_offline() -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -75,6 +75,13 @@ class _Refused(Exception):
         self.detail = detail
 
 
+def _provider_trouble_is_offline(response: requests.Response) -> requests.Response:
+    """A 5xx from the token endpoint is the provider's trouble: try later, keep the grant."""
+    if response.status_code >= 500:
+        raise _Refused(Outcome.OFFLINE, f"token endpoint answered {response.status_code}")
+    return response
+
+
 class _Callback:
     """A one-request loopback listener for the redirect."""
 
@@ -228,13 +235,16 @@ class OidcSignIn:
         return self._metadata
 
     def _session(self, redirect_uri: str | None = None) -> OAuth2Session:
-        return OAuth2Session(
+        session = OAuth2Session(
             self.client_id,
             redirect_uri=redirect_uri,
             scope=self.scope,
             code_challenge_method="S256",
             token_endpoint_auth_method="none",  # noqa: S106 - a public client has no secret
         )
+        for hook in ("access_token_response", "refresh_token_response"):
+            session.register_compliance_hook(hook, _provider_trouble_is_offline)
+        return session
 
     def _sign_in(self) -> SignInResult:
         metadata = self._discover()
