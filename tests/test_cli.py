@@ -75,7 +75,7 @@ def app_process(*args: str) -> Iterator[tuple[subprocess.Popen[str], dict[str, A
 
 def test_training_server_prints_one_json_line_in_policy_order(example_policy: Policy) -> None:
     with app_process("training-server") as (process, line):
-        assert list(line) == ["systems", "inspect", "control", "population"]
+        assert list(line) == ["systems", "inspect", "control", "population", "oidc"]
         assert list(line["systems"]) == [m.code for m in example_policy.municipalities]
         for url in [*line["systems"].values(), line["inspect"]]:
             assert url.startswith("http://127.0.0.1:")

@@ -170,7 +170,7 @@ def test_training_server_lists_the_register_and_points_the_policy_at_it(
     training: TrainingServer,
 ) -> None:
     line = get_json(training.url + "/")
-    assert list(line) == ["systems", "inspect", "control", "population"]
+    assert list(line) == ["systems", "inspect", "control", "population", "oidc"]
     assert line["population"] == training.population.url
     assert training.policy.population == PopulationConfig(
         endpoint=training.population.url, connect_timeout=2.0, read_timeout=10.0

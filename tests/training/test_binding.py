@@ -33,7 +33,12 @@ def test_every_address_binds_all_and_advertises_this_machines_name(
     with TrainingServer(example_policy, binding=Binding.on("0.0.0.0")) as training:
         assert training.index.server_address[0] == "0.0.0.0"
         description = training.description
-        urls = [*description["systems"].values(), description["population"], training.url]
+        urls = [
+            *description["systems"].values(),
+            description["population"],
+            description["oidc"],
+            training.url,
+        ]
         assert {urlsplit(url).hostname for url in urls} == {name}
         # The training policy the trainees get points at the same names.
         assert {urlsplit(m.system.endpoint).hostname for m in training.policy.municipalities} == {
