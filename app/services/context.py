@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from app.connectors.population import PopulationRegister
+from app.domain.author import Author, SignInMethod
 from app.domain.policy import Policy
 from app.services.outbox.profile import OutboxSetup
 from app.services.settings import SettingsStore
@@ -41,3 +44,19 @@ class AppContext:
     # The population register with the worker's register credentials; None where the
     # policy has none or no credentials exist for it yet (the window then does not ask it).
     population: PopulationRegister | None = None
+    # The author recorded with an item saved for municipality ``code`` now: the worker
+    # as signed in to that municipality's organisation (app.domain.author).
+    author_for: Callable[[str], Author] | None = None
+
+    def author(self, code: str) -> Author:
+        """The author of an item saved now for municipality ``code``."""
+        if self.author_for is not None:
+            return self.author_for(code)
+        # No sign-in wired (tests that build a context by hand): the worker by name.
+        return Author(
+            worker_id=self.worker_name,
+            worker_name=self.worker_name,
+            organisation=self.policy.municipality(code).registrar,
+            method=SignInMethod.PASSWORD,
+            signed_in_at=dt.datetime.now(dt.UTC),
+        )
