@@ -24,6 +24,7 @@ from app import __version__
 from app.connectors.base import Credentials
 from app.domain.policy import Municipality, Policy
 from app.services import helpdesk, paths
+from app.services.auth.signins import POPULATION, SignIns
 from app.services.context import AppContext, TrainingInfo
 from app.services.crash import install_logging_hooks
 from app.services.logs import setup_logging
@@ -400,26 +401,60 @@ def open_session(args: argparse.Namespace, *, announce: bool) -> Iterator[Sessio
             server = _training_server(systems, _print_line if announce else None)
             policy, info = stack.enter_context(server)
         training = info is not None
-        workstation = stack.enter_context(closing(Workstation(policy, _credentials(training))))
+        if training:
+            # Helpdesk's practice commands: the training password works on every system.
+            workstation = Workstation(policy, _trainee_access)
+        else:
+            # Only a sign-in kept from the app (oidc) can send; the rest waits for the app.
+            sign_ins = _sign_ins(policy, training=False)
+            sign_ins.resume_all()
+            workstation = Workstation(
+                policy, lambda m: sign_ins.access(m.code), on_refused=sign_ins.failed
+            )
+        stack.enter_context(closing(workstation))
         yield Session(policy, training, info, workstation)
 
 
 @contextmanager
 def _app_context(
-    policy: Policy, info: TrainingInfo | None, settings_path: Path | None, worker_name: str | None
+    policy: Policy,
+    info: TrainingInfo | None,
+    settings_path: Path | None,
+    worker_name: str | None,
+    *,
+    sign_in: bool = True,
 ) -> Iterator[AppContext]:
     """The window's services; the workstation and population register closed on leaving,
-    after the window, which has waited for its background work by then."""
+    after the window, which has waited for its background work by then.
+
+    The worker signs in to each system as the policy says (``auth``); a training
+    context built with ``sign_in=False`` (tests of everything else) uses the
+    training password everywhere instead.
+    """
     from app.connectors.population import PopulationRegister
 
     training = info is not None
     with ExitStack() as stack:
-        workstation = stack.enter_context(closing(Workstation(policy, _credentials(training))))
+        sign_ins: SignIns | None = None
+        if sign_in or not training:
+            sign_ins = _sign_ins(policy, training=training)
+            signs = sign_ins
+            workstation = Workstation(
+                policy, lambda m: signs.access(m.code), on_refused=signs.failed
+            )
+        else:
+            workstation = Workstation(policy, _trainee_access)
+        stack.enter_context(closing(workstation))
         population: PopulationRegister | None = None
-        # Production gets no register until the login issue brings personal register
-        # credentials: better not to ask it at all than to send an empty key.
-        if policy.population is not None and training:
-            population = PopulationRegister(policy.population, _trainee())
+        if policy.population is not None:
+            if sign_ins is None:
+                population = PopulationRegister(policy.population, _trainee())
+            elif sign_ins.of(POPULATION) is not None:
+                register = sign_ins
+                population = PopulationRegister(
+                    policy.population, lambda: register.access(POPULATION)
+                )
+        if population is not None:
             stack.callback(population.close)
         yield AppContext(
             policy=policy,
@@ -431,7 +466,21 @@ def _app_context(
             outbox=OutboxSetup.for_mode(training),
             training=info,
             population=population,
+            author_for=None if sign_ins is None else sign_ins.author,
+            sign_ins=sign_ins,
         )
+
+
+def _sign_ins(policy: Policy, *, training: bool) -> SignIns:
+    from app.services.auth.vault import TokenVault
+
+    vault = TokenVault(paths.user_data_dir(training) / "sign-in", training=training)
+    hint = None
+    if training:
+        from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME
+
+        hint = (TRAINING_USERNAME, TRAINING_PASSWORD)
+    return SignIns(policy, vault=vault, training_password=hint)
 
 
 @contextmanager
@@ -442,18 +491,23 @@ def training_context(
     settings_path: Path | None = None,
     worker_name: str | None = None,
     announce: Callable[[dict[str, Any]], None] | None = None,
+    sign_in: bool = False,
 ) -> Iterator[AppContext]:
     """The window's context on the training systems, as ``paivystys --training`` builds it.
 
     ``systems`` says where they are (see :data:`TrainingSystems`); ``announce`` gets
     the server's JSON line. ``policy`` replaces the server's own (tests and benchmarks
     move a system elsewhere); ``settings_path`` and ``worker_name`` default to the
-    training profile's settings file and the login name. On leaving, the population
+    training profile's settings file and the login name; ``sign_in`` has the worker sign
+    in as the policy says (the app does), else the training password is used everywhere
+    (tests of everything else). On leaving, the population
     register and the workstation are closed and an embedded server is stopped.
     """
     with (
         _training_server(systems, announce) as (served, info),
-        _app_context(policy or served, info, settings_path, worker_name) as context,
+        _app_context(
+            policy or served, info, settings_path, worker_name, sign_in=sign_in
+        ) as context,
     ):
         yield context
 
@@ -463,7 +517,7 @@ def run_gui(args: argparse.Namespace, argv: Sequence[str]) -> int:
     if systems is None:
         contexts = _app_context(resolve_policy(args), None, None, None)
     else:
-        contexts = training_context(systems, announce=_print_line)
+        contexts = training_context(systems, announce=_print_line, sign_in=True)
     with contexts as context:
         from app.ui.app import run
 
@@ -508,21 +562,8 @@ def _trainee() -> Credentials:
     return Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
 
 
-def _credentials(training: bool) -> Callable[[Municipality], Credentials]:
-    if training:
-        credentials = _trainee()
-
-        def trainee(municipality: Municipality) -> Credentials:
-            return credentials
-
-        return trainee
-
-    # Personal credentials per municipality come with the login issue; until then a
-    # production system answers "authentication failed", which the window explains.
-    def production(municipality: Municipality) -> Credentials:
-        return Credentials(getpass.getuser(), "")
-
-    return production
+def _trainee_access(municipality: Municipality) -> Credentials:
+    return _trainee()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -13,9 +13,9 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 from enum import Enum, StrEnum
-from typing import ClassVar
+from typing import ClassVar, Protocol, runtime_checkable
 
-from app.connectors.errors import NotSupported
+from app.connectors.errors import AuthenticationFailed, NotSupported
 from app.domain.hetu import Hetu
 from app.domain.model import (
     ClientRef,
@@ -45,6 +45,30 @@ class Credentials:
 
     username: str
     secret: str = field(repr=False)
+
+
+@runtime_checkable
+class TokenSource(Protocol):
+    """Bearer tokens of the worker's sign-in (oidc) to the system's organisation.
+
+    Both may block (a refresh at the identity provider) and raise
+    :class:`~app.connectors.errors.SignInRequired` when the worker has to sign in
+    (again), or :class:`~app.connectors.errors.Unreachable` when the provider
+    cannot be reached (the sign-in is kept).
+    """
+
+    def token(self) -> str:
+        """A current access token."""
+        ...
+
+    def refused(self, token: str) -> None:
+        """The system answered 401 to ``token``: renew it (one refresh at a time)."""
+        ...
+
+
+# What a connector authenticates with: the worker's password for a legacy system
+# (asked for, held in memory), or bearer tokens of the organisation's sign-in.
+Access = Credentials | TokenSource
 
 
 @dataclass(frozen=True)
@@ -277,9 +301,21 @@ class ClientSystem(abc.ABC):
     capabilities: ClassVar[frozenset[Capability]]
     field_limits: ClassVar[FieldLimits]
 
-    def __init__(self, config: SystemConfig, credentials: Credentials) -> None:
+    def __init__(self, config: SystemConfig, access: Access) -> None:
         self.config = config
-        self.credentials = credentials
+        self.access = access
+
+    @property
+    def credentials(self) -> Credentials:
+        """The password of a legacy sign-in; AuthenticationFailed for a token sign-in."""
+        if not isinstance(self.access, Credentials):
+            raise AuthenticationFailed("this system is signed in to with tokens, not a password")
+        return self.access
+
+    @property
+    def tokens(self) -> TokenSource | None:
+        """The token source of an oidc sign-in; None for a password one."""
+        return None if isinstance(self.access, Credentials) else self.access
 
     def supports(self, capability: Capability) -> bool:
         return capability in self.capabilities

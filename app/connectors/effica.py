@@ -24,13 +24,14 @@ from defusedxml import ElementTree as SafeET
 
 from app.connectors import errors
 from app.connectors.base import (
+    Access,
     Capability,
     ClientSystem,
-    Credentials,
     DutyEvent,
     FieldLimits,
     Health,
     OpenedClient,
+    TokenSource,
     open_client_key,
 )
 from app.connectors.http import HttpTransport, Response, error_for_status
@@ -126,8 +127,8 @@ class Effica(ClientSystem):
     )
     field_limits: ClassVar[FieldLimits] = FIELD_LIMITS
 
-    def __init__(self, config: SystemConfig, credentials: Credentials) -> None:
-        super().__init__(config, credentials)
+    def __init__(self, config: SystemConfig, access: Access) -> None:
+        super().__init__(config, access)
         self._transport = HttpTransport(config)
         # Worker threads share one ticket; the lock also makes them wait for
         # a single login instead of each starting its own.
@@ -311,12 +312,18 @@ class Effica(ClientSystem):
                 self._ticket = None
 
     def _login(self) -> _Ticket:
-        login = ET.Element("Login")
-        ET.SubElement(login, "User").text = _xml_safe(self.credentials.username)
-        ET.SubElement(login, "Password").text = _xml_safe(self.credentials.secret)
-        response = self._transport.request(
-            "POST", "/Login", data=_serialize(login), headers={"Content-Type": CONTENT_TYPE}
-        )
+        """A session ticket: for the worker's password, or for the organisation's
+        sign-in (the bearer token goes to /Login; a refused one is renewed once)."""
+        tokens = self.tokens
+        if tokens is None:
+            login = ET.Element("Login")
+            ET.SubElement(login, "User").text = _xml_safe(self.credentials.username)
+            ET.SubElement(login, "Password").text = _xml_safe(self.credentials.secret)
+            response = self._transport.request(
+                "POST", "/Login", data=_serialize(login), headers={"Content-Type": CONTENT_TYPE}
+            )
+        else:
+            response = self._token_login(tokens)
         if response.status != 200:
             raise error_for_status(response, "Login", _fault_reason(response))
         result = _parse(response.body, "LoginResult", "Login")
@@ -329,6 +336,20 @@ class Effica(ClientSystem):
         except OverflowError:
             raise errors.ServerFault("Login: ValidUntil is out of range") from None
         return _Ticket(ticket, renew_at)
+
+    def _token_login(self, tokens: TokenSource) -> Response:
+        for _attempt in range(2):
+            token = tokens.token()
+            response = self._transport.request(
+                "POST",
+                "/Login",
+                data=_serialize(ET.Element("Login")),
+                headers={"Content-Type": CONTENT_TYPE, "Authorization": f"Bearer {token}"},
+            )
+            if response.status != 401:
+                return response
+            tokens.refused(token)
+        raise errors.SignInRequired("Login: the token was refused after a renewal")
 
     def _post(self, path: str, document: ET.Element) -> Response:
         """POST with the ticket; after a 401, log in once more and retry once.

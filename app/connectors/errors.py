@@ -67,6 +67,12 @@ class AuthenticationFailed(ConnectorError):
     remedy = Remedy.REAUTHENTICATE
 
 
+class SignInRequired(AuthenticationFailed):
+    """The worker has to sign in (again) to the system's organisation: not signed in yet,
+    or the system refused the token and a refresh could not renew it. Nothing was
+    recorded; the organisation's items wait for the sign-in."""
+
+
 class Rejected(ConnectorError):
     """The system refused the request for a reason of its own, e.g. validation.
 

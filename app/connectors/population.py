@@ -16,11 +16,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from app.connectors import errors
-from app.connectors.base import Credentials, Health
+from app.connectors.base import Access, Credentials, Health
 from app.connectors.http import HttpTransport, Response, error_for_status
 from app.connectors.json_answer import bool_field, json_answer, object_value, str_field
 from app.domain.hetu import Hetu, InvalidHetu, parse_hetu
@@ -102,9 +103,10 @@ class PopulationRegister:
     thread; each raises only :mod:`app.connectors.errors` types.
     """
 
-    def __init__(self, config: PopulationConfig, credentials: Credentials) -> None:
+    def __init__(self, config: PopulationConfig, access: Access | Callable[[], Access]) -> None:
         self.config = config
-        self.credentials = credentials
+        # The access itself, or how to get it at each query (the sign-in may come later).
+        self._access = access
         self._http = HttpTransport(config)
 
     def probe(self) -> Health:
@@ -146,12 +148,21 @@ class PopulationRegister:
     def _query(self, path: str, hetu: Hetu, what: str) -> dict[str, Any] | None:
         """POST ``{"hetu": ...}``: the identity code goes in the body, never in a URL."""
         body = json.dumps({"hetu": hetu.value}).encode("utf-8")
-        headers = {
-            "Accept": "application/json",
-            "Content-Type": "application/json; charset=utf-8",
-            **self._credential_headers(what),
-        }
-        response = self._http.request("POST", path, data=body, headers=headers)
+        headers = {"Accept": "application/json", "Content-Type": "application/json; charset=utf-8"}
+        access = self._access() if callable(self._access) else self._access
+        if isinstance(access, Credentials):
+            headers.update(self._credential_headers(access, what))
+            response = self._http.request("POST", path, data=body, headers=headers)
+        else:
+            for _attempt in range(2):
+                token = access.token()
+                headers["Authorization"] = f"Bearer {token}"
+                response = self._http.request("POST", path, data=body, headers=headers)
+                if response.status != 401:
+                    break
+                access.refused(token)
+            else:
+                raise errors.SignInRequired(f"{what}: HTTP 401 after a renewed token")
         if response.status != 200:
             raise error_for_status(response, what, _reason(response))
         document = object_value(json_answer(response, what), what)
@@ -160,8 +171,9 @@ class PopulationRegister:
         person = document["henkilo"]
         return None if person is None else object_value(person, what)
 
-    def _credential_headers(self, what: str) -> dict[str, str]:
-        user, key = self.credentials.username, self.credentials.secret
+    @staticmethod
+    def _credential_headers(credentials: Credentials, what: str) -> dict[str, str]:
+        user, key = credentials.username, credentials.secret
         if not (_HEADER_VALUE.fullmatch(user) and _HEADER_VALUE.fullmatch(key)):
             # Nothing is sent: the register could never accept them.
             raise errors.AuthenticationFailed(f"{what}: credentials are not printable ASCII")

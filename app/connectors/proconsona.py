@@ -24,10 +24,10 @@ from urllib.parse import quote
 
 from app.connectors import errors
 from app.connectors.base import (
+    Access,
     Capability,
     ChildWelfareNotification,
     ClientSystem,
-    Credentials,
     DutyEvent,
     FieldLimits,
     Health,
@@ -136,8 +136,8 @@ class ProConsona(ClientSystem):
     )
     field_limits: ClassVar[FieldLimits] = FIELD_LIMITS
 
-    def __init__(self, config: SystemConfig, credentials: Credentials) -> None:
-        super().__init__(config, credentials)
+    def __init__(self, config: SystemConfig, access: Access) -> None:
+        super().__init__(config, access)
         self._http = HttpTransport(config)
         # Held while fetching a token, so that parallel workers wait for one login.
         self._token_lock = threading.Lock()
@@ -336,18 +336,30 @@ class ProConsona(ClientSystem):
     def _authorized(
         self, method: str, path: str, headers: dict[str, str] | None = None, **kwargs: Any
     ) -> Response:
-        """A request with the bearer token; on 401 log in again once and retry."""
+        """A request with the bearer token; on 401 renew it once and retry.
+
+        The token is the system's own (password login) or the organisation's sign-in
+        (oidc); a second 401 means the worker has to sign in again.
+        """
+        tokens = self.tokens
         for _attempt in range(2):
-            token = self._valid_token()
+            token = tokens.token() if tokens is not None else None
+            value = token if token is not None else self._valid_token().value
             merged = {"Accept": "application/json", **(headers or {})}
-            merged["Authorization"] = f"Bearer {token.value}"
+            merged["Authorization"] = f"Bearer {value}"
             response = self._http.request(
                 method, path, label=_template(path), headers=merged, **kwargs
             )
             if response.status != 401:
                 return response
-            self._forget(token)
-        raise errors.AuthenticationFailed(f"{method} {_template(path)}: HTTP 401 after new login")
+            if tokens is not None:
+                tokens.refused(value)
+            else:
+                self._forget(value)
+        what = f"{method} {_template(path)}"
+        if tokens is not None:
+            raise errors.SignInRequired(f"{what}: HTTP 401 after a renewed token")
+        raise errors.AuthenticationFailed(f"{what}: HTTP 401 after new login")
 
     def _valid_token(self) -> _Token:
         with self._token_lock:
@@ -357,10 +369,10 @@ class ProConsona(ClientSystem):
                 self._token = token
             return token
 
-    def _forget(self, token: _Token) -> None:
+    def _forget(self, value: str) -> None:
         with self._token_lock:
             # Another thread may already have logged in again: keep its token.
-            if self._token is token:
+            if self._token is not None and self._token.value == value:
                 self._token = None
 
     def _login(self) -> _Token:

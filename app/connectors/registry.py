@@ -11,7 +11,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from app.connectors.base import ClientSystem, Credentials
+    from app.connectors.base import Access, ClientSystem
     from app.domain.policy import SystemConfig
 
 # system type -> "module:Connector"
@@ -35,6 +35,6 @@ def connector_class(system_type: str) -> type[ClientSystem]:
     return cls
 
 
-def create_connector(config: SystemConfig, credentials: Credentials) -> ClientSystem:
-    """The connector for ``config.type``, ready to use."""
-    return connector_class(config.type)(config, credentials)
+def create_connector(config: SystemConfig, access: Access) -> ClientSystem:
+    """The connector for ``config.type``, ready to use, signed in with ``access``."""
+    return connector_class(config.type)(config, access)

@@ -205,6 +205,68 @@ _PIN_DOC = (
 
 Text = Annotated[str, NOT_EMPTY]
 
+_SCOPE = Check(
+    lambda value: re.fullmatch(r"[\x21\x23-\x5b\x5d-\x7e]+", value) is not None,
+    "an OAuth scope (printable ASCII without spaces, quotes or backslashes)",
+)
+PORT = Check(lambda value: 0 <= value <= 65535, "a TCP port 1–65535, or 0 for any free port")
+
+
+@dataclass(frozen=True)
+class AuthConfig:
+    """How the worker signs in to a system (docs/sign-in.md)."""
+
+    method: Literal["oidc", "kerberos", "password"] = setting(
+        "oidc: the organisation's identity provider in the system browser (authorization "
+        "code with PKCE, loopback redirect); kerberos: the Windows/Kerberos session "
+        "(Negotiate), nothing stored; password: legacy systems only, asked for and held in "
+        "memory, never stored.",
+        "oidc",
+    )
+    issuer: Annotated[str, HTTP_URL] | None = setting(
+        "oidc: the identity provider's issuer URL (its /.well-known/openid-configuration "
+        "is read). Required for oidc.",
+        None,
+    )
+    client_id: Annotated[str, NOT_EMPTY] | None = setting(
+        "oidc: the app's client id at the identity provider (a public client, no secret). "
+        "Required for oidc.",
+        None,
+    )
+    scopes: tuple[Annotated[str, _SCOPE], ...] = setting(
+        "oidc: the scopes asked for; openid is always included, offline_access gives a "
+        "refresh token (stored encrypted, key in the OS keyring).",
+        ("openid", "profile", "offline_access"),
+    )
+    loopback_port: Annotated[int, PORT] = setting(
+        "oidc: the port of the redirect listener on 127.0.0.1; 0 takes any free port "
+        "(RFC 8252). Give one only if the provider matches the port of the redirect URI.",
+        0,
+    )
+    service_principal: Annotated[str, NOT_EMPTY] | None = setting(
+        "kerberos: the service principal, e.g. 'HTTP@consona.hyvinkaa.example'; by default "
+        "HTTP@ the endpoint's host.",
+        None,
+    )
+
+    def __post_init__(self) -> None:
+        if self.method == "oidc":
+            for name in ("issuer", "client_id"):
+                if getattr(self, name) is None:
+                    raise SchemaError(f"auth.{name}", "is required when auth.method is 'oidc'")
+
+    @property
+    def scope(self) -> str:
+        """The scopes as one OAuth ``scope`` parameter, openid first."""
+        return " ".join(["openid", *(s for s in self.scopes if s != "openid")])
+
+
+_AUTH_DOC = (
+    "How the worker signs in to this system (docs/sign-in.md). Without it a production "
+    "workstation cannot sign in there and says so; a training policy uses the training "
+    "password."
+)
+
 
 @dataclass(frozen=True)
 class Registrar:
@@ -228,6 +290,7 @@ class SystemConfig:
     read_timeout: Annotated[float, SECONDS] = setting("Seconds to wait for an answer.", 20.0)
     ca_bundle: Annotated[str, ABSOLUTE_PATH] | None = setting(_CA_BUNDLE_DOC, None)
     pin_sha256: tuple[Pin, ...] = setting(_PIN_DOC, ())
+    auth: AuthConfig | None = setting(_AUTH_DOC, None)
 
 
 @dataclass(frozen=True)
@@ -296,6 +359,7 @@ class PopulationConfig:
     read_timeout: Annotated[float, SECONDS] = setting("Seconds to wait for an answer.", 20.0)
     ca_bundle: Annotated[str, ABSOLUTE_PATH] | None = setting(_CA_BUNDLE_DOC, None)
     pin_sha256: tuple[Pin, ...] = setting(_PIN_DOC, ())
+    auth: AuthConfig | None = setting(_AUTH_DOC, None)
 
 
 @dataclass(frozen=True)

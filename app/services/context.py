@@ -10,6 +10,7 @@ from typing import Any
 from app.connectors.population import PopulationRegister
 from app.domain.author import Author, SignInMethod
 from app.domain.policy import Policy
+from app.services.auth.signins import SignIns
 from app.services.outbox.profile import OutboxSetup
 from app.services.settings import SettingsStore
 from app.services.workstation import Workstation
@@ -47,6 +48,9 @@ class AppContext:
     # The author recorded with an item saved for municipality ``code`` now: the worker
     # as signed in to that municipality's organisation (app.domain.author).
     author_for: Callable[[str], Author] | None = None
+    # The worker's sign-ins as the policy declares them; None where the training
+    # password is used everywhere (tests of everything but signing in).
+    sign_ins: SignIns | None = None
 
     def author(self, code: str) -> Author:
         """The author of an item saved now for municipality ``code``."""

@@ -2,20 +2,21 @@
 
 Everything here may block on the network: the UI calls it from background
 tasks only. Connectors are created lazily, one per municipality, when first
-used; credentials come from the ``credentials_for`` callable the entry point
-wires in (training credentials in training mode; the login of a later issue
-in production).
+used; each authenticates with what ``access_for`` gives for its municipality
+(the worker's sign-in, :mod:`app.services.auth.signins`). A connector whose
+sign-in changes is dropped (:meth:`Workstation.forget`) and made again.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import assert_never
 
 from app.connectors import errors
-from app.connectors.base import Capability, ClientSystem, Credentials, FieldLimits, Health
+from app.connectors.base import Access, Capability, ClientSystem, FieldLimits, Health
 from app.connectors.registry import create_connector
 from app.domain.hetu import Hetu
 from app.domain.kinds import ItemKind
@@ -34,14 +35,18 @@ class Workstation:
     def __init__(
         self,
         policy: Policy,
-        credentials_for: Callable[[Municipality], Credentials],
-        connector_factory: Callable[[Municipality, Credentials], ClientSystem] | None = None,
+        access_for: Callable[[Municipality], Access],
+        connector_factory: Callable[[Municipality, Access], ClientSystem] | None = None,
+        *,
+        on_refused: Callable[[str], None] | None = None,
     ) -> None:
         self.policy = policy
-        self._credentials_for = credentials_for
+        self._access_for = access_for
         self._factory = connector_factory or (
-            lambda municipality, credentials: create_connector(municipality.system, credentials)
+            lambda municipality, access: create_connector(municipality.system, access)
         )
+        # Told the municipality code when its system refused the worker's sign-in.
+        self._on_refused = on_refused
         self._connectors: dict[str, ClientSystem] = {}
         self._lock = threading.Lock()
 
@@ -50,9 +55,16 @@ class Workstation:
             connector = self._connectors.get(code)
             if connector is None:
                 municipality = self.policy.municipality(code)
-                connector = self._factory(municipality, self._credentials_for(municipality))
+                connector = self._factory(municipality, self._access_for(municipality))
                 self._connectors[code] = connector
             return connector
+
+    def forget(self, code: str) -> None:
+        """Drop municipality ``code``'s connector (its sign-in changed): made anew on use."""
+        with self._lock:
+            connector = self._connectors.pop(code, None)
+        if connector is not None:
+            connector.close()
 
     def supports(self, code: str, capability: Capability) -> bool:
         """Whether municipality ``code``'s connector declares ``capability`` (no network)."""
@@ -74,11 +86,21 @@ class Workstation:
 
     def lookup(self, code: str, hetu: Hetu) -> ClientSummary | None:
         """The client's summary in municipality ``code``; None when not a client there."""
-        connector = self.connector(code)
-        ref = connector.find_client(hetu)
-        if ref is None:
-            return None
-        return connector.client_summary(ref)
+        with self._refusals(code):
+            connector = self.connector(code)
+            ref = connector.find_client(hetu)
+            if ref is None:
+                return None
+            return connector.client_summary(ref)
+
+    @contextlib.contextmanager
+    def _refusals(self, code: str) -> Iterator[None]:
+        try:
+            yield
+        except errors.AuthenticationFailed:
+            if self._on_refused is not None:
+                self._on_refused(code)
+            raise
 
     def deliver_entry(self, code: str, entry: DutyEntry) -> DeliveryReceipt:
         """Deliver an entry to the municipality's system, now. Only the outbox's
@@ -92,6 +114,10 @@ class Workstation:
         DestinationChanged, before any connection, when the item was saved for another
         destination than the policy now names (:meth:`destination`).
         """
+        with self._refusals(item.municipality):
+            return self._send_item(item)
+
+    def _send_item(self, item: StoredItem) -> DeliveryReceipt:
         if item.destination:
             now_bound = self.destination(item.municipality)
             if item.destination != now_bound:

@@ -129,6 +129,12 @@ class Handler(SimulatorHandler):
     # -- endpoints -------------------------------------------------------------
 
     def _login(self, document: ET.Element) -> None:
+        if (self.headers.get("Authorization") or "").lower().startswith("bearer"):
+            # The organisation's sign-in: a token of the training identity provider.
+            if self.bearer_worker(self.system) is None:
+                raise Fault(HTTPStatus.UNAUTHORIZED, "AUTH", "Kirjautuminen on vanhentunut.")
+            self._issue_ticket()
+            return
         user = leaf(document, "User", required=False)
         password = leaf(document, "Password", required=False)
         # Compared in constant time like a real system would; anything else is refused.
@@ -139,6 +145,9 @@ class Handler(SimulatorHandler):
             raise Fault(
                 HTTPStatus.UNAUTHORIZED, "AUTH", "Virheellinen käyttäjätunnus tai salasana."
             )
+        self._issue_ticket()
+
+    def _issue_ticket(self) -> None:
         ticket, valid_until = _sessions(self.system).issue()
         result = ET.Element("LoginResult")
         ET.SubElement(result, "Ticket").text = ticket

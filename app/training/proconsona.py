@@ -439,6 +439,9 @@ class Handler(SimulatorHandler):
         scheme, _, token = header.partition(" ")
         if scheme.lower() == "bearer" and token and sessions_of(self.system).valid(token.strip()):
             return True
+        # Or the organisation's sign-in: a token of the training identity provider.
+        if self.bearer_worker(self.system) is not None:
+            return True
         self.send_json(
             HTTPStatus.UNAUTHORIZED,
             {"virhe": {"koodi": "TUNNISTAUTUMINEN", "viesti": "Kirjaudu uudelleen."}},

@@ -31,15 +31,19 @@ import socket
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from app.domain import schema
-from app.domain.policy import Municipality, Policy, PopulationConfig, VpnConfig
+from app.domain.policy import AuthConfig, Municipality, Policy, PopulationConfig, VpnConfig
 from app.training.data import SyntheticClient, clients_for
 from app.training.store import RecordStore
+
+if TYPE_CHECKING:
+    from app.training.oidc import SyntheticWorker
 
 HOST = "127.0.0.1"
 WILDCARDS = ("0.0.0.0", "")  # noqa: S104 - only when the trainer asks for it
@@ -73,6 +77,8 @@ REBIND_SECONDS = 2.0
 POPULATION = "population"
 
 TRAINING_USERNAME = "harjoittelija"
+# The client id of the app at the training identity provider (the example policy's).
+TRAINING_CLIENT_ID = "paivystys"
 TRAINING_PASSWORD = "harjoitus"  # noqa: S105 - the published training password
 
 
@@ -131,6 +137,10 @@ class SimulatedService:
         self._handler_class = handler_class
         self._name = name
         self._binding = binding
+        # Who an OIDC access token of the training identity provider was issued to
+        # (set by the training server); without it bearer tokens of the provider are
+        # refused.
+        self.identity: Callable[[str], SyntheticWorker | None] | None = None
         self._lock = threading.Lock()
         self._started = False
         self.server: _Server | None = _Server((binding.host, 0), self._handler_class)
@@ -253,6 +263,15 @@ class SimulatorHandler(BaseHTTPRequestHandler):
         # Request lines may carry identifiers: the training server logs nothing.
         return
 
+    def bearer_worker(self, service: SimulatedService) -> SyntheticWorker | None:
+        """The worker of the request's ``Authorization: Bearer`` token when the training
+        identity provider issued it and it is still valid; None otherwise."""
+        scheme, _, token = (self.headers.get("Authorization") or "").partition(" ")
+        token = token.strip()
+        if scheme.lower() != "bearer" or not token or len(token) > 4096:
+            return None
+        return None if service.identity is None else service.identity(token)
+
     def read_body(self) -> bytes | None:
         """The request body, or None after answering 413/400 when it is unacceptable."""
         try:
@@ -326,6 +345,8 @@ class TrainingServer:
         self.systems = {m.code: SimulatedSystem(m, binding) for m in base_policy.municipalities}
         self.population = PopulationSimulator(base_policy.municipalities, binding)
         self.oidc = OidcProvider(binding)
+        for service in [*self.systems.values(), self.population]:
+            service.identity = self.oidc.validate_access_token
         handler_class = type("IndexHandler", (_IndexHandler,), {"training": self})
         self.index = _Server((binding.host, port), handler_class)
         self._thread = threading.Thread(
@@ -335,7 +356,10 @@ class TrainingServer:
             daemon=True,
         )
         self.policy = training_policy(
-            base_policy, {c: s.url for c, s in self.systems.items()}, self.population.url
+            base_policy,
+            {c: s.url for c, s in self.systems.items()},
+            self.population.url,
+            self.oidc.issuer,
         )
 
     @property
@@ -391,9 +415,23 @@ class TrainingServer:
         self.stop()
 
 
-def training_policy(base: Policy, urls: dict[str, str], population_url: str) -> Policy:
+def training_policy(
+    base: Policy, urls: dict[str, str], population_url: str, issuer: str | None = None
+) -> Policy:
     """The base policy's municipalities and the population register, pointed at training
-    systems."""
+    systems; the sign-in of each at the training identity provider ``issuer``.
+
+    Trainees practise both kinds of sign-in: an ``oidc`` system signs in at the training
+    provider (the same client id), everything else with the training password
+    (Kerberos needs a domain no classroom has). The population register signs in at the
+    training provider too. Without ``issuer`` every system uses the training password.
+    """
+
+    def auth(config: AuthConfig | None) -> AuthConfig:
+        if issuer is None or config is None or config.method != "oidc":
+            return AuthConfig(method="password")
+        return AuthConfig(method="oidc", issuer=issuer, client_id=config.client_id)
+
     municipalities = tuple(
         replace(
             municipality,
@@ -402,13 +440,19 @@ def training_policy(base: Policy, urls: dict[str, str], population_url: str) -> 
                 endpoint=urls[municipality.code],
                 connect_timeout=2.0,
                 read_timeout=10.0,
+                auth=auth(municipality.system.auth),
             ),
         )
         for municipality in base.municipalities
         if municipality.code in urls
     )
     # The training systems are local: the production VPN is neither checked nor opened.
-    population = PopulationConfig(endpoint=population_url, connect_timeout=2.0, read_timeout=10.0)
+    population = PopulationConfig(
+        endpoint=population_url,
+        connect_timeout=2.0,
+        read_timeout=10.0,
+        auth=auth(AuthConfig(issuer=issuer, client_id=TRAINING_CLIENT_ID) if issuer else None),
+    )
     return replace(
         base, municipalities=municipalities, training=True, vpn=VpnConfig(), population=population
     )

@@ -376,6 +376,18 @@ class OidcSignIn:
             self._refresh_token = refresh_token  # rotation: the old one is spent
         return SignInResult(Outcome.SIGNED_IN, worker=self.worker)
 
+    def restore(self, refresh_token: str, worker: SignedInWorker) -> None:
+        """Take a kept refresh token (of an earlier session) for :meth:`refresh`."""
+        with self._lock:
+            self._refresh_token = refresh_token
+            self.worker = worker
+
+    def forget_access_token(self, token: str) -> None:
+        """A system refused ``token``: the next :meth:`refresh` gets a new one."""
+        with self._lock:
+            if self._access_token == token:
+                self._access_token = None
+
     @property
     def has_refresh_token(self) -> bool:
         return self._refresh_token is not None

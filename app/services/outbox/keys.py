@@ -154,36 +154,41 @@ class KeyStore:
         if file is not None and file.exists():
             return _FileSlot(file)
         try:
-            return _KeyringSlot(self, self._call(_usable_backend))
+            return _KeyringSlot(self, self._call(usable_backend))
         except NoKeyringBackend:
             if file is None:
                 raise
             return _FileSlot(file)
 
     def _call(self, function: Callable[..., _T], *args: str) -> _T:
-        """Run one keyring call in a daemon thread, waiting at most ``timeout``.
+        return keyring_call(self.timeout, function, *args)
 
-        A daemon thread rather than an executor: an executor's threads are
-        joined at interpreter exit, so a hung Secret Service call would also
-        hang quitting the app.
-        """
-        outcome: list[_T] = []
-        failure: list[BaseException] = []
 
-        def work() -> None:
-            try:
-                outcome.append(function(*args))
-            except BaseException as error:  # re-raised in the caller's thread
-                failure.append(error)
+def keyring_call(timeout: float, function: Callable[..., _T], *args: str) -> _T:
+    """Run one keyring call in a daemon thread, waiting at most ``timeout`` seconds;
+    the backend's errors come back as :class:`OutboxError` types.
 
-        worker = threading.Thread(target=work, name="keyring-call", daemon=True)
-        worker.start()
-        worker.join(self.timeout)
-        if worker.is_alive():
-            raise KeyringTimeout(f"the credential store did not answer in {self.timeout:g} s")
-        if failure:
-            raise _translate(failure[0]) from None
-        return outcome[0]
+    A daemon thread rather than an executor: an executor's threads are
+    joined at interpreter exit, so a hung Secret Service call would also
+    hang quitting the app.
+    """
+    outcome: list[_T] = []
+    failure: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            outcome.append(function(*args))
+        except BaseException as error:  # re-raised in the caller's thread
+            failure.append(error)
+
+    worker = threading.Thread(target=work, name="keyring-call", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise KeyringTimeout(f"the credential store did not answer in {timeout:g} s")
+    if failure:
+        raise _translate(failure[0]) from None
+    return outcome[0]
 
 
 @dataclass
@@ -228,7 +233,8 @@ class _FileSlot:
             raise OutboxIOError(f"training key file not written ({error.strerror})") from None
 
 
-def _usable_backend() -> KeyringBackend:
+def usable_backend() -> KeyringBackend:
+    """The keyring backend, if it is a real credential store; NoKeyringBackend if not."""
     backend = keyring.get_keyring()
     try:
         priority = float(backend.priority)

@@ -97,6 +97,14 @@ def _require_https(policy: Policy, source: str, classroom_host: str | None) -> N
     ]
     if policy.population is not None:
         endpoints.append(("population.endpoint", policy.population.endpoint))
+    # The identity provider too: tokens and codes would be readable on the way.
+    issuers = [
+        (f"municipalities[{index}].system.auth.issuer", municipality.system.auth)
+        for index, municipality in enumerate(policy.municipalities)
+    ]
+    if policy.population is not None:
+        issuers.append(("population.auth.issuer", policy.population.auth))
+    endpoints += [(f, auth.issuer) for f, auth in issuers if auth and auth.issuer]
     for field, endpoint in endpoints:
         parts = urlsplit(endpoint)
         if parts.scheme == "https":
