@@ -98,6 +98,8 @@ class Workstation:
         try:
             yield
         except errors.AuthenticationFailed:
+            # Made anew with the next sign-in: a password is not kept past a refusal.
+            self.forget(code)
             if self._on_refused is not None:
                 self._on_refused(code)
             raise

@@ -17,9 +17,14 @@ from app.connectors import errors
 from app.connectors.base import Credentials
 from app.connectors.population import PersonRecord, PopulationRegister
 from app.domain.hetu import Hetu, make_hetu
-from app.domain.policy import PopulationConfig
+from app.domain.policy import AuthConfig, PopulationConfig
 from app.training.data import UNKNOWN_CLIENT, SyntheticClient, clients_for
-from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
+from app.training.server import (
+    TRAINING_CLIENT_ID,
+    TRAINING_PASSWORD,
+    TRAINING_USERNAME,
+    TrainingServer,
+)
 from tests.fakes import closed_port_url, fixed_reply_server, hanging_server
 from tests.helpers import get_json
 
@@ -173,7 +178,11 @@ def test_training_server_lists_the_register_and_points_the_policy_at_it(
     assert list(line) == ["systems", "inspect", "control", "population", "oidc"]
     assert line["population"] == training.population.url
     assert training.policy.population == PopulationConfig(
-        endpoint=training.population.url, connect_timeout=2.0, read_timeout=10.0
+        endpoint=training.population.url,
+        connect_timeout=2.0,
+        read_timeout=10.0,
+        # The register signs in at the training identity provider, as the systems do.
+        auth=AuthConfig(issuer=line["oidc"], client_id=TRAINING_CLIENT_ID),
     )
     assert get_json(training.url + "/policy")["population"]["endpoint"] == line["population"]
 
