@@ -158,11 +158,17 @@ class WindowOpener:
         self.opened: list[MainWindow] = []
         self._contexts = ExitStack()
 
-    def context(self, policy: Policy | None = None) -> AppContext:
+    def context(self, policy: Policy | None = None, *, sign_in: bool = False) -> AppContext:
         """A context as the app builds it in training mode (``policy`` instead of the
-        training server's own, if given); closed by :meth:`close_all`."""
+        training server's own, if given; with ``sign_in`` the worker signs in as the
+        policy says, else the training password is used everywhere); closed by
+        :meth:`close_all`."""
         built = training_context(
-            self.training, policy=policy, settings_path=self.settings_path, worker_name=WORKER
+            self.training,
+            policy=policy,
+            settings_path=self.settings_path,
+            worker_name=WORKER,
+            sign_in=sign_in,
         )
         return self._contexts.enter_context(built)
 

@@ -42,6 +42,8 @@ from app.ui.outbox.drafts import DraftsDialog
 from app.ui.outbox.view import OutboxView
 from app.ui.recent_messages import RecentMessagesDialog
 from app.ui.shortcuts import show_shortcuts
+from app.ui.sign_in import SHORTCUT as SIGN_IN_KEYS
+from app.ui.sign_in import SignInBanner, SignInController
 from app.ui.switcher import MunicipalitySwitcher
 from app.ui.tasks import Pool, TaskRunner
 
@@ -99,8 +101,19 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(default_failure=self._show_unexpected, parent=self)
         workstation = context.workstation
         self.connectivity = ConnectivityController(context.policy, workstation, self.runner, self)
+        self.sign_in_banner = SignInBanner(self)
+        self.sign_in: SignInController | None = None
+        if context.sign_ins is not None:
+            self.sign_in = SignInController(
+                context.sign_ins,
+                self.runner,
+                self.messages,
+                self.sign_in_banner,
+                self,
+                forget_connector=workstation.forget,
+            )
         self.outbox = OutboxController(
-            context.outbox, workstation, self.runner, self.connectivity.known_unreachable, self
+            context.outbox, workstation, self.runner, self._outbox_skips, self
         )
         self.switcher = MunicipalitySwitcher(
             context.policy.municipalities, self, zone=context.policy.zone
@@ -133,6 +146,7 @@ class MainWindow(QMainWindow):
         if self._training:
             layout.addWidget(self._training_banner())
         layout.addWidget(self.banner)
+        layout.addWidget(self.sign_in_banner)
         layout.addWidget(self.message_bar)
         split = QSplitter(central)
         split.setChildrenCollapsible(False)
@@ -192,6 +206,10 @@ class MainWindow(QMainWindow):
         self._add_action(duty, self.tr("&Lähtevät"), "Ctrl+L", self.show_outbox)
         self._add_action(duty, self.tr("L&uonnokset"), "Ctrl+Shift+L", self.show_drafts)
         duty.addSeparator()
+        if self.sign_in is not None:
+            self._add_action(
+                duty, self.tr("&Kirjaudu…"), SIGN_IN_KEYS, self.sign_in.sign_in_current
+            )
         self._add_action(duty, self.tr("&Lopeta"), "Ctrl+Q", self.close)
         municipalities = self.menuBar().addMenu(self.tr("&Kunta"))
         for index, municipality in enumerate(self.context.policy.municipalities[:9]):
@@ -249,9 +267,19 @@ class MainWindow(QMainWindow):
         self.outbox.delivery_reported.connect(self._on_delivery)
         self.banner.retry_requested.connect(self.outbox.open)
         self.outbox_count.clicked.connect(self.show_outbox)
+        if self.sign_in is not None:
+            # A sign-in's waiting items go at once.
+            self.sign_in.signed_in.connect(lambda codes: self.outbox.nudge(force=codes))
         if self.outage_practice is not None:
             self.outage_practice.outage_changed.connect(self._on_outage_changed)
             self.outage_practice.outage_failed.connect(self._on_outage_failed)
+
+    def _outbox_skips(self, code: str) -> bool:
+        """The sender leaves a municipality alone while its system is known to be down
+        or its sign-in is missing (its items wait; nothing is tried or counted)."""
+        if self.connectivity.known_unreachable(code):
+            return True
+        return self.sign_in is not None and self.sign_in.waiting(code)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -260,6 +288,8 @@ class MainWindow(QMainWindow):
             self._started = True
             self.connectivity.start()
             self.outbox.open()
+            if self.sign_in is not None:
+                self.sign_in.start()
 
     def _add_action(self, menu: QMenu, text: str, keys: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
@@ -316,6 +346,8 @@ class MainWindow(QMainWindow):
         self._current = code
         self.desk.set_municipality(municipality)
         self.duty.set_municipality(municipality)
+        if self.sign_in is not None:
+            self.sign_in.set_municipality(code)
         self.messages.info(self.tr("Kunta: {name}.").format(name=municipality.name_fi))
         self.connectivity.probe_now(code)
         self._save_settings(last_municipality=code)
