@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.domain.policy import Policy
+from app.domain.policy import Municipality, Policy
 from app.training.data import UNKNOWN_CLIENT, clients_for
 
 SCENARIOS = """\
@@ -48,6 +48,42 @@ SCENARIOS = """\
 """
 
 
+def _sign_in(policy: Policy) -> list[str]:
+    """How trainees sign in: the training identity provider's workers and the password."""
+    from app.training.oidc import WORKERS
+    from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME
+
+    def method(municipality: Municipality) -> str:
+        auth = municipality.system.auth
+        return "oidc" if auth is not None and auth.method == "oidc" else "password"
+
+    by_method = {
+        kind: ", ".join(
+            f"{m.code} {m.name_fi}" for m in policy.municipalities if method(m) == kind
+        )
+        for kind in ("oidc", "password")
+    }
+    lines = [
+        "## Signing in",
+        "",
+        "Trainees sign in as on a real night (docs/sign-in.md); Ctrl+Shift+K signs in to the "
+        "active municipality's system.",
+        "",
+        f"- **oidc** ({by_method['oidc'] or 'none'}; the population register too): the "
+        "browser opens the training identity provider's login page. Pick a worker below; "
+        f"the password is `{TRAINING_PASSWORD}`.",
+        f"- **password** ({by_method['password'] or 'none'}): the system's own user name "
+        f"`{TRAINING_USERNAME}`, password `{TRAINING_PASSWORD}`.",
+        "",
+        "| worker id | name | note |",
+        "| --- | --- | --- |",
+    ]
+    for worker in WORKERS:
+        note = "signs in" if worker.allowed else "has no rights: the sign-in is forbidden"
+        lines.append(f"| `{worker.id}` | {worker.name} | {note} |")
+    return [*lines, ""]
+
+
 def render(policy: Policy) -> str:
     today = dt.date(2026, 11, 26)
     lines = [
@@ -61,8 +97,7 @@ def render(policy: Policy) -> str:
         "start `paivystys --training --training-server http://TRAINER:8765` (or just "
         "`paivystys --training` for a server of their own). The line the server prints, "
         "and `GET /` on it, give each municipality's system and the **inspect** URL, "
-        "which lists everything each system has received. Log in credentials of the "
-        "training systems are built in. To practise a VPN outage, `POST` to the **control** "
+        "which lists everything each system has received. To practise a VPN outage, `POST` to the **control** "
         "URL: `…/control/CODE/offline` cuts that municipality's system off as a dropped VPN "
         "would, `…/control/CODE/online` brings it back with its records (`GET …/control` "
         "lists which are online).",
@@ -70,6 +105,7 @@ def render(policy: Policy) -> str:
         "All people are invented. Every identity code uses an individual number from "
         "900–999 (temporary codes, never a real person's).",
         "",
+        *_sign_in(policy),
     ]
     for municipality in policy.municipalities:
         lines += [
