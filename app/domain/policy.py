@@ -379,6 +379,27 @@ class PrintingConfig:
     )
 
 
+IDLE_MINUTES = Check(lambda value: 1 <= value <= 240, "a number of minutes from 1 to 240")
+OFFLINE_HOURS = Check(lambda value: 1 <= value <= 168, "a number of hours from 1 to 168")
+
+
+@dataclass(frozen=True)
+class SessionConfig:
+    """The idle lock and the local unlock (all optional)."""
+
+    idle_minutes: Annotated[float, IDLE_MINUTES] = setting(
+        "Minutes without a key press or mouse use after which the window locks: every "
+        "client's data leaves the screen and memory; drafts stay encrypted in the outbox and "
+        "the outbox keeps delivering. Counted on the workstation's clock, also offline.",
+        10.0,
+    )
+    max_offline_hours: Annotated[float, OFFLINE_HOURS] = setting(
+        "Hours after the last sign-in to the organisation during which the worker may unlock "
+        "with the PIN set at that sign-in; after that only a new sign-in unlocks.",
+        12.0,
+    )
+
+
 @dataclass(frozen=True)
 class Policy:
     version: Literal[1] = setting("Policy format version.")
@@ -411,6 +432,10 @@ class Policy:
     printing: PrintingConfig = setting(
         "Printing on the local printer: the default printer, whether a PDF may be saved.",
         default_factory=PrintingConfig,
+    )
+    session: SessionConfig = setting(
+        "The idle lock and the PIN unlock: idle minutes, hours a PIN stays valid offline.",
+        default_factory=SessionConfig,
     )
 
     @property

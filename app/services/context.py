@@ -10,6 +10,8 @@ from typing import Any
 from app.connectors.population import PopulationRegister
 from app.domain.author import Author, SignInMethod
 from app.domain.policy import Policy
+from app.services.auth.lock import Reauthenticate
+from app.services.auth.pin import PinStore
 from app.services.auth.signins import SignIns
 from app.services.outbox.profile import OutboxSetup
 from app.services.settings import SettingsStore
@@ -51,6 +53,10 @@ class AppContext:
     # The worker's sign-ins as the policy declares them; None where the training
     # password is used everywhere (tests of everything but signing in).
     sign_ins: SignIns | None = None
+    # Unlocking the idle lock (app.ui.lock): the worker signs in again through this
+    # (None: no "Kirjaudu" on the lock screen), or types the PIN kept here (None: no PIN).
+    sign_in_again: Reauthenticate | None = None
+    pins: PinStore | None = None
 
     def author(self, code: str) -> Author:
         """The author of an item saved now for municipality ``code``."""

@@ -58,9 +58,7 @@ def _sign_in(policy: Policy) -> list[str]:
         return "oidc" if auth is not None and auth.method == "oidc" else "password"
 
     by_method = {
-        kind: ", ".join(
-            f"{m.code} {m.name_fi}" for m in policy.municipalities if method(m) == kind
-        )
+        kind: ", ".join(f"{m.code} {m.name_fi}" for m in policy.municipalities if method(m) == kind)
         for kind in ("oidc", "password")
     }
     lines = [
@@ -97,8 +95,8 @@ def render(policy: Policy) -> str:
         "start `paivystys --training --training-server http://TRAINER:8765` (or just "
         "`paivystys --training` for a server of their own). The line the server prints, "
         "and `GET /` on it, give each municipality's system and the **inspect** URL, "
-        "which lists everything each system has received. To practise a VPN outage, `POST` to the **control** "
-        "URL: `…/control/CODE/offline` cuts that municipality's system off as a dropped VPN "
+        "which lists everything each system has received. To practise a VPN outage, "
+        "`POST` to the **control** URL: `…/control/CODE/offline` cuts that municipality's system off as a dropped VPN "
         "would, `…/control/CODE/online` brings it back with its records (`GET …/control` "
         "lists which are online).",
         "",

@@ -34,6 +34,7 @@ from app.ui.duty_banner import DutyDisplay
 from app.ui.focus import show_focus
 from app.ui.followup.menu import install_followup
 from app.ui.indicators import ConnectivitySummary, OutboxBanner, OutboxCount
+from app.ui.lock import install_lock
 from app.ui.message_bar import MessageBar, MessageBridge
 from app.ui.outage_practice import OutagePractice
 from app.ui.outbox import messages as outbox_messages
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self.followup = install_followup(self, now)
+        self.lock = install_lock(self, now)
         if initial_settings is not None:
             self._apply_settings(initial_settings)
         else:
@@ -504,6 +506,15 @@ class MainWindow(QMainWindow):
         elif content.municipality == self._current:
             self.followup.continue_draft(key)
 
+    def close_client_windows(self) -> None:
+        """The window locks: the outbox view, the drafts list and the recent messages
+        close and leave memory (their rows name clients)."""
+        for dialog in (self._outbox_view, self.drafts_dialog, self._recent_messages):
+            if dialog is not None:
+                dialog.close()
+                dialog.deleteLater()
+        self._outbox_view = self.drafts_dialog = self._recent_messages = None
+
     def shutdown(self) -> None:
         """Save the geometry, wait for background work, stop the sender and the
         monitor and close the outbox; safe to call twice.
@@ -523,6 +534,7 @@ class MainWindow(QMainWindow):
         geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         self._save_settings(window_geometry=geometry)
         self.duty.stop()
+        self.lock.stop()
         # The runner first: a save under way lands before the outbox closes.
         self.runner.shutdown()
         self.outbox.shutdown()

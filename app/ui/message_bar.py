@@ -280,6 +280,13 @@ class MessageBar(QFrame):
             self._info = None
             self._render()
 
+    def forget_all(self) -> None:
+        """The window locked: every message and the history go (one may name a client)."""
+        self._unread.clear()
+        self._info = None
+        self._history.clear()
+        self._render()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         """Esc with the focus in the bar dismisses the focused message, or the newest."""
         if event.key() != Qt.Key.Key_Escape or not self._unread:

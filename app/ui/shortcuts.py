@@ -26,6 +26,7 @@ def shortcuts_text() -> str:
         "F5  tarkista yhteydet\n"
         "F1  pikanäppäimet\n"
         "Ctrl+Shift+M  viimeisimmät viestit (Enter kuittaa virheet ja varoitukset)\n"
+        "F12  lukitse (asiakastiedot pois näytöltä ja muistista)\n"
         "Ctrl+Q  lopeta",
     )
 

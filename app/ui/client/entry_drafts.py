@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from functools import partial
 
 from PySide6.QtCore import QObject, Signal
 
@@ -40,12 +41,18 @@ class EntryDrafts(QObject):
         form.text_edited.connect(self._edited)
         outbox.opened.connect(self.load)
 
-    def load(self) -> None:
-        self._outbox.list_drafts(self._loaded, lambda _error: None)
+    def load(self, offer: bool = True) -> None:
+        """Read the outbox's drafts; ``offer``: announce them (:attr:`loaded`)."""
+        self._outbox.list_drafts(partial(self._loaded, offer), lambda _error: None)
 
-    def _loaded(self, drafts: list[Draft]) -> None:
+    def _loaded(self, offer: bool, drafts: list[Draft]) -> None:
         self.known = {draft.key: (draft, content) for draft, content in readable(drafts)}
-        self.loaded.emit()
+        if offer:
+            self.loaded.emit()
+
+    def forget_all(self) -> None:
+        """The window locked: the drafts' text leaves memory (it stays in the outbox)."""
+        self.known = {}
 
     def _edited(self) -> None:
         key = self._form.key

@@ -385,6 +385,35 @@ class FollowupController(QObject):
             window.dispose()
         return True
 
+    def keep_drafts(self) -> None:
+        """The window locks: each open window's text is written as a draft now (a window
+        saving is left to finish)."""
+        for window in (self.handoff_dialog, self.notification_form):
+            if window is not None and not window.saving and window.has_unsaved_text():
+                window.keep_draft_now()
+
+    @property
+    def saving(self) -> bool:
+        return any(
+            window is not None and window.saving
+            for window in (self.handoff_dialog, self.notification_form)
+        )
+
+    def forget_clients(self) -> None:
+        """The window locked (drafts kept, no save under way): every follow-up window
+        closes without asking and leaves memory, the open handoffs list too."""
+        self._resume_handoff = None
+        for window in (self.handoff_dialog, self.notification_form, self.handoff_list):
+            if window is None:
+                continue
+            if isinstance(window, FollowUpWindow):
+                window.dispose()
+            else:
+                window.close()
+            window.deleteLater()
+        self.handoff_dialog = self.notification_form = None
+        self.handoff_list = None
+
     def close_windows(self) -> None:
         """The main window closed (after :meth:`settle_windows`): its follow-up windows
         close without asking."""
