@@ -96,7 +96,8 @@ def render(policy: Policy) -> str:
         "`paivystys --training` for a server of their own). The line the server prints, "
         "and `GET /` on it, give each municipality's system and the **inspect** URL, "
         "which lists everything each system has received. To practise a VPN outage, "
-        "`POST` to the **control** URL: `…/control/CODE/offline` cuts that municipality's system off as a dropped VPN "
+        "`POST` to the **control** URL: `…/control/CODE/offline` cuts that municipality's "
+        "system off as a dropped VPN "
         "would, `…/control/CODE/online` brings it back with its records (`GET …/control` "
         "lists which are online).",
         "",
