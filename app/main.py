@@ -24,6 +24,7 @@ from app import __version__
 from app.connectors.base import Credentials
 from app.domain.policy import Municipality, Policy
 from app.services import helpdesk, paths
+from app.services.auth.pin import PinStore
 from app.services.auth.signins import POPULATION, SignIns
 from app.services.context import AppContext, TrainingInfo
 from app.services.crash import install_logging_hooks
@@ -468,6 +469,8 @@ def _app_context(
             population=population,
             author_for=None if sign_ins is None else sign_ins.author,
             sign_ins=sign_ins,
+            sign_in_again=None if sign_ins is None else sign_ins.sign_in_again,
+            pins=None if sign_ins is None else PinStore.for_mode(training),
         )
 
 

@@ -112,6 +112,8 @@ class MainWindow(QMainWindow):
                 self.sign_in_banner,
                 self,
                 forget_connector=workstation.forget,
+                pins=context.pins,
+                worker=context.worker_name,
             )
         self.outbox = OutboxController(
             context.outbox, workstation, self.runner, self._outbox_skips, self

@@ -10,6 +10,7 @@ the sign-in. Kept sign-ins of an earlier session resume silently at start.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -28,9 +29,10 @@ from PySide6.QtWidgets import (
 from app.domain.author import SignInMethod
 from app.domain.policy import Municipality
 from app.services.auth.oidc import Outcome, SignInResult
+from app.services.auth.pin import PinState, PinStore, WeakPin
 from app.services.auth.signins import SignIn, SignIns, State
 from app.ui.message_bar import Level, MessageBridge
-from app.ui.tasks import TaskRunner
+from app.ui.tasks import Pool, TaskRunner
 
 SHORTCUT = "Ctrl+Shift+K"
 
@@ -115,6 +117,58 @@ class PasswordDialog(QDialog):
         super().done(result)
 
 
+class PinDialog(QDialog):
+    """The PIN that unlocks the idle lock while the organisation cannot be reached."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pinDialog")
+        self.setWindowTitle(self.tr("Lukituksen PIN-koodi"))
+        self.pin = QLineEdit(self)
+        self.pin.setObjectName("pinNew")
+        self.pin.setAccessibleName(self.tr("Uusi PIN-koodi"))
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.again = QLineEdit(self)
+        self.again.setObjectName("pinAgain")
+        self.again.setAccessibleName(self.tr("PIN-koodi uudelleen"))
+        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.problem = QLabel(self)
+        form = QFormLayout()
+        form.addRow(self.tr("&PIN-koodi:"), self.pin)
+        form.addRow(self.tr("&Uudelleen:"), self.again)
+        note = QLabel(
+            self.tr(
+                "Valitse PIN-koodi (vähintään 6 merkkiä), jolla avaat lukituksen silloin, "
+                "kun kirjautumispalveluun ei saada yhteyttä. Koodista tallennetaan vain "
+                "tiiviste. Voit ohittaa tämän (Esc)."
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+
+    def _check(self) -> None:
+        if self.pin.text() != self.again.text():
+            self.problem.setText(self.tr("Koodit eivät ole samat."))
+            self.again.clear()
+            self.again.setFocus()
+            return
+        self.accept()
+
+    def clear(self) -> None:
+        self.pin.clear()
+        self.again.clear()
+
+
 class SignInController(QObject):
     """Keeps the banner true for the active municipality and runs the sign-ins.
 
@@ -126,7 +180,7 @@ class SignInController(QObject):
     signed_in = Signal(list)
     _changed = Signal(object)  # a SignIn, from any thread
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 - the options are keyword-only
         self,
         sign_ins: SignIns,
         runner: TaskRunner,
@@ -135,6 +189,8 @@ class SignInController(QObject):
         parent: QWidget,
         *,
         forget_connector: Callable[[str], None],
+        pins: PinStore | None = None,
+        worker: str = "",
     ) -> None:
         super().__init__(parent)
         self.sign_ins = sign_ins
@@ -143,6 +199,8 @@ class SignInController(QObject):
         self._banner = banner
         self._window = parent
         self._forget_connector = forget_connector
+        self._pins = pins
+        self._worker = worker
         self._current: str | None = None
         self._busy: set[str] = set()
         self._changed.connect(self._on_changed, Qt.ConnectionType.QueuedConnection)
@@ -210,7 +268,32 @@ class SignInController(QObject):
         self._messages.show_message(*_message(self, result))
         if result.outcome is Outcome.SIGNED_IN:
             self.signed_in.emit(list(sign_in.codes))
+            if sign_in.method is not SignInMethod.PASSWORD:
+                self._online_sign_in()
         self._update()
+
+    def _online_sign_in(self) -> None:
+        """An online sign-in renews the PIN's offline time; without a PIN, offer one."""
+        pins, worker = self._pins, self._worker
+        if pins is None:
+            return
+        now = dt.datetime.now(dt.UTC)
+        if pins.state(worker, now, 1e9) is not PinState.NOT_SET:
+            self._runner.run(
+                lambda: pins.signed_in_online(worker, now), lambda _none: None, pool=Pool.DISK
+            )
+            return
+        dialog = PinDialog(self._window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        pin = dialog.pin.text()
+        dialog.clear()
+        self._runner.run(
+            lambda: pins.set_pin(pin, worker, now),
+            lambda _none: self._messages.success(self.tr("PIN-koodi asetettu.")),
+            lambda error: self._messages.error(_pin_refused(self, error)),
+            pool=Pool.DISK,
+        )
 
     def _on_changed(self, sign_in: SignIn) -> None:
         if sign_in.state is State.SIGN_IN_AGAIN:
@@ -242,6 +325,15 @@ class SignInController(QObject):
         else:
             text = self.tr("{name}: et ole kirjautunut. Kirjaudu, niin voit hakea ja kirjata.")
         self._banner.show_text(text.format(name=name), busy or sign_in is None)
+
+
+def _pin_refused(owner: QObject, error: Exception) -> str:
+    if isinstance(error, WeakPin):
+        return owner.tr(
+            "PIN-koodia ei asetettu: se on liian lyhyt tai helposti arvattava (esim. 111111 "
+            "tai 123456). Aseta uusi kirjautumalla uudelleen."
+        )
+    return owner.tr("PIN-koodia ei voitu tallentaa. Lukituksen avaat kirjautumalla.")
 
 
 def _message(owner: QObject, result: SignInResult) -> tuple[Level, str]:

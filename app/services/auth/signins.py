@@ -310,6 +310,18 @@ class SignIns:
             return False
         return worker_id is None or worker_id == sign_in.worker_id
 
+    def sign_in_again(self) -> bool:
+        """The idle lock's unlock (blocking): the worker signs in again where they had
+        signed in (the browser for oidc; the session for Kerberos). True only for the
+        same worker; a password system has no such sign-in (the PIN unlocks there)."""
+        for sign_in in self.all():
+            before = sign_in.worker_id
+            if sign_in.method is SignInMethod.PASSWORD or before is None:
+                continue
+            result = sign_in.sign_in()
+            return result.outcome is Outcome.SIGNED_IN and sign_in.worker_id == before
+        return False
+
     def resume_all(self) -> None:
         """Silently resume every oidc sign-in kept from an earlier session (blocking)."""
         for sign_in in self.all():
