@@ -73,6 +73,13 @@ class SignInRequired(AuthenticationFailed):
     recorded; the organisation's items wait for the sign-in."""
 
 
+class SignInUnavailable(AuthenticationFailed):
+    """The policy's sign-in method cannot be used on this machine: the library it needs
+    is not installed (Kerberos without requests-kerberos and gssapi, say). Nothing is
+    sent, and no other way of signing in is tried; helpdesk installs what is missing.
+    An item waits in the outbox meanwhile, as it does for a sign-in."""
+
+
 class Rejected(ConnectorError):
     """The system refused the request for a reason of its own, e.g. validation.
 

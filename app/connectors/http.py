@@ -13,6 +13,11 @@ together: a socket timeout applies to each read, so a server that drips a byte
 a second (headers or body) would otherwise hold a sender for as long as it
 likes. A watchdog thread shuts the connection's socket down when the deadline
 passes, and the call fails as TimedOut.
+
+A system may ask for the worker's sign-in on every request (``auth``, such as HTTP
+Negotiate from :func:`app.connectors.negotiate.negotiate_auth`): the exchange's further
+legs go over the same adapter, so the deadline, the TLS settings and the body bound
+hold for them too, and a refused sign-in comes back as the server's 401 answer.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from typing import Any, Protocol
 
 import requests
 from requests.adapters import HTTPAdapter
+from requests.auth import AuthBase
 from requests.structures import CaseInsensitiveDict
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
@@ -215,10 +221,21 @@ class Response:
 
 
 class HttpTransport:
-    """One client system's HTTP endpoint, with the policy's timeouts and TLS settings."""
+    """One client system's HTTP endpoint, with the policy's timeouts and TLS settings.
 
-    def __init__(self, config: HttpSettings, max_bytes: int = MAX_RESPONSE_BYTES) -> None:
+    ``auth``, if given, signs every request in (and answers the server's challenges);
+    it must never send anything the policy did not ask for.
+    """
+
+    def __init__(
+        self,
+        config: HttpSettings,
+        max_bytes: int = MAX_RESPONSE_BYTES,
+        *,
+        auth: AuthBase | None = None,
+    ) -> None:
         self.base_url = config.endpoint.rstrip("/")
+        self.auth = auth
         self.timeout = (config.connect_timeout, config.read_timeout)
         self.max_bytes = max_bytes
         self.session = requests.Session()
@@ -296,13 +313,34 @@ class HttpTransport:
         json: object,
     ) -> Response:
         prepared = requests.Request(
-            method, url, headers=self._headers(headers), data=data, json=json
+            method, url, headers=self._headers(headers), data=data, json=json, auth=self.auth
         ).prepare()
-        with self._adapter.send(
-            prepared, stream=True, timeout=self.timeout, verify=True, proxies={}
-        ) as reply:
-            body = self._read_bounded(reply)
-            return Response(reply.status_code, dict(reply.headers), body)
+        if self.auth is None:
+            with self._adapter.send(
+                prepared, stream=True, timeout=self.timeout, verify=True, proxies={}
+            ) as reply:
+                body = self._read_bounded(reply)
+                return Response(reply.status_code, dict(reply.headers), body)
+        return self._send_signed(prepared)
+
+    def _send_signed(self, prepared: requests.PreparedRequest) -> Response:
+        """Send with the sign-in's response hooks, which ``Session.send`` would run: they
+        answer a challenge (a 401) by sending the request again, through this adapter."""
+        options: dict[str, Any] = {
+            "stream": True,
+            "timeout": self.timeout,
+            "verify": True,
+            "proxies": {},
+        }
+        first = reply = self._adapter.send(prepared, **options)
+        try:
+            for hook in prepared.hooks["response"]:  # what requests.hooks.dispatch_hook does
+                reply = hook(reply, **options) or reply
+            with reply:
+                body = self._read_bounded(reply)
+                return Response(reply.status_code, dict(reply.headers), body)
+        finally:
+            first.close()  # released already, unless a hook failed half way
 
     def _refuse_untrusted(self, method: str, path: str) -> None:
         """Before any connection: the address must be one the transport uses (checked
