@@ -635,6 +635,7 @@ class DutyDesk(QWidget):
             names,
             partial(self._saved, key, SavedEntry(entry, client, municipality, person)),
             partial(self._save_failed, key),
+            saved_by=self._context.author(code),
         )
 
     def _subject_problem(self, subject: EntrySubject) -> str:
