@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from app.domain.author import Author, SignInMethod
 from app.domain.hetu import Hetu
 from app.domain.kinds import ItemKind
 from app.domain.model import ContactChannel, DutyEntry, TaskType
@@ -166,6 +167,16 @@ def duty_entry(index: int, hetu: Hetu, client_system_id: str | None = None) -> D
     )
 
 
+# The author every benchmark item is saved by, as the app's save records one.
+BENCH_AUTHOR = Author(
+    "paivystaja-benchmark",
+    "Päivystäjä Benchmark",
+    "keusote",
+    SignInMethod.OIDC,
+    dt.datetime(2026, 11, 26, 20, 0, tzinfo=dt.UTC),
+)
+
+
 def outgoing(code: str, entry: DutyEntry) -> OutgoingItem:
     """The outbox item ``SendingService.save_entry`` would make of ``entry``."""
     return OutgoingItem(
@@ -175,4 +186,5 @@ def outgoing(code: str, entry: DutyEntry) -> OutgoingItem:
         client=item_client(entry),
         label=entry_label(entry, first_names="Aino", last_name="Mäkelä"),
         payload=entry_to_payload(entry),
+        author=BENCH_AUTHOR,
     )

@@ -32,6 +32,7 @@ from app.training.data import clients_for
 from bench.common import Result, Section, duty_entry, progress, verdict
 from bench.flush import Entries
 from bench.training import CREDENTIALS, TrainingProcess
+from tests.helpers import SAVED_BY
 from tests.proxy import FaultProxy
 
 TARGET_SECONDS = 2.0
@@ -97,7 +98,9 @@ def measure_lanes(directory: Path, server: TrainingProcess, runs: int) -> Sectio
             # worker's card does before an entry: the connector is signed in.
             entries = {m.code: Entries(m, workstation.connector(m.code)) for m in healthy}
             slow_client = clients_for(slow.code, slow.name_fi)[0]
-            slow_item = service.save_entry(slow.code, duty_entry(0, slow_client.hetu))
+            slow_item = service.save_entry(
+                slow.code, duty_entry(0, slow_client.hetu), saved_by=SAVED_BY
+            )
             service.start()
             deadline = time.monotonic() + WAIT_SECONDS
             while not _sending(outbox, slow_item.id) or proxy.requests == 0:
@@ -108,7 +111,7 @@ def measure_lanes(directory: Path, server: TrainingProcess, runs: int) -> Sectio
                 municipality = healthy[run % len(healthy)]
                 (entry,) = entries[municipality.code].take(1)
                 started = time.perf_counter()
-                service.save_entry(municipality.code, entry)
+                service.save_entry(municipality.code, entry, saved_by=SAVED_BY)
                 saved = time.perf_counter()
                 delivered = deliveries.wait(str(entry.idempotency_key), WAIT_SECONDS)
                 if delivered is None:

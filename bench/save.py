@@ -35,7 +35,7 @@ from app.services.outbox.codec import entry_to_payload, item_client
 from app.services.outbox.delivery import FlushReport
 from app.services.outbox.drafts import ENTRY_FORM, DraftContent, draft_to_payload
 from app.services.outbox.file import CIPHER, open_connection
-from app.services.outbox.items import to_stamp
+from app.services.outbox.items import author_row, to_stamp
 from app.services.outbox.sending import SendingService
 from app.services.outbox.store import (
     DELETE_DRAFT,
@@ -50,6 +50,7 @@ from app.services.paths import EXAMPLE_POLICY
 from app.services.policy.load import load_policy
 from app.services.workstation import Workstation
 from bench.common import (
+    BENCH_AUTHOR,
     LATENCY_HEADER,
     LatencySummary,
     Result,
@@ -110,6 +111,7 @@ def _row(item: OutgoingItem, now: dt.datetime) -> tuple[Any, ...]:
         stamp,
         stamp,
         item.destination,
+        *author_row(item.author),
     )
 
 
@@ -143,6 +145,7 @@ class _Committer:
                 draft.client,
                 bytes(draft.payload),
                 to_stamp(draft.updated),
+                *author_row(draft.author),
             ),
         )
         db.execute("COMMIT")
@@ -214,7 +217,9 @@ def _entry_draft(entry: DutyEntry, updated: dt.datetime) -> Draft:
         },
     )
     payload = draft_to_payload(content)
-    return Draft(entry.idempotency_key, ENTRY_FORM, CODE, content.client, payload, updated)
+    return Draft(
+        entry.idempotency_key, ENTRY_FORM, CODE, content.client, payload, updated, BENCH_AUTHOR
+    )
 
 
 def has_draft(index: int) -> bool:
@@ -467,6 +472,7 @@ def fill(box: Outbox, count: int, codes: list[str], clients: int = 1000) -> floa
                 item_client(entry),
                 "A. M. 14.3.2017 · kirjaus 26.11. 23.15",
                 entry_to_payload(entry),
+                author=BENCH_AUTHOR,
             )
             yield _row(item, start + dt.timedelta(seconds=index * 20))
 

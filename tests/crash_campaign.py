@@ -69,6 +69,7 @@ from app.services.policy.classroom import join
 from app.services.workstation import Workstation
 from app.training.data import SyntheticClient, clients_for
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME
+from tests.helpers import SAVED_BY
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -1113,7 +1114,9 @@ class Lane:
             for n in range(count):
                 key = entry_key(self.seed, self.lane, proc, n)
                 code, client = pick(rng, policy)
-                service.save_entry(code, make_entry(key, client.hetu, f"Kaksi lähettäjää {n}"))
+                service.save_entry(
+                    code, make_entry(key, client.hetu, f"Kaksi lähettäjää {n}"), saved_by=SAVED_BY
+                )
                 self.made[str(key)] = (proc, n)
                 self.saved[str(key)] = Saved(code, proc, n)
                 self.last_saved[proc] = n

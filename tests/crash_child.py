@@ -87,6 +87,7 @@ from tests.crash_campaign import (
     typing_plan,
 )
 from tests.fakes import closed_port_url
+from tests.helpers import SAVED_BY
 
 FLUSH_DEADLINE = 60.0
 _emit_lock = threading.Lock()
@@ -148,6 +149,7 @@ class Saver:
             make_entry(key, client.hetu, text),
             first_names=client.first_names,
             last_name=client.last_name,
+            saved_by=SAVED_BY,
         )
         emit("saved", key, code)
         self.n += 1
@@ -252,7 +254,7 @@ def run_drafts(args: argparse.Namespace, outbox: Outbox, policy: Policy) -> int:
             entry = make_entry(form.key, form.client.hetu, form.text[: form.lengths[-1]])
             if dies == "in_put":
                 die_inside_put(outbox, form.key)
-            service.save_entry(form.code, entry, draft_key=form.key)
+            service.save_entry(form.code, entry, draft_key=form.key, saved_by=SAVED_BY)
             if dies == "after_put":
                 die()
             emit("saved", form.key, form.code)

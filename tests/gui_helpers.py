@@ -41,7 +41,7 @@ from app.training.server import TrainingServer
 from app.ui.main_window import MainWindow
 from app.ui.message_bar import Level
 from app.ui.unsaved import Choice
-from tests.helpers import mail_for, notification_for
+from tests.helpers import SAVED_BY, mail_for, notification_for
 
 WORKER = "Päivystäjä Testi"
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -293,7 +293,13 @@ def put_rejected_entry(window: MainWindow, client: SyntheticClient) -> DutyEntry
     sending = window.outbox.sending
     assert sending is not None
     entry = police_call(client.hetu, "   ")
-    sending.save_entry(JARVENPAA, entry, first_names=client.first_names, last_name=client.last_name)
+    sending.save_entry(
+        JARVENPAA,
+        entry,
+        first_names=client.first_names,
+        last_name=client.last_name,
+        saved_by=SAVED_BY,
+    )
     return entry
 
 
@@ -304,8 +310,8 @@ def put_refused(window: MainWindow, training: TrainingServer, kind: str) -> uuid
     child = clients(training, HYVINKAA)[0]
     if kind == "mail":
         mail = mail_for(child.hetu, body="  ")
-        sending.save_mail(HYVINKAA, mail, "E. Č. viesti")
+        sending.save_mail(HYVINKAA, mail, "E. Č. viesti", saved_by=SAVED_BY)
         return mail.idempotency_key
     notification = notification_for(child.hetu, what_happened=" ")
-    sending.save_notification(HYVINKAA, notification, "E. Č. ilmoitus")
+    sending.save_notification(HYVINKAA, notification, "E. Č. ilmoitus", saved_by=SAVED_BY)
     return notification.idempotency_key

@@ -40,6 +40,7 @@ from app.connectors.base import (
     InternalMail,
     NotificationUrgency,
 )
+from app.domain.author import Author, SignInMethod
 from app.domain.hetu import Hetu
 from app.domain.model import ContactChannel, DutyEntry, PersonDetails, TaskType
 from app.domain.policy import Policy
@@ -65,6 +66,23 @@ UNIDENTIFIED = PersonDetails(
 
 
 # -- what the tests send -------------------------------------------------------------
+
+
+SIGNED_IN_AT = dt.datetime(2026, 11, 26, 20, 0, tzinfo=dt.UTC)
+
+
+def author(
+    name: str = "Päivystäjä",
+    worker_id: str = "paivystaja-901",
+    organisation: str = "keusote",
+    method: SignInMethod = SignInMethod.OIDC,
+) -> Author:
+    """A synthetic worker as signed in to ``organisation``: the author a save records."""
+    return Author(worker_id, name, organisation, method, SIGNED_IN_AT)
+
+
+# The author of the items tests save (the worker named "Päivystäjä").
+SAVED_BY = author()
 
 
 def entry_for(

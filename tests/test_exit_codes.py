@@ -18,7 +18,7 @@ from app.services.outbox.sending import SendingService
 from app.services.workstation import Workstation
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
 from tests.fakes import closed_port_url
-from tests.helpers import ROOT, entry_for, run_app
+from tests.helpers import ROOT, SAVED_BY, entry_for, run_app
 
 
 def readme_codes() -> dict[int, str]:
@@ -94,7 +94,7 @@ def test_5_another_sender_is_active(training: TrainingServer) -> None:
         training.policy, lambda m: Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
     )
     client = training.systems[code].clients[0]
-    SendingService(outbox, station).save_entry(code, entry_for(client.hetu))
+    SendingService(outbox, station).save_entry(code, entry_for(client.hetu), saved_by=SAVED_BY)
     lock = outbox.sender_lock(code)
     try:
         assert lock.try_acquire()

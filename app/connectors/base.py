@@ -16,6 +16,7 @@ from enum import Enum, StrEnum
 from typing import ClassVar, Protocol, runtime_checkable
 
 from app.connectors.errors import AuthenticationFailed, NotSupported
+from app.domain.author import Author
 from app.domain.hetu import Hetu
 from app.domain.model import (
     ClientRef,
@@ -86,6 +87,8 @@ class InternalMail:
     author: str
     idempotency_key: uuid.UUID = field(default_factory=uuid.uuid4)
     person: PersonDetails | None = None
+    # Who saved it, as signed in (see DutyEntry.attribution). None: not known.
+    attribution: Author | None = None
 
     def __repr__(self) -> str:
         return f"InternalMail(key={self.idempotency_key}, <redacted>)"
@@ -108,6 +111,8 @@ class DutyEvent:
     occurred_at: dt.datetime
     refers_to: uuid.UUID | None = None
     idempotency_key: uuid.UUID = field(default_factory=uuid.uuid4)
+    # Who saved it, as signed in (see DutyEntry.attribution). None: not known.
+    attribution: Author | None = None
 
     def __repr__(self) -> str:
         return f"DutyEvent(key={self.idempotency_key}, kind={self.kind}, <redacted>)"
@@ -149,6 +154,8 @@ class ChildWelfareNotification:
     received_at: dt.datetime
     receiving_worker: str
     idempotency_key: uuid.UUID = field(default_factory=uuid.uuid4)
+    # Who saved it, as signed in (see DutyEntry.attribution). None: not known.
+    attribution: Author | None = None
 
     def __post_init__(self) -> None:
         if self.received_at.tzinfo is None or self.received_at.utcoffset() is None:

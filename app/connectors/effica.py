@@ -35,6 +35,7 @@ from app.connectors.base import (
     open_client_key,
 )
 from app.connectors.http import HttpTransport, Response, error_for_status
+from app.domain.author import Author
 from app.domain.hetu import Hetu, InvalidHetu, parse_hetu
 from app.domain.model import (
     Address,
@@ -246,6 +247,7 @@ class Effica(ClientSystem):
             ("Measures", _xml_safe(entry.measures)),
             ("FollowUpNeeded", "true" if entry.follow_up_needed else "false"),
             ("Author", _xml_safe(entry.author)),
+            *_attribution(entry.attribution),
         ):
             ET.SubElement(note, tag).text = value
         return self._acknowledged("/DailyNote", note, "NoteId")
@@ -286,6 +288,7 @@ class Effica(ClientSystem):
             ("EventType", event_type),
             ("Reason", _xml_safe(event.text)),
             ("Author", _xml_safe(event.author)),
+            *_attribution(event.attribution),
             ("OccurredAt", event.occurred_at.isoformat()),
         ]
         if event.refers_to is not None:
@@ -401,6 +404,20 @@ def _serialize(document: ET.Element) -> bytes:
     # ElementTree escapes text and attributes; requests are never formatted by hand.
     body: bytes = ET.tostring(document, encoding="utf-8", xml_declaration=True)
     return body
+
+
+def _attribution(author: Author | None) -> list[tuple[str, str]]:
+    """Who saved the record, as signed in then: AuthorId (the organisation's own id of
+    the worker), AuthorOrganisation, AuthMethod and SignedInAt. None (saved before the
+    outbox recorded authors): no elements, and the system records the author unknown."""
+    if author is None:
+        return []
+    return [
+        ("AuthorId", _xml_safe(author.worker_id)),
+        ("AuthorOrganisation", _xml_safe(author.organisation)),
+        ("AuthMethod", author.method.value),
+        ("SignedInAt", author.signed_in_at.isoformat()),
+    ]
 
 
 def _xml_safe(text: str) -> str:

@@ -47,6 +47,7 @@ from app.connectors.json_answer import (
     optional_str_field,
     str_field,
 )
+from app.domain.author import Author
 from app.domain.hetu import Hetu
 from app.domain.model import (
     Address,
@@ -233,6 +234,7 @@ class ProConsona(ClientSystem):
             "toimenpiteet": entry.measures,
             "jatkotoimetTarvitaan": entry.follow_up_needed,
             "kirjaaja": entry.author,
+            **_attribution(entry.attribution),
             # null for a person with no identity code: the client in the path is the
             # one opened for identification.
             "henkilotunnus": None if entry.hetu is None else entry.hetu.value,
@@ -250,6 +252,7 @@ class ProConsona(ClientSystem):
             "otsikko": mail.subject,
             "viesti": mail.body,
             "lahettaja": mail.author,
+            **_attribution(mail.attribution),
         }
         key = str(mail.idempotency_key)
         return self._deliver("/v1/viestit", "POST /v1/viestit", payload, key, "viestiId")
@@ -266,6 +269,7 @@ class ProConsona(ClientSystem):
             "tapahtumalaji": code,
             "perustelu": event.text,
             "kirjaaja": event.author,
+            **_attribution(event.attribution),
             "tapahtumaAika": event.occurred_at.isoformat(),
             "viittaus": None if event.refers_to is None else str(event.refers_to),
         }
@@ -287,6 +291,7 @@ class ProConsona(ClientSystem):
             "huoltajatTietoisia": notification.guardians_informed,
             "vastaanotettu": notification.received_at.isoformat(),
             "vastaanottaja": notification.receiving_worker,
+            **_attribution(notification.attribution),
         }
         key = str(notification.idempotency_key)
         return self._deliver("/v1/lastensuojeluilmoitukset", what, payload, key, "ilmoitusId")
@@ -408,6 +413,25 @@ class ProConsona(ClientSystem):
 
 
 # -- mapping Pro Consona's vocabulary -----------------------------------
+
+
+def _attribution(author: Author | None) -> dict[str, str | None]:
+    """Who saved the record, as signed in then: the organisation's own id of the
+    worker (kirjaajaTunnus), the organisation, the sign-in method (kirjautumistapa) and
+    time (kirjautunut). All null when not known (saved before the outbox recorded
+    authors): the system records the author unknown, never a made-up worker."""
+    if author is None:
+        return dict.fromkeys(ATTRIBUTION_FIELDS)
+    return {
+        "kirjaajaTunnus": author.worker_id,
+        "kirjaajaOrganisaatio": author.organisation,
+        "kirjautumistapa": author.method.value,
+        "kirjautunut": author.signed_in_at.isoformat(),
+    }
+
+
+# The fields of every record that say who saved it (see _attribution).
+ATTRIBUTION_FIELDS = ("kirjaajaTunnus", "kirjaajaOrganisaatio", "kirjautumistapa", "kirjautunut")
 
 
 def _summary(ref: ClientRef, document: dict[str, Any], what: str) -> ClientSummary:

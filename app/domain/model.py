@@ -12,6 +12,7 @@ import uuid
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from app.domain.author import Author
 from app.domain.hetu import Hetu
 
 
@@ -163,6 +164,9 @@ class DutyEntry:
     client_system_id: str | None = None
     idempotency_key: uuid.UUID = field(default_factory=uuid.uuid4)
     person: PersonDetails | None = None
+    # The worker as signed in when the entry was saved (the outbox's record of it,
+    # attached when it is sent; not part of the stored payload). None: not known.
+    attribution: Author | None = None
 
     def __post_init__(self) -> None:
         if self.contact_time.tzinfo is None:

@@ -10,6 +10,7 @@ sign-in changes is dropped (:meth:`Workstation.forget`) and made again.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import threading
 import uuid
 from collections.abc import Callable, Iterator
@@ -112,6 +113,8 @@ class Workstation:
     def send_item(self, item: StoredItem) -> DeliveryReceipt:
         """Deliver one outbox item from its stored bytes (so every retry sends the same).
 
+        The item's author (recorded when it was saved) goes with it as the record's
+        ``attribution``: whoever is signed in now only authorises the sending.
         Raises ValueError when the stored payload cannot be read back, or for a fax;
         DestinationChanged, before any connection, when the item was saved for another
         destination than the policy now names (:meth:`destination`).
@@ -128,19 +131,25 @@ class Workstation:
                 )
         match item.kind:
             case ItemKind.ENTRY:
-                entry = entry_from_payload(item.payload)
+                entry = dataclasses.replace(
+                    entry_from_payload(item.payload), attribution=item.author
+                )
                 _same_key(entry.idempotency_key, item)
                 return self.deliver_entry(item.municipality, entry)
             case ItemKind.EVENT:
-                event = event_from_payload(item.payload)
+                event = dataclasses.replace(
+                    event_from_payload(item.payload), attribution=item.author
+                )
                 _same_key(event.idempotency_key, item)
                 return self.connector(item.municipality).record_event(event)
             case ItemKind.MAIL:
-                mail = mail_from_payload(item.payload)
+                mail = dataclasses.replace(mail_from_payload(item.payload), attribution=item.author)
                 _same_key(mail.idempotency_key, item)
                 return self.connector(item.municipality).send_mail(mail)
             case ItemKind.NOTIFICATION:
-                notification = notification_from_payload(item.payload)
+                notification = dataclasses.replace(
+                    notification_from_payload(item.payload), attribution=item.author
+                )
                 _same_key(notification.idempotency_key, item)
                 return self.connector(item.municipality).send_notification(notification)
             case ItemKind.FAX:

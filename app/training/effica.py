@@ -26,6 +26,7 @@ from app.training.effica_fields import (
     leaf,
     message_id,
     parse_request,
+    validated_attribution,
     validated_event,
     validated_note,
     validated_person,
@@ -265,6 +266,8 @@ class Handler(SimulatorHandler):
         fields = {tag: leaf(document, tag) for tag in NOTE_FIELDS}
         ssn = leaf(document, "SSN") if document.findall("SSN") else None
         note = validated_note(fields, ssn)
+        attribution = validated_attribution(document)
+        note.update(attribution)
         wanted = document.get("PersonId")
         if wanted is not None:
             # Named by PersonId: a person opened without an identity code.
@@ -300,6 +303,7 @@ class Handler(SimulatorHandler):
             contact_time=note["contact_time"],
             follow_up_needed=note["follow_up_needed"],
             author=fields["Author"],
+            **attribution,
         )
 
     def _audit_event(self, document: ET.Element) -> None:
@@ -310,6 +314,8 @@ class Handler(SimulatorHandler):
         # the log without a person, RefersTo ties it to the item.
         ssn = leaf(document, "SSN") if document.findall("SSN") else None
         event = validated_event(fields, ssn, refers_to)
+        attribution = validated_attribution(document)
+        event.update(attribution)
         if ssn is not None:
             self._known_person(ssn, "tapahtumaa")
         self._store(
@@ -324,6 +330,7 @@ class Handler(SimulatorHandler):
             refers_to=event["refers_to"],
             author=fields["Author"],
             occurred_at=event["occurred_at"],
+            **attribution,
         )
 
     def _known_person(self, ssn: str, what: str) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from defusedxml import ElementTree as SafeET
 
+from app.domain.author import SignInMethod
 from app.domain.hetu import InvalidHetu, parse_hetu
 from app.domain.model import ContactChannel, TaskType
 
@@ -187,6 +188,35 @@ def validated_note(fields: dict[str, str], ssn: str | None) -> dict[str, object]
         "measures": fields["Measures"],
         "follow_up_needed": fields["FollowUpNeeded"] == "true",
         "author": fields["Author"],
+    }
+
+
+# Who saved a note or an event, as signed in then: all four elements, or none (the
+# author is not known: saved before the duty's outbox recorded authors).
+ATTRIBUTION_TAGS = ("AuthorId", "AuthorOrganisation", "AuthMethod", "SignedInAt")
+
+
+def validated_attribution(document: ET.Element) -> dict[str, str | None]:
+    """The record's author as signed in (author_id, author_organisation, auth_method,
+    signed_in_at), all None when not known; the Finnish reason when partly given."""
+    present = [tag for tag in ATTRIBUTION_TAGS if document.findall(tag)]
+    if not present:
+        return dict.fromkeys(("author_id", "author_organisation", "auth_method", "signed_in_at"))
+    if len(present) != len(ATTRIBUTION_TAGS):
+        raise validation("Kirjaajan tunnistetiedot ovat puutteelliset.")
+    fields = {tag: leaf(document, tag) for tag in ATTRIBUTION_TAGS}
+    for tag in ("AuthorId", "AuthorOrganisation"):
+        _check_length(fields, tag, MAX_SHORT)
+        if not fields[tag].strip():
+            raise validation(f"Kenttä {tag} on tyhjä.")
+    if fields["AuthMethod"] not in {method.value for method in SignInMethod}:
+        raise validation("Tuntematon kirjautumistapa (AuthMethod).")
+    signed_in = _aware_time(fields["SignedInAt"], "Kirjautumisaika")
+    return {
+        "author_id": fields["AuthorId"],
+        "author_organisation": fields["AuthorOrganisation"],
+        "auth_method": fields["AuthMethod"],
+        "signed_in_at": signed_in.isoformat(),
     }
 
 

@@ -23,6 +23,7 @@ from app.training.proconsona_fields import (
     MAX_SHORT,
     MAX_TEXT,
     Invalid,
+    attribution_fields,
     aware_time_field,
     notification_fields,
     person_fields,
@@ -285,6 +286,7 @@ class Handler(SimulatorHandler):
             contact_time=contact_time.isoformat(),
             follow_up_needed=follow_up,
             author=author,
+            **attribution_fields(document),
         )
 
     def _mail(self, document: dict[str, Any]) -> None:
@@ -314,6 +316,7 @@ class Handler(SimulatorHandler):
             recipient_unit=unit,
             subject=subject,
             author=author,
+            **attribution_fields(document),
         )
 
     def _event(self, document: dict[str, Any]) -> None:
@@ -360,10 +363,12 @@ class Handler(SimulatorHandler):
             refers_to=refers_to,
             author=author,
             occurred_at=occurred_at.isoformat(),
+            **attribution_fields(document),
         )
 
     def _notification(self, document: dict[str, Any]) -> None:
         fields = notification_fields(document)
+        by: dict[str, Any] = attribution_fields(document)
         # The child need not be a client yet: child protection opens the record.
         self._store(
             document,
@@ -371,6 +376,7 @@ class Handler(SimulatorHandler):
             id_field="ilmoitusId",
             asiakasId=self._known(fields["hetu"]),
             **fields,
+            **by,
         )
 
     # -- helpers ---------------------------------------------------------

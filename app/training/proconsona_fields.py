@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from app.domain.author import SignInMethod
 from app.domain.hetu import InvalidHetu, parse_hetu
 
 # The connector declares the same numbers (app.connectors.proconsona.FIELD_LIMITS);
@@ -62,6 +63,35 @@ def known_or_not_field(document: dict[str, Any], key: str, reason: str) -> bool 
     if key in document and document[key] is None:
         return None
     return bool_field(document, key, reason)
+
+
+# Who saved a record, as signed in then: the four keys name one worker or are all
+# null (or absent): the author is not known (saved before the duty's outbox recorded it).
+ATTRIBUTION_KEYS = ("kirjaajaTunnus", "kirjaajaOrganisaatio", "kirjautumistapa", "kirjautunut")
+
+
+def attribution_fields(document: dict[str, Any]) -> dict[str, str | None]:
+    """The record's author as signed in (author_id, author_organisation, auth_method,
+    signed_in_at), all None when not known; Invalid when partly given."""
+    given = [key for key in ATTRIBUTION_KEYS if document.get(key) is not None]
+    if not given:
+        return dict.fromkeys(("author_id", "author_organisation", "auth_method", "signed_in_at"))
+    if len(given) != len(ATTRIBUTION_KEYS):
+        raise Invalid("KIRJAAJA", "Kirjaajan tunnistetiedot ovat puutteelliset.")
+    worker_id = text_field(document, "kirjaajaTunnus", MAX_SHORT)
+    organisation = text_field(document, "kirjaajaOrganisaatio", MAX_SHORT)
+    if not worker_id.strip() or not organisation.strip():
+        raise Invalid("KIRJAAJA", "Kirjaajan tunnus tai organisaatio on tyhjä.")
+    method = text_field(document, "kirjautumistapa", MAX_SHORT)
+    if method not in {known.value for known in SignInMethod}:
+        raise Invalid("KIRJAUTUMISTAPA", "Tuntematon kirjautumistapa.")
+    signed_in = aware_time_field(document, "kirjautunut", "Kirjautumisaika")
+    return {
+        "author_id": worker_id,
+        "author_organisation": organisation,
+        "auth_method": method,
+        "signed_in_at": signed_in.isoformat(),
+    }
 
 
 def person_fields(document: dict[str, Any]) -> dict[str, Any]:

@@ -385,7 +385,7 @@ class MainWindow(QMainWindow):
             self._outbox_view = OutboxView(
                 self.context.policy,
                 self.outbox,
-                self.context.worker_name,
+                self.context.author,
                 self,
                 fax_actions=self.followup.fax,
             )

@@ -22,7 +22,7 @@ from app.services.workstation import Workstation
 from app.training.data import SyntheticClient
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
 from tests.fakes import Answer, ScriptedServer
-from tests.helpers import entry_for, records
+from tests.helpers import SAVED_BY, entry_for, records
 from tests.hostile import BILLION_LAUGHS
 
 GOOD = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
@@ -72,7 +72,7 @@ def test_an_entry_answered_with_a_garbage_receipt_stays_and_goes_later(
         station = Workstation(replace(training.policy, municipalities=(scripted,)), lambda m: GOOD)
         sending = SendingService(outbox, station)
         entry = entry_for(client.hetu)
-        sending.save_entry(code, entry)
+        sending.save_entry(code, entry, saved_by=SAVED_BY)
 
         system.script({delivery_path(station, code, client): garbage})
         report = sending.flush()

@@ -22,7 +22,7 @@ from app.services.outbox.store import ItemState, Outbox, StoredItem
 from app.services.workstation import Workstation
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
 from tests.fakes import closed_port_url
-from tests.helpers import entry_for, records
+from tests.helpers import SAVED_BY, entry_for, records
 
 CREDENTIALS = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
 
@@ -36,7 +36,9 @@ def test_saved_entry_is_delivered_once_and_leaves_the_outbox(
 ) -> None:
     code = training.policy.municipalities[0].code
     entry = entry_for(first_client(training, code).hetu)
-    stored = sending.save_entry(code, entry, first_names="Aino", last_name="Mäkelä")
+    stored = sending.save_entry(
+        code, entry, first_names="Aino", last_name="Mäkelä", saved_by=SAVED_BY
+    )
     assert stored.state is ItemState.WAITING
     assert stored.label.startswith("A. M. ")
     report = sending.flush()
@@ -55,7 +57,7 @@ def test_unreachable_system_keeps_the_item_waiting_with_backoff(
     station = Workstation(policy, lambda m: CREDENTIALS)
     service = SendingService(outbox, station)
     entry = entry_for(first_client(training, municipality.code).hetu)
-    service.save_entry(municipality.code, entry)
+    service.save_entry(municipality.code, entry, saved_by=SAVED_BY)
     for attempt in (1, 2, 3):
         report = service.flush(force=[municipality.code])
         assert [event.outcome for event in report.events] == [Outcome.RETRY]
@@ -78,7 +80,7 @@ def test_rejected_item_needs_attention_and_blocks_nobody(
     later_same_client = entry_for(first_client(training, code, 0).hetu)
     other_client = entry_for(first_client(training, code, 1).hetu)
     for entry in (bad, later_same_client, other_client):
-        sending.save_entry(code, entry)
+        sending.save_entry(code, entry, saved_by=SAVED_BY)
     report = sending.flush()
     outcomes = {event.key: event.outcome for event in report.events}
     assert outcomes == {
@@ -118,7 +120,7 @@ def test_items_of_one_client_go_in_saved_order(
     deliverer = Deliverer(outbox, send, clock=lambda: clock[0])
     service = SendingService(outbox, workstation, clock=lambda: clock[0])
     for entry in entries:
-        service.save_entry(code, entry)
+        service.save_entry(code, entry, saved_by=SAVED_BY)
     first = deliverer.flush()
     # The first failed: the later ones of the same client must not overtake it.
     assert [event.outcome for event in first.events] == [Outcome.RETRY]
@@ -144,7 +146,7 @@ def test_lost_reply_is_delivered_once(
 
     service = SendingService(outbox, workstation)
     entry = entry_for(first_client(training, code).hetu)
-    service.save_entry(code, entry)
+    service.save_entry(code, entry, saved_by=SAVED_BY)
     deliverer = Deliverer(outbox, lose_first_reply)
     assert [e.outcome for e in deliverer.flush().events] == [Outcome.RETRY]
     events = deliverer.flush(force=[code]).events
@@ -159,7 +161,9 @@ def test_item_left_sending_by_a_crash_is_sent_again(
     training: TrainingServer, sending: SendingService, outbox: Outbox
 ) -> None:
     code = training.policy.municipalities[0].code
-    stored = sending.save_entry(code, entry_for(first_client(training, code).hetu))
+    stored = sending.save_entry(
+        code, entry_for(first_client(training, code).hetu), saved_by=SAVED_BY
+    )
     assert outbox.mark_sending_many([stored.id]) == {stored.id}  # and then the process died
     report = sending.flush()
     assert report.recovered == 1
@@ -171,7 +175,7 @@ def test_only_one_sender_at_a_time(
     training: TrainingServer, sending: SendingService, outbox: Outbox
 ) -> None:
     code = training.policy.municipalities[0].code
-    sending.save_entry(code, entry_for(first_client(training, code).hetu))
+    sending.save_entry(code, entry_for(first_client(training, code).hetu), saved_by=SAVED_BY)
     other = outbox.sender_lock(code)
     assert other.try_acquire()
     try:
@@ -194,7 +198,7 @@ def test_background_sender_delivers_soon_after_saving(
     sending.start()
     try:
         started = time.monotonic()
-        sending.save_entry(code, entry_for(first_client(training, code).hetu))
+        sending.save_entry(code, entry_for(first_client(training, code).hetu), saved_by=SAVED_BY)
         assert delivered.wait(10)
         assert time.monotonic() - started < 5
     finally:
@@ -245,7 +249,7 @@ def test_two_flushes_in_one_process_never_overlap(
 
     deliverer = Deliverer(outbox, slow_send)
     SendingService(outbox, workstation).save_entry(
-        code, entry_for(first_client(training, code).hetu)
+        code, entry_for(first_client(training, code).hetu), saved_by=SAVED_BY
     )
     first: list[Any] = []
     worker = threading.Thread(target=lambda: first.append(deliverer.flush()))
@@ -274,7 +278,7 @@ def test_sender_does_not_spin_while_due_items_are_skipped(
         return original(*args, **kwargs)
 
     service.deliverer.flush = counting_flush  # type: ignore[method-assign]
-    service.save_entry(code, entry_for(first_client(training, code).hetu))
+    service.save_entry(code, entry_for(first_client(training, code).hetu), saved_by=SAVED_BY)
     service.start()
     try:
         time.sleep(1.0)

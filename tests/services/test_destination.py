@@ -18,7 +18,7 @@ from app.services.outbox.sending import SendingService
 from app.services.outbox.store import ItemState, Outbox
 from app.services.workstation import Workstation
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
-from tests.helpers import entry_for, records
+from tests.helpers import SAVED_BY, entry_for, records
 
 CREDENTIALS = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
 
@@ -61,8 +61,12 @@ def test_items_for_a_municipality_moved_to_another_registrar_wait_for_confirmati
     municipality = training.policy.municipalities[0]
     code = municipality.code
     saving = SendingService(outbox, station(training.policy))
-    first = saving.save_entry(code, entry_for(training.systems[code].clients[0].hetu))
-    second = saving.save_entry(code, entry_for(training.systems[code].clients[1].hetu))
+    first = saving.save_entry(
+        code, entry_for(training.systems[code].clients[0].hetu), saved_by=SAVED_BY
+    )
+    second = saving.save_entry(
+        code, entry_for(training.systems[code].clients[1].hetu), saved_by=SAVED_BY
+    )
     assert first.destination == f"{municipality.registrar} {municipality.system.type} training"
     other = next(r.id for r in training.policy.registrars if r.id != municipality.registrar)
     moved_policy = with_municipality(training.policy, replace(municipality, registrar=other))
@@ -79,7 +83,9 @@ def test_items_for_a_municipality_moved_to_another_registrar_wait_for_confirmati
     assert failure.cause == errors.DestinationChanged.__name__
     assert first.destination in failure.detail
     # An item saved under the new policy is bound to it and goes at once.
-    third = moved.save_entry(code, entry_for(training.systems[code].clients[2].hetu))
+    third = moved.save_entry(
+        code, entry_for(training.systems[code].clients[2].hetu), saved_by=SAVED_BY
+    )
     moved.flush()
     assert [r["idempotency_key"] for r in records(training, code)] == [str(third.key)]
 
@@ -98,7 +104,7 @@ def test_a_moved_endpoint_is_refused_before_any_connection(
     code = municipality.code
     production = replace(training.policy, training=False)
     saving = SendingService(outbox, station(production))
-    saving.save_entry(code, entry_for(training.systems[code].clients[0].hetu))
+    saving.save_entry(code, entry_for(training.systems[code].clients[0].hetu), saved_by=SAVED_BY)
     with socket.create_server(("127.0.0.1", 0)) as listener:
         listener.settimeout(0.2)
         port = listener.getsockname()[1]
@@ -123,7 +129,9 @@ def test_unbound_items_from_before_version_5_go_where_the_policy_says(
     """An item from an older outbox has no destination (''): it is sent as before."""
     code = training.policy.municipalities[0].code
     saving = SendingService(outbox, station(training.policy))
-    item = saving.save_entry(code, entry_for(training.systems[code].clients[0].hetu))
+    item = saving.save_entry(
+        code, entry_for(training.systems[code].clients[0].hetu), saved_by=SAVED_BY
+    )
     outbox._query("UPDATE items SET destination = ''")
     assert outbox.rebind(code, "other registrar", item.created) == 0  # unbound stays unbound
     saving.flush()

@@ -22,7 +22,7 @@ from app.services.outbox.delivery import Outcome
 from app.services.outbox.sending import SendingService
 from app.services.outbox.store import ItemState, Outbox, OutgoingItem, StoredItem
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
-from tests.helpers import entry_for, mail_for, notification_for, records
+from tests.helpers import SAVED_BY, entry_for, mail_for, notification_for, records
 
 CREDENTIALS = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
 REASON = "Kirjattu uudelleen puhelimessa"
@@ -42,7 +42,7 @@ def refused_item(
 ) -> StoredItem:
     """An entry the system refuses (blank narrative), left needing attention."""
     hetu = training.systems[code].clients[0].hetu
-    sending.save_entry(code, entry_for(hetu, narrative="   "))
+    sending.save_entry(code, entry_for(hetu, narrative="   "), saved_by=SAVED_BY)
     assert [event.outcome for event in sending.flush().events] == [Outcome.ATTENTION]
     (item,) = outbox.items()
     assert item.state is ItemState.ATTENTION
@@ -54,7 +54,7 @@ def test_discard_is_recorded_as_one_event_and_the_entry_never_arrives(
     training: TrainingServer, sending: SendingService, outbox: Outbox, code: str
 ) -> None:
     item = refused_item(training, sending, outbox, code)
-    event_item = sending.discard(item.id, REASON, "Päivystäjä")
+    event_item = sending.discard(item.id, REASON, SAVED_BY)
     assert outbox.get(item.id) is None
     assert [(i.kind, i.key) for i in outbox.items()] == [(ItemKind.EVENT, event_item.key)]
 
@@ -80,7 +80,7 @@ def test_discard_without_a_reason_keeps_the_item(
     item = refused_item(training, sending, outbox, code)
     for blank in ("", "  \n\t"):
         with pytest.raises(ValueError, match="reason"):
-            sending.discard(item.id, blank, "Päivystäjä")
+            sending.discard(item.id, blank, SAVED_BY)
     (left,) = outbox.items()
     assert (left.id, left.key, left.state) == (item.id, item.key, ItemState.ATTENTION)
     assert sending.flush().events == []
@@ -92,7 +92,7 @@ def test_corrected_entry_is_delivered_under_the_same_key(
 ) -> None:
     hetu = training.systems[code].clients[0].hetu
     refused = entry_for(hetu, narrative="   ")
-    sending.save_entry(code, refused)
+    sending.save_entry(code, refused, saved_by=SAVED_BY)
     assert [event.outcome for event in sending.flush().events] == [Outcome.ATTENTION]
     (item,) = outbox.items()
 
@@ -126,7 +126,7 @@ def refused_mail(
 ) -> tuple[str, InternalMail, StoredItem]:
     code = proconsona_code(training)
     mail = mail_for(training.systems[code].clients[0].hetu, body="  ")  # refused: empty
-    sending.save_mail(code, mail, "A. M. viesti")
+    sending.save_mail(code, mail, "A. M. viesti", saved_by=SAVED_BY)
     assert [event.outcome for event in sending.flush().events] == [Outcome.ATTENTION]
     (item,) = outbox.items()
     return code, mail, item
@@ -137,7 +137,7 @@ def refused_notification(
 ) -> tuple[str, ChildWelfareNotification, StoredItem]:
     code = proconsona_code(training)
     notification = notification_for(training.systems[code].clients[0].hetu, what_happened=" ")
-    sending.save_notification(code, notification, "E. Č. ilmoitus")
+    sending.save_notification(code, notification, "E. Č. ilmoitus", saved_by=SAVED_BY)
     assert [event.outcome for event in sending.flush().events] == [Outcome.ATTENTION]
     (item,) = outbox.items()
     return code, notification, item
@@ -188,7 +188,7 @@ def test_a_discarded_mail_or_notification_is_recorded_as_what_it_was(
     event_kind: str,
 ) -> None:
     code, _sent, item = refuse(training, sending, outbox)
-    event_item = sending.discard(item.id, REASON, "Päivystäjä")
+    event_item = sending.discard(item.id, REASON, SAVED_BY)
     assert [e.outcome for e in sending.flush().events] == [Outcome.DELIVERED]
     assert outbox.items() == []
     (record,) = records(training, code)
@@ -210,7 +210,7 @@ def test_an_event_or_a_fax_is_not_discarded_this_way(
     event = outbox.put(OutgoingItem(uuid.uuid4(), code, ItemKind.EVENT, hetu, "", b"{}"), now)
     for item in (fax, event):
         with pytest.raises(ValueError, match=f"'{item.kind}' is not discarded"):
-            sending.discard(item.id, REASON, "Päivystäjä")
+            sending.discard(item.id, REASON, SAVED_BY)
         assert outbox.get(item.id) == item
 
 
@@ -222,17 +222,17 @@ def test_a_discard_of_an_unknown_clients_entry_is_refused_too_and_can_be_removed
     more is sent, and nothing is left needing attention for ever."""
     unknown = make_hetu(dt.date(1990, 1, 1), 987)
     assert all(client.hetu != unknown for client in training.systems[code].clients)
-    sending.save_entry(code, entry_for(unknown))
+    sending.save_entry(code, entry_for(unknown), saved_by=SAVED_BY)
     assert [e.outcome for e in sending.flush().events] == [Outcome.ATTENTION]
     (entry_item,) = outbox.items()
     with pytest.raises(ValueError, match="only a refused event"):
         sending.remove_refused_event(entry_item.id)  # an entry is discarded with a reason
-    sending.discard(entry_item.id, REASON, "Päivystäjä")
+    sending.discard(entry_item.id, REASON, SAVED_BY)
     assert [e.outcome for e in sending.flush().events] == [Outcome.ATTENTION]
     (event_item,) = outbox.items()
     assert (event_item.kind, event_item.state) == (ItemKind.EVENT, ItemState.ATTENTION)
     with pytest.raises(ValueError, match="'event' is not discarded"):
-        sending.discard(event_item.id, REASON, "Päivystäjä")  # that would be refused again
+        sending.discard(event_item.id, REASON, SAVED_BY)  # that would be refused again
     assert sending.remove_refused_event(event_item.id) == event_item
     assert outbox.items() == []
     assert sending.flush().events == []

@@ -26,7 +26,7 @@ from app.services.outbox.keys import OutboxError
 from app.services.outbox.sending import SendingService
 from app.services.outbox.store import Draft, Outbox, OutgoingItem, WrongKey
 from app.training.server import TrainingServer
-from tests.helpers import encodings, entry_for, files_under, run_child
+from tests.helpers import SAVED_BY, encodings, entry_for, files_under, run_child
 from tests.keyring_backend import Snapshot
 
 pytest_plugins = ["tests.outbox_fixtures"]
@@ -326,7 +326,11 @@ def test_drafts_never_reach_the_sender(
     assert (counts.drafts, counts.per_municipality) == (4, {})
 
     stored = sending.save_entry(
-        code, entry, first_names=client.first_names, draft_key=entry.idempotency_key
+        code,
+        entry,
+        first_names=client.first_names,
+        draft_key=entry.idempotency_key,
+        saved_by=SAVED_BY,
     )
     assert {d.key for d in outbox.drafts()} == {*forms[1:], notification.key}
     assert outbox.counts().per_municipality == {code: 1}

@@ -14,7 +14,7 @@ from typing import ClassVar
 
 import pytest
 
-from app.connectors.base import Capability, ClientSystem, Credentials
+from app.connectors.base import Access, Capability, ClientSystem, Credentials
 from app.connectors.proconsona import ProConsona
 from app.connectors.registry import create_connector
 from app.domain.kinds import ItemKind
@@ -41,7 +41,7 @@ from app.services.outbox.sending import SendingService
 from app.services.outbox.store import ItemNotFound, ItemState, Outbox, OutgoingItem
 from app.services.workstation import Workstation
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
-from tests.helpers import code_of, pdftotext, records
+from tests.helpers import SAVED_BY, code_of, pdftotext, records
 
 CREDENTIALS = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
 CASE = "Poliisi toi lapsen päivystykseen yöllä; lapsi sijoitettiin mummolaan. Ŋ Đ Ŧ Ž Š Č"
@@ -78,10 +78,20 @@ def test_same_case_goes_by_mail_in_pro_consona_and_by_fax_in_effica(
     assert handoffs.channel(fax_code) is Channel.FAX
 
     mailed = handoffs.hand_over(
-        mail_code, summary(workstation, training, mail_code), CASE, FOLLOW_UP, AUTHOR
+        mail_code,
+        summary(workstation, training, mail_code),
+        CASE,
+        FOLLOW_UP,
+        AUTHOR,
+        saved_by=SAVED_BY,
     )
     faxed = handoffs.hand_over(
-        fax_code, summary(workstation, training, fax_code), CASE, FOLLOW_UP, AUTHOR
+        fax_code,
+        summary(workstation, training, fax_code),
+        CASE,
+        FOLLOW_UP,
+        AUTHOR,
+        saved_by=SAVED_BY,
     )
     assert (mailed.kind, mailed.state) == (ItemKind.MAIL, ItemState.WAITING)
     assert (faxed.kind, faxed.state) == (ItemKind.FAX, ItemState.MANUAL)
@@ -146,8 +156,8 @@ def test_decided_by_declared_capability_not_by_system_name(
 ) -> None:
     code = code_of(training, "proconsona")
 
-    def factory(municipality: Municipality, credentials: Credentials) -> ClientSystem:
-        return WithoutMail(municipality.system, credentials)
+    def factory(municipality: Municipality, access: Access) -> ClientSystem:
+        return WithoutMail(municipality.system, access)
 
     station = Workstation(training.policy, lambda m: CREDENTIALS, factory)
     try:
@@ -155,7 +165,9 @@ def test_decided_by_declared_capability_not_by_system_name(
         service = HandoffService(sending, station)
         assert station.policy.municipality(code).system.type == "proconsona"
         assert service.channel(code) is Channel.FAX
-        item = service.hand_over(code, summary(station, training, code), CASE, FOLLOW_UP, AUTHOR)
+        item = service.hand_over(
+            code, summary(station, training, code), CASE, FOLLOW_UP, AUTHOR, saved_by=SAVED_BY
+        )
         assert (item.kind, item.state) == (ItemKind.FAX, ItemState.MANUAL)
         sending.flush(force=[code])
         assert records(training, code) == []
@@ -171,9 +183,16 @@ def test_open_handoffs_lists_what_is_open_and_not_what_is_done(
 ) -> None:
     mail_code, fax_code = code_of(training, "proconsona"), code_of(training, "effica")
     mailed = handoffs.hand_over(
-        mail_code, summary(workstation, training, mail_code), CASE, FOLLOW_UP, AUTHOR
+        mail_code,
+        summary(workstation, training, mail_code),
+        CASE,
+        FOLLOW_UP,
+        AUTHOR,
+        saved_by=SAVED_BY,
     )
-    faxed = handoffs.hand_over(fax_code, summary(workstation, training, fax_code), CASE, "", AUTHOR)
+    faxed = handoffs.hand_over(
+        fax_code, summary(workstation, training, fax_code), CASE, "", AUTHOR, saved_by=SAVED_BY
+    )
     open_now = open_handoffs(sending.outbox)
     assert [(o.item_id, o.channel, o.document, o.state) for o in open_now] == [
         (mailed.id, Channel.INTERNAL_MAIL, FaxDocument.HANDOFF, ItemState.WAITING),
@@ -202,7 +221,7 @@ def test_non_disclosed_address_is_never_in_a_fax_payload(
     client = training.systems[code].clients[3]
     assert client.non_disclosure
     item = handoffs.hand_over(
-        code, summary(workstation, training, code, 3), CASE, FOLLOW_UP, AUTHOR
+        code, summary(workstation, training, code, 3), CASE, FOLLOW_UP, AUTHOR, saved_by=SAVED_BY
     )
     stored = sending.outbox.get(item.id)
     assert stored is not None
@@ -224,7 +243,7 @@ def test_a_disclosed_address_and_the_responsible_worker_travel_with_the_fax(
 ) -> None:
     code = code_of(training, "effica")
     client = summary(workstation, training, code, 0)
-    item = handoffs.hand_over(code, client, CASE, FOLLOW_UP, AUTHOR)
+    item = handoffs.hand_over(code, client, CASE, FOLLOW_UP, AUTHOR, saved_by=SAVED_BY)
     fax = handoffs.fax(item.id)
     assert fax.handoff is not None
     assert fax.handoff.address == client.address
@@ -241,7 +260,7 @@ def test_hand_over_by_identity_code_alone(
 ) -> None:
     code = code_of(training, "proconsona")
     hetu = training.systems[code].clients[1].hetu
-    item = handoffs.hand_over(code, hetu, CASE, FOLLOW_UP, AUTHOR)
+    item = handoffs.hand_over(code, hetu, CASE, FOLLOW_UP, AUTHOR, saved_by=SAVED_BY)
     born = hetu.birth_date
     assert item.label.startswith(f"{born.day}.{born.month}.{born.year} · jatkotoimet")
     sending.flush()
@@ -254,8 +273,12 @@ def test_handing_over_twice_with_one_key_saves_once(
     key = uuid.uuid4()
     for code in (code_of(training, "proconsona"), code_of(training, "effica")):
         client = summary(workstation, training, code)
-        first = handoffs.hand_over(code, client, CASE, FOLLOW_UP, AUTHOR, key=uuid.uuid5(key, code))
-        again = handoffs.hand_over(code, client, CASE, FOLLOW_UP, AUTHOR, key=uuid.uuid5(key, code))
+        first = handoffs.hand_over(
+            code, client, CASE, FOLLOW_UP, AUTHOR, key=uuid.uuid5(key, code), saved_by=SAVED_BY
+        )
+        again = handoffs.hand_over(
+            code, client, CASE, FOLLOW_UP, AUTHOR, key=uuid.uuid5(key, code), saved_by=SAVED_BY
+        )
         assert first == again
     assert len(outbox.items()) == 2
 
@@ -279,7 +302,7 @@ def test_hand_over_refuses_what_is_missing(
 ) -> None:
     hetu = training.systems["186"].clients[0].hetu
     with pytest.raises(refusal):
-        handoffs.hand_over(code, hetu, text, FOLLOW_UP, author)
+        handoffs.hand_over(code, hetu, text, FOLLOW_UP, author, saved_by=SAVED_BY)
     assert outbox.items() == []
 
 
@@ -291,7 +314,12 @@ def test_only_a_readable_manual_fax_is_fetched_for_printing(
 ) -> None:
     mail_code, fax_code = code_of(training, "proconsona"), code_of(training, "effica")
     mail = handoffs.hand_over(
-        mail_code, summary(workstation, training, mail_code), CASE, FOLLOW_UP, AUTHOR
+        mail_code,
+        summary(workstation, training, mail_code),
+        CASE,
+        FOLLOW_UP,
+        AUTHOR,
+        saved_by=SAVED_BY,
     )
     with pytest.raises(NotAFax):
         handoffs.fax(mail.id)
@@ -314,7 +342,7 @@ def test_fax_sheet_renders_from_the_item(
     code = code_of(training, "effica")
     hidden = training.systems[code].clients[3]
     item = handoffs.hand_over(
-        code, summary(workstation, training, code, 3), CASE, FOLLOW_UP, AUTHOR
+        code, summary(workstation, training, code, 3), CASE, FOLLOW_UP, AUTHOR, saved_by=SAVED_BY
     )
     fax = handoffs.fax(item.id)
     from app.services.documents import NON_DISCLOSURE_MARKER

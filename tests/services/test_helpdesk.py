@@ -23,7 +23,7 @@ from app.services.outbox.store import Draft, Outbox
 from app.services.workstation import Workstation
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
 from tests.fakes import closed_port_url
-from tests.helpers import entry_for, records
+from tests.helpers import SAVED_BY, entry_for, records
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -89,7 +89,9 @@ def test_outbox_status_and_flush_deliver_waiting_entries(
     station = Workstation(
         offline_policy, lambda m: Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
     )
-    SendingService(outbox, station).save_entry(code, entry, first_names=client.first_names)
+    SendingService(outbox, station).save_entry(
+        code, entry, first_names=client.first_names, saved_by=SAVED_BY
+    )
     outbox.close()
     station.close()
 
@@ -136,7 +138,7 @@ def test_outbox_flush_leaves_a_municipality_another_sender_has(
     service = SendingService(outbox, station)
     for municipality in (theirs, ours):
         client = training.systems[municipality.code].clients[0]
-        service.save_entry(municipality.code, entry_for(client.hetu))
+        service.save_entry(municipality.code, entry_for(client.hetu), saved_by=SAVED_BY)
     lock = outbox.sender_lock(theirs.code)
     assert lock.try_acquire()
     try:
@@ -231,7 +233,7 @@ def test_items_saved_for_another_destination_wait_until_helpdesk_confirms(
     station = Workstation(
         earlier_policy, lambda m: Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
     )
-    SendingService(outbox, station).save_entry(code, entry)
+    SendingService(outbox, station).save_entry(code, entry, saved_by=SAVED_BY)
     outbox.close()
     station.close()
 

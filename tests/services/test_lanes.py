@@ -20,7 +20,7 @@ from app.services.outbox.sending import SendingService
 from app.services.outbox.store import ItemState, Outbox
 from app.services.workstation import Workstation
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
-from tests.helpers import entry_for, port_of, records, with_system
+from tests.helpers import SAVED_BY, entry_for, port_of, records, with_system
 from tests.proxy import FaultProxy
 
 CREDENTIALS = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
@@ -74,7 +74,7 @@ def test_a_dripping_system_holds_up_only_its_own_items(
 
     service = SendingService(outbox, station, on_event=on_event)
     slow_item = service.save_entry(
-        slow.code, entry_for(training.systems[slow.code].clients[0].hetu)
+        slow.code, entry_for(training.systems[slow.code].clients[0].hetu), saved_by=SAVED_BY
     )
     service.start()
     try:
@@ -85,7 +85,9 @@ def test_a_dripping_system_holds_up_only_its_own_items(
 
         assert wait_until(slow_send_under_way)
         healthy_item = service.save_entry(
-            healthy.code, entry_for(training.systems[healthy.code].clients[0].hetu)
+            healthy.code,
+            entry_for(training.systems[healthy.code].clients[0].hetu),
+            saved_by=SAVED_BY,
         )
         assert delivered.wait(60), "the healthy municipality's entry waited for the slow one"
         # Delivered while the slow send still drips: its item has not moved, nothing of it
@@ -114,13 +116,13 @@ def test_a_municipality_another_sender_has_is_left_to_it(
     theirs, ours = slow_and_healthy(training)
     sending = SendingService(outbox, workstation)
     being_sent = sending.save_entry(
-        theirs.code, entry_for(training.systems[theirs.code].clients[0].hetu)
+        theirs.code, entry_for(training.systems[theirs.code].clients[0].hetu), saved_by=SAVED_BY
     )
     waiting = sending.save_entry(
-        theirs.code, entry_for(training.systems[theirs.code].clients[1].hetu)
+        theirs.code, entry_for(training.systems[theirs.code].clients[1].hetu), saved_by=SAVED_BY
     )
     left_by_crash = sending.save_entry(
-        ours.code, entry_for(training.systems[ours.code].clients[0].hetu)
+        ours.code, entry_for(training.systems[ours.code].clients[0].hetu), saved_by=SAVED_BY
     )
     assert outbox.mark_sending_many([being_sent.id, left_by_crash.id]) == {
         being_sent.id,

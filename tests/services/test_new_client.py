@@ -32,7 +32,7 @@ from app.services.outbox.store import Outbox, StoredItem
 from app.services.workstation import Workstation
 from app.training.data import UNKNOWN_CLIENT, SyntheticClient
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
-from tests.helpers import UNIDENTIFIED, entry_for, event_for, port_of, records
+from tests.helpers import SAVED_BY, UNIDENTIFIED, author, entry_for, event_for, port_of, records
 from tests.proxy import FaultProxy
 
 GOOD = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
@@ -306,7 +306,7 @@ def test_a_hyvinkaa_client_becomes_a_jarvenpaa_client_once(
             raise errors.TimedOut("answer lost")
         return receipt
 
-    SendingService(outbox, workstation).save_entry("186", entry)
+    SendingService(outbox, workstation).save_entry("186", entry, saved_by=SAVED_BY)
     (item,) = outbox.items()
     assert item.client == child.hetu.value
     deliverer = Deliverer(outbox, lose_first_answer)
@@ -336,11 +336,11 @@ def test_an_unidentified_persons_refused_entry_is_discarded_with_a_record(
 ) -> None:
     """The outbox orders such an item by a line of its own and still records a discard."""
     entry = replace(unidentified_entry(), task_type=TaskType.INCOME_SUPPORT)
-    stored = sending.save_entry("186", entry)
+    stored = sending.save_entry("186", entry, saved_by=SAVED_BY)
     assert stored.client == f"tunnukseton:{entry.idempotency_key}"
     assert stored.label == "Ŋ. Đ. 2.7.1994 tunnukseton · kirjaus 26.11. 23.15"
     assert [e.outcome for e in sending.flush().events] == [Outcome.ATTENTION]
-    sending.discard(stored.id, "Kirjattu puhelimessa virka-aikana.", "Päivystäjä Testi")
+    sending.discard(stored.id, "Kirjattu puhelimessa virka-aikana.", author("Päivystäjä Testi"))
     assert [e.outcome for e in sending.flush().events] == [Outcome.DELIVERED]
     assert outbox.items() == []
     held = records(training, "186")

@@ -20,7 +20,7 @@ from app.services.outbox.sending import SendingService
 from app.services.settings import SettingsStore, UserSettings
 from app.services.workstation import Workstation
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
-from tests.helpers import encodings, files_under
+from tests.helpers import SAVED_BY, encodings, files_under
 
 NAME = "Čuoŋžá Máret"
 NARRATIVE = "KANARIA: Đuolbmá kertoi poliisille yöllä tapahtuneesta, Ŧ Ž Š."
@@ -73,7 +73,9 @@ def test_canary_never_reaches_a_file(
     )
     service = SendingService(outbox, station)
     training.set_online(code, False)
-    service.save_entry(code, entry, first_names=client.first_names, last_name=client.last_name)
+    service.save_entry(
+        code, entry, first_names=client.first_names, last_name=client.last_name, saved_by=SAVED_BY
+    )
     assert service.flush(force=[code]).events  # tried, and it waits
     SettingsStore(profile / "settings.json").save(UserSettings(last_municipality=code))
 

@@ -45,7 +45,7 @@ from app.services.outbox.sending import SendingService
 from app.services.outbox.store import ItemState, Outbox, OutgoingItem
 from app.services.workstation import Workstation
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
-from tests.helpers import RECEIVED, WHAT, code_of, notification_for, pdftotext, records
+from tests.helpers import RECEIVED, SAVED_BY, WHAT, code_of, notification_for, pdftotext, records
 
 CREDENTIALS = Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
 
@@ -65,7 +65,7 @@ def test_forwarded_to_pro_consona_arrives_once_as_a_notification(
     code = code_of(training, "proconsona")
     assert notifications.channel(code) is Channel.SYSTEM
     notification = notification_for(child_of(training, code))
-    item = notifications.forward(code, notification)
+    item = notifications.forward(code, notification, saved_by=SAVED_BY)
     assert (item.kind, item.state, item.key) == (
         ItemKind.NOTIFICATION,
         ItemState.WAITING,
@@ -74,7 +74,7 @@ def test_forwarded_to_pro_consona_arrives_once_as_a_notification(
     assert "lastensuojeluilmoitus" in item.label
     assert item.label.startswith("E. Č. 14.3.2017 · lastensuojeluilmoitus 26.11. 23.40")
     # Forwarding again is the same item.
-    assert notifications.forward(code, notification) == item
+    assert notifications.forward(code, notification, saved_by=SAVED_BY) == item
     for _ in range(3):
         sending.flush(force=[code])
     (record,) = records(training, code)
@@ -99,7 +99,9 @@ def test_a_child_not_yet_a_client_is_notified_all_the_same(
 ) -> None:
     code = code_of(training, "proconsona")
     newcomer = make_hetu(dt.date(2015, 8, 1), 998)
-    notifications.forward(code, notification_for(newcomer, urgency=NotificationUrgency.NOT_URGENT))
+    notifications.forward(
+        code, notification_for(newcomer, urgency=NotificationUrgency.NOT_URGENT), saved_by=SAVED_BY
+    )
     assert [event.outcome for event in sending.flush().events] == [Outcome.DELIVERED]
     (record,) = records(training, code)
     assert (record["hetu"], record["asiakasId"], record["urgency"]) == (
@@ -118,7 +120,7 @@ def test_effica_notification_becomes_a_manual_fax_item(
     code = code_of(training, "effica")
     assert notifications.channel(code) is Channel.FAX
     notification = notification_for(child_of(training, code))
-    item = notifications.forward(code, notification)
+    item = notifications.forward(code, notification, saved_by=SAVED_BY)
     assert (item.kind, item.state, item.key) == (
         ItemKind.FAX,
         ItemState.MANUAL,
@@ -168,7 +170,9 @@ def test_open_handoffs_include_notifications_until_delivered(
     training: TrainingServer, notifications: NotificationService, sending: SendingService
 ) -> None:
     code = code_of(training, "proconsona")
-    item = notifications.forward(code, notification_for(child_of(training, code)))
+    item = notifications.forward(
+        code, notification_for(child_of(training, code)), saved_by=SAVED_BY
+    )
     (line,) = open_handoffs(sending.outbox)
     assert (line.item_id, line.document, line.channel, line.label) == (
         item.id,
@@ -187,11 +191,11 @@ def test_the_child_must_be_under_18_on_the_finnish_day_received(
     born = dt.date(2008, 6, 21)
     hetu = make_hetu(born, 997)
     day_before = dt.datetime(2026, 6, 20, 12, 0, tzinfo=dt.UTC)
-    notifications.forward(code, notification_for(hetu, day_before))
+    notifications.forward(code, notification_for(hetu, day_before), saved_by=SAVED_BY)
     # 22.30 UTC on the 20th is already the 21st in Finland: eighteen that day.
     finnish_birthday = dt.datetime(2026, 6, 20, 22, 30, tzinfo=dt.UTC)
     with pytest.raises(InvalidNotification) as refused:
-        notifications.forward(code, notification_for(hetu, finnish_birthday))
+        notifications.forward(code, notification_for(hetu, finnish_birthday), saved_by=SAVED_BY)
     assert refused.value.field == "child_hetu"
     assert str(refused.value).startswith("child_hetu: ")
     assert len(outbox.items()) == 1
@@ -216,7 +220,7 @@ def test_missing_fields_are_refused_by_name(
     for code in (code_of(training, "proconsona"), code_of(training, "effica")):
         notification = replace(notification_for(child_of(training, code)), **changes)
         with pytest.raises(ValueError, match=f"^{field}: ") as refused:
-            notifications.forward(code, notification)
+            notifications.forward(code, notification, saved_by=SAVED_BY)
         assert isinstance(refused.value, InvalidNotification)
         assert refused.value.field == field
     assert outbox.items() == []
@@ -231,7 +235,7 @@ def test_unknown_municipality_is_refused(
     training: TrainingServer, notifications: NotificationService
 ) -> None:
     with pytest.raises(UnknownMunicipality):
-        notifications.forward("999", notification_for(child_of(training, "106")))
+        notifications.forward("999", notification_for(child_of(training, "106")), saved_by=SAVED_BY)
 
 
 def test_connectors_declare_the_capability_and_effica_sends_nothing(
@@ -299,7 +303,7 @@ def test_not_known_whether_told_stays_not_known(
     notification = notification_for(
         child_of(training, code), child_informed=None, guardians_informed=None
     )
-    notifications.forward(code, notification)
+    notifications.forward(code, notification, saved_by=SAVED_BY)
     sending.flush(force=[code])
     (record,) = records(training, code)
     assert (record["child_informed"], record["guardians_informed"]) == (None, None)

@@ -1,5 +1,13 @@
 """Schema migrations on real outbox files: the golden outbox of each old version.
 
+``tests/golden/outbox-v5.db`` was made by the version 5 code (before authors), keyed
+with ``outbox-v5.key`` (the v4 key): the v4 file opened by it (so migrated to 5, its
+five items unbound) and one more entry saved, item 7: to 505, client 140317A931V,
+bound to a destination, at T0 + 7 min.
+
+``tests/golden/outbox-v4.db`` is the v3 file migrated by the version 4 code, with a
+draft.
+
 ``tests/golden/outbox-v3.db`` was made by the version 3 code (before drafts), keyed
 with ``outbox-v3.key``, through the outbox's own API: six items saved a minute apart
 from T0 (1 and 2: one client of 186, 1 waiting after a failed attempt; 3: mail to
@@ -33,12 +41,14 @@ from pathlib import Path
 import pytest
 from sqlcipher3 import dbapi2
 
+from app.domain.author import SignInMethod
 from app.domain.kinds import ItemKind
 from app.services.outbox import file as outbox_file
 from app.services.outbox import schema as outbox_schema
 from app.services.outbox.codec import entry_from_payload, event_from_payload
 from app.services.outbox.delivery import FAR_FUTURE
 from app.services.outbox.store import (
+    Corrupt,
     Draft,
     ItemState,
     Outbox,
@@ -46,6 +56,7 @@ from app.services.outbox.store import (
     StateConflict,
     StoredItem,
 )
+from tests.helpers import author
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 T0 = dt.datetime(2026, 11, 26, 21, 15, tzinfo=dt.UTC)
@@ -81,7 +92,7 @@ def raw_schema_version(box: Outbox) -> int:
 
 def test_the_golden_file_is_version_1_and_untouched(golden_v1: tuple[Path, bytes]) -> None:
     path, key = golden_v1
-    assert outbox_schema.SCHEMA_VERSION == 5
+    assert outbox_schema.SCHEMA_VERSION == 6
     original = (GOLDEN / "outbox-v1.db").read_bytes()
     assert hashlib.sha256(path.read_bytes()).digest() == hashlib.sha256(original).digest()
     # Read the copy at version 1 without the app's open (which would migrate it).
@@ -308,7 +319,7 @@ def test_v2_outbox_is_migrated_to_one_queue_index_with_its_items_intact(
 ) -> None:
     path, key = golden_v2
     with Outbox.open(path, key) as box:
-        assert raw_schema_version(box) == outbox_schema.SCHEMA_VERSION == 5
+        assert raw_schema_version(box) == outbox_schema.SCHEMA_VERSION == 6
         assert box.integrity_check() == []
         items = box.items()
         assert [
@@ -369,7 +380,7 @@ def test_the_golden_v3_file_is_version_3_without_drafts(golden_v3: tuple[Path, b
 def test_v3_outbox_gets_drafts_with_its_items_intact(golden_v3: tuple[Path, bytes]) -> None:
     path, key = golden_v3
     with Outbox.open(path, key) as box:
-        assert raw_schema_version(box) == outbox_schema.SCHEMA_VERSION == 5
+        assert raw_schema_version(box) == outbox_schema.SCHEMA_VERSION == 6
         assert box.integrity_check() == []
         items = box.items()
         assert [
@@ -422,7 +433,7 @@ def test_a_failed_migration_to_drafts_leaves_the_file_at_version_3(
         assert "drafts" not in table_names(db)
         assert db.execute("SELECT count(*) FROM items").fetchone() == (5,)
     with Outbox.open(path, key) as box:
-        assert raw_schema_version(box) == 5
+        assert raw_schema_version(box) == 6
         assert box.counts().drafts == 0
         assert len(box.items()) == 5
 
@@ -450,7 +461,7 @@ def test_v4_outbox_gets_destinations_with_its_items_and_draft_intact(
     """Items saved before version 5 are unbound (''): nobody recorded where they went."""
     path, key = golden_v4
     with Outbox.open(path, key) as box:
-        assert raw_schema_version(box) == outbox_schema.SCHEMA_VERSION == 5
+        assert raw_schema_version(box) == outbox_schema.SCHEMA_VERSION == 6
         assert box.integrity_check() == []
         items = box.items()
         assert [
@@ -490,5 +501,118 @@ def test_a_failed_migration_to_destinations_leaves_the_file_at_version_4(
         columns = {row[1] for row in db.execute("PRAGMA table_info(items)")}
         assert "destination" not in columns
     with Outbox.open(path, key) as box:
-        assert raw_schema_version(box) == 5
+        assert raw_schema_version(box) == 6
         assert len(box.items()) == 5
+
+
+@pytest.fixture
+def golden_v5(tmp_path: Path) -> tuple[Path, bytes]:
+    return golden_copy(tmp_path, 5)
+
+
+GOLDEN_V5_DESTINATION = "keusote/effica/https://effica.keusote.example/api"
+
+
+def test_the_golden_v5_file_is_version_5_without_authors(golden_v5: tuple[Path, bytes]) -> None:
+    path, key = golden_v5
+    assert path.read_bytes() == (GOLDEN / "outbox-v5.db").read_bytes()
+    with contextlib.closing(outbox_file._connect(path, "immutable=1", key.hex())) as db:
+        assert db.execute("SELECT value FROM meta").fetchone() == (5,)
+        for table in ("items", "drafts"):
+            columns = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+            assert "destination" in columns or table == "drafts"
+            assert not set(outbox_schema.AUTHOR_COLUMNS) & columns
+        assert db.execute("SELECT count(*) FROM items").fetchone() == (6,)
+        assert db.execute("SELECT count(*) FROM drafts").fetchone() == (1,)
+
+
+def test_v5_outbox_gets_authors_unknown_never_made_up(golden_v5: tuple[Path, bytes]) -> None:
+    """Items and drafts saved before version 6 have no author: all NULL, read as None
+    (the view says "tekijä ei tiedossa"); an item saved now keeps its author."""
+    path, key = golden_v5
+    with Outbox.open(path, key) as box:
+        assert raw_schema_version(box) == outbox_schema.SCHEMA_VERSION == 6
+        assert box.integrity_check() == []
+        items = box.items()
+        assert [
+            (i.id, str(i.key), i.municipality, i.kind, i.state.value, i.attempts) for i in items
+        ] == [*GOLDEN_V3, (7, "4b1e9d27-6a3c-4f85-9e02-8c7d5a1f3b69", "505", "entry", "waiting", 0)]
+        assert [i.author for i in items] == [None] * 6
+        assert [i.destination for i in items] == [""] * 5 + [GOLDEN_V5_DESTINATION]
+        assert items[5].created == T0 + 7 * MINUTE
+        assert items[5].payload == b'{"golden": "v5"}'
+        assert items[0].last_error == "Unreachable: connection refused"
+        assert "Čuoŋžá Đ Ŧ" in items[4].payload.decode()
+        (draft,) = box.drafts()
+        assert draft.author is None
+        assert "Áilu Čuoŋžá Đ Ŧ" in draft.payload.decode()
+        assert box.last_delivery() == {"505": T0 + 6 * MINUTE}
+        # The sender's queries answer as before.
+        assert [i.id for i in box.due("186", T0 + 10 * MINUTE)] == [1]
+        assert box.recover() == 1
+        signed_in = author("Áilu Čuoŋžá", "ailu-901")
+        new = box.put(
+            OutgoingItem(uuid.uuid4(), "505", ItemKind.ENTRY, "x", "", b"{}", author=signed_in), T0
+        )
+        assert (new.id, new.author) == (8, signed_in)
+        kept = Draft(uuid.uuid4(), "entry", "186", "x", b'{"n": 1}', T0, author=signed_in)
+        box.save_draft(kept)
+    with Outbox.open(path, key) as box:
+        assert box.get(8) == new
+        stored = box.get(8)
+        assert stored is not None
+        assert stored.author == signed_in
+        assert stored.author.method is SignInMethod.OIDC
+        assert stored.author.signed_in_at == signed_in.signed_in_at
+        assert {d.key: d.author for d in box.drafts()} == {draft.key: None, kept.key: signed_in}
+        assert box.integrity_check() == []
+
+
+def test_a_failed_migration_to_authors_leaves_the_file_at_version_5(
+    golden_v5: tuple[Path, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, key = golden_v5
+    before = path.read_bytes()
+
+    def fail_midway(db: dbapi2.Connection) -> None:
+        outbox_schema._add_authors(db)
+        raise OSError("power cut")
+
+    monkeypatch.setitem(outbox_schema.MIGRATIONS, 6, fail_midway)
+    with pytest.raises(OSError, match="power cut"):
+        Outbox.open(path, key)
+    monkeypatch.undo()
+    with contextlib.closing(outbox_file._connect(path, "mode=ro", key.hex())) as db:
+        assert db.execute("SELECT value FROM meta").fetchone() == (5,)
+        for table in ("items", "drafts"):
+            columns = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+            assert not set(outbox_schema.AUTHOR_COLUMNS) & columns
+        assert db.execute("SELECT count(*) FROM items").fetchone() == (6,)
+    if not (path.parent / "outbox.db-wal").exists():
+        assert path.read_bytes() == before
+    with Outbox.open(path, key) as box:
+        assert raw_schema_version(box) == 6
+        assert [i.author for i in box.items()] == [None] * 6
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "author_id = 'w-901'",  # partly given
+        "author_id = 'w', author_name = 'n', author_organisation = 'o',"
+        " author_method = 'telepathy', author_signed_in = 0",  # no such method
+        "author_id = '', author_name = 'n', author_organisation = 'o',"
+        " author_method = 'oidc', author_signed_in = 0",  # no worker id
+    ],
+)
+def test_author_columns_that_hold_no_author_are_a_damaged_file(
+    golden_v5: tuple[Path, bytes], damage: str
+) -> None:
+    path, key = golden_v5
+    with Outbox.open(path, key) as box:
+        box._query(f"UPDATE items SET {damage} WHERE id = 7")
+        with pytest.raises(Corrupt, match="item 7"):
+            box.get(7)
+        with pytest.raises(Corrupt):
+            box.items()
+        assert box.get(1) is not None  # the others read as before

@@ -32,7 +32,7 @@ from app.services.policy.trust import (
 from app.services.workstation import Workstation
 from app.training.data import clients_for
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME
-from tests.helpers import admin_location, entry_for, example_data, install, write_toml
+from tests.helpers import SAVED_BY, admin_location, entry_for, example_data, install, write_toml
 from tests.keyring_backend import MemoryKeyring
 
 pytest_plugins = ["tests.outbox_fixtures"]
@@ -426,7 +426,9 @@ def test_flush_with_a_policy_of_ones_own_delivers_nothing(
         closing(Workstation(load_policy(EXAMPLE_POLICY), trainee)) as station,
     ):
         for client in clients:
-            SendingService(outbox, station).save_entry("106", entry_for(client.hetu))
+            SendingService(outbox, station).save_entry(
+                "106", entry_for(client.hetu), saved_by=SAVED_BY
+            )
         assert outbox.counts().waiting == 6
     previous = app.main.ADMIN_LOCATION
     app.main.ADMIN_LOCATION = location

@@ -138,7 +138,7 @@ def test_token_expiring_offline_waits_then_sign_in_again_sends_each_item_once(
     entries = {code: entry_for(training.systems[code].clients[0].hetu) for code in (OIDC, PASSWORD)}
     training.set_online(OIDC, False)
     for code, entry in entries.items():
-        service.save_entry(code, entry)
+        service.save_entry(code, entry, saved_by=sign_ins.author(code))
     report = service.flush(force=[PASSWORD])
     assert {e.municipality: e.outcome for e in report.events} == {
         PASSWORD: Delivery.DELIVERED,
@@ -165,9 +165,11 @@ def test_token_expiring_offline_waits_then_sign_in_again_sends_each_item_once(
     assert [e.outcome for e in service.flush(force=[OIDC]).events] == [Delivery.DELIVERED]
     assert outbox.items() == []
     for code, entry in entries.items():
-        assert [r["idempotency_key"] for r in records(training, code)] == [
-            str(entry.idempotency_key)
-        ]
+        (record,) = records(training, code)
+        assert record["idempotency_key"] == str(entry.idempotency_key)
+        # Attributed to the worker who signed in and saved it.
+        assert record["author_id"] == ("tyontekija-901" if code == OIDC else TRAINING_USERNAME)
+        assert record["auth_method"] == ("oidc" if code == OIDC else "password")
     station.close()
 
 

@@ -56,6 +56,7 @@ from tests.gui_helpers import (
     type_text,
     write_entry,
 )
+from tests.helpers import SAVED_BY
 
 pytestmark = [
     pytest.mark.gui,
@@ -126,7 +127,9 @@ def put_waiting_entry(window: MainWindow, client: SyntheticClient) -> DutyEntry:
         follow_up_needed=True,
         author=WORKER,
     )
-    sending.save_entry(KERAVA, entry, first_names=client.first_names, last_name=client.last_name)
+    sending.save_entry(
+        KERAVA, entry, first_names=client.first_names, last_name=client.last_name, saved_by=SAVED_BY
+    )
     return entry
 
 
@@ -424,7 +427,9 @@ def _put_fax(window: MainWindow, training: TrainingServer) -> None:
     assert sending is not None
     service = HandoffService(sending, window.context.workstation)
     client = clients(training)[0].hetu
-    item = service.hand_over(JARVENPAA, client, "Faksattava siirto.", "", WORKER, key=uuid.uuid4())
+    item = service.hand_over(
+        JARVENPAA, client, "Faksattava siirto.", "", WORKER, key=uuid.uuid4(), saved_by=SAVED_BY
+    )
     assert item.kind is ItemKind.FAX
 
 

@@ -60,6 +60,7 @@ from tests.gui_helpers import (
     widget_texts,
     write_entry,
 )
+from tests.helpers import SAVED_BY, author
 
 pytestmark = [
     pytest.mark.gui,
@@ -498,9 +499,9 @@ def test_a_refused_record_of_a_discard_is_removed_after_a_question(
     assert sending is not None
     unknown = make_hetu(dt.date(1990, 1, 1), 987)
     entry = police_call(unknown, "Poliisi soitti; henkilötunnus osoittautui vääräksi.")
-    first = sending.save_entry(JARVENPAA, entry)
+    first = sending.save_entry(JARVENPAA, entry, saved_by=SAVED_BY)
     view = wait_for_attention(qtbot, window)
-    sending.discard(first.id, "Väärä henkilötunnus", WORKER)
+    sending.discard(first.id, "Väärä henkilötunnus", author(WORKER))
     sending.nudge()
     qtbot.waitUntil(
         lambda: [row[2:4] for row in rows(view)] == [["hylkäysmerkintä", "vaatii toimia"]],

@@ -14,6 +14,7 @@ import uuid
 from dataclasses import replace
 
 from app.connectors.base import Capability, InternalMail
+from app.domain.author import Author
 from app.domain.hetu import Hetu
 from app.domain.kinds import ItemKind
 from app.domain.model import ClientRef, ClientSummary, PersonDetails
@@ -64,7 +65,7 @@ class HandoffService:
             return Channel.INTERNAL_MAIL
         return Channel.FAX
 
-    def hand_over(
+    def hand_over(  # noqa: PLR0913 - the handoff's parts; the rest keyword-only
         self,
         code: str,
         client: ClientSummary | Hetu,
@@ -72,6 +73,7 @@ class HandoffService:
         follow_up: str,
         author: str,
         *,
+        saved_by: Author,
         key: uuid.UUID | None = None,
         person: PersonDetails | None = None,
     ) -> StoredItem:
@@ -83,7 +85,9 @@ class HandoffService:
         the client first (idempotently), the fax sheet names them.
         ``key`` (made once per handoff form) makes saving twice harmless; it is also
         the key of the form's draft, deleted in the same commit as the mail or the
-        fax. Raises :class:`MissingText`, :class:`MissingAuthor` or
+        fax. ``saved_by``: the worker as signed in to the municipality's organisation
+        (``AppContext.author(code)``), recorded with the item. Raises
+        :class:`MissingText`, :class:`MissingAuthor` or
         :class:`~app.services.followup.items.UnknownMunicipality` when something is
         missing, OutboxError when nothing could be stored.
         """
@@ -124,9 +128,9 @@ class HandoffService:
                 idempotency_key=key,
                 person=person,
             )
-            return self.sending.save_mail(code, mail, label, draft_key=draft_key)
+            return self.sending.save_mail(code, mail, label, saved_by=saved_by, draft_key=draft_key)
         fax = FaxItem(FaxRecipient.of(municipality), now, key, handoff=handoff)
-        return self.sending.save_fax(code, fax, label, draft_key=draft_key)
+        return self.sending.save_fax(code, fax, label, saved_by=saved_by, draft_key=draft_key)
 
     def fax(self, item_id: int) -> FaxItem:
         """A manual fax item's content, for printing and the phone-call note.

@@ -16,6 +16,7 @@ import uuid
 
 from app.connectors.base import Capability, ChildWelfareNotification
 from app.domain import clock
+from app.domain.author import Author
 from app.services.followup.items import (
     Channel,
     FaxItem,
@@ -72,25 +73,30 @@ class NotificationService:
         code: str,
         notification: ChildWelfareNotification,
         *,
+        saved_by: Author,
         draft_key: uuid.UUID | None = None,
     ) -> StoredItem:
         """Save the notification for municipality ``code`` (the child's home municipality).
 
         The notification's idempotency key is the item's: forwarding it again returns
-        the item already saved. ``draft_key`` names the form's draft, deleted in the
-        same commit as the notification or its fax. Raises InvalidNotification (a
-        ValueError naming the field) and OutboxError when nothing could be stored.
+        the item already saved. ``saved_by``: the worker as signed in to the
+        municipality's organisation, recorded with the item. ``draft_key`` names the
+        form's draft, deleted in the same commit as the notification or its fax.
+        Raises InvalidNotification (a ValueError naming the field) and OutboxError
+        when nothing could be stored.
         """
         policy = self.workstation.policy
         municipality = municipality_of(policy, code)
         validate_notification(notification, policy.zone)
         label = notification_label(notification, policy.zone)
         if self.channel(code) is Channel.SYSTEM:
-            return self.sending.save_notification(code, notification, label, draft_key=draft_key)
+            return self.sending.save_notification(
+                code, notification, label, saved_by=saved_by, draft_key=draft_key
+            )
         fax = FaxItem(
             FaxRecipient.of(municipality),
             self.sending.clock(),
             notification.idempotency_key,
             notification=notification,
         )
-        return self.sending.save_fax(code, fax, label, draft_key=draft_key)
+        return self.sending.save_fax(code, fax, label, saved_by=saved_by, draft_key=draft_key)

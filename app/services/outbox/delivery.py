@@ -19,6 +19,12 @@ Failures are classified by the connector error's remedy: retry later with a
 capped backoff (never giving up), or needs the worker's attention. Nothing
 is deleted except on confirmation or by the worker's explicit discard. Manual
 items (faxes the worker sends by hand) are never sent, not even by a forced flush.
+
+Whose items may go is the caller's to say (``may_send``, e.g. only those whose
+author is the worker signed in now to that organisation, or whose author is not
+known): an item it does not allow simply waits, untouched (not marked, not
+counted as an attempt, never failed), and holds back its client's later items
+as any unsent item does; it goes once allowed.
 """
 
 from __future__ import annotations
@@ -45,6 +51,14 @@ log = logging.getLogger(__name__)
 
 # Every send: the stored item in, the system's receipt out (or a connector error).
 Send = Callable[[StoredItem], DeliveryReceipt]
+# Whether an item may be sent now (its author's sign-in); False: it waits untouched.
+MaySend = Callable[[StoredItem], bool]
+
+
+def send_all(item: StoredItem) -> bool:
+    """The default :data:`MaySend`: every item may go (as before sign-in existed)."""
+    return True
+
 
 FAR_FUTURE = dt.datetime(9999, 1, 1, tzinfo=dt.UTC)
 
@@ -124,12 +138,15 @@ class Deliverer:
         clock: Clock = utc_now,
         backoff: Backoff | None = None,
         on_event: Callable[[DeliveryEvent], None] | None = None,
+        may_send: MaySend | None = None,
     ) -> None:
         self.outbox = outbox
         self.send = send
         self.clock = clock
         self.backoff = backoff or Backoff()
         self.on_event = on_event
+        # Asked on the sender's threads, for each item first in its client's line.
+        self.may_send: MaySend = may_send or send_all
 
     def flush(
         self,
@@ -226,7 +243,7 @@ class Deliverer:
         with ThreadPoolExecutor(max_workers=self.per_system) as pool:
             while not flow.halt.is_set():
                 now = FAR_FUTURE if forced else self.clock()
-                lines = self.outbox.lines(code, now)
+                lines = self._allowed(self.outbox.lines(code, now))
                 if not lines:
                     break
                 sending = [pool.submit(flow.deliver_line, line) for line in lines]
@@ -236,6 +253,24 @@ class Deliverer:
                     future.result()  # an unexpected error: raised once the round is settled
                 forced = False  # one forced pass; what failed again waits for its backoff
         return flow.events
+
+    def _allowed(self, lines: list[list[StoredItem]]) -> list[list[StoredItem]]:
+        """Each line up to its first item that may not go now (the rest keeps its order
+        behind it); lines with nothing allowed are left out, untouched."""
+        allowed = []
+        for line in lines:
+            cut = next((n for n, item in enumerate(line) if not self._may_send(item)), len(line))
+            if cut:
+                allowed.append(line[:cut])
+        return allowed
+
+    def _may_send(self, item: StoredItem) -> bool:
+        try:
+            return bool(self.may_send(item))
+        except Exception:
+            # Not knowing whose it is, hold it: it waits, never goes under another's sign-in.
+            log.exception("may_send failed for item %s; it waits", item.id)
+            return False
 
     def _deliver(self, item: StoredItem) -> tuple[DeliveryEvent | None, DeliveryReceipt | None]:
         """Send an item marked sending. A failure is recorded at once and its event

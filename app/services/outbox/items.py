@@ -12,6 +12,7 @@ import uuid
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from app.domain.author import Author, SignInMethod
 from app.domain.kinds import ItemKind
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -41,6 +42,10 @@ class OutgoingItem:
     # municipality elsewhere does not take the item there unconfirmed. "" = unbound
     # (saved before outboxes recorded it).
     destination: str = ""
+    # Who saved it: the worker as signed in to the municipality's organisation then
+    # (the save API of app.services.outbox.sending requires it). None: not known
+    # (saved before outboxes recorded it); never a made-up worker.
+    author: Author | None = None
 
     def __repr__(self) -> str:
         return f"OutgoingItem(key={self.key}, kind={self.kind}, <redacted>)"
@@ -89,6 +94,7 @@ class StoredItem:
     last_error: str | None
     created: dt.datetime
     destination: str = ""
+    author: Author | None = None  # None: not known (saved before schema 6)
 
     @property
     def failure(self) -> Failure | None:
@@ -119,6 +125,8 @@ class Draft:
     client: str
     payload: bytes
     updated: dt.datetime
+    # Who typed it (as for an item); None: not known (kept before schema 6).
+    author: Author | None = None
 
     def __repr__(self) -> str:
         return f"Draft(key={self.key}, form={self.form}, updated={self.updated}, <redacted>)"
@@ -150,6 +158,12 @@ def check_item(item: OutgoingItem) -> None:
         raise TypeError("payload must be bytes")
     if not isinstance(item.destination, str):
         raise TypeError("destination must be a string")
+    check_author(item.author)
+
+
+def check_author(author: Author | None) -> None:
+    if author is not None and not isinstance(author, Author):
+        raise TypeError("author must be an Author or None")
 
 
 def check_draft(draft: Draft) -> None:
@@ -161,6 +175,7 @@ def check_draft(draft: Draft) -> None:
         raise TypeError("municipality and client must be strings")
     if not isinstance(draft.payload, bytes | bytearray):
         raise TypeError("payload must be bytes")
+    check_author(draft.author)
 
 
 def to_stamp(moment: dt.datetime) -> int:
@@ -171,3 +186,39 @@ def to_stamp(moment: dt.datetime) -> int:
 
 def from_stamp(stamp: int) -> dt.datetime:
     return _EPOCH + dt.timedelta(microseconds=stamp)
+
+
+AuthorRow = tuple[str | None, str | None, str | None, str | None, int | None]
+
+
+def author_row(author: Author | None) -> AuthorRow:
+    """The author as the outbox stores it (schema.AUTHOR_COLUMNS): all NULL when not known."""
+    if author is None:
+        return (None, None, None, None, None)
+    return (
+        author.worker_id,
+        author.worker_name,
+        author.organisation,
+        author.method.value,
+        to_stamp(author.signed_in_at),
+    )
+
+
+def author_from_row(values: tuple[object, ...]) -> Author | None:
+    """The author stored in the five columns; ValueError (naming no value) when they are
+    not one: partly NULL, of the wrong type or naming no sign-in method."""
+    if all(value is None for value in values):
+        return None
+    worker_id, name, organisation, method, signed_in = values
+    if not (
+        isinstance(worker_id, str)
+        and isinstance(name, str)
+        and isinstance(organisation, str)
+        and isinstance(method, str)
+        and type(signed_in) is int
+    ):
+        raise ValueError("author columns incomplete")
+    try:
+        return Author(worker_id, name, organisation, SignInMethod(method), from_stamp(signed_in))
+    except (ValueError, OverflowError):
+        raise ValueError("author columns invalid") from None

@@ -12,7 +12,7 @@ from sqlcipher3 import dbapi2
 
 from app.services.outbox.keys import OutboxError
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 class Corrupt(OutboxError):
@@ -146,6 +146,31 @@ def _add_destination(db: dbapi2.Connection) -> None:
     db.execute("ALTER TABLE items ADD COLUMN destination TEXT NOT NULL DEFAULT ''")
 
 
+# Who saved an item or a draft (app.domain.author.Author): all five NULL = not known.
+AUTHOR_COLUMNS = (
+    "author_id",
+    "author_name",
+    "author_organisation",
+    "author_method",
+    "author_signed_in",
+)
+
+
+def _add_authors(db: dbapi2.Connection) -> None:
+    """Version 6: each item's and draft's author, the worker as signed in when it was saved.
+
+    The worker id, name and organisation, the sign-in method and the sign-in time
+    (integer microseconds, UTC). Items and drafts saved before this version have
+    none (all NULL): the outbox never recorded who saved them, and no worker is
+    made up for them; the sender treats them as anyone's signed in to their
+    organisation, and the outbox view says the author is not known.
+    """
+    for table in ("items", "drafts"):
+        for column in AUTHOR_COLUMNS:
+            kind = "INTEGER" if column == "author_signed_in" else "TEXT"
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+
+
 # MIGRATIONS[n] turns a version n-1 outbox into version n, inside the
 # transaction that records n. Every new outbox starts at version 1 and goes
 # through them, so each migration runs in every test; tests/golden holds an
@@ -155,6 +180,7 @@ MIGRATIONS: dict[int, Callable[[dbapi2.Connection], None]] = {
     3: _one_queue_index,
     4: _add_drafts,
     5: _add_destination,
+    6: _add_authors,
 }
 
 

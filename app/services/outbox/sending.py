@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Callable, Iterable
 
 from app.connectors.base import ChildWelfareNotification, DutyEvent, InternalMail
+from app.domain.author import Author
 from app.domain.clock import Clock, utc_now
 from app.domain.kinds import ItemKind
 from app.domain.model import DutyEntry
@@ -25,7 +26,7 @@ from app.services.outbox.codec import (
     mail_to_payload,
     notification_to_payload,
 )
-from app.services.outbox.delivery import Deliverer, DeliveryEvent, FlushReport
+from app.services.outbox.delivery import Deliverer, DeliveryEvent, FlushReport, MaySend
 from app.services.outbox.lanes import OutboxSender
 from app.services.outbox.store import ItemNotFound, ItemState, Outbox, OutgoingItem, StoredItem
 from app.services.workstation import Workstation
@@ -47,13 +48,18 @@ class SendingService:
         *,
         on_event: Callable[[DeliveryEvent], None] | None = None,
         skip: Callable[[str], bool] | None = None,
+        may_send: MaySend | None = None,
         clock: Clock = utc_now,
         poll: float = 5.0,
     ) -> None:
+        """``may_send`` says which items may go now (default: every one); the others
+        wait untouched until it allows them (:class:`Deliverer`)."""
         self.outbox = outbox
         self.workstation = workstation
         self.clock = clock
-        self.deliverer = Deliverer(outbox, workstation.send_item, clock=clock, on_event=on_event)
+        self.deliverer = Deliverer(
+            outbox, workstation.send_item, clock=clock, on_event=on_event, may_send=may_send
+        )
         self.sender = OutboxSender(self.deliverer, skip=skip, poll=poll)
 
     def save_entry(
@@ -61,6 +67,7 @@ class SendingService:
         code: str,
         entry: DutyEntry,
         *,
+        saved_by: Author,
         first_names: str | None = None,
         last_name: str | None = None,
         draft_key: uuid.UUID | None = None,
@@ -68,6 +75,8 @@ class SendingService:
         """Commit the entry durably, then have it sent. Raises OutboxError when it could
         not be stored: then nothing was stored, and the caller keeps the text.
 
+        ``saved_by``: the worker as signed in to the municipality's organisation now
+        (``AppContext.author(code)``), recorded with the item; every save takes it.
         ``draft_key``: the form's draft, deleted in the same commit (see ``Outbox.put``)."""
         item = self.outbox.put(
             OutgoingItem(
@@ -78,6 +87,7 @@ class SendingService:
                 label=entry_label(entry, first_names=first_names, last_name=last_name),
                 payload=entry_to_payload(entry),
                 destination=self.workstation.destination(code),
+                author=_author(saved_by),
             ),
             self.clock(),
             draft_key=draft_key,
@@ -86,7 +96,13 @@ class SendingService:
         return item
 
     def save_mail(
-        self, code: str, mail: InternalMail, label: str, *, draft_key: uuid.UUID | None = None
+        self,
+        code: str,
+        mail: InternalMail,
+        label: str,
+        *,
+        saved_by: Author,
+        draft_key: uuid.UUID | None = None,
     ) -> StoredItem:
         """Commit internal mail to the office-hours unit durably, then have it sent."""
         item = OutgoingItem(
@@ -97,6 +113,7 @@ class SendingService:
             label,
             mail_to_payload(mail),
             self.workstation.destination(code),
+            _author(saved_by),
         )
         return self._save(item, draft_key)
 
@@ -106,6 +123,7 @@ class SendingService:
         notification: ChildWelfareNotification,
         label: str,
         *,
+        saved_by: Author,
         draft_key: uuid.UUID | None = None,
     ) -> StoredItem:
         """Commit a child welfare notification durably, then have it sent."""
@@ -117,11 +135,18 @@ class SendingService:
             label,
             notification_to_payload(notification),
             self.workstation.destination(code),
+            _author(saved_by),
         )
         return self._save(item, draft_key)
 
     def save_fax(
-        self, code: str, fax: FaxItem, label: str, *, draft_key: uuid.UUID | None = None
+        self,
+        code: str,
+        fax: FaxItem,
+        label: str,
+        *,
+        saved_by: Author,
+        draft_key: uuid.UUID | None = None,
     ) -> StoredItem:
         """Commit a fax durably as a manual item: the worker sends it, never the sender."""
         item = OutgoingItem(
@@ -132,6 +157,7 @@ class SendingService:
             label,
             fax_to_payload(fax),
             self.workstation.destination(code),
+            _author(saved_by),
         )
         return self.outbox.put(item, self.clock(), ItemState.MANUAL, draft_key=draft_key)
 
@@ -179,11 +205,12 @@ class SendingService:
         self.sender.nudge(municipalities=[corrected.municipality])
         return corrected
 
-    def discard(self, item_id: int, reason: str, author: str) -> StoredItem:
+    def discard(self, item_id: int, reason: str, saved_by: Author) -> StoredItem:
         """The worker discards an item that needs attention, with a reason.
 
         The discard is itself recorded: an event item for the registrar's log
-        goes out through the outbox like anything else.
+        goes out through the outbox like anything else, its author the worker who
+        discarded (``saved_by``, as for a save).
         """
         if not reason.strip():
             raise ValueError("a discard needs a reason")
@@ -200,7 +227,7 @@ class SendingService:
             hetu=client_hetu(item.client),
             kind=event_kind,
             text=reason.strip(),
-            author=author,
+            author=_author(saved_by).worker_name,
             occurred_at=now,
             refers_to=item.key,
         )
@@ -216,6 +243,7 @@ class SendingService:
                 payload=event_to_payload(event),
                 # The record goes where the policy now says, like anything saved now.
                 destination=self.workstation.destination(item.municipality),
+                author=saved_by,
             ),
             now,
         )
@@ -260,3 +288,10 @@ class SendingService:
 
     def stop(self) -> None:
         self.sender.stop()
+
+
+def _author(author: Author) -> Author:
+    """Every save names its author: a missing one is a bug, never an unknown author."""
+    if not isinstance(author, Author):
+        raise TypeError("saved_by must be the Author of the item")
+    return author

@@ -33,6 +33,7 @@ from typing import Any
 from sqlcipher3 import dbapi2
 
 from app.connectors.errors import DestinationChanged
+from app.domain.author import Author
 from app.domain.kinds import ItemKind
 from app.services.files import ModeFix, private_directory
 from app.services.outbox.file import (
@@ -53,6 +54,8 @@ from app.services.outbox.items import (
     OutboxCounts,
     OutgoingItem,
     StoredItem,
+    author_from_row,
+    author_row,
     check_draft,
     check_item,
     from_stamp,
@@ -60,7 +63,7 @@ from app.services.outbox.items import (
 )
 from app.services.outbox.keys import KeyStore, OutboxError, OutboxIOError
 from app.services.outbox.locking import SenderLock, municipality_lock_path
-from app.services.outbox.schema import Corrupt, NewerSchema, NotAnOutbox
+from app.services.outbox.schema import AUTHOR_COLUMNS, Corrupt, NewerSchema, NotAnOutbox
 
 # The errors' base classes come from keys and are part of this module's API.
 __all__ = ["Corrupt", "Damaged", "Draft", "ItemNotFound", "ItemState", "NewerSchema"]
@@ -87,7 +90,7 @@ class OutboxClosed(OutboxError):
 
 _COLUMNS = (
     "id, key, municipality, kind, client, label, payload, state, attempts, "
-    "next_attempt, last_error, created, destination"
+    "next_attempt, last_error, created, destination, " + ", ".join(AUTHOR_COLUMNS)
 )
 # First in line: no earlier-saved item of the same client and municipality is
 # waiting or sending. Items needing attention do not hold others back. Each
@@ -95,20 +98,24 @@ _COLUMNS = (
 _HEADS = """SELECT min(id) FROM items
     WHERE state IN ('waiting', 'sending') {where} GROUP BY municipality, client"""
 _SELECT = f"SELECT {_COLUMNS} FROM items AS i"  # noqa: S608 - constants only
-_DRAFT_COLUMNS = "key, form, municipality, client, payload, updated"
+_DRAFT_COLUMNS = "key, form, municipality, client, payload, updated, " + ", ".join(AUTHOR_COLUMNS)
 # The statements of a save (put) and of keeping a draft; bench/save.py runs these
 # very strings in its baselines, so that they do the same work.
 INSERT_ITEM = (
     "INSERT INTO items (key, municipality, kind, client, label, payload, state,"
-    " attempts, next_attempt, created, destination) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)"
-    " ON CONFLICT (key) DO NOTHING"
+    " attempts, next_attempt, created, destination, author_id, author_name,"
+    " author_organisation, author_method, author_signed_in)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING"
 )
 DELETE_DRAFT = "DELETE FROM drafts WHERE key = ?"
 KEEP_DRAFT = (
-    f"INSERT INTO drafts ({_DRAFT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)"  # noqa: S608 - constants only
+    f"INSERT INTO drafts ({_DRAFT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"  # noqa: S608 - constants only
     " ON CONFLICT (key) DO UPDATE SET form = excluded.form,"
     " municipality = excluded.municipality, client = excluded.client,"
-    " payload = excluded.payload, updated = excluded.updated"
+    " payload = excluded.payload, updated = excluded.updated,"
+    " author_id = excluded.author_id, author_name = excluded.author_name,"
+    " author_organisation = excluded.author_organisation,"
+    " author_method = excluded.author_method, author_signed_in = excluded.author_signed_in"
 )
 _LINES = f"""{_SELECT} WHERE i.id IN (SELECT id FROM items WHERE municipality = ?
     AND state IN ('waiting', 'sending') ORDER BY id LIMIT ?) ORDER BY i.id"""  # noqa: S608
@@ -189,7 +196,10 @@ class Outbox:
         with self._lock:
             try:
                 with transaction(self._db()) as db:
-                    cursor = db.execute(INSERT_ITEM, (*row, stamp, stamp, item.destination))
+                    cursor = db.execute(
+                        INSERT_ITEM,
+                        (*row, stamp, stamp, item.destination, *author_row(item.author)),
+                    )
                     if cursor.rowcount != 1:  # saved before under this key: that row, unchanged
                         earlier = _stored(db.execute(_SELECT + " WHERE key = ?", (key,)).fetchone())
                         if draft is not None and earlier.payload == payload:
@@ -217,6 +227,7 @@ class Outbox:
             last_error=None,
             created=moment,
             destination=item.destination,
+            author=item.author,
         )
 
     def save_draft(self, draft: Draft) -> None:
@@ -229,8 +240,9 @@ class Outbox:
         """
         check_draft(draft)
         row = (draft.form, draft.municipality, draft.client, bytes(draft.payload))
+        author = author_row(draft.author)
         with self._write() as db:
-            db.execute(KEEP_DRAFT, (str(draft.key), *row, to_stamp(draft.updated)))
+            db.execute(KEEP_DRAFT, (str(draft.key), *row, to_stamp(draft.updated), *author))
 
     def drafts(self) -> list[Draft]:
         """Every draft, the least recently updated first: what start-up offers back."""
@@ -622,6 +634,7 @@ def _stored(row: tuple[Any, ...]) -> StoredItem:
         last_error=row[10],
         created=from_stamp(row[11]),
         destination=row[12],
+        author=_author(f"item {row[0]}", row[13:18]),
     )
 
 
@@ -636,6 +649,15 @@ def _kind(item_id: int, value: str) -> ItemKind:
         raise Corrupt(f"outbox item {item_id} is of no known kind") from None
 
 
+def _author(where: str, values: tuple[Any, ...]) -> Author | None:
+    """The author stored with an item or a draft; columns that hold no author are a
+    damaged file, refused where read like an unknown kind."""
+    try:
+        return author_from_row(values)
+    except ValueError as error:
+        raise Corrupt(f"outbox {where}: {error}") from None
+
+
 def _draft(row: tuple[Any, ...]) -> Draft:
     return Draft(
         key=uuid.UUID(row[0]),
@@ -644,4 +666,5 @@ def _draft(row: tuple[Any, ...]) -> Draft:
         client=row[3],
         payload=bytes(row[4]),
         updated=from_stamp(row[5]),
+        author=_author("a draft", row[6:11]),
     )

@@ -139,7 +139,7 @@ class DutyDesk(QWidget):
         self.form = EntryForm(context.worker_name, self, zone=context.policy.zone, now=now)
         self.population = PopulationLookup(context.population, context.policy, runner, self)
         self.printing = EntryPrinter(context, runner, status, now, self)
-        self.draft_keeper = DraftKeeper(outbox, now, self)
+        self.draft_keeper = DraftKeeper(outbox, now, self, author=context.author)
         self.drafts = EntryDrafts(self.form, self.draft_keeper, outbox, self)
         self._now = now
         self._build_layout()
@@ -635,6 +635,7 @@ class DutyDesk(QWidget):
             names,
             partial(self._saved, key, SavedEntry(entry, client, municipality, person)),
             partial(self._save_failed, key),
+            saved_by=self._context.author(code),
         )
 
     def _subject_problem(self, subject: EntrySubject) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QObject, Signal
@@ -31,12 +32,21 @@ class EntryDrafts(QObject):
     loaded = Signal()
 
     def __init__(
-        self, form: EntryForm, keeper: DraftKeeper, outbox: OutboxController, parent: QObject
+        self,
+        form: EntryForm,
+        keeper: DraftKeeper,
+        outbox: OutboxController,
+        parent: QObject,
+        *,
+        shows: Callable[[Draft], bool] | None = None,
     ) -> None:
+        """``shows``: whether a draft is offered back (default: every one), e.g. not
+        another worker's; :meth:`load` again when its answer changes (a sign-in)."""
         super().__init__(parent)
         self._form = form
         self._keeper = keeper
         self._outbox = outbox
+        self.shows = shows
         self.known: dict[uuid.UUID, tuple[Draft, DraftContent]] = {}
         form.text_edited.connect(self._edited)
         outbox.opened.connect(self.load)
@@ -46,6 +56,8 @@ class EntryDrafts(QObject):
         self._outbox.list_drafts(partial(self._loaded, offer), lambda _error: None)
 
     def _loaded(self, offer: bool, drafts: list[Draft]) -> None:
+        if self.shows is not None:
+            drafts = [draft for draft in drafts if self.shows(draft)]
         self.known = {draft.key: (draft, content) for draft, content in readable(drafts)}
         if offer:
             self.loaded.emit()

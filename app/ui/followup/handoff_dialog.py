@@ -240,12 +240,20 @@ class HandoffDialog(FollowUpWindow):
         service = HandoffService(sending, self._context.workstation)
         code, client, key = self.subject.municipality.code, self.subject.client, self._key
         author = self._context.worker_name
+        saved_by = self._context.author(code)
         self._set_saving(True)
         self._save_started()
         # No staleness guard: the outcome of a save must always be told.
         self._runner.run(
             lambda: service.hand_over(
-                code, client, text, follow_up, author, key=key, person=self.subject.person
+                code,
+                client,
+                text,
+                follow_up,
+                author,
+                saved_by=saved_by,
+                key=key,
+                person=self.subject.person,
             ),
             self._saved,
             self._failed,

@@ -373,9 +373,10 @@ class NotificationForm(FollowUpWindow):
         self._set_saving(True)
         self._save_started()
         key = self._key
+        saved_by = self._context.author(code)
         # No staleness guard: the outcome of a save must always be told.
         self._runner.run(
-            lambda: service.forward(code, notification, draft_key=key),
+            lambda: service.forward(code, notification, saved_by=saved_by, draft_key=key),
             self._forwarded,
             self._failed,
             pool=Pool.DISK,

@@ -19,9 +19,10 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from app.connectors.base import ChildWelfareNotification, InternalMail
+from app.domain.author import Author
 from app.domain.model import DutyEntry
 from app.services.outbox.codec import entry_to_payload
-from app.services.outbox.delivery import DeliveryEvent
+from app.services.outbox.delivery import DeliveryEvent, MaySend
 from app.services.outbox.items import Draft
 from app.services.outbox.profile import OutboxSetup
 from app.services.outbox.sending import SendingService
@@ -82,12 +83,17 @@ class OutboxController(QObject):
         runner: TaskRunner,
         skip: Callable[[str], bool],
         parent: QObject | None = None,
+        *,
+        may_send: MaySend | None = None,
     ) -> None:
+        """``may_send``: which items the sender may send now (default: every one); the
+        others wait untouched (:class:`app.services.outbox.delivery.Deliverer`)."""
         super().__init__(parent)
         self._setup = setup
         self._workstation = workstation
         self._runner = runner
         self._skip = skip
+        self._may_send = may_send
         # Written by the disk thread that opens the outbox, read at shutdown:
         # an outbox opened while the window closes must still be closed.
         self._lock = threading.Lock()
@@ -133,7 +139,11 @@ class OutboxController(QObject):
         outbox = self._setup.open()
         try:
             sending = SendingService(
-                outbox, self._workstation, on_event=self._bridge, skip=self._skip
+                outbox,
+                self._workstation,
+                on_event=self._bridge,
+                skip=self._skip,
+                may_send=self._may_send,
             )
             with self._lock:
                 if self._closing:
@@ -193,14 +203,18 @@ class OutboxController(QObject):
         names: tuple[str | None, str | None],
         on_saved: Callable[[StoredItem], None],
         on_failed: Callable[[Exception], None],
+        *,
+        saved_by: Author,
     ) -> None:
-        """Save durably (write-ahead); ``names`` (first names, last name) for the label."""
+        """Save durably (write-ahead); ``names`` (first names, last name) for the label;
+        ``saved_by`` the worker as signed in now (``AppContext.author(code)``)."""
         first_names, last_name = names
 
         def work(sending: SendingService) -> StoredItem:
             item = sending.save_entry(
                 code,
                 entry,
+                saved_by=saved_by,
                 first_names=first_names,
                 last_name=last_name,
                 draft_key=entry.idempotency_key,
@@ -239,12 +253,12 @@ class OutboxController(QObject):
         self,
         item_id: int,
         reason: str,
-        author: str,
+        saved_by: Author,
         on_done: Callable[[StoredItem], None],
         on_failed: Callable[[Exception], None],
     ) -> None:
         self._run(
-            lambda sending: sending.discard(item_id, reason, author),
+            lambda sending: sending.discard(item_id, reason, saved_by),
             self._changed(on_done),
             on_failed,
         )

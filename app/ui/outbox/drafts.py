@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.author import Author
 from app.domain.clock import Clock
 from app.domain.policy import Policy
 from app.services.outbox.drafts import (
@@ -61,10 +62,15 @@ class DraftKeeper(QObject):
         outbox: OutboxController,
         now: Clock,
         parent: QObject | None = None,
+        *,
+        author: Callable[[str], Author] | None = None,
     ) -> None:
+        """``author(code)``: who is typing a form for municipality ``code`` now
+        (``AppContext.author``), kept with its draft; None: drafts record no author."""
         super().__init__(parent)
         self._outbox = outbox
         self._now = now
+        self._author = author
         self._pending: dict[uuid.UUID, Callable[[], DraftContent | None]] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -97,8 +103,17 @@ class DraftKeeper(QObject):
                 client=content.client,
                 payload=draft_to_payload(content),
                 updated=self._now(),
+                author=self._author_of(content.municipality),
             )
             self._outbox.save_draft(draft, self._kept, self._failed)
+
+    def _author_of(self, code: str) -> Author | None:
+        if self._author is None:
+            return None
+        try:
+            return self._author(code)
+        except KeyError:  # a municipality no longer in the policy: kept, author not known
+            return None
 
     def cancel(self, key: uuid.UUID) -> None:
         """Stop a pending write (the form is being saved: its commit removes the draft)."""

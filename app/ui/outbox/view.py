@@ -1,7 +1,10 @@
 """The outbox view: what waits to be delivered, with the least client data.
 
 A row shows the item's label (initials, birth date, contact time), its
-municipality, kind, state, attempts, next try and the last error. The view
+municipality, kind, state, attempts, next try, the last error and its author (the
+worker who saved it, or that the author is not known: saved before the outbox
+recorded authors). Which items are shown is the window's to say (``shows``: e.g.
+not another worker's). The view
 never holds an item's payload: correcting one fetches it from the outbox
 when the worker opens it. A fax to send by hand (a handoff or notification to a
 system without the capability) is printed and marked sent through ``fax_actions``
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.connectors import errors
 from app.connectors.base import ChildWelfareNotification, InternalMail
+from app.domain.author import Author
 from app.domain.kinds import ItemKind
 from app.domain.model import DutyEntry
 from app.domain.policy import Policy
@@ -68,6 +72,7 @@ class _Row:
     label: str
     failure: Failure | None
     destination: str = ""
+    author: str | None = None  # the worker's name; None: not known
 
     @property
     def held(self) -> bool:
@@ -91,14 +96,19 @@ class OutboxView(ItemListDialog):
         self,
         policy: Policy,
         outbox: OutboxController,
-        author: str,
+        author: Callable[[str], Author],
         parent: QWidget | None,
         *,
         fax_actions: FaxActions | None = None,
+        shows: Callable[[StoredItem], bool] | None = None,
     ) -> None:
+        """``author(code)``: the author of a discard's record saved now for municipality
+        ``code`` (``AppContext.author``). ``shows``: whether an item is listed (default:
+        every one), e.g. not another worker's items."""
         super().__init__("outboxView", policy, outbox, parent)
         self.setWindowTitle(self.tr("Lähtevät kirjaukset"))
         self._author = author
+        self._shows = shows
         self._fax_actions: FaxActions | None = None
         self._rows: dict[int, _Row] = {}
         table = item_table(
@@ -113,6 +123,7 @@ class OutboxView(ItemListDialog):
                 self.tr("Yrityksiä"),
                 self.tr("Seuraava yritys"),
                 self.tr("Viimeisin virhe"),
+                self.tr("Tekijä"),
             ],
         )
         self.correct_button = named_button(self, "correctButton", self.tr("Avaa ja korjaa…"))
@@ -162,9 +173,20 @@ class OutboxView(ItemListDialog):
 
     def _listed(self, items: list[StoredItem]) -> None:
         self._read_done()
+        if self._shows is not None:
+            items = [item for item in items if self._shows(item)]
         # Only the row's summary is kept; the payloads go with ``items``.
         rows = [
-            _Row(i.id, i.municipality, i.kind, i.state, i.label, i.failure, i.destination)
+            _Row(
+                i.id,
+                i.municipality,
+                i.kind,
+                i.state,
+                i.label,
+                i.failure,
+                i.destination,
+                None if i.author is None else i.author.worker_name,
+            )
             for i in items
         ]
         self._show_rows(rows, {i.id: (i.attempts, i.next_attempt) for i in items})
@@ -187,9 +209,13 @@ class OutboxView(ItemListDialog):
                 str(attempts),
                 self._next_text(row.state, next_attempt),
                 error,
+                self._author_text(row.author),
             ]
             shown.append(TableRow(row.id, cells, {6: error_tip} if error_tip else {}))
         self.fill(shown)
+
+    def _author_text(self, name: str | None) -> str:
+        return name if name is not None else self.tr("tekijä ei tiedossa")
 
     def _list_failed(self, error: Exception) -> None:
         self._read_done()
@@ -417,7 +443,14 @@ class OutboxView(ItemListDialog):
             log.warning("discard failed: %s", type(error).__name__)
             dialog.discard_failed(self.tr("Hylkääminen ei onnistunut. Yritä uudelleen."))
 
-        self._outbox.discard(row.id, reason, self._author, done, failed)
+        try:
+            saved_by = self._author(row.municipality)
+        except KeyError:
+            dialog.discard_failed(
+                self.tr("Kunta ei ole enää käytössä tällä koneella. Soita tukeen.")
+            )
+            return
+        self._outbox.discard(row.id, reason, saved_by, done, failed)
 
     def _where(self, code: str) -> str:
         try:
