@@ -117,6 +117,12 @@ def connector_failure(
             "Asiakastietojärjestelmä ei vastannut ajoissa ({where}). "
             "Yritä hetken kuluttua uudelleen.",
         )
+    elif isinstance(error, errors.SignInRequired):
+        text = QCoreApplication.translate(
+            "Messages",
+            "Kirjaudu ensin ({where}): paina Ctrl+Shift+K. Kirjoittamasi teksti säilyy; "
+            "odottavat kirjaukset lähtevät kirjautumisen jälkeen.",
+        )
     elif isinstance(error, errors.AuthenticationFailed):
         text = QCoreApplication.translate(
             "Messages",

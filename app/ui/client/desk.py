@@ -627,6 +627,12 @@ class DutyDesk(QWidget):
         self._status.info(
             self.tr("Tallennetaan kirjausta ({where})…").format(where=messages.where(municipality))
         )
+        try:
+            saved_by = self._context.author(code)
+        except errors.SignInRequired as error:
+            # No one signed in to record it as: the text stays in the form (and its draft).
+            self._save_failed(key, error)
+            return
         # No staleness guard: switching is refused while saving, and the
         # outcome of a save must always be told.
         self._outbox.save_entry(
@@ -635,7 +641,7 @@ class DutyDesk(QWidget):
             names,
             partial(self._saved, key, SavedEntry(entry, client, municipality, person)),
             partial(self._save_failed, key),
-            saved_by=self._context.author(code),
+            saved_by=saved_by,
         )
 
     def _subject_problem(self, subject: EntrySubject) -> str:

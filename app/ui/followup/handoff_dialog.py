@@ -240,7 +240,8 @@ class HandoffDialog(FollowUpWindow):
         service = HandoffService(sending, self._context.workstation)
         code, client, key = self.subject.municipality.code, self.subject.client, self._key
         author = self._context.worker_name
-        saved_by = self._context.author(code)
+        # Asked in the background: without a sign-in the save fails there and says so.
+        author_of = self._context.author
         self._set_saving(True)
         self._save_started()
         # No staleness guard: the outcome of a save must always be told.
@@ -251,7 +252,7 @@ class HandoffDialog(FollowUpWindow):
                 text,
                 follow_up,
                 author,
-                saved_by=saved_by,
+                saved_by=author_of(code),
                 key=key,
                 person=self.subject.person,
             ),

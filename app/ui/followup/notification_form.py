@@ -373,10 +373,11 @@ class NotificationForm(FollowUpWindow):
         self._set_saving(True)
         self._save_started()
         key = self._key
-        saved_by = self._context.author(code)
+        # Asked in the background: without a sign-in the save fails there and says so.
+        author_of = self._context.author
         # No staleness guard: the outcome of a save must always be told.
         self._runner.run(
-            lambda: service.forward(code, notification, saved_by=saved_by, draft_key=key),
+            lambda: service.forward(code, notification, saved_by=author_of(code), draft_key=key),
             self._forwarded,
             self._failed,
             pool=Pool.DISK,
