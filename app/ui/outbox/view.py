@@ -162,10 +162,12 @@ class OutboxView(ItemListDialog):
 
     def _listed(self, items: list[StoredItem]) -> None:
         self._read_done()
-        # Only the row's summary is kept; the payloads go with ``items``.
+        # Only the row's summary is kept; the payloads go with ``items``. Access events are
+        # the registrar's record, not the worker's work: shown only if one needs attention.
         rows = [
             _Row(i.id, i.municipality, i.kind, i.state, i.label, i.failure, i.destination)
             for i in items
+            if i.kind is not ItemKind.ACCESS or i.state is ItemState.ATTENTION
         ]
         self._show_rows(rows, {i.id: (i.attempts, i.next_attempt) for i in items})
         self.message.setText("" if rows else self.tr("Lähtevissä ei ole mitään."))
@@ -432,6 +434,7 @@ class OutboxView(ItemListDialog):
             ItemKind.MAIL: self.tr("viesti virka-aikaiselle"),
             ItemKind.NOTIFICATION: self.tr("lastensuojeluilmoitus"),
             ItemKind.FAX: self.tr("faksi (lähetetään käsin)"),
+            ItemKind.ACCESS: self.tr("käyttölokimerkintä"),
         }
         return texts[kind]
 
