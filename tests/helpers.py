@@ -40,6 +40,7 @@ from app.connectors.base import (
     InternalMail,
     NotificationUrgency,
 )
+from app.domain.access import DEFAULT_PURPOSE, AccessAction, AccessEvent
 from app.domain.author import Author, SignInMethod
 from app.domain.hetu import Hetu
 from app.domain.model import ContactChannel, DutyEntry, PersonDetails, TaskType
@@ -174,6 +175,40 @@ def records(training: TrainingServer, code: str, kind: str | None = None) -> lis
     with urllib.request.urlopen(training.description["inspect"], timeout=5) as reply:
         found: list[dict[str, Any]] = json.load(reply)[code]
     return [record for record in found if kind is None or record["kind"] == kind]
+
+
+def access_log(training: TrainingServer, code: str) -> list[dict[str, Any]]:
+    """Training system ``code``'s access log, from its inspect page over HTTP as a trainer
+    would read it (``/inspect/<code>``)."""
+    inspect_url = training.description["inspect"]
+    with urllib.request.urlopen(f"{inspect_url}/{code}", timeout=5) as reply:
+        page: dict[str, list[dict[str, Any]]] = json.load(reply)
+    return page["access"]
+
+
+def author_for(organisation: str = "keusote", worker: str = "Šakari Ŋiemi") -> Author:
+    """A synthetic worker signed in to ``organisation``."""
+    return Author(
+        worker_id="sakari.niemi@keusote.example",
+        worker_name=worker,
+        organisation=organisation,
+        method=SignInMethod.OIDC,
+        signed_in_at=dt.datetime(2026, 11, 26, 20, 0, tzinfo=dt.UTC),
+    )
+
+
+def access_for(
+    code: str, hetu: Hetu | None, action: AccessAction = AccessAction.SEARCH
+) -> AccessEvent:
+    """An access event of the synthetic worker in municipality ``code``."""
+    return AccessEvent(
+        author=author_for(),
+        occurred_at=dt.datetime(2026, 11, 26, 23, 41, tzinfo=dt.UTC),
+        municipality=code,
+        hetu=hetu,
+        action=action,
+        purpose=DEFAULT_PURPOSE,
+    )
 
 
 def code_of(training: TrainingServer, system_type: str) -> str:

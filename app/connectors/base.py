@@ -16,6 +16,7 @@ from enum import Enum, StrEnum
 from typing import ClassVar, Protocol, runtime_checkable
 
 from app.connectors.errors import AuthenticationFailed, NotSupported
+from app.domain.access import AccessEvent
 from app.domain.author import Author
 from app.domain.hetu import Hetu
 from app.domain.model import (
@@ -38,6 +39,8 @@ class Capability(Enum):
     CHILD_WELFARE_NOTIFICATION = "child_welfare_notification"
     # Open a person as a new client (or one to identify, without an identity code).
     OPEN_CLIENT = "open_client"
+    # Record a worker's use of client data in the registrar's access log.
+    ACCESS_LOG = "access_log"
 
 
 @dataclass(frozen=True)
@@ -369,6 +372,13 @@ class ClientSystem(abc.ABC):
     def record_event(self, event: DutyEvent) -> DeliveryReceipt:
         """Record an event in the registrar's log; systems with ``Capability.EVENT_LOG``."""
         raise NotSupported(f"{self.system_type} has no event log")
+
+    def record_access(self, event: AccessEvent) -> DeliveryReceipt:
+        """Record a worker's use of client data in the registrar's access log; systems
+        with ``Capability.ACCESS_LOG``. Repeating it with the same idempotency key is
+        safe. The client need not be one of the system's: a search for a code the
+        system does not know is an access too."""
+        raise NotSupported(f"{self.system_type} has no access log")
 
     def send_notification(self, notification: ChildWelfareNotification) -> DeliveryReceipt:
         """Deliver a child welfare notification to the municipality's child protection;

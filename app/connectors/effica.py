@@ -35,6 +35,7 @@ from app.connectors.base import (
     open_client_key,
 )
 from app.connectors.http import HttpTransport, Response, error_for_status
+from app.domain.access import AccessAction, AccessEvent
 from app.domain.author import Author
 from app.domain.hetu import Hetu, InvalidHetu, parse_hetu
 from app.domain.model import (
@@ -89,6 +90,15 @@ EVENT_TYPES = {
     "discarded_mail": "DiscardedMessage",
     "discarded_notification": "DiscardedNotification",
 }
+# The access log's actions for what the worker did with the client's data.
+ACCESS_ACTIONS = {
+    AccessAction.SEARCH: "Search",
+    AccessAction.VIEW: "View",
+    AccessAction.ENTRY: "Note",
+    AccessAction.NOTIFICATION: "Notification",
+    AccessAction.PRINT: "Print",
+    AccessAction.HANDOFF: "Handoff",
+}
 
 # Log in again this long before the ticket's stated end, so a call in flight
 # does not race the expiry; a 401 is still handled if the clocks disagree.
@@ -124,6 +134,7 @@ class Effica(ClientSystem):
             Capability.HEALTH_PROBE,
             Capability.EVENT_LOG,
             Capability.OPEN_CLIENT,
+            Capability.ACCESS_LOG,
         }
     )
     field_limits: ClassVar[FieldLimits] = FIELD_LIMITS
@@ -296,6 +307,31 @@ class Effica(ClientSystem):
         for tag, value in fields:
             ET.SubElement(audit, tag).text = value
         return self._acknowledged("/AuditEvent", audit, "EventId")
+
+    def record_access(self, event: AccessEvent) -> DeliveryReceipt:
+        access = ET.Element("AccessEvent", MessageId=str(event.idempotency_key))
+        author = event.author
+        worker = ET.SubElement(
+            access,
+            "Worker",
+            Id=_xml_safe(author.worker_id),
+            Organisation=_xml_safe(author.organisation),
+            Method=author.method.value,
+            SignedInAt=author.signed_in_at.isoformat(),
+        )
+        worker.text = _xml_safe(author.worker_name)
+        # No SSN: no identified client (a person with no identity code).
+        fields = [("Municipality", event.municipality)]
+        if event.hetu is not None:
+            fields.append(("SSN", event.hetu.value))
+        fields += [
+            ("Action", ACCESS_ACTIONS[event.action]),
+            ("Purpose", _xml_safe(event.purpose)),
+            ("OccurredAt", event.occurred_at.isoformat()),
+        ]
+        for tag, value in fields:
+            ET.SubElement(access, tag).text = value
+        return self._acknowledged("/AccessEvent", access, "EventId")
 
     def close(self) -> None:
         self._transport.close()

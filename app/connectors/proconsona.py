@@ -47,6 +47,7 @@ from app.connectors.json_answer import (
     optional_str_field,
     str_field,
 )
+from app.domain.access import AccessAction, AccessEvent
 from app.domain.author import Author
 from app.domain.hetu import Hetu
 from app.domain.model import (
@@ -96,6 +97,15 @@ EVENT_CODES = {
     "discarded_mail": "viesti_poistettu",
     "discarded_notification": "ilmoitus_poistettu",
 }
+# The access log (kayttoloki): Pro Consona's codes for what the worker did.
+ACCESS_CODES = {
+    AccessAction.SEARCH: "haku",
+    AccessAction.VIEW: "katselu",
+    AccessAction.ENTRY: "kirjaus",
+    AccessAction.NOTIFICATION: "ilmoitus",
+    AccessAction.PRINT: "tulostus",
+    AccessAction.HANDOFF: "siirto",
+}
 # Child welfare notifications (lastensuojeluilmoitus): the urgency assessed on receipt.
 URGENCY_CODES = {
     NotificationUrgency.URGENT: "kiireellinen",
@@ -133,6 +143,7 @@ class ProConsona(ClientSystem):
             Capability.EVENT_LOG,
             Capability.CHILD_WELFARE_NOTIFICATION,
             Capability.OPEN_CLIENT,
+            Capability.ACCESS_LOG,
         }
     )
     field_limits: ClassVar[FieldLimits] = FIELD_LIMITS
@@ -275,6 +286,27 @@ class ProConsona(ClientSystem):
         }
         key = str(event.idempotency_key)
         return self._deliver("/v1/tapahtumat", what, payload, key, "tapahtumaId")
+
+    def record_access(self, event: AccessEvent) -> DeliveryReceipt:
+        what = "POST /v1/kayttoloki"
+        author = event.author
+        payload = {
+            "kayttaja": {
+                "tunnus": author.worker_id,
+                "nimi": author.worker_name,
+                "organisaatio": author.organisation,
+                "tunnistautuminen": author.method.value,
+                "kirjautunut": author.signed_in_at.isoformat(),
+            },
+            "kunta": event.municipality,
+            # null: no identified client (a person with no identity code).
+            "henkilotunnus": None if event.hetu is None else event.hetu.value,
+            "toiminto": ACCESS_CODES[event.action],
+            "kayttotarkoitus": event.purpose,
+            "tapahtumaAika": event.occurred_at.isoformat(),
+        }
+        key = str(event.idempotency_key)
+        return self._deliver("/v1/kayttoloki", what, payload, key, "lokiId")
 
     def send_notification(self, notification: ChildWelfareNotification) -> DeliveryReceipt:
         what = "POST /v1/lastensuojeluilmoitukset"

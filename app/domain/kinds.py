@@ -17,3 +17,6 @@ class ItemKind(StrEnum):
     MAIL = "mail"  # a handoff as the system's internal mail, sent by the sender
     NOTIFICATION = "notification"  # a child welfare notification, sent by the sender
     FAX = "fax"  # a handoff or notification the worker faxes by hand: a manual item
+    # The registrar's record of a worker's use of client data (app.domain.access): sent by
+    # the sender like an event, but not the worker's work, so not counted as waiting work.
+    ACCESS = "access"

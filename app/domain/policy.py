@@ -21,6 +21,7 @@ from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.domain import clock
+from app.domain.access import DEFAULT_PURPOSE, MAX_PURPOSE
 from app.domain.clock import DEFAULT_ZONE_NAME
 from app.domain.schema import HTTP_URL, NOT_EMPTY, Check, SchemaError, setting
 
@@ -204,6 +205,10 @@ _PIN_DOC = (
 )
 
 Text = Annotated[str, NOT_EMPTY]
+PURPOSE = Check(
+    lambda value: bool(str(value).strip()) and len(str(value)) <= MAX_PURPOSE,
+    f"not empty, at most {MAX_PURPOSE} characters",
+)
 
 _SCOPE = Check(
     lambda value: re.fullmatch(r"[\x21\x23-\x5b\x5d-\x7e]+", value) is not None,
@@ -326,6 +331,11 @@ class Municipality:
 class DutyUnit:
     name: Text = setting("Name of the regional duty unit.")
     phone: str | None = setting("Phone number of the duty unit.", None)
+    access_purpose: Annotated[str, PURPOSE] = setting(
+        "The purpose of use stated in every access event sent to the registrars' systems "
+        "(each search, card view, entry, notification, print and handoff).",
+        DEFAULT_PURPOSE,
+    )
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,8 @@ def _counts_document(counts: OutboxCounts) -> dict[str, Any]:
         "per_municipality": dict(sorted(counts.per_municipality.items())),
         # Held: the policy now names another destination than they were saved for.
         "held_for_new_address": dict(sorted(counts.held.items())),
+        # Access events for the registrars' access logs, not yet delivered (any state).
+        "access_events": counts.access,
     }
 
 
@@ -111,6 +113,11 @@ def outbox_status(setup: OutboxSetup) -> Report:
         f"{counts.attention} needing attention, {counts.drafts} draft(s)"
     )
     _modes(report, report.document["outbox"], outbox.mode_fixes)
+    if counts.access:
+        report.lines.append(
+            f"  access events: {counts.access} not yet delivered to the registrars' access "
+            "logs; removing the outbox loses them"
+        )
     if counts.drafts:
         # Not undelivered work (the exit code ignores them), but the only copy of what
         # a worker typed: whoever removes the outbox must know.
@@ -140,7 +147,9 @@ def outbox_status(setup: OutboxSetup) -> Report:
 
 def _undelivered(counts: OutboxCounts) -> bool:
     """Items that have not reached their system yet: exit 1 (README), drafts aside."""
-    return bool(counts.waiting or counts.sending or counts.attention or counts.manual)
+    return bool(
+        counts.waiting or counts.sending or counts.attention or counts.manual or counts.access
+    )
 
 
 def outbox_flush(setup: OutboxSetup, workstation: Workstation) -> Report:

@@ -23,6 +23,7 @@ from app.domain.hetu import Hetu
 from app.domain.kinds import ItemKind
 from app.domain.model import ClientSummary, DeliveryReceipt, DutyEntry
 from app.domain.policy import Municipality, Policy
+from app.services.outbox.access_codec import access_from_payload
 from app.services.outbox.codec import (
     entry_from_payload,
     event_from_payload,
@@ -152,6 +153,12 @@ class Workstation:
                 )
                 _same_key(notification.idempotency_key, item)
                 return self.connector(item.municipality).send_notification(notification)
+            case ItemKind.ACCESS:
+                access = access_from_payload(item.payload)
+                _same_key(access.idempotency_key, item)
+                if access.municipality != item.municipality:
+                    raise ValueError("payload municipality differs from the item's")
+                return self.connector(item.municipality).record_access(access)
             case ItemKind.FAX:
                 # A manual item: the worker sends it, never the sender.
                 raise ValueError("a fax is sent by hand")

@@ -95,9 +95,11 @@ def render(policy: Policy) -> str:
         "start `paivystys --training --training-server http://TRAINER:8765` (or just "
         "`paivystys --training` for a server of their own). The line the server prints, "
         "and `GET /` on it, give each municipality's system and the **inspect** URL, "
-        "which lists everything each system has received. To practise a VPN outage, "
-        "`POST` to the **control** URL: `…/control/CODE/offline` cuts that municipality's "
-        "system off as a dropped VPN "
+        "which lists everything each system has received; `…/inspect/CODE` shows one "
+        "municipality's records and its access log (every search, card view, entry, "
+        "notification, print and handoff, attributed to the worker, with the purpose). "
+        "To practise a VPN outage, `POST` to the **control** URL: `…/control/CODE/offline` "
+        "cuts that municipality's system off as a dropped VPN "
         "would, `…/control/CODE/online` brings it back with its records (`GET …/control` "
         "lists which are online).",
         "",

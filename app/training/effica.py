@@ -18,11 +18,13 @@ import xml.etree.ElementTree as ET  # building answers only; requests go through
 from collections.abc import Callable
 from http import HTTPStatus
 
+from app.training.access import AccessRefused, checked_access
 from app.training.data import SyntheticClient
 from app.training.effica_fields import (
     EVENT_FIELDS,
     NOTE_FIELDS,
     Fault,
+    access_fields,
     leaf,
     message_id,
     parse_request,
@@ -112,6 +114,7 @@ class Handler(SimulatorHandler):
             "/DailyNote": ("DailyNote", self._daily_note),
             "/AuditEvent": ("AuditEvent", self._audit_event),
             "/OpenClient": ("OpenClient", self._open_client),
+            "/AccessEvent": ("AccessEvent", self._access_event),
         }
         try:
             route = routes.get(self._route())
@@ -332,6 +335,26 @@ class Handler(SimulatorHandler):
             occurred_at=event["occurred_at"],
             **attribution,
         )
+
+    def _access_event(self, document: ET.Element) -> None:
+        key = message_id(document)
+        fields = access_fields(document)
+        try:
+            event = checked_access(self.system.municipality.code, fields)
+        except AccessRefused as refused:
+            raise validation(refused.reason) from None
+        content = json.dumps(event, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        try:
+            stored = self.system.store.record_access(idempotency_key=key, content=content, **event)
+        except IdempotencyConflict:
+            raise Fault(
+                HTTPStatus.CONFLICT,
+                "DUPLICATE_MESSAGE_ID",
+                "Sama MessageId on jo käytetty toisen sisältöisessä käyttötapahtumassa.",
+            ) from None
+        ack = ET.Element("Ack", Status="Duplicate" if stored.duplicate else "Stored")
+        ack.set("EventId", stored.record_id)
+        self._send_xml(HTTPStatus.OK if stored.duplicate else HTTPStatus.CREATED, ack)
 
     def _known_person(self, ssn: str, what: str) -> None:
         if self._known(ssn) is None:

@@ -49,6 +49,15 @@ _EVENT_TYPES = {
     "DiscardedMessage": "discarded_mail",
     "DiscardedNotification": "discarded_notification",
 }
+# The access log's actions, mapped back to the model's neutral action.
+_ACCESS_ACTIONS = {
+    "Search": "search",
+    "View": "view",
+    "Note": "entry",
+    "Notification": "notification",
+    "Print": "print",
+    "Handoff": "handoff",
+}
 # SSN is left out of both for a person with no identity code.
 EVENT_FIELDS = ("EventType", "Reason", "Author", "OccurredAt")
 NOTE_FIELDS = (
@@ -288,3 +297,27 @@ def _person_address(document: ET.Element) -> tuple[bool, dict[str, str] | None]:
         if len(str(part)) > MAX_SHORT:
             raise validation(f"Kenttä {tag} on liian pitkä (enintään {MAX_SHORT} merkkiä).")
     return False, {"street": street, "postal_code": postal_code, "city": city}
+
+
+def access_fields(document: ET.Element) -> dict[str, Any]:
+    """An ``<AccessEvent>`` in neutral terms, for :func:`app.training.access.checked_access`.
+
+    The action is None when the system has no such word; SSN is left out for an
+    action with no identified client.
+    """
+    workers = document.findall("Worker")
+    if len(workers) != 1 or len(workers[0]):
+        raise validation("Kenttä Worker puuttuu tai on virheellinen.")
+    worker = workers[0]
+    return {
+        "worker_id": worker.get("Id", ""),
+        "worker_name": worker.text or "",
+        "organisation": worker.get("Organisation", ""),
+        "method": worker.get("Method", ""),
+        "signed_in_at": worker.get("SignedInAt", ""),
+        "municipality": leaf(document, "Municipality"),
+        "hetu": leaf(document, "SSN") if document.findall("SSN") else None,
+        "action": _ACCESS_ACTIONS.get(leaf(document, "Action")),
+        "purpose": leaf(document, "Purpose"),
+        "occurred_at": leaf(document, "OccurredAt"),
+    }

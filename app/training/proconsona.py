@@ -18,6 +18,7 @@ from http import HTTPStatus
 from typing import Any
 from urllib.parse import parse_qs, unquote
 
+from app.training.access import AccessRefused, checked_access
 from app.training.data import SyntheticClient
 from app.training.proconsona_fields import (
     MAX_SHORT,
@@ -55,6 +56,16 @@ EVENT_KINDS = {
     "kirjaus_poistettu": "discarded_entry",
     "viesti_poistettu": "discarded_mail",
     "ilmoitus_poistettu": "discarded_notification",
+}
+
+# The access log's actions (toiminto), mapped back to the model's neutral action.
+ACCESS_ACTIONS = {
+    "haku": "search",
+    "katselu": "view",
+    "kirjaus": "entry",
+    "ilmoitus": "notification",
+    "tulostus": "print",
+    "siirto": "handoff",
 }
 
 
@@ -141,6 +152,7 @@ class Handler(SimulatorHandler):
             ("v1", "viestit"): self._mail,
             ("v1", "tapahtumat"): self._event,
             ("v1", "lastensuojeluilmoitukset"): self._notification,
+            ("v1", "kayttoloki"): self._access,
         }.get(tuple(parts))
         is_entry = len(parts) == 4 and parts[:2] == ["v1", "clients"] and parts[3] == "kirjaukset"
         if route is None and not is_entry:
@@ -378,6 +390,42 @@ class Handler(SimulatorHandler):
             **fields,
             **by,
         )
+
+    def _access(self, document: dict[str, Any]) -> None:
+        user = document.get("kayttaja")
+        if not isinstance(user, dict):
+            raise Invalid("KENTTA_PUUTTUU", "Kenttä kayttaja puuttuu tai ei ole olio.")
+        if "henkilotunnus" not in document:
+            raise Invalid("KENTTA_PUUTTUU", "Kenttä henkilotunnus puuttuu.")
+        hetu = document["henkilotunnus"]
+        try:
+            event = checked_access(
+                self.system.municipality.code,
+                {
+                    "worker_id": text_field(user, "tunnus", MAX_SHORT),
+                    "worker_name": text_field(user, "nimi", MAX_SHORT),
+                    "organisation": text_field(user, "organisaatio", MAX_SHORT),
+                    "method": text_field(user, "tunnistautuminen", MAX_SHORT),
+                    "signed_in_at": text_field(user, "kirjautunut", MAX_SHORT),
+                    "municipality": text_field(document, "kunta", MAX_SHORT),
+                    "hetu": None if hetu is None else text_field(document, "henkilotunnus", 20),
+                    "action": ACCESS_ACTIONS.get(text_field(document, "toiminto", MAX_SHORT)),
+                    "purpose": text_field(document, "kayttotarkoitus", MAX_SHORT),
+                    "occurred_at": text_field(document, "tapahtumaAika", MAX_SHORT),
+                },
+            )
+        except AccessRefused as refused:
+            raise Invalid("KAYTTOLOKI", refused.reason) from None
+        content = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        try:
+            stored = self.system.store.record_access(
+                idempotency_key=self._key(), content=content.encode("utf-8"), **event
+            )
+        except IdempotencyConflict:
+            self._conflict()
+            return
+        status = HTTPStatus.OK if stored.duplicate else HTTPStatus.CREATED
+        self.send_json(status, {"lokiId": stored.record_id, "duplikaatti": stored.duplicate})
 
     # -- helpers ---------------------------------------------------------
 

@@ -9,6 +9,11 @@ knows every synthetic client of every municipality. An index server answers:
   ``{"systems": {"<code>": "<base url>", ...}, "inspect": "<url>", "control": "<url>",
   "population": "<population register base url>", "oidc": "<OIDC issuer>"}``
 - ``GET /inspect`` everything each system has received, per municipality code
+- ``GET /inspect/<code>`` one municipality's system: ``{"records": [...], "access":
+  [...]}``, its records and its access log (each search, card view, entry,
+  notification, print and handoff, attributed to the worker: ``worker_id``,
+  ``worker_name``, ``organisation``, ``action``, ``hetu``, ``occurred_at``, ``purpose``)
+- ``GET /inspect/access`` every municipality's access log, per municipality code
 - ``GET /policy`` the training policy (JSON) whose endpoints point here
 - ``GET /control`` whether each system is online, ``{"<code>": true, ...}``
 - ``POST /control/<code>/offline`` takes that system off the network as a VPN
@@ -309,6 +314,10 @@ class _IndexHandler(SimulatorHandler):
             self.send_json(HTTPStatus.OK, self.training.description)
         elif path == "/inspect":
             self.send_json(HTTPStatus.OK, self.training.inspect())
+        elif path == "/inspect/access":
+            self.send_json(HTTPStatus.OK, self.training.inspect_access())
+        elif path.startswith("/inspect/") and path[len("/inspect/") :] in self.training.systems:
+            self.send_json(HTTPStatus.OK, self.training.inspect_one(path[len("/inspect/") :]))
         elif path == "/policy":
             self.send_json(HTTPStatus.OK, schema.dump(self.training.policy))
         elif path == "/control":
@@ -387,6 +396,16 @@ class TrainingServer:
 
     def inspect(self) -> dict[str, list[dict[str, Any]]]:
         return {code: system.store.records() for code, system in self.systems.items()}
+
+    def inspect_access(self) -> dict[str, list[dict[str, Any]]]:
+        """Each municipality's access log: who used which client's data, when and why."""
+        return {code: system.store.access_log() for code, system in self.systems.items()}
+
+    def inspect_one(self, code: str) -> dict[str, list[dict[str, Any]]]:
+        """One municipality's system: what it received and its access log. KeyError if
+        unknown."""
+        store = self.systems[code].store
+        return {"records": store.records(), "access": store.access_log()}
 
     def start(self) -> None:
         for system in self.systems.values():

@@ -7,6 +7,9 @@ Clients the duty opened (:meth:`RecordStore.open_client`) are records too, of ki
 ``"client"``: their ``record_id`` is their id in the system, and ``/inspect`` shows
 them beside the entries. Opening is get-or-create: the same key again, or an
 identity code already opened, gives the client already there.
+
+Access events (who used which client's data) go to an access log of their own
+(:meth:`RecordStore.record_access`), shown at ``/inspect/<code>`` beside the records.
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ class RecordStore:
         self._prefix = prefix
         self._lock = threading.Lock()
         self._records: list[dict[str, Any]] = []
+        # The access log: kept apart from the records, as a real system's log is.
+        self._access: list[dict[str, Any]] = []
         self._by_key: dict[str, tuple[str, str]] = {}
         self._ids = itertools.count(1)
 
@@ -135,3 +140,31 @@ class RecordStore:
     def records(self) -> list[dict[str, Any]]:
         with self._lock:
             return [dict(record) for record in self._records]
+
+    def record_access(self, *, idempotency_key: str, content: bytes, **event: Any) -> Stored:
+        """Log an access event once: the same key again with the same content is a
+        duplicate, with other content a conflict (as for any delivery)."""
+        digest = hashlib.sha256(content).hexdigest()
+        with self._lock:
+            known = self._by_key.get(idempotency_key)
+            if known is not None:
+                record_id, known_digest = known
+                if known_digest != digest:
+                    raise IdempotencyConflict(idempotency_key)
+                return Stored(record_id, duplicate=True)
+            record_id = f"{self._prefix}-loki-{next(self._ids):06d}"
+            self._by_key[idempotency_key] = (record_id, digest)
+            self._access.append(
+                {
+                    "record_id": record_id,
+                    "idempotency_key": idempotency_key,
+                    "received_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                    **event,
+                }
+            )
+            return Stored(record_id, duplicate=False)
+
+    def access_log(self) -> list[dict[str, Any]]:
+        """The access events received, in the order received."""
+        with self._lock:
+            return [dict(event) for event in self._access]

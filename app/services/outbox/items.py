@@ -134,6 +134,8 @@ class Draft:
 
 @dataclass(frozen=True)
 class OutboxCounts:
+    """The outbox's items by state: the worker's work (access events apart, in ``access``)."""
+
     waiting: int
     sending: int
     attention: int
@@ -143,6 +145,9 @@ class OutboxCounts:
     # Items held because the policy now names another destination, per municipality:
     # they wait for a person to confirm the new address (``outbox confirm-destination``).
     held: dict[str, int] = field(default_factory=dict)
+    # Access events not yet delivered (any state): the registrar's record of the worker's
+    # use of client data, not the worker's work, so in none of the counts above.
+    access: int = 0
 
 
 def check_item(item: OutgoingItem) -> None:

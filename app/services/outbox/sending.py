@@ -12,17 +12,20 @@ import uuid
 from collections.abc import Callable, Iterable
 
 from app.connectors.base import ChildWelfareNotification, DutyEvent, InternalMail
+from app.domain.access import AccessAction, AccessEvent
 from app.domain.author import Author
-from app.domain.clock import Clock, utc_now
+from app.domain.clock import Clock, local, utc_now
 from app.domain.kinds import ItemKind
 from app.domain.model import DutyEntry
 from app.services.followup.items import FaxItem, fax_to_payload
+from app.services.outbox.access_codec import access_client, access_to_payload
 from app.services.outbox.codec import (
     client_hetu,
     entry_label,
     entry_to_payload,
     event_to_payload,
     item_client,
+    item_label,
     mail_to_payload,
     notification_to_payload,
 )
@@ -37,6 +40,16 @@ DISCARD_EVENTS = {
     ItemKind.ENTRY: "discarded_entry",
     ItemKind.MAIL: "discarded_mail",
     ItemKind.NOTIFICATION: "discarded_notification",
+}
+
+# An access event's label (helpdesk sees it; the worker's view leaves access events out).
+ACCESS_WORDS = {
+    AccessAction.SEARCH: "käyttö: haku",
+    AccessAction.VIEW: "käyttö: katselu",
+    AccessAction.ENTRY: "käyttö: kirjaus",
+    AccessAction.NOTIFICATION: "käyttö: ilmoitus",
+    AccessAction.PRINT: "käyttö: tulostus",
+    AccessAction.HANDOFF: "käyttö: siirto",
 }
 
 
@@ -160,6 +173,22 @@ class SendingService:
             _author(saved_by),
         )
         return self.outbox.put(item, self.clock(), ItemState.MANUAL, draft_key=draft_key)
+
+    def save_access(self, event: AccessEvent) -> StoredItem:
+        """Commit an access event for the registrar's access log durably, then have it
+        sent. It waits, is retried and is delivered like any item, but it is not the
+        worker's work: the worker's counts and lists leave it out."""
+        zone = self.workstation.policy.zone
+        item = OutgoingItem(
+            event.idempotency_key,
+            event.municipality,
+            ItemKind.ACCESS,
+            access_client(event),
+            item_label(event.hetu, ACCESS_WORDS[event.action], local(event.occurred_at, zone)),
+            access_to_payload(event),
+            self.workstation.destination(event.municipality),
+        )
+        return self._save(item)
 
     def mark_done(self, item_id: int) -> StoredItem:
         """The worker sent a manual item by hand (faxed and phoned): it leaves the outbox."""

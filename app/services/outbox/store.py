@@ -478,8 +478,17 @@ class Outbox:
         return [_stored(row) for row in self._query(_SELECT + " ORDER BY id")]
 
     def counts(self) -> OutboxCounts:
-        states = dict(self._query("SELECT state, count(*) FROM items GROUP BY state"))
-        places = self._query("SELECT municipality, count(*) FROM items GROUP BY municipality")
+        # Access events are the registrar's record, not the worker's work: counted apart.
+        work = f"kind != '{ItemKind.ACCESS.value}'"
+        states = dict(
+            self._query(f"SELECT state, count(*) FROM items WHERE {work} GROUP BY state")  # noqa: S608 - constants only
+        )
+        places = self._query(
+            f"SELECT municipality, count(*) FROM items WHERE {work} GROUP BY municipality"  # noqa: S608 - constants only
+        )
+        access = self._query("SELECT count(*) FROM items WHERE kind = ?", (ItemKind.ACCESS.value,))[
+            0
+        ][0]
         drafts = self._query("SELECT count(*) FROM drafts")[0][0]
         held = self._query(
             "SELECT municipality, count(*) FROM items WHERE state = 'attention'"
@@ -494,6 +503,7 @@ class Outbox:
             manual=int(states.get("manual", 0)),
             drafts=int(drafts),
             held={str(code): int(count) for code, count in held},
+            access=int(access),
         )
 
     def last_delivery(self) -> dict[str, dt.datetime]:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from app.connectors import errors
 from app.connectors.base import Capability
+from app.domain.access import AccessAction
 from app.domain.clock import Clock, local, utc_now
 from app.domain.hetu import Hetu, InvalidHetu, parse_hetu
 from app.domain.kinds import ItemKind
@@ -31,6 +32,7 @@ from app.services.context import AppContext
 from app.services.outbox.delivery import DeliveryEvent, Outcome
 from app.services.outbox.store import OutboxError, StoredItem
 from app.ui import messages
+from app.ui.access import AccessTrail
 from app.ui.client.card import ClientCard
 from app.ui.client.entry_drafts import EntryDrafts
 from app.ui.client.entry_form import EntryForm, EntrySubject, FieldLimits
@@ -138,7 +140,9 @@ class DutyDesk(QWidget):
         self.card = ClientCard(self)
         self.form = EntryForm(context.worker_name, self, zone=context.policy.zone, now=now)
         self.population = PopulationLookup(context.population, context.policy, runner, self)
-        self.printing = EntryPrinter(context, runner, status, now, self)
+        # Every search, card view, entry and print goes to the registrar's access log.
+        self.access = AccessTrail(context, outbox, now, self)
+        self.printing = EntryPrinter(context, runner, status, now, self, access=self.access)
         self.draft_keeper = DraftKeeper(outbox, now, self, author=context.author)
         self.drafts = EntryDrafts(self.form, self.draft_keeper, outbox, self)
         self._now = now
@@ -482,6 +486,7 @@ class DutyDesk(QWidget):
         self, municipality: Municipality, hetu: Hetu, summary: ClientSummary | None
     ) -> None:
         self.reachability_learned.emit(municipality.code, True)
+        self.access.record(municipality.code, AccessAction.SEARCH, hetu)
         if summary is None:
             can_open = self._context.workstation.supports(municipality.code, Capability.OPEN_CLIENT)
             self._absent_hetu = hetu if can_open else None
@@ -490,6 +495,7 @@ class DutyDesk(QWidget):
         else:
             self._client = summary
             self.card.show_client(summary)
+            self.access.record(municipality.code, AccessAction.VIEW, hetu)
             self._status.info(
                 self.tr("Asiakastiedot haettu ({where}).").format(
                     where=messages.where(municipality)
@@ -589,6 +595,9 @@ class DutyDesk(QWidget):
         self._unlooked_hetu = None
         self._client = summary
         self.card.show_client(summary)
+        # Looked up by itself when the system came back: a search and a view all the same.
+        self.access.record(municipality.code, AccessAction.SEARCH, hetu)
+        self.access.record(municipality.code, AccessAction.VIEW, hetu)
         self.client_loaded.emit(municipality.code)
         if summary.non_disclosure:
             self.population.mark_protected()
@@ -676,6 +685,7 @@ class DutyDesk(QWidget):
         else:
             self.search.focus()
         self.printing.remember(saved)
+        self.access.record(item.municipality, AccessAction.ENTRY, saved.entry.hetu)
         if self._client is not None and self._client.non_disclosure:
             self.printing.protect()  # the register's answer may have come during the save
         self.entry_saved.emit(item.municipality)

@@ -16,6 +16,7 @@ from functools import partial
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.domain.access import AccessAction
 from app.domain.clock import Clock
 from app.services.context import AppContext
 from app.services.documents.handoff import HANDOFF_TITLE
@@ -24,6 +25,7 @@ from app.services.followup.handoff import HandoffService, NotAFax, UnreadableFax
 from app.services.followup.items import FaxDocument, FaxItem
 from app.services.outbox.sending import SendingService
 from app.services.outbox.store import ItemNotFound, StoredItem
+from app.ui.access import AccessTrail
 from app.ui.followup import messages as followup_messages
 from app.ui.message_bar import MessageBridge
 from app.ui.outbox.controller import OutboxController
@@ -66,8 +68,11 @@ class FaxActions(QObject):
         status: MessageBridge,
         now: Clock,
         window: QWidget,
+        *,
+        access: AccessTrail | None = None,
     ) -> None:
         super().__init__(window)
+        self._access = access
         self._context = context
         self._runner = runner
         self._outbox = outbox
@@ -126,7 +131,7 @@ class FaxActions(QObject):
             document,
             lambda: render_fax(fax, policy, printed_by, printed_at),
             Outcome(
-                printed=partial(self._printed, item_id, recipient.fax, recipient.phone),
+                printed=partial(self._printed, item_id, fax),
                 failed=partial(self.print_failed.emit, item_id),
                 rendered=partial(self._rendering.discard, item_id),
             ),
@@ -148,7 +153,11 @@ class FaxActions(QObject):
             text = self.tr("Faksia ei voitu lukea lähtevistä. Yritä uudelleen.")
         self._print_failed(item_id, text)
 
-    def _printed(self, item_id: int, fax: str | None, phone: str, name: str, pages: int) -> None:
+    def _printed(self, item_id: int, item: FaxItem, name: str, pages: int) -> None:
+        recipient = item.recipient
+        fax, phone = recipient.fax, recipient.phone
+        if self._access is not None:
+            self._access.record(recipient.municipality, AccessAction.PRINT, item.hetu)
         self._status.success(
             self.tr(
                 "Faksi tulostui ({printer}, {count}). Faksaa se numeroon {fax}, soita {phone} "

@@ -23,10 +23,12 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
+from app.domain.access import AccessAction
 from app.domain.clock import Clock, utc_now
 from app.domain.kinds import ItemKind
 from app.domain.model import ClientSummary
 from app.services.context import AppContext
+from app.services.outbox.codec import client_hetu
 from app.services.outbox.delivery import DeliveryEvent, Outcome
 from app.services.outbox.drafts import HANDOFF_FORM, NOTIFICATION_FORM, DraftContent
 from app.services.outbox.store import StoredItem
@@ -88,7 +90,13 @@ class FollowupController(QObject):
         self._parts = parts
         self._window = window
         self.fax = FaxActions(
-            parts.context, parts.runner, parts.outbox, parts.status, parts.now, window
+            parts.context,
+            parts.runner,
+            parts.outbox,
+            parts.status,
+            parts.now,
+            window,
+            access=parts.desk.access,
         )
         self.fax.open_handoffs_requested.connect(self.show_open_handoffs)
         self.handoff_dialog: HandoffDialog | None = None
@@ -167,6 +175,7 @@ class FollowupController(QObject):
         return dialog
 
     def _handoff_saved(self, item: StoredItem) -> None:
+        self._record_access(item, AccessAction.HANDOFF)
         self._item_saved(item)
         self.handoff_saved.emit(item)
 
@@ -216,6 +225,7 @@ class FollowupController(QObject):
         return NotificationPrefill(None if selected is None else selected.code, client, home)
 
     def _notification_forwarded(self, item: StoredItem) -> None:
+        self._record_access(item, AccessAction.NOTIFICATION)
         self._item_saved(item)
         self.notification_forwarded.emit(item)
 
@@ -321,6 +331,15 @@ class FollowupController(QObject):
             parts.status.success(followup_messages.mail_saved(municipality))
         else:
             parts.status.success(followup_messages.notification_saved(municipality))
+
+    def _record_access(self, item: StoredItem, action: AccessAction) -> None:
+        """The handoff or notification went to the outbox: so does the registrar's record
+        of it, in the municipality it goes to."""
+        try:
+            hetu = client_hetu(item.client)
+        except ValueError:
+            hetu = None  # not a code (cannot happen for an item just saved): no client named
+        self._parts.desk.access.record(item.municipality, action, hetu)
 
     def _on_delivery(self, event: DeliveryEvent) -> None:
         key = event.key

@@ -19,10 +19,12 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from app.connectors.base import ChildWelfareNotification, InternalMail
+from app.domain.access import AccessEvent
 from app.domain.author import Author
+from app.domain.kinds import ItemKind
 from app.domain.model import DutyEntry
 from app.services.outbox.codec import entry_to_payload
-from app.services.outbox.delivery import DeliveryEvent, MaySend
+from app.services.outbox.delivery import DeliveryEvent, MaySend, Outcome
 from app.services.outbox.items import Draft
 from app.services.outbox.profile import OutboxSetup
 from app.services.outbox.sending import SendingService
@@ -181,6 +183,8 @@ class OutboxController(QObject):
 
     def _on_event(self, event: DeliveryEvent) -> None:
         self.delivery_reported.emit(event)
+        if event.kind is ItemKind.ACCESS and event.outcome is not Outcome.ATTENTION:
+            return  # the registrar's record, not the worker's work: no view shows it
         self.items_changed.emit()
         self.refresh()
 
@@ -229,6 +233,16 @@ class OutboxController(QObject):
             on_saved(item)
 
         self._run(work, saved, on_failed)
+
+    def save_access(
+        self,
+        event: AccessEvent,
+        on_saved: Callable[[StoredItem], None],
+        on_failed: Callable[[Exception], None],
+    ) -> None:
+        """Save an access event durably for the registrar's access log (off the GUI thread);
+        the sender delivers it like any item. Not the worker's work: no view changes."""
+        self._run(lambda sending: sending.save_access(event), on_saved, on_failed)
 
     def correct(
         self,

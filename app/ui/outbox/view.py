@@ -175,7 +175,8 @@ class OutboxView(ItemListDialog):
         self._read_done()
         if self._shows is not None:
             items = [item for item in items if self._shows(item)]
-        # Only the row's summary is kept; the payloads go with ``items``.
+        # Only the row's summary is kept; the payloads go with ``items``. Access events are
+        # the registrar's record, not the worker's work: shown only if one needs attention.
         rows = [
             _Row(
                 i.id,
@@ -188,6 +189,7 @@ class OutboxView(ItemListDialog):
                 None if i.author is None else i.author.worker_name,
             )
             for i in items
+            if i.kind is not ItemKind.ACCESS or i.state is ItemState.ATTENTION
         ]
         self._show_rows(rows, {i.id: (i.attempts, i.next_attempt) for i in items})
         self.message.setText("" if rows else self.tr("Lähtevissä ei ole mitään."))
@@ -465,6 +467,7 @@ class OutboxView(ItemListDialog):
             ItemKind.MAIL: self.tr("viesti virka-aikaiselle"),
             ItemKind.NOTIFICATION: self.tr("lastensuojeluilmoitus"),
             ItemKind.FAX: self.tr("faksi (lähetetään käsin)"),
+            ItemKind.ACCESS: self.tr("käyttölokimerkintä"),
         }
         return texts[kind]
 

@@ -10,16 +10,20 @@ printed from memory, and saved to a file only where the policy allows it.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from app.domain.access import AccessAction
 from app.domain.clock import Clock
 from app.domain.model import ClientSummary, DutyEntry, PersonDetails
 from app.domain.policy import Municipality
 from app.services.context import AppContext
 from app.services.documents import render_entry
 from app.services.documents.entry import ENTRY_TITLE, PrintedPerson
+from app.ui.access import AccessTrail
 from app.ui.message_bar import MessageBridge
 from app.ui.printing.flow import Document, Outcome, PrintFlow, pages_text
 from app.ui.tasks import Generation, TaskRunner
@@ -71,11 +75,14 @@ class EntryPrinter(QObject):
         status: MessageBridge,
         now: Clock,
         parent: QWidget,
+        *,
+        access: AccessTrail | None = None,
     ) -> None:
         super().__init__(parent)
         self._context = context
         self._status = status
         self._now = now
+        self._access = access
         self._last: SavedEntry | None = None
         self._generation = Generation()
         self._rendering = False
@@ -151,10 +158,10 @@ class EntryPrinter(QObject):
             self._document,
             render,
             Outcome(
-                printed=self._printed,
+                printed=partial(self._printed, saved),
                 failed=self.print_failed.emit,
                 rendered=self._rendered,
-                saved=lambda path: self.pdf_saved.emit(str(path)),
+                saved=partial(self._saved_as_pdf, saved),
             ),
             is_current=self._generation.guard(),
         )
@@ -162,10 +169,21 @@ class EntryPrinter(QObject):
     def _rendered(self) -> None:
         self._rendering = False
 
-    def _printed(self, name: str, pages: int) -> None:
+    def _printed(self, saved: SavedEntry, name: str, pages: int) -> None:
+        self._record_access(saved)
         self._status.success(
             self.tr("Kirjaus lähetetty tulostimelle {name} ({count}).").format(
                 name=name, count=pages_text(pages)
             )
         )
         self.printed.emit(name, pages)
+
+    def _saved_as_pdf(self, saved: SavedEntry, path: Path) -> None:
+        self._record_access(saved)
+        self.pdf_saved.emit(str(path))
+
+    def _record_access(self, saved: SavedEntry) -> None:
+        """The printout (or the PDF) took the client's data off the screen: the registrar
+        hears of it."""
+        if self._access is not None:
+            self._access.record(saved.municipality.code, AccessAction.PRINT, saved.entry.hetu)
