@@ -29,6 +29,7 @@ from enum import StrEnum
 from app.connectors import errors
 from app.connectors.base import Access, Credentials
 from app.domain.author import Author, SignInMethod
+from app.domain.clock import utc_from_epoch
 from app.domain.policy import AuthConfig, Policy
 from app.services.auth.oidc import OidcSignIn, Outcome, SignedInWorker, SignInResult
 from app.services.auth.vault import TokenVault
@@ -210,7 +211,7 @@ class SignIn:
         oidc = self._oidc
         if result.outcome is Outcome.SIGNED_IN and oidc is not None and oidc.worker is not None:
             worker = oidc.worker
-            at = dt.datetime.fromtimestamp(worker.auth_time, dt.UTC) if worker.auth_time else _now()
+            at = utc_from_epoch(worker.auth_time) if worker.auth_time else _now()
             self._signed_in(_Worker(worker.worker_id, worker.name or worker.worker_id, at))
             token = oidc.refresh_token
             if token is not None and self._vault is not None:
