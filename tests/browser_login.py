@@ -7,7 +7,8 @@ browser would. Environment (read per run):
 * ``PAIVYSTYS_LOGIN_WORKER``: the worker id to choose (default tyontekija-901);
 * ``PAIVYSTYS_LOGIN_PASSWORD``: the password to type (default the training password);
 * ``PAIVYSTYS_LOGIN_TAMPER``: ``state`` replaces the state in the redirect, ``challenge``
-  replaces the PKCE code challenge in the authorize URL (an attacker's substitution).
+  replaces the PKCE code challenge in the authorize URL (an attacker's substitution),
+  ``nonce`` replaces the nonce there (the ID token then carries another one).
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ def main(url: str) -> int:
     tamper = os.environ.get("PAIVYSTYS_LOGIN_TAMPER", "")
     if tamper == "challenge":
         url = _replace_param(url, "code_challenge", OTHER_CHALLENGE)
+    elif tamper == "nonce":
+        url = _replace_param(url, "nonce", "toinen-nonce-" + "9" * 20)
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirect)
     try:
         with opener.open(url, timeout=10) as response:

@@ -99,3 +99,32 @@ def test_id_token_for_another_audience_is_refused(iam_server: Any) -> None:
     result = registered(iam_server, audience_elsewhere=True).sign_in()
     assert result.outcome is Outcome.REFUSED
     assert result.detail.startswith("ID token rejected")
+
+
+def test_a_revoked_refresh_token_means_sign_in_again(iam_server: Any) -> None:
+    sign_in = registered(iam_server)
+    assert sign_in.sign_in().outcome is Outcome.SIGNED_IN
+    # The organisation ends the worker's sessions: every token it issued goes.
+    for token in iam_server.backend.query(iam_server.models.Token):
+        iam_server.backend.delete(token)
+    assert sign_in.refresh().outcome is Outcome.SIGN_IN_AGAIN
+    assert not sign_in.has_refresh_token
+
+
+def test_an_id_token_with_another_nonce_is_refused(
+    iam_server: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PAIVYSTYS_LOGIN_TAMPER", "nonce")
+    result = registered(iam_server).sign_in()
+    assert result.outcome is Outcome.REFUSED
+    assert "nonce" in result.detail
+
+
+def test_an_expired_id_token_is_refused(iam_server: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from canaille.oidc import provider
+
+    # Canaille issues ID tokens that expired five minutes before they were made.
+    monkeypatch.setattr(provider.OpenIDCode, "DEFAULT_EXPIRES_IN", -300)
+    result = registered(iam_server).sign_in()
+    assert result.outcome is Outcome.REFUSED
+    assert result.detail.startswith("ID token rejected")
