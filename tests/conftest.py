@@ -26,6 +26,7 @@ from app.services.policy.load import load_policy
 from app.services.workstation import Workstation
 from app.training.data import SyntheticClient
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
+from tests.kerberos_realm import Realm, make_kdc, use_realm
 
 # Hypothesis profiles, chosen with ``--hypothesis-profile NAME``. "ci": the same examples
 # on every run (a failure reproduces), none remembered between runs; "thorough": ten times
@@ -163,3 +164,15 @@ def connector(municipality: Municipality) -> Iterator[ClientSystem]:
 def clients(training: TrainingServer, municipality: Municipality) -> list[SyntheticClient]:
     """That municipality's synthetic clients, as its training system holds them."""
     return training.systems[municipality.code].clients
+
+
+@pytest.fixture(scope="module")
+def kdc() -> Iterator[Realm]:
+    """A real MIT Kerberos KDC for the module (skipped where it cannot run)."""
+    yield from make_kdc()
+
+
+@pytest.fixture
+def realm(kdc: Realm, monkeypatch: pytest.MonkeyPatch) -> Realm:
+    """The realm's environment for this test only (the in-process Kerberos reads it)."""
+    return use_realm(kdc, monkeypatch)

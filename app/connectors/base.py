@@ -70,9 +70,18 @@ class TokenSource(Protocol):
         ...
 
 
+@dataclass(frozen=True)
+class Negotiate:
+    """The worker's own Kerberos session (HTTP Negotiate, :mod:`app.connectors.negotiate`):
+    nothing is asked or stored; ``service_principal`` is the policy's, if it names one."""
+
+    service_principal: str | None = None
+
+
 # What a connector authenticates with: the worker's password for a legacy system
-# (asked for, held in memory), or bearer tokens of the organisation's sign-in.
-Access = Credentials | TokenSource
+# (asked for, held in memory), bearer tokens of the organisation's sign-in, or the
+# Kerberos session.
+Access = Credentials | TokenSource | Negotiate
 
 
 @dataclass(frozen=True)
@@ -319,13 +328,18 @@ class ClientSystem(abc.ABC):
     def credentials(self) -> Credentials:
         """The password of a legacy sign-in; AuthenticationFailed for a token sign-in."""
         if not isinstance(self.access, Credentials):
-            raise AuthenticationFailed("this system is signed in to with tokens, not a password")
+            raise AuthenticationFailed("this system is not signed in to with a password")
         return self.access
 
     @property
     def tokens(self) -> TokenSource | None:
-        """The token source of an oidc sign-in; None for a password one."""
-        return None if isinstance(self.access, Credentials) else self.access
+        """The token source of an oidc sign-in; None for a password or Kerberos one."""
+        return None if isinstance(self.access, Credentials | Negotiate) else self.access
+
+    @property
+    def negotiates(self) -> bool:
+        """Whether every request carries the worker's Kerberos ticket (Negotiate)."""
+        return isinstance(self.access, Negotiate)
 
     def supports(self, capability: Capability) -> bool:
         return capability in self.capabilities

@@ -35,6 +35,7 @@ from app.connectors.base import (
     open_client_key,
 )
 from app.connectors.http import HttpTransport, Response, error_for_status
+from app.connectors.negotiate import transport_auth
 from app.domain.access import AccessAction, AccessEvent
 from app.domain.author import Author
 from app.domain.hetu import Hetu, InvalidHetu, parse_hetu
@@ -141,7 +142,7 @@ class Effica(ClientSystem):
 
     def __init__(self, config: SystemConfig, access: Access) -> None:
         super().__init__(config, access)
-        self._transport = HttpTransport(config)
+        self._transport = HttpTransport(config, auth=transport_auth(access, config.endpoint))
         # Worker threads share one ticket; the lock also makes them wait for
         # a single login instead of each starting its own.
         self._lock = threading.Lock()
@@ -354,7 +355,17 @@ class Effica(ClientSystem):
         """A session ticket: for the worker's password, or for the organisation's
         sign-in (the bearer token goes to /Login; a refused one is renewed once)."""
         tokens = self.tokens
-        if tokens is None:
+        if self.negotiates:
+            # The transport adds the worker's Kerberos ticket to the login.
+            response = self._transport.request(
+                "POST",
+                "/Login",
+                data=_serialize(ET.Element("Login")),
+                headers={"Content-Type": CONTENT_TYPE},
+            )
+            if response.status == 401:
+                raise errors.SignInRequired("Login: Kerberos refused")
+        elif tokens is None:
             login = ET.Element("Login")
             ET.SubElement(login, "User").text = _xml_safe(self.credentials.username)
             ET.SubElement(login, "Password").text = _xml_safe(self.credentials.secret)

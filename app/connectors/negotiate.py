@@ -173,3 +173,16 @@ def _drain(response: requests.Response) -> None:
             break
     response._content = bytes(kept[:MAX_CHALLENGE_BYTES])
     response._content_consumed = True  # type: ignore[attr-defined]
+
+
+def transport_auth(access: object, endpoint: str) -> AuthBase | None:
+    """The transport's ``auth`` for a connector's access: Negotiate for a Kerberos
+    sign-in (:class:`~app.connectors.base.Negotiate`), nothing for the others."""
+    from app.connectors.base import Negotiate
+
+    if not isinstance(access, Negotiate):
+        return None
+    try:
+        return negotiate_auth(endpoint, access.service_principal)
+    except ValueError as error:
+        raise SignInUnavailable(f"Kerberos: {error}") from None

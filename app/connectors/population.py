@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.connectors import errors
-from app.connectors.base import Access, Credentials, Health
+from app.connectors.base import Access, Credentials, Health, Negotiate
 from app.connectors.http import HttpTransport, Response, error_for_status
 from app.connectors.json_answer import bool_field, json_answer, object_value, str_field
+from app.connectors.negotiate import transport_auth
 from app.domain.hetu import Hetu, InvalidHetu, parse_hetu
 from app.domain.model import Address, PersonDetails
 from app.domain.policy import PopulationConfig
@@ -108,6 +109,7 @@ class PopulationRegister:
         # The access itself, or how to get it at each query (the sign-in may come later).
         self._access = access
         self._http = HttpTransport(config)
+        self._negotiated_transport: HttpTransport | None = None
 
     def probe(self) -> Health:
         """Check that the register answers. Needs no credentials."""
@@ -142,15 +144,33 @@ class PopulationRegister:
         _same_person(hetu, document, what)
         return _municipality(document, what)
 
+    @property
+    def _negotiated(self) -> HttpTransport:
+        """A transport that adds the worker's Kerberos ticket (made on first use)."""
+        if self._negotiated_transport is None:
+            auth = transport_auth(Negotiate(self._service_principal()), self.config.endpoint)
+            self._negotiated_transport = HttpTransport(self.config, auth=auth)
+        return self._negotiated_transport
+
+    def _service_principal(self) -> str | None:
+        access = self._access() if callable(self._access) else self._access
+        return access.service_principal if isinstance(access, Negotiate) else None
+
     def close(self) -> None:
         self._http.close()
+        if self._negotiated_transport is not None:
+            self._negotiated_transport.close()
 
     def _query(self, path: str, hetu: Hetu, what: str) -> dict[str, Any] | None:
         """POST ``{"hetu": ...}``: the identity code goes in the body, never in a URL."""
         body = json.dumps({"hetu": hetu.value}).encode("utf-8")
         headers = {"Accept": "application/json", "Content-Type": "application/json; charset=utf-8"}
         access = self._access() if callable(self._access) else self._access
-        if isinstance(access, Credentials):
+        if isinstance(access, Negotiate):
+            response = self._negotiated.request("POST", path, data=body, headers=headers)
+            if response.status == 401:
+                raise errors.SignInRequired(f"{what}: Kerberos refused")
+        elif isinstance(access, Credentials):
             headers.update(self._credential_headers(access, what))
             response = self._http.request("POST", path, data=body, headers=headers)
         else:

@@ -47,6 +47,7 @@ from app.connectors.json_answer import (
     optional_str_field,
     str_field,
 )
+from app.connectors.negotiate import transport_auth
 from app.domain.access import AccessAction, AccessEvent
 from app.domain.author import Author
 from app.domain.hetu import Hetu
@@ -150,7 +151,7 @@ class ProConsona(ClientSystem):
 
     def __init__(self, config: SystemConfig, access: Access) -> None:
         super().__init__(config, access)
-        self._http = HttpTransport(config)
+        self._http = HttpTransport(config, auth=transport_auth(access, config.endpoint))
         # Held while fetching a token, so that parallel workers wait for one login.
         self._token_lock = threading.Lock()
         self._token: _Token | None = None
@@ -378,6 +379,18 @@ class ProConsona(ClientSystem):
         The token is the system's own (password login) or the organisation's sign-in
         (oidc); a second 401 means the worker has to sign in again.
         """
+        if self.negotiates:
+            # The transport adds the worker's Kerberos ticket; a 401 means none is valid.
+            response = self._http.request(
+                method,
+                path,
+                label=_template(path),
+                headers={"Accept": "application/json", **(headers or {})},
+                **kwargs,
+            )
+            if response.status == 401:
+                raise errors.SignInRequired(f"{method} {_template(path)}: Kerberos refused")
+            return response
         tokens = self.tokens
         for _attempt in range(2):
             token = tokens.token() if tokens is not None else None

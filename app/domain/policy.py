@@ -214,6 +214,13 @@ _SCOPE = Check(
     lambda value: re.fullmatch(r"[\x21\x23-\x5b\x5d-\x7e]+", value) is not None,
     "an OAuth scope (printable ASCII without spaces, quotes or backslashes)",
 )
+_PRINCIPAL = Check(
+    lambda value: (
+        re.fullmatch(r"[A-Za-z0-9_-]+[@/][A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?", value)
+        is not None
+    ),
+    "service@host or service/host, without a realm (e.g. 'HTTP@consona.hyvinkaa.example')",
+)
 PORT = Check(lambda value: 0 <= value <= 65535, "a TCP port 1–65535, or 0 for any free port")
 
 
@@ -248,7 +255,7 @@ class AuthConfig:
         "(RFC 8252). Give one only if the provider matches the port of the redirect URI.",
         0,
     )
-    service_principal: Annotated[str, NOT_EMPTY] | None = setting(
+    service_principal: Annotated[str, _PRINCIPAL] | None = setting(
         "kerberos: the service principal, e.g. 'HTTP@consona.hyvinkaa.example'; by default "
         "HTTP@ the endpoint's host.",
         None,

@@ -133,6 +133,12 @@ class Handler(SimulatorHandler):
     # -- endpoints -------------------------------------------------------------
 
     def _login(self, document: ET.Element) -> None:
+        if (self.headers.get("Authorization") or "").lower().startswith("negotiate"):
+            # The worker's Kerberos ticket, where the system has a keytab.
+            if self.negotiated_worker(self.system) is None:
+                raise Fault(HTTPStatus.UNAUTHORIZED, "AUTH", "Kerberos-lippu ei kelpaa.")
+            self._issue_ticket()
+            return
         if (self.headers.get("Authorization") or "").lower().startswith("bearer"):
             # The organisation's sign-in: a token of the training identity provider.
             if self.bearer_worker(self.system) is None:
@@ -393,14 +399,20 @@ class Handler(SimulatorHandler):
     def _route(self) -> str:
         return self.path.split("?", 1)[0].rstrip("/")
 
-    def _send_xml(self, status: int, element: ET.Element) -> None:
+    def _send_xml(
+        self, status: int, element: ET.Element, headers: dict[str, str] | None = None
+    ) -> None:
         body: bytes = ET.tostring(element, encoding="utf-8", xml_declaration=True)
-        self.send_bytes(status, body, XML)
+        self.send_bytes(status, body, XML, headers)
 
     def _send_fault(self, fault: Fault) -> None:
         element = ET.Element("Fault", code=fault.code)
         element.text = fault.reason
-        self._send_xml(fault.status, element)
+        headers = None
+        if fault.status == HTTPStatus.UNAUTHORIZED and self.system.keytab is not None:
+            # The worker's Kerberos ticket would do: say so (HTTP Negotiate).
+            headers = {"WWW-Authenticate": "Negotiate"}
+        self._send_xml(fault.status, element, headers)
 
 
 def _opened_element(record: dict[str, object]) -> ET.Element:

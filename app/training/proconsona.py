@@ -493,13 +493,19 @@ class Handler(SimulatorHandler):
         scheme, _, token = header.partition(" ")
         if scheme.lower() == "bearer" and token and sessions_of(self.system).valid(token.strip()):
             return True
-        # Or the organisation's sign-in: a token of the training identity provider.
+        # Or the organisation's sign-in: a token of the training identity provider, or
+        # the worker's Kerberos ticket where the system has a keytab.
         if self.bearer_worker(self.system) is not None:
             return True
+        if self.negotiated_worker(self.system) is not None:
+            return True
+        challenge = 'Bearer error="invalid_token"'
+        if self.system.keytab is not None:
+            challenge = f"Negotiate, {challenge}"
         self.send_json(
             HTTPStatus.UNAUTHORIZED,
             {"virhe": {"koodi": "TUNNISTAUTUMINEN", "viesti": "Kirjaudu uudelleen."}},
-            {"WWW-Authenticate": 'Bearer error="invalid_token"'},
+            {"WWW-Authenticate": challenge},
         )
         return False
 

@@ -146,6 +146,9 @@ class SimulatedService:
         # (set by the training server); without it bearer tokens of the provider are
         # refused.
         self.identity: Callable[[str], SyntheticWorker | None] | None = None
+        # A keytab of the service's HTTP principal: then the worker's Kerberos ticket
+        # (HTTP Negotiate) signs in too. None: Negotiate is refused.
+        self.keytab: str | None = None
         self._lock = threading.Lock()
         self._started = False
         self.server: _Server | None = _Server((binding.host, 0), self._handler_class)
@@ -276,6 +279,19 @@ class SimulatorHandler(BaseHTTPRequestHandler):
         if scheme.lower() != "bearer" or not token or len(token) > 4096:
             return None
         return None if service.identity is None else service.identity(token)
+
+    def negotiated_worker(self, service: SimulatedService) -> str | None:
+        """The Kerberos principal of the request's ``Authorization: Negotiate`` ticket,
+        when the service has a keytab and the ticket opens with it; None otherwise."""
+        header = self.headers.get("Authorization") or ""
+        if service.keytab is None or not header.lower().startswith("negotiate "):
+            return None
+        from app.training.negotiate import AcceptorUnavailable, accept
+
+        try:
+            return accept(header, service.keytab).principal
+        except AcceptorUnavailable:
+            return None
 
     def read_body(self) -> bytes | None:
         """The request body, or None after answering 413/400 when it is unacceptable."""

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from app.connectors import errors
-from app.connectors.base import Access, Credentials
+from app.connectors.base import Access, Credentials, Negotiate
 from app.domain.author import Author, SignInMethod
 from app.domain.clock import utc_from_epoch
 from app.domain.policy import AuthConfig, Policy
@@ -76,6 +76,10 @@ class SignIn:
         self._worker: _Worker | None = None
         self._credentials: Credentials | None = None
         self._oidc: OidcSignIn | None = None
+        if self.method is SignInMethod.KERBEROS:
+            # The worker's session is the sign-in: nothing to ask, nothing stored.
+            self._state = State.SIGNED_IN
+            self._worker = _kerberos_worker()
         if self.method is SignInMethod.OIDC:
             # The policy checked both.
             assert auth.issuer is not None
@@ -122,7 +126,7 @@ class SignIn:
         if self._oidc is None:
             if self.method is SignInMethod.KERBEROS:
                 # The session's Kerberos ticket is used as it is; nothing to ask.
-                self._signed_in(_Worker(getpass.getuser(), getpass.getuser(), _now()))
+                self._signed_in(_kerberos_worker())
                 return SignInResult(Outcome.SIGNED_IN)
             return SignInResult(Outcome.REFUSED, "a password sign-in needs the password")
         result = self._oidc.sign_in()
@@ -159,6 +163,10 @@ class SignIn:
 
     def access(self) -> Access:
         """What the connectors authenticate with; SignInRequired before a sign-in."""
+        if self.method is SignInMethod.KERBEROS:
+            if self._state is State.SIGN_IN_AGAIN:
+                raise errors.SignInRequired("the Kerberos ticket was refused")
+            return Negotiate(self.auth.service_principal)
         if self._oidc is not None:
             if self._state is State.SIGNED_OUT:
                 raise errors.SignInRequired("not signed in")
@@ -356,6 +364,19 @@ def _key(auth: AuthConfig, code: str, registrar: str) -> str:
             return f"kerberos {registrar}"
         case _:
             return f"password {code}"
+
+
+def _kerberos_worker() -> _Worker:
+    """The worker as the session's Kerberos knows them (the ticket's principal, e.g.
+    ``etunimi.sukunimi@KEUSOTE.FI``); the login name where it cannot be read."""
+    name = getpass.getuser()
+    try:
+        import gssapi
+
+        name = str(gssapi.Credentials(usage="initiate").name)
+    except Exception:
+        log.info("Kerberos principal not readable; the login name stands for the worker")
+    return _Worker(name, name, _now())
 
 
 def _now() -> dt.datetime:
