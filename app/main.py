@@ -29,6 +29,7 @@ from app.services.auth.signins import POPULATION, SignIns
 from app.services.context import AppContext, TrainingInfo
 from app.services.crash import install_logging_hooks
 from app.services.logs import setup_logging
+from app.services.outbox.delivery import MaySend
 from app.services.outbox.profile import OutboxSetup
 from app.services.policy.classroom import ClassroomError, classroom_host, join
 from app.services.policy.load import PolicyError, describe_policy, load_policy
@@ -344,6 +345,8 @@ class Session:
     training: bool
     info: TrainingInfo | None
     workstation: Workstation
+    # Production: only items of the worker whose kept sign-in sends them.
+    may_send: MaySend | None = None
 
 
 @contextmanager
@@ -402,6 +405,7 @@ def open_session(args: argparse.Namespace, *, announce: bool) -> Iterator[Sessio
             server = _training_server(systems, _print_line if announce else None)
             policy, info = stack.enter_context(server)
         training = info is not None
+        may_send: MaySend | None = None
         if training:
             # Helpdesk's practice commands: the training password works on every system.
             workstation = Workstation(policy, _trainee_access)
@@ -412,8 +416,9 @@ def open_session(args: argparse.Namespace, *, announce: bool) -> Iterator[Sessio
             workstation = Workstation(
                 policy, lambda m: sign_ins.access(m.code), on_refused=sign_ins.failed
             )
+            may_send = sign_ins.item_may_send
         stack.enter_context(closing(workstation))
-        yield Session(policy, training, info, workstation)
+        yield Session(policy, training, info, workstation, may_send)
 
 
 @contextmanager
@@ -547,7 +552,7 @@ def run_helpdesk(args: argparse.Namespace) -> int:
                 setup, session.workstation, args.municipality
             )
         else:
-            report = helpdesk.outbox_flush(setup, session.workstation)
+            report = helpdesk.outbox_flush(setup, session.workstation, session.may_send)
     return _print_report(args, report)
 
 

@@ -18,7 +18,7 @@ from app.domain.clock import utc_now
 from app.domain.policy import Policy
 from app.services.files import ModeFix
 from app.services.outbox import wal
-from app.services.outbox.delivery import Outcome
+from app.services.outbox.delivery import MaySend, Outcome
 from app.services.outbox.file import Damaged, any_outbox_file, sibling
 from app.services.outbox.keys import KeyMissing, OutboxError
 from app.services.outbox.profile import OutboxSetup
@@ -152,15 +152,18 @@ def _undelivered(counts: OutboxCounts) -> bool:
     )
 
 
-def outbox_flush(setup: OutboxSetup, workstation: Workstation) -> Report:
-    """Deliver everything waiting now, ignoring backoff."""
+def outbox_flush(
+    setup: OutboxSetup, workstation: Workstation, may_send: MaySend | None = None
+) -> Report:
+    """Deliver everything waiting now, ignoring backoff; with ``may_send``, only the
+    items it allows (their author's own sign-in); the rest wait untouched."""
     report = Report()
     try:
         outbox = setup.open()
     except OutboxError as error:
         return _outbox_failure(report, error, setup)
     with outbox:
-        service = SendingService(outbox, workstation)
+        service = SendingService(outbox, workstation, may_send=may_send)
         codes = [municipality.code for municipality in workstation.policy.municipalities]
         flushed = service.flush(force=codes)
         counts = outbox.counts()

@@ -44,7 +44,12 @@ from app.ui.outbox.view import OutboxView
 from app.ui.recent_messages import RecentMessagesDialog
 from app.ui.shortcuts import show_shortcuts
 from app.ui.sign_in import SHORTCUT as SIGN_IN_KEYS
-from app.ui.sign_in import SignInBanner, SignInController
+from app.ui.sign_in import (
+    SignInBanner,
+    SignInController,
+    draft_filter,
+    showing_filter,
+)
 from app.ui.switcher import MunicipalitySwitcher
 from app.ui.tasks import Pool, TaskRunner
 
@@ -115,8 +120,14 @@ class MainWindow(QMainWindow):
                 pins=context.pins,
                 worker=context.worker_name,
             )
+        sign_ins = context.sign_ins
         self.outbox = OutboxController(
-            context.outbox, workstation, self.runner, self._outbox_skips, self
+            context.outbox,
+            workstation,
+            self.runner,
+            self._outbox_skips,
+            self,
+            may_send=None if sign_ins is None else sign_ins.item_may_send,
         )
         self.switcher = MunicipalitySwitcher(
             context.policy.municipalities, self, zone=context.policy.zone
@@ -124,6 +135,8 @@ class MainWindow(QMainWindow):
         self.desk = DutyDesk(
             context, self.runner, self.messages, self.outbox, self.connectivity.state, self, now
         )
+        if sign_ins is not None:
+            self.desk.drafts.shows = draft_filter(sign_ins)
         self.duty = DutyDisplay(context.policy, now, self)
         self.banner = OutboxBanner(self)
         self.connectivity_summary = ConnectivitySummary(self)
@@ -381,6 +394,7 @@ class MainWindow(QMainWindow):
 
     def show_outbox(self) -> OutboxView:
         """Open (or raise) the non-modal outbox view."""
+        sign_ins = self.context.sign_ins
         if self._outbox_view is None:
             self._outbox_view = OutboxView(
                 self.context.policy,
@@ -388,6 +402,7 @@ class MainWindow(QMainWindow):
                 self.context.author,
                 self,
                 fax_actions=self.followup.fax,
+                shows=None if sign_ins is None else showing_filter(sign_ins),
             )
         view = self._outbox_view
         if view.isVisible():

@@ -31,6 +31,8 @@ from app.domain.policy import Municipality
 from app.services.auth.oidc import Outcome, SignInResult
 from app.services.auth.pin import PinState, PinStore, WeakPin
 from app.services.auth.signins import SignIn, SignIns, State
+from app.services.outbox.items import Draft
+from app.services.outbox.store import StoredItem
 from app.ui.message_bar import Level, MessageBridge
 from app.ui.tasks import Pool, TaskRunner
 
@@ -358,3 +360,23 @@ def _message(owner: QObject, result: SignInResult) -> tuple[Level, str]:
                 "Kirjautuminen keskeytyi tai vastaus ei kelvannut. Yritä uudelleen; jos se "
                 "toistuu, soita tukeen."
             )
+
+
+def showing_filter(sign_ins: SignIns) -> Callable[[StoredItem], bool]:
+    """The outbox view's filter: another worker's items are not shown."""
+
+    def shows(item: StoredItem) -> bool:
+        author = item.author
+        return sign_ins.shows(item.municipality, None if author is None else author.worker_id)
+
+    return shows
+
+
+def draft_filter(sign_ins: SignIns) -> Callable[[Draft], bool]:
+    """The drafts offered back: another worker's drafts are not shown."""
+
+    def shows(draft: Draft) -> bool:
+        author = draft.author
+        return sign_ins.shows(draft.municipality, None if author is None else author.worker_id)
+
+    return shows

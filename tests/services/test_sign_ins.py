@@ -213,3 +213,40 @@ def test_another_workers_items_wait_for_their_author(
     assert sign_ins.may_send(OIDC, None)
     assert not sign_ins.may_send(OIDC, "tyontekija-902")
     assert not sign_ins.may_send(PASSWORD, None)  # no one signed in there
+
+
+def test_another_workers_sign_in_neither_sends_nor_clears_the_first_workers_items(
+    training: TrainingServer,
+    sign_ins: SignIns,
+    outbox: Outbox,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    oidc = sign_ins.of(OIDC)
+    assert oidc is not None
+    with login_browser():
+        assert oidc.sign_in().outcome is Outcome.SIGNED_IN
+    station = station_for(training, sign_ins)
+    service = SendingService(outbox, station, may_send=sign_ins.item_may_send)
+    entry = entry_for(training.systems[OIDC].clients[0].hetu)
+    training.set_online(OIDC, False)
+    service.save_entry(OIDC, entry, saved_by=sign_ins.author(OIDC))
+    training.set_online(OIDC, True)
+    # The next worker at the same machine signs in to the same organisation.
+    monkeypatch.setenv("PAIVYSTYS_LOGIN_WORKER", "tyontekija-902")
+    with login_browser():
+        assert oidc.sign_in().outcome is Outcome.SIGNED_IN
+    assert sign_ins.author(OIDC).worker_id == "tyontekija-902"
+    assert service.flush(force=[OIDC]).events == []
+    (kept,) = outbox.items()
+    assert kept.author is not None
+    assert kept.author.worker_id == "tyontekija-901"
+    assert records(training, OIDC) == []
+    assert not sign_ins.shows(OIDC, "tyontekija-901")
+    # The first worker signs in again: their entry goes, once, attributed to them.
+    monkeypatch.setenv("PAIVYSTYS_LOGIN_WORKER", "tyontekija-901")
+    with login_browser():
+        assert oidc.sign_in().outcome is Outcome.SIGNED_IN
+    assert [e.outcome for e in service.flush(force=[OIDC]).events] == [Delivery.DELIVERED]
+    (record,) = records(training, OIDC)
+    assert record["author_id"] == "tyontekija-901"
+    station.close()

@@ -33,6 +33,7 @@ from app.domain.clock import utc_from_epoch
 from app.domain.policy import AuthConfig, Policy
 from app.services.auth.oidc import OidcSignIn, Outcome, SignedInWorker, SignInResult
 from app.services.auth.vault import TokenVault
+from app.services.outbox.store import StoredItem
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +101,14 @@ class SignIn:
     def worker_id(self) -> str | None:
         worker = self._worker
         return None if worker is None else worker.worker_id
+
+    def current_worker_id(self) -> str | None:
+        """Who works under this sign-in now: signed in in this session, or last on this
+        profile (the organisation out of reach); None before anyone ever signed in."""
+        if self._worker is not None:
+            return self._worker.worker_id
+        remembered = None if self._vault is None else self._vault.remembered(self.key)
+        return None if remembered is None else remembered[0]
 
     def author(self, organisation: str) -> Author | None:
         """The author of an item saved now for ``organisation``; None before any sign-in.
@@ -318,6 +327,19 @@ class SignIns:
         if sign_in is None or sign_in.state is not State.SIGNED_IN:
             return False
         return worker_id is None or worker_id == sign_in.worker_id
+
+    def item_may_send(self, item: StoredItem) -> bool:
+        """:meth:`may_send` for an outbox item, by its recorded author."""
+        author = item.author
+        return self.may_send(item.municipality, None if author is None else author.worker_id)
+
+    def shows(self, code: str, worker_id: str | None) -> bool:
+        """Whether an item of ``code`` by ``worker_id`` is shown to whoever works here now:
+        another worker's items are neither sent nor shown (nor cleared). Before anyone has
+        signed in on this profile, everything is shown; an item of unknown author too."""
+        sign_in = self.of(code)
+        current = None if sign_in is None else sign_in.current_worker_id()
+        return worker_id is None or current is None or worker_id == current
 
     def sign_in_again(self) -> bool:
         """The idle lock's unlock (blocking): the worker signs in again where they had
