@@ -15,6 +15,7 @@ from functools import partial
 
 from PySide6.QtCore import QObject, Signal
 
+from app.connectors import errors
 from app.domain.access import AccessAction, AccessEvent
 from app.domain.clock import Clock
 from app.domain.hetu import Hetu
@@ -51,8 +52,14 @@ class AccessTrail(QObject):
     def record(self, code: str, action: AccessAction, hetu: Hetu | None) -> None:
         """The worker did ``action`` with the data of ``hetu`` (None: a person with no
         identity code) in municipality ``code``, now."""
+        try:
+            author = self._context.author(code)
+        except errors.SignInRequired:
+            # No one signed in there: the system showed nothing, so there is no access.
+            log.warning("access event without a sign-in not recorded: %s", action.value)
+            return
         event = AccessEvent(
-            author=self._context.author(code),
+            author=author,
             occurred_at=self._now(),
             municipality=code,
             hetu=hetu,

@@ -113,6 +113,7 @@ def test_production_outbox_key_lives_in_the_secret_service(short_tmp: Path) -> N
         "needs_attention": 0,
         "manual": 0,
         "drafts": 0,
+        "access_events": 0,
         "per_municipality": {},
         "held_for_new_address": {},
         "last_delivery": {},
