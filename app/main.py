@@ -7,31 +7,25 @@ when the GUI starts (from :mod:`app.ui`), so the headless commands never load it
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import logging
 import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import AbstractContextManager, ExitStack, closing, contextmanager, nullcontext
-from dataclasses import dataclass
+from contextlib import ExitStack, closing, contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
+from typing import TYPE_CHECKING, NoReturn
 
 from app import __version__
-from app.connectors.base import Credentials
-from app.domain.policy import Municipality, Policy
+from app.domain.policy import Policy
 from app.services import helpdesk, paths
-from app.services.auth.pin import PinStore
-from app.services.auth.signins import POPULATION, SignIns
-from app.services.context import AppContext, TrainingInfo
 from app.services.crash import install_logging_hooks
 from app.services.logs import setup_logging
 from app.services.outbox.delivery import MaySend
 from app.services.outbox.profile import OutboxSetup
-from app.services.policy.classroom import ClassroomError, classroom_host, join
+from app.services.policy.classroom import ClassroomError
 from app.services.policy.load import PolicyError, describe_policy, load_policy
 from app.services.policy.trust import (
     AdminLocation,
@@ -40,11 +34,19 @@ from app.services.policy.trust import (
     platform_location,
 )
 from app.services.process import protect_process
-from app.services.settings import SettingsStore
 from app.services.workstation import Workstation
+from app.wiring import (
+    Session,
+    TrainingSystems,
+    app_context,
+    sign_ins_for,
+    trainee_access,
+    training_context,
+    training_server,
+)
 
 if TYPE_CHECKING:
-    from app.training.server import TrainingServer
+    pass
 
 log = logging.getLogger("paivystys")
 
@@ -334,55 +336,6 @@ def run_training_server(args: argparse.Namespace) -> int:
 # What the training systems are: a policy to serve on an embedded training server
 # (started here, stopped on leaving), a classroom server's URL, or a server already
 # running in this process (the tests').
-TrainingSystems: TypeAlias = "Policy | str | TrainingServer"
-
-
-@dataclass
-class Session:
-    """What every command but ``training-server`` works against."""
-
-    policy: Policy
-    training: bool
-    info: TrainingInfo | None
-    workstation: Workstation
-    # Production: only items of the worker whose kept sign-in sends them.
-    may_send: MaySend | None = None
-
-
-@contextmanager
-def _training_server(
-    systems: TrainingSystems, announce: Callable[[dict[str, Any]], None] | None
-) -> Iterator[tuple[Policy, TrainingInfo]]:
-    """The training systems' policy and addresses; ``announce`` gets the server's JSON line."""
-    from app.training.server import TrainingServer
-
-    embedded = None
-    allowance: AbstractContextManager[None] = nullcontext()
-    if isinstance(systems, str):
-        from app.connectors.tls import plain_http_to
-
-        description, policy = join(systems)
-        info = TrainingInfo.from_description(systems, description)
-        # Its simulated systems (synthetic clients) answer plain http:// on its host.
-        allowance = plain_http_to(classroom_host(systems))
-    else:
-        if isinstance(systems, TrainingServer):
-            server = systems
-        else:
-            server = embedded = TrainingServer(systems)
-            embedded.start()
-        description, policy = server.description, server.policy
-        info = TrainingInfo.from_description(server.url, description)
-    try:
-        with allowance:
-            if announce is not None:
-                announce(description)
-            yield policy, info
-    finally:
-        if embedded is not None:
-            embedded.stop()
-
-
 def _training_systems(args: argparse.Namespace) -> TrainingSystems | None:
     """``--training-server URL``, or ``--training`` on the policy; None in production."""
     if args.training_server:
@@ -402,16 +355,16 @@ def open_session(args: argparse.Namespace, *, announce: bool) -> Iterator[Sessio
         if systems is None:
             policy, info = resolve_policy(args), None
         else:
-            server = _training_server(systems, _print_line if announce else None)
+            server = training_server(systems, _print_line if announce else None)
             policy, info = stack.enter_context(server)
         training = info is not None
         may_send: MaySend | None = None
         if training:
             # Helpdesk's practice commands: the training password works on every system.
-            workstation = Workstation(policy, _trainee_access)
+            workstation = Workstation(policy, trainee_access)
         else:
             # Only a sign-in kept from the app (oidc) can send; the rest waits for the app.
-            sign_ins = _sign_ins(policy, training=False)
+            sign_ins = sign_ins_for(policy, training=False)
             sign_ins.resume_all()
             workstation = Workstation(
                 policy, lambda m: sign_ins.access(m.code), on_refused=sign_ins.failed
@@ -421,109 +374,10 @@ def open_session(args: argparse.Namespace, *, announce: bool) -> Iterator[Sessio
         yield Session(policy, training, info, workstation, may_send)
 
 
-@contextmanager
-def _app_context(
-    policy: Policy,
-    info: TrainingInfo | None,
-    settings_path: Path | None,
-    worker_name: str | None,
-    *,
-    sign_in: bool = True,
-) -> Iterator[AppContext]:
-    """The window's services; the workstation and population register closed on leaving,
-    after the window, which has waited for its background work by then.
-
-    The worker signs in to each system as the policy says (``auth``); a training
-    context built with ``sign_in=False`` (tests of everything else) uses the
-    training password everywhere instead.
-    """
-    from app.connectors.population import PopulationRegister
-
-    training = info is not None
-    with ExitStack() as stack:
-        sign_ins: SignIns | None = None
-        if sign_in or not training:
-            sign_ins = _sign_ins(policy, training=training)
-            signs = sign_ins
-            workstation = Workstation(
-                policy, lambda m: signs.access(m.code), on_refused=signs.failed
-            )
-        else:
-            workstation = Workstation(policy, _trainee_access)
-        stack.enter_context(closing(workstation))
-        population: PopulationRegister | None = None
-        if policy.population is not None:
-            if sign_ins is None:
-                population = PopulationRegister(policy.population, _trainee())
-            elif sign_ins.of(POPULATION) is not None:
-                register = sign_ins
-                population = PopulationRegister(
-                    policy.population, lambda: register.access(POPULATION)
-                )
-        if population is not None:
-            stack.callback(population.close)
-        yield AppContext(
-            policy=policy,
-            workstation=workstation,
-            settings=SettingsStore(
-                settings_path or paths.user_config_dir(training) / "settings.json"
-            ),
-            worker_name=worker_name or getpass.getuser(),
-            outbox=OutboxSetup.for_mode(training),
-            training=info,
-            population=population,
-            author_for=None if sign_ins is None else sign_ins.author,
-            sign_ins=sign_ins,
-            sign_in_again=None if sign_ins is None else sign_ins.sign_in_again,
-            pins=None if sign_ins is None else PinStore.for_mode(training),
-        )
-
-
-def _sign_ins(policy: Policy, *, training: bool) -> SignIns:
-    from app.services.auth.vault import TokenVault
-
-    vault = TokenVault(paths.user_data_dir(training) / "sign-in", training=training)
-    hint = None
-    if training:
-        from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME
-
-        hint = (TRAINING_USERNAME, TRAINING_PASSWORD)
-    return SignIns(policy, vault=vault, training_password=hint)
-
-
-@contextmanager
-def training_context(
-    systems: TrainingSystems,
-    *,
-    policy: Policy | None = None,
-    settings_path: Path | None = None,
-    worker_name: str | None = None,
-    announce: Callable[[dict[str, Any]], None] | None = None,
-    sign_in: bool = False,
-) -> Iterator[AppContext]:
-    """The window's context on the training systems, as ``paivystys --training`` builds it.
-
-    ``systems`` says where they are (see :data:`TrainingSystems`); ``announce`` gets
-    the server's JSON line. ``policy`` replaces the server's own (tests and benchmarks
-    move a system elsewhere); ``settings_path`` and ``worker_name`` default to the
-    training profile's settings file and the login name; ``sign_in`` has the worker sign
-    in as the policy says (the app does), else the training password is used everywhere
-    (tests of everything else). On leaving, the population
-    register and the workstation are closed and an embedded server is stopped.
-    """
-    with (
-        _training_server(systems, announce) as (served, info),
-        _app_context(
-            policy or served, info, settings_path, worker_name, sign_in=sign_in
-        ) as context,
-    ):
-        yield context
-
-
 def run_gui(args: argparse.Namespace, argv: Sequence[str]) -> int:
     systems = _training_systems(args)
     if systems is None:
-        contexts = _app_context(resolve_policy(args), None, None, None)
+        contexts = app_context(resolve_policy(args), None, None, None)
     else:
         contexts = training_context(systems, announce=_print_line, sign_in=True)
     with contexts as context:
@@ -562,16 +416,6 @@ def _print_report(args: argparse.Namespace, report: helpdesk.Report) -> int:
     else:
         print("\n".join(report.lines))
     return report.exit_code
-
-
-def _trainee() -> Credentials:
-    from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME
-
-    return Credentials(TRAINING_USERNAME, TRAINING_PASSWORD)
-
-
-def _trainee_access(municipality: Municipality) -> Credentials:
-    return _trainee()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

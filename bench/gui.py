@@ -33,12 +33,12 @@ from PySide6.QtWidgets import QApplication
 
 from app.domain.hetu import Hetu
 from app.domain.policy import Policy
-from app.main import training_context
 from app.services.connectivity import Reachability
 from app.services.outbox.delivery import DeliveryEvent, Outcome
 from app.services.workstation import Workstation
 from app.training.data import clients_for
 from app.ui.main_window import MainWindow
+from app.wiring import training_context
 from bench.common import (
     NS_PER_MS,
     Result,

@@ -25,11 +25,11 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-from app.main import training_context
 from app.services.policy.load import load_policy
 from app.training.data import SyntheticClient
 from app.training.server import TrainingServer
 from app.ui.main_window import MainWindow
+from app.wiring import training_context
 from tests.gui_helpers import JARVENPAA, WORKER, family
 
 TYPE_EVERY_MS = 40

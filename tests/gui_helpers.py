@@ -34,13 +34,13 @@ from app.domain.clock import Clock
 from app.domain.hetu import Hetu
 from app.domain.model import ContactChannel, DutyEntry, TaskType
 from app.domain.policy import Policy
-from app.main import training_context
 from app.services.context import AppContext
 from app.training.data import SyntheticClient
 from app.training.server import TrainingServer
 from app.ui.main_window import MainWindow
 from app.ui.message_bar import Level
 from app.ui.unsaved import Choice
+from app.wiring import training_context
 from tests.helpers import SAVED_BY, mail_for, notification_for
 
 WORKER = "Päivystäjä Testi"

@@ -174,14 +174,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(split, 1)
         self.desk.notices.addWidget(self.duty.note)
         self.setCentralWidget(central)
-        unit = self.context.policy.duty_unit.name
-        worker = QLabel(
-            self.tr("Päivystäjä: {worker} · {unit}").format(
-                worker=self.context.worker_name, unit=unit
-            ),
-            self,
-        )
+        worker = QLabel(self)
         worker.setObjectName("workerInfo")
+        self.worker_info = worker
+        self._show_worker(self.context.worker_name)
         bar = self.statusBar()
         bar.addPermanentWidget(self.duty.label)
         bar.addPermanentWidget(self.connectivity_summary)
@@ -287,9 +283,17 @@ class MainWindow(QMainWindow):
         if self.sign_in is not None:
             # A sign-in's waiting items go at once.
             self.sign_in.signed_in.connect(lambda codes: self.outbox.nudge(force=codes))
+            self.sign_in.worker_named.connect(self._show_worker)
         if self.outage_practice is not None:
             self.outage_practice.outage_changed.connect(self._on_outage_changed)
             self.outage_practice.outage_failed.connect(self._on_outage_failed)
+
+    def _show_worker(self, name: str) -> None:
+        """The status bar names the worker: as signed in, once they have."""
+        unit = self.context.policy.duty_unit.name
+        self.worker_info.setText(
+            self.tr("Päivystäjä: {worker} · {unit}").format(worker=name, unit=unit)
+        )
 
     def _outbox_skips(self, code: str) -> bool:
         """The sender leaves a municipality alone while its system is known to be down

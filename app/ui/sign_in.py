@@ -177,9 +177,11 @@ class SignInController(QObject):
     Signals:
         signed_in(list): the municipality codes (and ``population``) of a sign-in that
             just succeeded; their waiting items may go.
+        worker_named(str): the name the organisation gave for the worker who signed in.
     """
 
     signed_in = Signal(list)
+    worker_named = Signal(str)  # the signed-in worker's name, for the status bar
     _changed = Signal(object)  # a SignIn, from any thread
 
     def __init__(  # noqa: PLR0913 - the options are keyword-only
@@ -270,6 +272,8 @@ class SignInController(QObject):
         self._messages.show_message(*_message(self, result))
         if result.outcome is Outcome.SIGNED_IN:
             self.signed_in.emit(list(sign_in.codes))
+            if result.worker is not None and result.worker.name:
+                self.worker_named.emit(result.worker.name)
             if sign_in.method is not SignInMethod.PASSWORD:
                 self._online_sign_in()
         self._update()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.domain.model import TaskType
-from app.main import training_context
 from app.services.connectivity import Reachability
 from app.services.settings import SettingsStore, UserSettings
 from app.training.data import UNKNOWN_CLIENT
@@ -24,6 +23,7 @@ from app.ui.app import run
 from app.ui.main_window import MainWindow
 from app.ui.message_bar import Level
 from app.ui.unsaved import Choice
+from app.wiring import training_context
 from tests.fakes import closed_port_url
 from tests.gui_helpers import (
     BACKGROUND_THREADS,

@@ -57,6 +57,8 @@ def test_worker_signs_in_to_an_oidc_and_a_password_system_by_keyboard(
         press(window, Qt.Key.Key_K, CTRL | Qt.KeyboardModifier.ShiftModifier)
         qtbot.waitUntil(lambda: not banner.isVisible(), timeout=WAIT_MS * 3)
     qtbot.waitUntil(lambda: bool(asked), timeout=WAIT_MS)
+    # The status bar names the worker as the organisation knows them.
+    assert "Áilu Čuoŋžá" in window.worker_info.text()
     pins = window.context.pins
     assert pins is not None
     qtbot.waitUntil(pins.path.exists, timeout=WAIT_MS)
