@@ -16,16 +16,20 @@ from tests.gui_helpers import (
     WAIT_MS,
     WindowOpener,
     clients,
+    inspect,
     press,
+    save,
     search,
     select_jarvenpaa,
     type_text,
+    write_entry,
 )
 from tests.helpers import login_browser
 
 # Modal dialogs under the offscreen platform.
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
+HYVINKAA = "106"  # Pro Consona, the region's identity provider (Ctrl+1)
 KERAVA = "245"
 PIN = "735194"  # the training policy's password system (Ctrl+3)
 
@@ -92,3 +96,62 @@ def test_worker_signs_in_to_an_oidc_and_a_password_system_by_keyboard(
     assert kerava.state is State.SIGNED_IN
     search(qtbot, window, clients(training, KERAVA)[0].hetu.value)
     assert "Asiakastiedot haettu (Kerava" in window.message_bar.text()
+
+
+def skip_pin() -> None:
+    """Close the PIN offer (Esc) whenever it shows."""
+    dialog = QApplication.activeModalWidget()
+    if isinstance(dialog, PinDialog):
+        press(dialog, Qt.Key.Key_Escape)
+        return
+    QTimer.singleShot(50, skip_pin)
+
+
+def test_a_session_ended_offline_says_sign_in_again_and_the_entry_goes_once(
+    qtbot: QtBot, opener: WindowOpener, training: TrainingServer
+) -> None:
+    """The issue's acceptance in the window: the token expires while the system is
+    offline and the organisation ends the session; when the system is back the window
+    says "kirjaudu uudelleen"; after signing in the entry is recorded once, attributed.
+    (Pro Consona checks the token on every request; Effica's own session ticket would
+    outlive it.)"""
+    training.oidc.access_token_lifetime = 2
+    window = opener.open(opener.context(sign_in=True))
+    banner = window.sign_in_banner
+    with qtbot.waitSignal(window.municipality_selected, timeout=WAIT_MS):
+        press(window, Qt.Key.Key_1, CTRL)
+    QTimer.singleShot(50, skip_pin)
+    with login_browser():
+        press(window, Qt.Key.Key_K, CTRL | Qt.KeyboardModifier.ShiftModifier)
+        qtbot.waitUntil(lambda: not banner.isVisible(), timeout=WAIT_MS * 3)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
+    client = clients(training, HYVINKAA)[0]
+    with qtbot.waitSignal(window.client_loaded, timeout=WAIT_MS):
+        search(qtbot, window, client.hetu.value)
+    write_entry(qtbot, window, "Yöllinen arvio; Ŋ Đ Ž. Lapsi turvassa.")
+    training.set_online(HYVINKAA, False)
+    window.connectivity.probe_now(HYVINKAA)
+    qtbot.waitUntil(lambda: window.connectivity.known_unreachable(HYVINKAA), timeout=WAIT_MS)
+    save(qtbot, window)
+    qtbot.waitUntil(lambda: "1" in window.outbox_count.text(), timeout=WAIT_MS)
+    qtbot.wait(2500)  # the access token expires meanwhile
+    training.oidc.revoke_refresh_tokens("tyontekija-901")
+    training.set_online(HYVINKAA, True)
+    press(window, Qt.Key.Key_F5)
+    qtbot.waitUntil(
+        lambda: banner.isVisible() and "kirjaudu uudelleen" in banner.text.text(),
+        timeout=WAIT_MS,
+    )
+    assert [r for r in inspect(training)[HYVINKAA] if r["kind"] == "entry"] == []
+    QTimer.singleShot(50, skip_pin)
+    with login_browser():
+        press(window, Qt.Key.Key_K, CTRL | Qt.KeyboardModifier.ShiftModifier)
+        qtbot.waitUntil(
+            lambda: len([r for r in inspect(training)[HYVINKAA] if r["kind"] == "entry"]) == 1,
+            timeout=WAIT_MS * 2,
+        )
+    (entry,) = [r for r in inspect(training)[HYVINKAA] if r["kind"] == "entry"]
+    assert entry["author_id"] == "tyontekija-901"
+    assert entry["auth_method"] == "oidc"
+    assert not banner.isVisible()
