@@ -10,6 +10,7 @@ import datetime as dt
 import sys
 import time
 from dataclasses import replace
+from urllib.parse import urlsplit
 
 import pytest
 from PySide6.QtCore import Qt
@@ -58,9 +59,11 @@ from tests.gui_helpers import (
     type_text,
     wait_idle,
     widget_texts,
+    with_endpoint,
     write_entry,
 )
 from tests.helpers import SAVED_BY, author
+from tests.proxy import FaultProxy
 
 pytestmark = [
     pytest.mark.gui,
@@ -594,3 +597,27 @@ def test_an_item_held_for_a_changed_address_goes_only_after_the_worker_confirms(
     qtbot.waitUntil(lambda: window.outbox_count.text() == "Lähtevät: 0", timeout=WAIT_MS)
     keys = [record["idempotency_key"] for record in inspect(training)[JARVENPAA]]
     assert keys == [str(entry.idempotency_key)]
+
+
+def test_an_entry_behind_a_waiting_access_event_is_told_waiting(
+    qtbot: QtBot, opener: WindowOpener, training: TrainingServer
+) -> None:
+    """The system stops answering access events (its answer is lost on the way: a
+    retry, not "down"): they go first in the client's line, so the entry saved behind
+    them waits too, and the worker is told so rather than left believing it went."""
+    system = urlsplit(training.systems[JARVENPAA].url)
+    assert system.hostname is not None
+    assert system.port is not None
+    # Set before any connection: a mode applies to new connections.
+    lost = FaultProxy(system.hostname, system.port, "drop_reply", match=b"AccessEvent")
+    with lost as proxy:
+        policy = with_endpoint(training.policy, JARVENPAA, proxy.url)
+        window = opener.open(opener.context(policy))
+        child = clients(training)[0]
+        find_client(qtbot, window, child)
+        write_entry(qtbot, window, "Kirjaus jonon perällä")
+        with qtbot.waitSignal(window.desk.entry_waiting, timeout=WAIT_MS):
+            save(qtbot, window)
+        assert "lähtee automaattisesti, kun Järvenpää on taas" in status_text(window)
+        for each in opener.opened:
+            each.close()

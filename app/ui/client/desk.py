@@ -117,6 +117,8 @@ class DutyDesk(QWidget):
         self._outbox = outbox
         self._reachability = reachability
         self._tracked: dict[uuid.UUID, _Tracked] = {}
+        # Municipalities whose last delivery attempt had to wait (retry later).
+        self._retrying: set[str] = set()
         self._municipality: Municipality | None = None
         self._client: ClientSummary | None = None
         # A valid code whose lookup failed because the system was down: the
@@ -695,7 +697,8 @@ class DutyDesk(QWidget):
         if tracked.told_waiting:
             return
         municipality = tracked.municipality
-        if self._reachability(municipality.code) in _KNOWN_DOWN:
+        down = self._reachability(municipality.code) in _KNOWN_DOWN
+        if down or municipality.code in self._retrying:
             # The sender may not even try now: say at once that it waits.
             self._tell_waiting(tracked)
         else:
@@ -726,6 +729,16 @@ class DutyDesk(QWidget):
 
     def on_delivery(self, event: DeliveryEvent) -> None:
         """Tell the worker what became of an entry saved at this desk."""
+        if event.outcome is Outcome.DELIVERED:
+            self._retrying.discard(event.municipality)
+        if event.outcome is Outcome.RETRY:
+            # The system is not taking deliveries: an entry saved here for it waits too,
+            # even when an earlier item of its line (an access event, say) was the one tried.
+            self._retrying.add(event.municipality)
+            for waiting in list(self._tracked.values()):
+                same_system = waiting.municipality.code == event.municipality
+                if same_system and waiting.saved and not waiting.told_waiting:
+                    self._tell_waiting(waiting)
         tracked = self._tracked.get(event.key)
         if tracked is None or event.kind is not ItemKind.ENTRY:
             return
