@@ -256,6 +256,7 @@ def _salvage_report(report: Report, setup: OutboxSetup, result: SalvageResult) -
         "states": result.states,
         "drafts": result.drafts,
         "uncertain": result.uncertain,
+        "authors_unreadable": result.authors_unreadable,
         "lost_keys": result.lost,
         "views": [view.document() for view in result.views],
         "new_outbox": str(result.new_outbox),
@@ -275,6 +276,12 @@ def _salvage_report(report: Report, setup: OutboxSetup, result: SalvageResult) -
             f"  {result.uncertain} item(s) were found only in the state before the damage: "
             "they may have been delivered or discarded since, so they wait for the worker "
             "(needing attention) instead of going by themselves"
+        )
+    if result.authors_unreadable:
+        report.lines.append(
+            f"  {result.authors_unreadable} item(s) or draft(s) had author columns that hold "
+            "no author: kept with the author not known (never made up); such items wait for "
+            "the worker (needing attention) instead of going under whoever signs in"
         )
     if result.lost:
         report.lines.append(

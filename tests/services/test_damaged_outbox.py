@@ -28,15 +28,15 @@ import pytest
 from app.domain.kinds import ItemKind
 from app.services.outbox import wal
 from app.services.outbox.file import Damaged
-from app.services.outbox.items import SALVAGED
+from app.services.outbox.items import AUTHOR_UNREADABLE, SALVAGED
 from app.services.outbox.keys import OutboxError
 from app.services.outbox.locking import SenderLock
 from app.services.outbox.profile import OutboxSetup
 from app.services.outbox.salvage import salvage
-from app.services.outbox.store import ItemState, Outbox, OutgoingItem
+from app.services.outbox.store import Draft, ItemState, Outbox, OutgoingItem
 from app.training.server import TrainingServer
 from app.ui.outbox.messages import RETRYABLE_OPEN_FAILURES, open_failure
-from tests.helpers import ROOT, run_app
+from tests.helpers import ROOT, author, run_app
 from tests.keyring_backend import Snapshot
 
 pytest_plugins = ["tests.outbox_fixtures"]
@@ -387,3 +387,134 @@ def test_salvage_reads_a_damaged_main_file_row_by_row(tmp_path: Path, key: bytes
         assert found | {uuid.UUID(lost) for lost in result.lost} == keys, f"page {page}"
         partial += 0 < len(found) < len(keys)
     assert partial > 0  # some page held only some of the items: read row by row
+
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
+NOW = dt.datetime(2026, 11, 27, 1, 0, tzinfo=dt.UTC)
+AILU = author("Áilu Čuoŋžá", "ailu-901")
+SAKARI = author("Šakari Ŋiemi", "sakari-902")
+BOUND = "keusote/effica/https://effica.keusote.example/api"
+
+
+def damaged_copy(live: Path, target: Path, after: int) -> None:
+    """The open outbox's files copied into ``target`` as a crash leaves them, one byte
+    flipped in the first frame from ``after`` on whose page a later transaction writes
+    again (so every item stays readable in some view)."""
+    target.mkdir(mode=0o700)
+    for name in FILES[:2]:
+        shutil.copyfile(live.with_name(name), target / name)
+    check = wal.check_bytes((target / "outbox.db-wal").read_bytes())
+    frame = next(
+        f
+        for f in check.frames[after:]
+        if not f.commit and any(later.page == f.page for later in check.frames[f.number + 1 :])
+    )
+    flip(target / "outbox.db-wal", frame)
+
+
+def test_salvage_keeps_each_items_author_and_destination(tmp_path: Path, key: bytes) -> None:
+    """A damaged schema 6 outbox with items of two workers, one bound to a destination:
+    each salvaged item keeps its author and destination, each draft its author, so
+    none goes under another worker's sign-in nor loses its hold on a new address."""
+    live = tmp_path / "live" / "outbox.db"
+    saved = [
+        replace(item(0), author=AILU, destination=BOUND),
+        replace(item(1), author=SAKARI),
+        replace(item(2), author=AILU),
+        replace(item(3), author=SAKARI),
+    ]
+    drafts = [
+        Draft(uuid.UUID(int=101), "entry", "186", "x9", b'{"n": 1}', NOW, author=AILU),
+        Draft(uuid.UUID(int=102), "notification", "186", "", b'{"n": 2}', NOW, author=SAKARI),
+    ]
+    with Outbox.open(live, key) as outbox:
+        for draft in drafts:
+            outbox.save_draft(draft)
+        ends = []
+        for outgoing in saved:
+            outbox.put(outgoing, NOW)
+            ends.append(frames_in(live))
+        damaged_copy(live, tmp_path / "copy", after=ends[1])
+    result = salvage(tmp_path / "copy", key, NOW, install=False)
+    assert result.damage is not None
+    assert (result.uncertain, result.authors_unreadable, result.lost) == (0, 0, [])
+    with Outbox.open(result.new_outbox, key) as outbox:
+        found = {i.key: (i.author, i.destination, i.state) for i in outbox.items()}
+        kept = {d.key: d.author for d in outbox.drafts()}
+        assert outbox.integrity_check() == []
+    assert found == {i.key: (i.author, i.destination, ItemState.WAITING) for i in saved}
+    assert kept == {d.key: d.author for d in drafts}
+
+
+def test_author_columns_that_hold_no_author_are_salvaged_as_no_worker(
+    tmp_path: Path, key: bytes
+) -> None:
+    """Author columns partly NULL or invalid (which the outbox refuses as damaged) are
+    never read as a worker: the item is kept, its author not known, and since an item of
+    unknown author may go under whoever signs in, it waits for the worker instead of
+    going by itself (an event too); a fax stays manual, a draft is kept."""
+    live = tmp_path / "live" / "outbox.db"
+    with Outbox.open(live, key) as outbox:
+        good = outbox.put(replace(item(0), author=AILU, destination=BOUND), NOW)
+        partial = outbox.put(replace(item(1), author=AILU, destination=BOUND), NOW)
+        invalid = outbox.put(replace(item(2), kind=ItemKind.EVENT, author=SAKARI), NOW)
+        fax = replace(item(3), kind=ItemKind.FAX, author=AILU)
+        manual = outbox.put(fax, NOW, state=ItemState.MANUAL)
+        draft = Draft(uuid.UUID(int=101), "entry", "186", "x9", b'{"n": 1}', NOW, author=AILU)
+        outbox.save_draft(draft)
+        with outbox._write() as db:
+            db.execute(
+                "UPDATE items SET author_name = NULL WHERE id IN (?, ?)", (partial.id, manual.id)
+            )
+            db.execute("UPDATE items SET author_method = 'telepathy' WHERE id = ?", (invalid.id,))
+            db.execute("UPDATE drafts SET author_signed_in = NULL")
+        with pytest.raises(OutboxError):
+            outbox.items()  # the outbox itself refuses them as damaged
+        after = frames_in(live)
+        later = [outbox.put(replace(item(n), author=SAKARI), NOW) for n in (4, 5)]
+        damaged_copy(live, tmp_path / "copy", after=after)
+    result = salvage(tmp_path / "copy", key, NOW, install=False)
+    assert result.damage is not None
+    assert (result.uncertain, result.authors_unreadable, result.lost) == (0, 4, [])
+    with Outbox.open(result.new_outbox, key) as outbox:
+        found = {i.id: i for i in outbox.items()}
+        (kept,) = outbox.drafts()
+        assert outbox.integrity_check() == []
+    assert set(found) == {good.id, partial.id, invalid.id, manual.id, *(i.id for i in later)}
+    assert (found[good.id].author, found[good.id].state) == (AILU, ItemState.WAITING)
+    assert all(found[i.id].author == SAKARI for i in later)
+    for held in (partial, invalid):
+        assert found[held.id].author is None
+        assert found[held.id].state is ItemState.ATTENTION
+        failure = found[held.id].failure
+        assert failure is not None
+        assert failure.cause == AUTHOR_UNREADABLE
+    assert found[partial.id].destination == BOUND
+    assert (found[manual.id].author, found[manual.id].state) == (None, ItemState.MANUAL)
+    assert found[manual.id].failure is None
+    assert (kept.key, kept.author, kept.payload) == (draft.key, None, draft.payload)
+
+
+@pytest.mark.parametrize("version", [1, 2, 3, 4, 5])
+def test_salvage_of_an_older_outbox_gives_what_its_migration_gives(
+    tmp_path: Path, version: int
+) -> None:
+    """A golden outbox of each version before authors: salvaged, its items and drafts
+    have no author (not known, never made up) and the destinations its file holds
+    (unbound before version 5), as its migration gives them."""
+    key = bytes.fromhex((GOLDEN / f"outbox-v{version}.key").read_text().strip())
+    for name in ("salvaged", "migrated"):
+        (tmp_path / name).mkdir(mode=0o700)
+        shutil.copyfile(GOLDEN / f"outbox-v{version}.db", tmp_path / name / "outbox.db")
+    result = salvage(tmp_path / "salvaged", key, NOW, install=False)
+    assert result.authors_unreadable == 0
+    with Outbox.open(result.new_outbox, key) as outbox:
+        salvaged = {i.key: (i.id, i.author, i.destination) for i in outbox.items()}
+        drafts = {d.key: d.author for d in outbox.drafts()}
+    with Outbox.open(tmp_path / "migrated" / "outbox.db", key) as outbox:
+        migrated = {i.key: (i.id, i.author, i.destination) for i in outbox.items()}
+        assert drafts == {d.key: d.author for d in outbox.drafts()}
+    assert salvaged == migrated
+    assert {author for _, author, _ in salvaged.values()} | set(drafts.values()) == {None}
+    bound = {destination for _, _, destination in salvaged.values()} - {""}
+    assert bound == (set() if version < 5 else {BOUND})

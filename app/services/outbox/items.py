@@ -55,6 +55,10 @@ PAYLOAD_UNREADABLE = "payload unreadable"
 # Salvaged from a damaged outbox, found only in its state before the damage: it may
 # have been delivered or discarded since, so it waits for the worker (app.services.outbox.salvage).
 SALVAGED = "salvaged"
+# Salvaged with author columns that hold no author (partly NULL, invalid): who saved it
+# is not known, and an item of unknown author may go under whoever signs in, so it
+# waits for the worker instead of going by itself (app.services.outbox.salvage).
+AUTHOR_UNREADABLE = "author unreadable"
 
 
 @dataclass(frozen=True)
@@ -62,9 +66,9 @@ class Failure:
     """Why an item's last attempt failed, as the outbox keeps it in ``last_error``.
 
     ``cause`` is the name of the :mod:`app.connectors.errors` class the connector
-    raised (or :data:`PAYLOAD_UNREADABLE`, :data:`SALVAGED`); ``detail`` its detail, or the system's
-    reason for a refusal. Neither holds client data. Written and read only here, so
-    no reader takes the stored text apart on its own.
+    raised (or :data:`PAYLOAD_UNREADABLE`, :data:`SALVAGED`, :data:`AUTHOR_UNREADABLE`);
+    ``detail`` its detail, or the system's reason for a refusal. Neither holds client
+    data. Written and read only here, so no reader takes the stored text apart on its own.
     """
 
     cause: str

@@ -19,7 +19,15 @@ after it are found by a backward scan, the indexes and lookups by id), and every
 readable item and draft goes into a new outbox with the same key, once per
 idempotency key, the newest view's version first. An item found only in the state
 before the damage may have been delivered or discarded after it: it is kept, but as
-needing the worker's attention (:data:`UNCERTAIN`), never sent by itself. Then, when
+needing the worker's attention (:data:`UNCERTAIN`), never sent by itself.
+
+Each row keeps what later schema versions added where the damaged file has it: the
+item's destination (version 5) and the item's and draft's author (version 6). A file
+older than them gives what its migration would: unbound (''), author not known. Author
+columns that hold no author (partly NULL, invalid), which the outbox itself refuses
+as damaged, are never read as a worker: they are left not known, and an item of them
+that would go by itself needs the worker's attention (:data:`UNREADABLE_AUTHOR`)
+instead, since an item of unknown author may go under whoever signs in. Then, when
 no process has the outbox open, the old files are moved (never deleted) into
 ``damaged-YYYYMMDD-HHMMSS/`` (UTC) in the profile and the new outbox takes their place.
 """
@@ -41,24 +49,19 @@ from sqlcipher3 import dbapi2
 from app.domain.kinds import ItemKind
 from app.services.files import ModeFix
 from app.services.outbox import wal
-from app.services.outbox.file import (
-    CIPHER_PROFILES,
-    _connect,
-    open_connection,
-    sibling,
-    transaction,
-    translate,
-)
-from app.services.outbox.items import SALVAGED, Failure
-from app.services.outbox.keys import OutboxError, OutboxIOError
+from app.services.outbox.file import open_connection, sibling, transaction, translate
+from app.services.outbox.items import AUTHOR_UNREADABLE, SALVAGED, Failure, author_from_row
+from app.services.outbox.keys import OutboxIOError
 from app.services.outbox.replace import SUFFIXES, digest, put_in_place
-from app.services.outbox.schema import (
-    SCHEMA_VERSION,
-    Corrupt,
-    NewerSchema,
-    NotAnOutbox,
-    schema_version,
+from app.services.outbox.salvage_read import (
+    DRAFT_AUTHOR,
+    DRAFT_ROW,
+    ITEM_AUTHOR,
+    ITEM_ROW,
+    View,
+    read_view,
 )
+from app.services.outbox.schema import AUTHOR_COLUMNS, Corrupt
 from app.services.outbox.store import OUTBOX_FILE, Outbox
 
 SALVAGED_PREFIX = "outbox-salvaged-"
@@ -68,49 +71,14 @@ UNCERTAIN = Failure(
     "found only in the state before the damage: it may have been delivered or discarded "
     "after it; check the client's record, then resend or discard it",
 )
+UNREADABLE_AUTHOR = Failure(
+    AUTHOR_UNREADABLE,
+    "salvaged with author columns that hold no author: who saved it is not known; "
+    "check who saved it (and the client's record), then resend or discard it",
+)
 # The kinds a worker resends or discards; an uncertain event or fax keeps its state
 # (an event goes again harmlessly by its key; a fax waits to be marked sent).
 _WORKER_CHECKS = frozenset({ItemKind.ENTRY, ItemKind.MAIL, ItemKind.NOTIFICATION})
-_ITEM_COLUMNS = (
-    "id",
-    "key",
-    "municipality",
-    "kind",
-    "client",
-    "label",
-    "payload",
-    "state",
-    "attempts",
-    "next_attempt",
-    "last_error",
-    "created",
-)
-_DRAFT_COLUMNS = ("key", "form", "municipality", "client", "payload", "updated")
-_MAX_PROBES = 10_000  # ids looked up one by one between two scans' ends
-
-
-@dataclass
-class View:
-    """What one rebuilt copy of the outbox gave: its rows, by key, and what failed."""
-
-    name: str
-    items: dict[str, tuple[Any, ...]] = field(default_factory=dict)
-    drafts: dict[str, tuple[Any, ...]] = field(default_factory=dict)
-    deliveries: dict[str, int] = field(default_factory=dict)
-    sequence: int = 0
-    listed: set[str] = field(default_factory=set)  # idempotency keys the key index holds
-    unread_ids: set[int] = field(default_factory=set)  # items known to exist, unreadable
-    unreadable: int = 0  # rows an index or scan names that could not be read
-    error: str | None = None  # the view could not be opened at all
-
-    def document(self) -> dict[str, object]:
-        return {
-            "view": self.name,
-            "items": len(self.items),
-            "drafts": len(self.drafts),
-            "unreadable_rows": self.unreadable,
-            "error": self.error,
-        }
 
 
 @dataclass
@@ -123,6 +91,7 @@ class SalvageResult:
     drafts: int
     uncertain: int
     new_outbox: Path
+    authors_unreadable: int = 0  # items and drafts whose author columns held no author
     lost: list[str] = field(default_factory=list)  # idempotency keys indexed but unreadable
     mode_fixes: tuple[ModeFix, ...] = ()
     installed: bool = False
@@ -224,152 +193,17 @@ def _views(
         _write_private(directory / OUTBOX_FILE, database)
         if rebuilt:
             _write_private(directory / f"{OUTBOX_FILE}-wal", rebuilt)
-        views.append(_read_view(name, directory / OUTBOX_FILE, key_hex))
+        views.append(read_view(name, directory / OUTBOX_FILE, key_hex))
     return views, damage if damage is not None and damage.damaged else None
-
-
-class _Copy:
-    """A private copy of the outbox, read query by query.
-
-    Once a page has failed its HMAC, SQLCipher fails every later read of an uncached
-    page on that connection: after each failed query the copy is opened anew.
-    """
-
-    def __init__(self, path: Path, key_hex: str) -> None:
-        self.path = path
-        self.key_hex = key_hex
-        self.db = self.open()
-
-    def open(self) -> dbapi2.Connection:
-        """The first cipher profile that reads the copy's schema."""
-        for profile in CIPHER_PROFILES:
-            db = _connect(self.path, "mode=rw", self.key_hex, profile)
-            try:
-                db.execute("SELECT count(*) FROM sqlite_schema").fetchone()
-            except dbapi2.DatabaseError:
-                db.close()
-                continue
-            return db
-        raise Corrupt("no cipher profile reads the schema (wrong key, or its pages damaged)")
-
-    def rows(
-        self, sql: str, parameters: tuple[Any, ...] = ()
-    ) -> tuple[list[tuple[Any, ...]], bool]:
-        """The rows ``sql`` yields up to the first error; whether it ran to its end."""
-        found: list[tuple[Any, ...]] = []
-        try:
-            for row in self.db.execute(sql, parameters):
-                found.append(tuple(row))
-        except dbapi2.Error:
-            self.db.close()
-            self.db = self.open()
-            return found, False
-        return found, True
-
-    def close(self) -> None:
-        self.db.close()
-
-
-def _read_view(name: str, path: Path, key_hex: str) -> View:
-    view = View(name)
-    try:
-        copy = _Copy(path, key_hex)
-    except (OutboxError, dbapi2.Error) as error:
-        view.error = str(error)
-        return view
-    try:
-        _read_tables(copy, view)
-    except (OutboxError, dbapi2.Error) as error:
-        if isinstance(error, NewerSchema):
-            raise
-        view.error = str(error)
-    finally:
-        copy.close()
-    return view
-
-
-def _read_tables(copy: _Copy, view: View) -> None:
-    try:
-        version = schema_version(copy.db)
-    except (OutboxError, dbapi2.Error):
-        # The meta page itself damaged: the tables are read by their names all the same.
-        copy.close()
-        copy.db = copy.open()
-    else:
-        if version > SCHEMA_VERSION:
-            raise NewerSchema(f"schema version {version}: salvage it with the newer version")
-    tables = {str(row[0]) for row in copy.rows("SELECT name FROM sqlite_schema")[0]}
-    if "items" not in tables:
-        raise NotAnOutbox("no items table")
-    rows, view.unread_ids = _readable(copy, "items", _ITEM_COLUMNS)
-    view.unreadable = len(view.unread_ids)
-    view.items = {str(row[1]): row for row in rows}
-    if "drafts" in tables:
-        rows, unreadable = _readable(copy, "drafts", _DRAFT_COLUMNS)
-        view.unreadable += len(unreadable)
-        view.drafts = {str(row[0]): row for row in rows}
-    deliveries, _ = _readable(copy, "deliveries", ("municipality", "delivered"))
-    view.deliveries = {str(code): int(stamp) for code, stamp in deliveries}
-    sequence = copy.rows("SELECT seq FROM sqlite_sequence WHERE name = 'items'")[0]
-    view.sequence = int(sequence[0][0]) if sequence else 0
-    keys = copy.rows("SELECT key FROM items INDEXED BY sqlite_autoindex_items_1 ORDER BY key")[0]
-    view.listed = {str(row[0]) for row in keys}
-
-
-def _readable(
-    copy: _Copy, table: str, columns: Sequence[str]
-) -> tuple[list[tuple[Any, ...]], set[int]]:
-    """Every row of ``table`` that can be read, and the rowids of known rows that could not be.
-
-    A table scan stops at the first page that fails its HMAC; the rows after it are
-    found by a scan backwards, through the table's indexes (which hold rowids of
-    their own) and, between the two scans' ends, by looking ids up one by one.
-    """
-    scan = f"SELECT rowid FROM {table} NOT INDEXED ORDER BY rowid"  # noqa: S608 - constants only
-    forward, complete = copy.rows(scan)
-    known = {int(row[0]) for row in forward}
-    probed: set[int] = set()
-    if not complete:
-        backward = {int(row[0]) for row in copy.rows(scan + " DESC")[0]}
-        known |= backward
-        for sql in _index_scans(copy, table):
-            known |= {int(row[0]) for row in copy.rows(sql)[0]}
-        low = max((int(row[0]) for row in forward), default=0) + 1
-        high = min(backward, default=low)
-        probed = set(range(low, min(high, low + _MAX_PROBES))) - known
-    rows: list[tuple[Any, ...]] = []
-    unreadable: set[int] = set()
-    select = f"SELECT {', '.join(columns)} FROM {table} WHERE rowid = ?"  # noqa: S608 - constants only
-    for rowid in sorted(known | probed):
-        found, complete = copy.rows(select, (rowid,))
-        rows += found
-        if not complete and rowid in known:  # a probed id may name no row at all
-            unreadable.add(rowid)
-    return rows, unreadable
-
-
-def _index_scans(copy: _Copy, table: str) -> Iterable[str]:
-    for (index,) in (row[1:2] for row in copy.rows(f"PRAGMA index_list({table})")[0]):
-        names = [str(row[2]) for row in copy.rows(f"PRAGMA index_info({index})")[0]]
-        if names:
-            order = ", ".join(names)
-            scan = f"SELECT rowid FROM {table} INDEXED BY {index} ORDER BY {order}"  # noqa: S608
-            yield scan
-            yield scan + " DESC"
 
 
 def _write(
     new_path: Path, key: bytes, views: list[View], damage: wal.WalCheck | None
 ) -> SalvageResult:
     """The merged rows into a new outbox at ``new_path`` (which must not exist)."""
-    items, uncertain = _merge_items(views, damage is not None)
-    drafts: dict[str, tuple[Any, ...]] = {}
-    for view in views:
-        for draft_key, draft in view.drafts.items():
-            if draft_key not in items and (
-                draft_key not in drafts or draft[5] > drafts[draft_key][5]
-            ):
-                drafts[draft_key] = draft  # the newest text; none for a form already saved
+    items, uncertain, authors_unreadable = _merge_items(views, damage is not None)
+    drafts, unreadable = _merge_drafts(views, items.keys())
+    authors_unreadable += unreadable
     deliveries: dict[str, int] = {}
     for view in views:
         for code, stamp in view.deliveries.items():
@@ -379,11 +213,11 @@ def _write(
     with contextlib.closing(opened.connection) as db, transaction(db):
         for row in sorted(items.values(), key=lambda row: int(row[0])):
             if db.execute("SELECT 1 FROM items WHERE id = ?", (row[0],)).fetchone() is None:
-                db.execute(_insert("items", _ITEM_COLUMNS), row)
+                db.execute(_insert("items", ITEM_ROW), row)
             else:  # an id met twice cannot happen with AUTOINCREMENT; never lose the row
-                db.execute(_insert("items", _ITEM_COLUMNS[1:]), row[1:])
+                db.execute(_insert("items", ITEM_ROW[1:]), row[1:])
         for draft in drafts.values():
-            db.execute(_insert("drafts", _DRAFT_COLUMNS), draft)
+            db.execute(_insert("drafts", DRAFT_ROW), draft)
         for code, stamp in sorted(deliveries.items()):
             db.execute(
                 "INSERT INTO deliveries (municipality, delivered) VALUES (?, ?)", (code, stamp)
@@ -407,6 +241,7 @@ def _write(
         drafts=counts.drafts,
         uncertain=uncertain,
         new_outbox=new_path,
+        authors_unreadable=authors_unreadable,
         lost=sorted(set().union(*(view.listed for view in views)) - items.keys()),
         mode_fixes=mode_fixes,
     )
@@ -417,20 +252,26 @@ def _insert(table: str, columns: Sequence[str]) -> str:
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"  # noqa: S608 - constants only
 
 
-def _merge_items(views: list[View], damaged: bool) -> tuple[dict[str, tuple[Any, ...]], int]:
-    """One row per idempotency key, from the newest view holding it; how many are uncertain.
+def _merge_items(views: list[View], damaged: bool) -> tuple[dict[str, tuple[Any, ...]], int, int]:
+    """One row per idempotency key, from the newest view holding it; how many are
+    uncertain, and how many had author columns that hold no author.
 
     'sending' goes back to 'waiting' (nothing is being sent now). When the log was
     damaged, an item that only the state before the damage holds, and that no view of
     the state after it names (by its key in the key index, or its id among the rows it
     could not read), may have been delivered or discarded since: a worker's kind of
     item then needs attention, and never goes by itself.
+
+    Author columns that hold no author are left not known (all NULL), never read as a
+    worker; since an item of unknown author may go under whoever signs in, such an item
+    that would go by itself (waiting, or needing attention) needs attention instead,
+    whatever its kind; a fax stays manual (it is never sent).
     """
     after = [view for view in views if view.name != "last_good"]
     named_keys = set().union(*(view.listed for view in after))
     named_ids = set().union(*(view.unread_ids for view in after))
     merged: dict[str, tuple[Any, ...]] = {}
-    uncertain = 0
+    uncertain = unreadable = 0
     for view in views:
         before_damage = damaged and view.name == "last_good"
         for item_key, row in view.items.items():
@@ -445,8 +286,48 @@ def _merge_items(views: list[View], damaged: bool) -> tuple[dict[str, tuple[Any,
                 values[7] = "attention"
                 values[10] = str(UNCERTAIN)
                 uncertain += 1
+            if not _author_readable(values[ITEM_AUTHOR]):
+                values[ITEM_AUTHOR] = [None] * len(AUTHOR_COLUMNS)
+                if open_state:
+                    values[7] = "attention"
+                    values[10] = str(UNREADABLE_AUTHOR)
+                unreadable += 1
             merged[item_key] = tuple(values)
-    return merged, uncertain
+    return merged, uncertain, unreadable
+
+
+def _merge_drafts(
+    views: list[View], saved: Iterable[str]
+) -> tuple[dict[str, tuple[Any, ...]], int]:
+    """One draft per form, its newest text (none for a form already saved as an item);
+    how many had author columns that hold no author.
+
+    A draft is never sent: one whose author columns hold no author is kept, its author
+    not known (as a draft kept before version 6), never read as a worker.
+    """
+    skip = set(saved)
+    drafts: dict[str, tuple[Any, ...]] = {}
+    for view in views:
+        for draft_key, draft in view.drafts.items():
+            if draft_key not in skip and (
+                draft_key not in drafts or draft[5] > drafts[draft_key][5]
+            ):
+                drafts[draft_key] = draft
+    unreadable = 0
+    for draft_key, draft in drafts.items():
+        if not _author_readable(draft[DRAFT_AUTHOR]):
+            drafts[draft_key] = draft[: DRAFT_AUTHOR.start] + (None,) * len(AUTHOR_COLUMNS)
+            unreadable += 1
+    return drafts, unreadable
+
+
+def _author_readable(values: Sequence[Any]) -> bool:
+    """Whether the author columns hold an author, or none at all (not known)."""
+    try:
+        author_from_row(tuple(values))
+    except ValueError:
+        return False
+    return True
 
 
 def _checked(kind: object) -> bool:

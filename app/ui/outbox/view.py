@@ -35,7 +35,7 @@ from app.services.outbox.codec import (
     mail_from_payload,
     notification_from_payload,
 )
-from app.services.outbox.items import PAYLOAD_UNREADABLE, SALVAGED, Failure
+from app.services.outbox.items import AUTHOR_UNREADABLE, PAYLOAD_UNREADABLE, SALVAGED, Failure
 from app.services.outbox.store import ItemState, StoredItem
 from app.ui.followup.fax_actions import FaxActions
 from app.ui.item_table import ItemListDialog, TableRow, item_table, message_line, named_button
@@ -536,6 +536,10 @@ class OutboxView(ItemListDialog):
             SALVAGED: self.tr(
                 "pelastettu vioittuneista lähtevistä; voi olla jo toimitettu tai hylätty: "
                 "tarkista asiakastiedoista ennen uudelleenlähetystä"
+            ),
+            AUTHOR_UNREADABLE: self.tr(
+                "pelastettu vioittuneista lähtevistä, tallentaja ei tiedossa: tarkista kuka "
+                "sen tallensi ja asiakastiedot ennen uudelleenlähetystä"
             ),
         }
         return texts.get(failure.cause, str(failure)), str(failure)
