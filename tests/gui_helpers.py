@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
 from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -37,8 +39,12 @@ from app.domain.policy import Policy
 from app.services.context import AppContext
 from app.training.data import SyntheticClient
 from app.training.server import TrainingServer
+from app.ui.followup.handoff_dialog import HandoffDialog
+from app.ui.followup.notification_form import NotificationForm
 from app.ui.main_window import MainWindow
 from app.ui.message_bar import Level
+from app.ui.printing.preview import PrintPreview
+from app.ui.printing.printer import page_count
 from app.ui.unsaved import Choice
 from app.wiring import training_context
 from tests.helpers import SAVED_BY, mail_for, notification_for
@@ -231,6 +237,51 @@ def write_entry(qtbot: QtBot, window: MainWindow, narrative: str) -> None:
 
 def save(qtbot: QtBot, window: MainWindow) -> None:
     press(window.desk.form.narrative, Qt.Key.Key_Return, CTRL)
+
+
+def activate(qtbot: QtBot, widget: QWidget) -> None:
+    """Make ``widget``'s window the active one: its shortcuts reach it."""
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow, timeout=WAIT_MS)
+
+
+def open_handoff(qtbot: QtBot, window: MainWindow) -> HandoffDialog:
+    """Ctrl+H from the search field (where the focus is after a search)."""
+    activate(qtbot, window)
+    press(window.desk.search.field, Qt.Key.Key_H, CTRL)
+    dialog = window.followup.handoff_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible, timeout=WAIT_MS)
+    return dialog
+
+
+def open_notification(qtbot: QtBot, window: MainWindow) -> NotificationForm:
+    """Ctrl+I in the window."""
+    activate(qtbot, window)
+    press(window, Qt.Key.Key_I, CTRL)
+    form = window.followup.notification_form
+    assert form is not None
+    qtbot.waitUntil(form.isVisible, timeout=WAIT_MS)
+    return form
+
+
+def print_without_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
+    """The preview presses "Tulosta", the dialog accepts, the spooler takes the PDF
+    (appended to the list returned)."""
+    printed: list[bytes] = []
+
+    def preview_exec(preview: PrintPreview) -> int:
+        preview.print_button.click()
+        return int(preview.result())
+
+    def fake_print(pdf: bytes, _printer: QPrinter) -> int:
+        printed.append(pdf)
+        return page_count(pdf)
+
+    monkeypatch.setattr(PrintPreview, "exec", preview_exec)
+    monkeypatch.setattr(QPrintDialog, "exec", lambda _dialog: 1)
+    monkeypatch.setattr("app.ui.printing.flow.print_pdf", fake_print)
+    return printed
 
 
 def status_level(window: MainWindow) -> Level | None:

@@ -26,6 +26,7 @@ from app.services.connectivity import Reachability, VpnResult
 from app.services.context import AppContext
 from app.services.outbox.delivery import DeliveryEvent, Outcome
 from app.services.outbox.drafts import ENTRY_FORM, NOTIFICATION_FORM
+from app.services.outbox.store import StoredItem
 from app.services.scrub import frames_of
 from app.services.settings import UserSettings
 from app.ui.client.desk import DutyDesk
@@ -135,8 +136,12 @@ class MainWindow(QMainWindow):
         self.desk = DutyDesk(
             context, self.runner, self.messages, self.outbox, self.connectivity.state, self, now
         )
+        # Which outbox items the window's lists (outbox view, open handoffs) show: not
+        # another worker's.
+        self.shows_item: Callable[[StoredItem], bool] | None = None
         if sign_ins is not None:
             self.desk.drafts.shows = draft_filter(sign_ins)
+            self.shows_item = showing_filter(sign_ins)
         self.duty = DutyDisplay(context.policy, now, self)
         self.banner = OutboxBanner(self)
         self.connectivity_summary = ConnectivitySummary(self)
@@ -283,6 +288,8 @@ class MainWindow(QMainWindow):
         if self.sign_in is not None:
             # A sign-in's waiting items go at once.
             self.sign_in.signed_in.connect(lambda codes: self.outbox.nudge(force=codes))
+            # Who works here may have changed: the open lists show their items now.
+            self.sign_in.signed_in.connect(lambda _codes: self.outbox.items_changed.emit())
             self.sign_in.worker_named.connect(self._show_worker)
         if self.outage_practice is not None:
             self.outage_practice.outage_changed.connect(self._on_outage_changed)
@@ -398,7 +405,6 @@ class MainWindow(QMainWindow):
 
     def show_outbox(self) -> OutboxView:
         """Open (or raise) the non-modal outbox view."""
-        sign_ins = self.context.sign_ins
         if self._outbox_view is None:
             self._outbox_view = OutboxView(
                 self.context.policy,
@@ -406,7 +412,7 @@ class MainWindow(QMainWindow):
                 self.context.author,
                 self,
                 fax_actions=self.followup.fax,
-                shows=None if sign_ins is None else showing_filter(sign_ins),
+                shows=self.shows_item,
             )
         view = self._outbox_view
         if view.isVisible():

@@ -13,14 +13,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from pytestqt.qtbot import QtBot
 
 from app.domain.access import DEFAULT_PURPOSE
 from app.training.server import TrainingServer
 from app.ui.main_window import MainWindow
-from app.ui.printing.preview import PrintPreview
-from app.ui.printing.printer import page_count
 from tests.gui_helpers import (
     CTRL,
     HYVINKAA,
@@ -30,6 +27,7 @@ from tests.gui_helpers import (
     find_client,
     inspect,
     press,
+    print_without_dialogs,
     save,
     search,
     select_jarvenpaa,
@@ -41,24 +39,6 @@ pytestmark = [
     pytest.mark.gui,
     pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$"),
 ]
-
-
-def print_without_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
-    """The preview presses "Tulosta", the dialog accepts, the spooler takes the PDF."""
-    printed: list[bytes] = []
-
-    def preview_exec(preview: PrintPreview) -> int:
-        preview.print_button.click()
-        return int(preview.result())
-
-    def fake_print(pdf: bytes, _printer: QPrinter) -> int:
-        printed.append(pdf)
-        return page_count(pdf)
-
-    monkeypatch.setattr(PrintPreview, "exec", preview_exec)
-    monkeypatch.setattr(QPrintDialog, "exec", lambda _dialog: 1)
-    monkeypatch.setattr("app.ui.printing.flow.print_pdf", fake_print)
-    return printed
 
 
 def actions(log: list[dict[str, Any]]) -> Counter[str]:

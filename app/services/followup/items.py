@@ -142,10 +142,17 @@ class OpenHandoff:
     phone: str | None = None
 
 
-def open_handoffs(outbox: Outbox) -> list[OpenHandoff]:
+def open_handoffs(
+    outbox: Outbox, shows: Callable[[StoredItem], bool] | None = None
+) -> list[OpenHandoff]:
     """What is still open: mail and notifications not yet delivered, faxes not yet
-    marked sent; in the order saved."""
-    return [_open(item) for item in outbox.items() if item.kind in FOLLOW_UP_KINDS]
+    marked sent; in the order saved. ``shows``: whether an item is listed (default:
+    every one), e.g. not another worker's items."""
+    return [
+        _open(item)
+        for item in outbox.items()
+        if item.kind in FOLLOW_UP_KINDS and (shows is None or shows(item))
+    ]
 
 
 def _open(item: StoredItem) -> OpenHandoff:

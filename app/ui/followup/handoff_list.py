@@ -4,18 +4,20 @@ Mail and notifications not yet delivered, faxes not yet marked sent
 (:func:`app.services.followup.items.open_handoffs`, read on the serial disk pool). A row
 shows the item's label (initials, birth date, time) and never more client data. For
 a fax: "Tulosta faksi" and "Merkitse lähetetyksi…". The list re-reads itself whenever
-the outbox changes.
+the outbox changes. Which items are listed is the window's to say (``shows``: e.g. not
+another worker's), as in the outbox view.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
 from app.domain.policy import Policy
 from app.services.followup.items import Channel, OpenHandoff, open_handoffs
-from app.services.outbox.store import ItemState
+from app.services.outbox.store import ItemState, StoredItem
 from app.ui.followup import messages as followup_messages
 from app.ui.followup.fax_actions import FaxActions
 from app.ui.item_table import ItemListDialog, TableRow, item_table, message_line, named_button
@@ -39,10 +41,15 @@ class HandoffList(ItemListDialog):
         runner: TaskRunner,
         actions: FaxActions,
         parent: QWidget | None = None,
+        *,
+        shows: Callable[[StoredItem], bool] | None = None,
     ) -> None:
+        """``shows``: whether an item is listed (default: every one), e.g. not another
+        worker's items; asked on the disk pool, where the outbox is read."""
         super().__init__("handoffList", policy, outbox, parent)
         self.setWindowTitle(self.tr("Avoimet siirrot ja ilmoitukset"))
         self._runner = runner
+        self._shows = shows
         self._actions = actions
         self._rows: dict[int, OpenHandoff] = {}
         table = item_table(
@@ -77,9 +84,9 @@ class HandoffList(ItemListDialog):
         if sending is None:
             self._read_done()
             return
-        outbox = sending.outbox
+        outbox, shows = sending.outbox, self._shows
         self._runner.run(
-            lambda: open_handoffs(outbox), self._listed, self._list_failed, pool=Pool.DISK
+            lambda: open_handoffs(outbox, shows), self._listed, self._list_failed, pool=Pool.DISK
         )
 
     def _unavailable(self) -> None:

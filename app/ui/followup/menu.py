@@ -62,6 +62,9 @@ class FollowupParts:
     desk: DutyDesk
     now: Clock
     drafts: DraftKeeper
+    # Whether the open handoffs list shows an item (None: every one), e.g. not another
+    # worker's items once the window's sign-ins say who works here.
+    shows: Callable[[StoredItem], bool] | None = None
 
 
 # The follow-up items the sender delivers (a fax goes by hand).
@@ -306,7 +309,12 @@ class FollowupController(QObject):
         parts = self._parts
         if self.handoff_list is None:
             self.handoff_list = HandoffList(
-                parts.context.policy, parts.outbox, parts.runner, self.fax, self._window
+                parts.context.policy,
+                parts.outbox,
+                parts.runner,
+                self.fax,
+                self._window,
+                shows=parts.shows,
             )
         view = self.handoff_list
         if view.isVisible():
@@ -462,6 +470,7 @@ def install_followup(window: MainWindow, now: Clock | None = None) -> FollowupCo
         desk=window.desk,
         now=now or utc_now,
         drafts=window.desk.draft_keeper,
+        shows=window.shows_item,
     )
     controller = FollowupController(parts, window)
     controller.add_menu(window.menuBar())
