@@ -71,6 +71,9 @@ class SignIn:
         self.method = SignInMethod(auth.method)
         self.codes = codes
         self._vault = vault
+        # The last sign-in on this profile, read once here (never on the GUI thread later).
+        remembered = None if vault is None else vault.remembered(key)
+        self._remembered = None if remembered is None else _Worker(*remembered)
         self._notify = notify
         self._lock = threading.Lock()  # state, worker, credentials
         self._state = State.SIGNED_OUT
@@ -105,10 +108,8 @@ class SignIn:
     def current_worker_id(self) -> str | None:
         """Who works under this sign-in now: signed in in this session, or last on this
         profile (the organisation out of reach); None before anyone ever signed in."""
-        if self._worker is not None:
-            return self._worker.worker_id
-        remembered = None if self._vault is None else self._vault.remembered(self.key)
-        return None if remembered is None else remembered[0]
+        worker = self._worker or self._remembered
+        return None if worker is None else worker.worker_id
 
     def author(self, organisation: str) -> Author | None:
         """The author of an item saved now for ``organisation``; None before any sign-in.
@@ -116,13 +117,9 @@ class SignIn:
         A sign-in that has ended (or gone offline) still names its worker: the item
         was written by them, and goes once the worker has signed in again.
         """
-        worker = self._worker
-        if worker is None and self._vault is not None:
-            # Signed in in an earlier session, the organisation out of reach now: the
-            # same worker (the idle lock's PIN vouches for who is at the keyboard).
-            remembered = self._vault.remembered(self.key)
-            if remembered is not None:
-                worker = _Worker(*remembered)
+        # Signed in in an earlier session, the organisation out of reach now: the same
+        # worker (the idle lock's PIN vouches for who is at the keyboard).
+        worker = self._worker or self._remembered
         if worker is None:
             return None
         return Author(worker.worker_id, worker.name, organisation, self.method, worker.signed_in_at)
