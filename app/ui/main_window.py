@@ -301,6 +301,9 @@ class MainWindow(QMainWindow):
         self.worker_info.setText(
             self.tr("Päivystäjä: {worker} · {unit}").format(worker=name, unit=unit)
         )
+        lock = getattr(self, "lock", None)
+        if lock is not None:
+            lock.screen.worker.setText(self.tr("Päivystäjä: {worker}").format(worker=name))
 
     def _outbox_skips(self, code: str) -> bool:
         """The sender leaves a municipality alone while its system is known to be down

@@ -63,6 +63,7 @@ def test_worker_signs_in_to_an_oidc_and_a_password_system_by_keyboard(
     qtbot.waitUntil(lambda: bool(asked), timeout=WAIT_MS)
     # The status bar names the worker as the organisation knows them.
     assert "Áilu Čuoŋžá" in window.worker_info.text()
+    assert "Áilu Čuoŋžá" in window.lock.screen.worker.text()
     pins = window.context.pins
     assert pins is not None
     qtbot.waitUntil(pins.path.exists, timeout=WAIT_MS)
