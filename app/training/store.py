@@ -54,6 +54,19 @@ class RecordStore:
         content: bytes,
         **extra: Any,
     ) -> Stored:
+        fields = {"hetu": hetu, "kind": kind, "text": text}
+        return self._keep(self._records, "", idempotency_key, content, {**fields, **extra})
+
+    def _keep(
+        self,
+        into: list[dict[str, Any]],
+        kind: str,
+        idempotency_key: str,
+        content: bytes,
+        fields: dict[str, Any],
+    ) -> Stored:
+        """Keep a delivery once: the same key again with the same content is a duplicate,
+        with other content a conflict."""
         digest = hashlib.sha256(content).hexdigest()
         with self._lock:
             known = self._by_key.get(idempotency_key)
@@ -62,17 +75,14 @@ class RecordStore:
                 if known_digest != digest:
                     raise IdempotencyConflict(idempotency_key)
                 return Stored(record_id, duplicate=True)
-            record_id = f"{self._prefix}-{next(self._ids):06d}"
+            record_id = f"{self._prefix}-{kind}{next(self._ids):06d}"
             self._by_key[idempotency_key] = (record_id, digest)
-            self._records.append(
+            into.append(
                 {
                     "record_id": record_id,
                     "idempotency_key": idempotency_key,
-                    "hetu": hetu,
-                    "kind": kind,
-                    "text": text,
+                    **fields,
                     "received_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                    **extra,
                 }
             )
             return Stored(record_id, duplicate=False)
@@ -144,25 +154,7 @@ class RecordStore:
     def record_access(self, *, idempotency_key: str, content: bytes, **event: Any) -> Stored:
         """Log an access event once: the same key again with the same content is a
         duplicate, with other content a conflict (as for any delivery)."""
-        digest = hashlib.sha256(content).hexdigest()
-        with self._lock:
-            known = self._by_key.get(idempotency_key)
-            if known is not None:
-                record_id, known_digest = known
-                if known_digest != digest:
-                    raise IdempotencyConflict(idempotency_key)
-                return Stored(record_id, duplicate=True)
-            record_id = f"{self._prefix}-loki-{next(self._ids):06d}"
-            self._by_key[idempotency_key] = (record_id, digest)
-            self._access.append(
-                {
-                    "record_id": record_id,
-                    "idempotency_key": idempotency_key,
-                    "received_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                    **event,
-                }
-            )
-            return Stored(record_id, duplicate=False)
+        return self._keep(self._access, "loki-", idempotency_key, content, event)
 
     def access_log(self) -> list[dict[str, Any]]:
         """The access events received, in the order received."""
