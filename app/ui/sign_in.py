@@ -279,16 +279,26 @@ class SignInController(QObject):
         self._update()
 
     def _online_sign_in(self) -> None:
-        """An online sign-in renews the PIN's offline time; without a PIN, offer one."""
+        """An online sign-in renews the PIN's offline time; without a PIN, offer one.
+        The PIN file is read and written on the disk thread, never here."""
         pins, worker = self._pins, self._worker
         if pins is None:
             return
         now = dt.datetime.now(dt.UTC)
-        if pins.state(worker, now, 1e9) is not PinState.NOT_SET:
-            self._runner.run(
-                lambda: pins.signed_in_online(worker, now), lambda _none: None, pool=Pool.DISK
-            )
-            return
+
+        def renew() -> bool:
+            if pins.state(worker, now, 1e9) is PinState.NOT_SET:
+                return False
+            pins.signed_in_online(worker, now)
+            return True
+
+        def renewed(had_pin: bool) -> None:
+            if not had_pin:
+                self._offer_pin(pins, worker, now)
+
+        self._runner.run(renew, renewed, pool=Pool.DISK)
+
+    def _offer_pin(self, pins: PinStore, worker: str, now: dt.datetime) -> None:
         dialog = PinDialog(self._window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
