@@ -261,11 +261,17 @@ class SignInController(QObject):
         dialog = PasswordDialog(municipality, hint, self._window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        result = sign_in.sign_in_with_password(dialog.user.text(), dialog.password.text(), "")
+        user, password = dialog.user.text(), dialog.password.text()
         dialog.password.clear()
         for each in sign_in.codes:
             self._forget_connector(each)
-        self._done(sign_in, result)
+        # On the disk thread: the sign-in remembers who signed in (a small file).
+        self._runner.run(
+            lambda: sign_in.sign_in_with_password(user, password, ""),
+            lambda result: self._done(sign_in, result),
+            lambda _error: self._done(sign_in, SignInResult(Outcome.REFUSED, "error")),
+            pool=Pool.DISK,
+        )
 
     def _done(self, sign_in: SignIn, result: SignInResult) -> None:
         self._busy.discard(sign_in.key)
