@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from app import __version__
 from app.domain.policy import Policy
-from app.services import helpdesk, paths
+from app.services import helpdesk, paths, selftest
 from app.services.crash import install_logging_hooks
 from app.services.logs import setup_logging
 from app.services.outbox.delivery import MaySend
@@ -72,6 +72,11 @@ HELPDESK_EXIT_CODES = (
     f"unusable; {helpdesk.EXIT_OUTBOX} the outbox cannot be opened (key or file problem, or "
     "a damaged log: nothing was changed; 'outbox salvage' for a damaged one); "
     f"{helpdesk.EXIT_BUSY} another sender is active"
+)
+SELF_TEST_EXIT_CODES = (
+    f"exit codes: {EXIT_OK} ok, {EXIT_POLICY} policy invalid or missing, "
+    f"{EXIT_TRAINING_SERVER} training server unusable, {selftest.EXIT_SELF_TEST} --self-test "
+    f"failed (the reasons on stderr), {EXIT_USAGE} a usage error"
 )
 
 
@@ -150,10 +155,21 @@ def build_parser() -> argparse.ArgumentParser:
         description="Päivystys – the social emergency duty workstation. "
         "Without a command, opens the window.",
         parents=[_common_options()],
-        epilog=f"exit codes: {EXIT_OK} ok, {EXIT_POLICY} policy invalid or missing, "
-        f"{EXIT_TRAINING_SERVER} training server unusable, {EXIT_USAGE} a usage error",
+        epilog=SELF_TEST_EXIT_CODES,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation in a temporary profile (policy, credential store, "
+        "outbox, a printed document, Qt offscreen) and exit; for installers and helpdesk",
+    )
+    parser.add_argument(
+        "--json",
+        dest="self_test_json",
+        action="store_true",
+        help="with --self-test: machine-readable output",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     server = commands.add_parser(
         "training-server",
@@ -251,7 +267,7 @@ def resolve_policy(args: argparse.Namespace) -> Policy:
 def _startup_failure(args: argparse.Namespace, message: str, code: int) -> int:
     """Say why start-up stopped: on stderr, and in a dialog when the GUI was asked for."""
     print(message, file=sys.stderr)
-    if args.command is None:
+    if args.command is None and not args.self_test:
         from app.ui.startup import show_startup_error
 
         show_startup_error(message)
@@ -410,23 +426,50 @@ def run_helpdesk(args: argparse.Namespace) -> int:
     return _print_report(args, report)
 
 
-def _print_report(args: argparse.Namespace, report: helpdesk.Report) -> int:
-    if args.json:
+def _print_report(
+    args: argparse.Namespace, report: helpdesk.Report, *, json_output: bool | None = None
+) -> int:
+    if args.json if json_output is None else json_output:
         print(json.dumps(report.document, ensure_ascii=False, indent=2))
     else:
         print("\n".join(report.lines))
     return report.exit_code
 
 
+def run_self_test(args: argparse.Namespace) -> int:
+    """``--self-test``: every check in a temporary profile (app.services.selftest)."""
+    from app.ui.selftest import show_window
+
+    def emit(report: selftest.SelfTestReport) -> None:
+        _print_report(args, report, json_output=args.self_test_json)
+        for reason in report.reasons:
+            print(f"paivystys --self-test: FAILED: {reason}", file=sys.stderr, flush=True)
+
+    options = selftest.Options(__version__, admin_location(), bool(args.training), args.policy)
+    return selftest.run(options, show_window, emit)
+
+
+def _check_self_test(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    if args.self_test_json and not args.self_test:
+        parser.error("--json before a command is for --self-test")
+    if args.self_test and args.command is not None:
+        parser.error("--self-test takes no command")
+    if args.self_test and args.training_server is not None:
+        parser.error("--self-test checks this machine, not a training server: use --training")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # First, before any key or client data is in memory: no core dumps, private files.
     protect_process()
     argv = list(sys.argv[1:] if argv is None else argv)
-    args = build_parser().parse_args(argv)
-    # A scrubbed rotating log (docs/logs.md) before anything can go wrong; uncaught
-    # exceptions are logged too (the window puts its crash dialog on top).
-    setup_logging("gui" if args.command is None else "cli")
-    install_logging_hooks()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _check_self_test(parser, args)
+    if not args.self_test:  # the self-test logs into its temporary profile
+        # A scrubbed rotating log (docs/logs.md) before anything can go wrong; uncaught
+        # exceptions are logged too (the window puts its crash dialog on top).
+        setup_logging("gui" if args.command is None else "cli")
+        install_logging_hooks()
     commands: dict[str | None, Callable[[argparse.Namespace], int]] = {
         "training-server": run_training_server,
         "policy": run_policy,
@@ -437,7 +480,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     try:
         check_policy_option(args)
-        return commands[args.command](args)
+        return run_self_test(args) if args.self_test else commands[args.command](args)
     except PolicyError as error:
         return _startup_failure(args, _policy_message(error, args), EXIT_POLICY)
     except ClassroomError as error:

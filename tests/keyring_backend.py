@@ -73,3 +73,23 @@ class HangingKeyring(MemoryKeyring):
     def get_password(self, service: str, username: str) -> str | None:
         self.release.wait()
         return None
+
+
+class RecordingKeyring(MemoryKeyring):
+    """A usable credential store that records every call made to it (``calls``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[str] = []
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.calls.append(f"get {service} {username}")
+        return super().get_password(service, username)
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.calls.append(f"set {service} {username}")
+        super().set_password(service, username, password)
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.calls.append(f"delete {service} {username}")
+        super().delete_password(service, username)

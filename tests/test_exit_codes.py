@@ -12,7 +12,7 @@ import pytest
 
 from app import main
 from app.connectors.base import Credentials
-from app.services import helpdesk
+from app.services import helpdesk, selftest
 from app.services.outbox.profile import TRAINING_KEY_FILE, OutboxSetup
 from app.services.outbox.sending import SendingService
 from app.services.workstation import Workstation
@@ -43,9 +43,11 @@ def test_the_readme_and_the_code_name_the_same_codes() -> None:
         main.EXIT_TRAINING_SERVER,
         helpdesk.EXIT_OUTBOX,
         helpdesk.EXIT_BUSY,
+        selftest.EXIT_OK,
+        selftest.EXIT_SELF_TEST,
         main.EXIT_USAGE,
     }
-    assert set(readme_codes()) == defined == {0, 1, 2, 3, 4, 5, 64}
+    assert set(readme_codes()) == defined == {0, 1, 2, 3, 4, 5, 6, 64}
 
 
 def test_0_all_well(training: TrainingServer) -> None:
@@ -107,10 +109,24 @@ def test_5_another_sender_is_active(training: TrainingServer) -> None:
     assert "another sender" in done.stdout
 
 
+def test_6_self_test_failed() -> None:
+    """Without a credential store (the tests' keyring) production cannot keep its key."""
+    done = run("--self-test")
+    assert done.returncode == 6, done.stdout + done.stderr
+    assert "self-test: FAILED (keyring)" in done.stdout
+    assert "paivystys --self-test: FAILED: keyring: " in done.stderr
+    assert "--self-test" in readme_codes()[6]
+
+
 @pytest.mark.parametrize(
     "args",
-    [("duty-hours", "--training", "--at", "huomenna"), ("doctor", "--no-such-option"), ("nosuch",)],
-    ids=["not-a-time", "unknown-option", "unknown-command"],
+    [
+        ("duty-hours", "--training", "--at", "huomenna"),
+        ("doctor", "--no-such-option"),
+        ("nosuch",),
+        ("--self-test", "doctor"),
+    ],
+    ids=["not-a-time", "unknown-option", "unknown-command", "self-test-with-a-command"],
 )
 def test_64_usage_error(args: tuple[str, ...]) -> None:
     done = run(*args)

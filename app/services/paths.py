@@ -6,6 +6,8 @@ The machine policy is not here: it lives only in the administrators' location
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import platformdirs
@@ -14,23 +16,44 @@ APP_NAME = "paivystys"
 RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
 EXAMPLE_POLICY = RESOURCES / "policy" / "keski-uusimaa.toml"
 
+# Every per-user directory below this one instead of the platform's places, while
+# :func:`redirected` is in effect (the self-test's temporary profile). Only code sets
+# it, never the environment: the worker's account must not be able to move a profile.
+_PROFILE_ROOT: Path | None = None
+
+
+@contextmanager
+def redirected(root: Path) -> Iterator[Path]:
+    """Within the block, the config, data, state and log directories lie under ``root``
+    (``config``, ``data``, ``state``, ``log``): nothing of the worker's own is touched."""
+    global _PROFILE_ROOT  # noqa: PLW0603 - one process-wide setting, restored on leaving
+    previous, _PROFILE_ROOT = _PROFILE_ROOT, root
+    try:
+        yield root
+    finally:
+        _PROFILE_ROOT = previous
+
 
 def user_config_dir(training: bool = False) -> Path:
-    base = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    base = _base("config") or Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
     return base / "training" if training else base
 
 
 def user_data_dir(training: bool = False) -> Path:
-    base = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    base = _base("data") or Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     return base / "training" if training else base
 
 
 def user_state_dir() -> Path:
     """The worker's own state (e.g. the policy serials this account has accepted)."""
-    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
+    return _base("state") or Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
 
 
 def user_log_dir() -> Path:
     """The log files helpdesk reads (e.g. ~/.local/state/paivystys/log, or
     %LOCALAPPDATA%\\paivystys\\Logs); training and production share it."""
-    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    return _base("log") or Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def _base(kind: str) -> Path | None:
+    return None if _PROFILE_ROOT is None else _PROFILE_ROOT / kind

@@ -33,8 +33,10 @@ class FontUnavailable(RuntimeError):
     """DejaVu Sans is in none of the places looked at: nothing can be printed."""
 
 
-def find_font_directory(directories: Sequence[Path] = FONT_DIRECTORIES) -> Path:
-    """The first directory holding both DejaVu Sans files."""
+def find_font_directory(directories: Sequence[Path] | None = None) -> Path:
+    """The first directory holding both DejaVu Sans files (of :data:`FONT_DIRECTORIES`,
+    read when called: only code changes it, as the self-test's tests do)."""
+    directories = FONT_DIRECTORIES if directories is None else directories
     for directory in directories:
         if all((directory / name).is_file() for name in _FILES.values()):
             return directory
