@@ -69,6 +69,16 @@ find "$LIB" -type f \( -name '*.so' -o -name '*.so.*' \) -exec chmod 644 {} +
 # searched in the bundle and need no package.
 mapfile -t ELVES < <(find "$LIB" -type f \( -name '*.so' -o -name '*.so.*' -o -path "$LIB/paivystys" \) \
     -exec sh -c 'head -c4 "$1" | grep -q "ELF" && echo "$1"' _ {} \;)
+# The build host's search paths (pyenv's lib directory in libpython and Python's own
+# extension modules) must not follow the app onto a laptop: keep only $ORIGIN entries.
+command -v patchelf >/dev/null || { echo "build-deb: patchelf is needed" >&2; exit 1; }
+for elf in "${ELVES[@]}"; do
+    runpath="$(patchelf --print-rpath "$elf" 2>/dev/null || true)"
+    [ -n "$runpath" ] || continue
+    kept="$(tr ':' '\n' <<<"$runpath" | grep '^\$ORIGIN' | paste -sd: || true)"
+    [ "$kept" = "$runpath" ] && continue
+    if [ -n "$kept" ]; then patchelf --set-rpath "$kept" "$elf"; else patchelf --remove-rpath "$elf"; fi
+done
 mapfile -t PRIVATE < <(printf '%s\n' "${ELVES[@]}" | xargs -n1 dirname | sort -u)
 mkdir -p "$WORK/src/debian"
 printf 'Source: paivystys\n\nPackage: paivystys\nArchitecture: any\n' > "$WORK/src/debian/control"
