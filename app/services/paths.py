@@ -6,6 +6,7 @@ The machine policy is not here: it lives only in the administrators' location
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,7 +14,29 @@ from pathlib import Path
 import platformdirs
 
 APP_NAME = "paivystys"
-RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
+
+
+def resources_dir(bundle: str | None = None) -> Path:
+    """The shipped ``resources`` directory (fonts, the example policy, the icon).
+
+    From a source tree or an installed wheel it is beside the ``app`` package; in a
+    frozen build (PyInstaller, ``installer/paivystys.spec``) it is in the bundle's
+    directory, ``bundle``: ``sys._MEIPASS``, which the spec fills.
+    """
+    if bundle is not None:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parent.parent.parent / "resources"
+
+
+def frozen_bundle() -> str | None:
+    """The frozen bundle's directory, or None when running from source."""
+    if not getattr(sys, "frozen", False):
+        return None
+    bundle = getattr(sys, "_MEIPASS", None)
+    return bundle if isinstance(bundle, str) else None
+
+
+RESOURCES = resources_dir(frozen_bundle())
 EXAMPLE_POLICY = RESOURCES / "policy" / "keski-uusimaa.toml"
 
 # Every per-user directory below this one instead of the platform's places, while
