@@ -65,7 +65,8 @@ if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/d
     dbus-run-session -- sh -c 'echo -n ci | gnome-keyring-daemon --unlock --components=secrets \
         >/dev/null && paivystys --self-test' >"$CHECK/self-test" 2>&1 ||
         { cat "$CHECK/self-test" >&2; fail "paivystys --self-test (Secret Service)"; }
-    grep -q '^keyring: ok' "$CHECK/self-test" || { cat "$CHECK/self-test" >&2; fail "keyring"; }
+    grep -q '^keyring: keyring.backends.SecretService' "$CHECK/self-test" ||
+        { cat "$CHECK/self-test" >&2; fail "the self-test did not load the Secret Service"; }
 fi
 
 step "installed app, offscreen, training mode"

@@ -61,10 +61,11 @@ WAIT_MS = 15_000
 BACKGROUND_THREADS = ("outbox-sender", "connectivity-")
 
 
-def with_endpoint(policy: Policy, code: str, url: str) -> Policy:
-    """``policy`` with municipality ``code``'s system moved to ``url``."""
+def with_endpoint(policy: Policy, code: str, url: str, **system: Any) -> Policy:
+    """``policy`` with municipality ``code``'s system moved to ``url`` (and any other of
+    its system settings given, e.g. ``read_timeout``)."""
     municipalities = tuple(
-        replace(m, system=replace(m.system, endpoint=url)) if m.code == code else m
+        replace(m, system=replace(m.system, endpoint=url, **system)) if m.code == code else m
         for m in policy.municipalities
     )
     return replace(policy, municipalities=municipalities)

@@ -392,6 +392,7 @@ class MainWindow(QMainWindow):
     def _on_reachability_changed(self, code: str, value: str) -> None:
         self.switcher.set_reachability(code, Reachability(value))
         self.connectivity_summary.show_states(self.connectivity.states())
+        self.desk.system_down(code, value)
         self.reachability_changed.emit(code, value)
 
     def _on_delivery(self, event: DeliveryEvent) -> None:

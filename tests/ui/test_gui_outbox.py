@@ -621,3 +621,30 @@ def test_an_entry_behind_a_waiting_access_event_is_told_waiting(
         assert "lähtee automaattisesti, kun Järvenpää on taas" in status_text(window)
         for each in opener.opened:
             each.close()
+
+
+def test_an_entry_in_flight_when_the_system_is_found_down_is_told_waiting(
+    qtbot: QtBot, opener: WindowOpener, training: TrainingServer
+) -> None:
+    """The monitor finds the system down while the entry's delivery hangs (no attempt
+    has ended to say so): the worker is told at once that the entry waits."""
+    system = urlsplit(training.systems[JARVENPAA].url)
+    assert system.hostname is not None
+    assert system.port is not None
+    # The entry's answer drips a byte a second, with a deadline beyond the test's wait: in
+    # flight all along, no attempt ends meanwhile.
+    hanging = FaultProxy(system.hostname, system.port, "drip", delay=1.0, match=b"DailyNote")
+    with hanging as proxy:
+        policy = with_endpoint(training.policy, JARVENPAA, proxy.url, read_timeout=120.0)
+        window = opener.open(opener.context(policy))
+        find_client(qtbot, window, clients(training)[0])
+        write_entry(qtbot, window, "Kirjaus, jonka lähetys jää roikkumaan")
+        with qtbot.waitSignal(window.desk.entry_saved, timeout=WAIT_MS):
+            save(qtbot, window)
+        assert "lähtee automaattisesti" not in status_text(window)
+        with qtbot.waitSignal(window.desk.entry_waiting, timeout=WAIT_MS):
+            window.connectivity.reachability_changed.emit(JARVENPAA, Reachability.VPN_DOWN.value)
+        assert "lähtee automaattisesti, kun Järvenpää on taas" in status_text(window)
+        proxy.reset_all()  # the dripping delivery ends now (a retry), not at its deadline
+        for each in opener.opened:
+            each.close()

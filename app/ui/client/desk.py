@@ -572,6 +572,16 @@ class DutyDesk(QWidget):
         if hetu is not None and record is not None and self._client is None:
             self.card.show_lookup_failed(hetu, True, record.person_details())
 
+    def system_down(self, code: str, value: str) -> None:
+        """The monitor learned municipality ``code``'s state: when the system is known to
+        be down, an entry saved for it waits (the sender leaves it alone meanwhile, so no
+        delivery attempt would tell the worker)."""
+        if Reachability(value) not in _KNOWN_DOWN:
+            return
+        for waiting in list(self._tracked.values()):
+            if waiting.municipality.code == code and waiting.saved and not waiting.told_waiting:
+                self._tell_waiting(waiting)
+
     def system_back(self, code: str) -> None:
         """The municipality's system answers again: a client it could not be asked about
         is looked up by itself; an open form keeps its text."""
