@@ -25,9 +25,7 @@ from app.services.outbox.items import Draft
 from app.services.outbox.store import ItemState
 from app.training.data import SyntheticClient
 from app.training.server import TrainingServer
-from app.ui.followup.handoff_dialog import HandoffDialog
 from app.ui.followup.menu import FollowupController
-from app.ui.followup.notification_form import NotificationForm
 from app.ui.main_window import MainWindow
 from app.ui.time_field import read_time, show_time
 from app.ui.unsaved import Choice
@@ -39,9 +37,12 @@ from tests.gui_helpers import (
     WAIT_MS,
     WORKER,
     WindowOpener,
+    activate,
     clients,
     family,
     inspect,
+    open_handoff,
+    open_notification,
     press,
     search,
     status_text,
@@ -72,11 +73,6 @@ def followup_of(window: MainWindow) -> FollowupController:
     return window.followup
 
 
-def activate(qtbot: QtBot, window: MainWindow) -> None:
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
-
-
 def find(qtbot: QtBot, window: MainWindow, key: Qt.Key, code: str, client: SyntheticClient) -> None:
     activate(qtbot, window)
     with qtbot.waitSignal(window.municipality_selected, timeout=WAIT_MS):
@@ -84,24 +80,6 @@ def find(qtbot: QtBot, window: MainWindow, key: Qt.Key, code: str, client: Synth
     assert window.switcher.current_code() == code
     with qtbot.waitSignal(window.client_loaded, timeout=WAIT_MS):
         search(qtbot, window, client.hetu.value)
-
-
-def open_handoff(qtbot: QtBot, window: MainWindow) -> HandoffDialog:
-    activate(qtbot, window)
-    press(window.desk.search.field, Qt.Key.Key_H, CTRL)
-    dialog = window.followup.handoff_dialog
-    assert dialog is not None
-    qtbot.waitUntil(dialog.isVisible, timeout=WAIT_MS)
-    return dialog
-
-
-def open_notification(qtbot: QtBot, window: MainWindow) -> NotificationForm:
-    activate(qtbot, window)
-    press(window, Qt.Key.Key_I, CTRL)
-    form = window.followup.notification_form
-    assert form is not None
-    qtbot.waitUntil(form.isVisible, timeout=WAIT_MS)
-    return form
 
 
 def drafts_on_disk(window: MainWindow) -> list[Draft]:
