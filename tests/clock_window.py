@@ -22,15 +22,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDateTimeEdit, QListWidget
 from pytestqt.qtbot import QtBot
 
 from app.training.server import TrainingServer
 from app.ui.followup.menu import install_followup
 from app.ui.main_window import MainWindow
-from app.ui.printing.preview import PrintPreview
-from app.ui.printing.printer import page_count
 from tests.gui_helpers import (
     CTRL,
     JARVENPAA,
@@ -43,6 +40,7 @@ from tests.gui_helpers import (
     find_client,
     inspect,
     press,
+    print_without_dialogs,
     save,
     search,
     type_text,
@@ -110,24 +108,6 @@ def helsinki_moment(instant: dt.datetime) -> str:
     return f"{shown.day}.{shown.month}. {clock}"
 
 
-def capture_prints(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
-    """Stand in for the preview's exec, the print dialog and the spooler."""
-    printed: list[bytes] = []
-
-    def preview_exec(preview: PrintPreview) -> int:
-        preview.print_button.click()
-        return int(preview.result())
-
-    def fake_print(pdf: bytes, _printer: QPrinter) -> int:
-        printed.append(pdf)
-        return page_count(pdf)
-
-    monkeypatch.setattr(PrintPreview, "exec", preview_exec)
-    monkeypatch.setattr(QPrintDialog, "exec", lambda _dialog: 1)
-    monkeypatch.setattr("app.ui.printing.flow.print_pdf", fake_print)
-    return printed
-
-
 def switcher_text(switcher: QListWidget, code: str, codes: list[str]) -> str:
     item = switcher.item(codes.index(code))
     assert item is not None
@@ -138,7 +118,7 @@ def test_an_entry_shows_is_sent_and_prints_in_helsinki_time(
     qtbot: QtBot, opener: WindowOpener, training: TrainingServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     report(machine_offset=machine_offset(ENTRY_AT))
-    printed = capture_prints(monkeypatch)
+    printed = print_without_dialogs(monkeypatch)
     window: MainWindow = opener.open(now=FakeClock(ENTRY_AT))
     child, _mother, _father = family(training)
     find_client(qtbot, window, child)
