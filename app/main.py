@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, NoReturn
 from app import __version__
 from app.domain.policy import Policy
 from app.services import helpdesk, paths, selftest
+from app.services.auth.signins import SignIns
 from app.services.crash import install_logging_hooks
 from app.services.logs import setup_logging
 from app.services.outbox.delivery import MaySend
@@ -40,6 +41,7 @@ from app.wiring import (
     TrainingSystems,
     app_context,
     sign_ins_for,
+    signed_in_workstation,
     trainee_access,
     training_context,
     training_server,
@@ -375,19 +377,17 @@ def open_session(args: argparse.Namespace, *, announce: bool) -> Iterator[Sessio
             policy, info = stack.enter_context(server)
         training = info is not None
         may_send: MaySend | None = None
+        sign_ins: SignIns | None = None
         if training:
             # Helpdesk's practice commands: the training password works on every system.
             workstation = Workstation(policy, trainee_access)
         else:
             # Only a sign-in kept from the app (oidc) can send; the rest waits for the app.
             sign_ins = sign_ins_for(policy, training=False)
-            sign_ins.resume_all()
-            workstation = Workstation(
-                policy, lambda m: sign_ins.access(m.code), on_refused=sign_ins.failed
-            )
+            workstation = signed_in_workstation(policy, sign_ins)
             may_send = sign_ins.item_may_send
         stack.enter_context(closing(workstation))
-        yield Session(policy, training, info, workstation, may_send)
+        yield Session(policy, training, info, workstation, may_send, sign_ins)
 
 
 def run_gui(args: argparse.Namespace, argv: Sequence[str]) -> int:
@@ -418,10 +418,12 @@ def run_helpdesk(args: argparse.Namespace) -> int:
             if not args.municipality:
                 print("outbox confirm-destination needs --municipality CODE", file=sys.stderr)
                 return EXIT_USAGE
+            session.resume_sign_ins()
             report = helpdesk.outbox_confirm_destination(
                 setup, session.workstation, args.municipality
             )
         else:
+            session.resume_sign_ins()
             report = helpdesk.outbox_flush(setup, session.workstation, session.may_send)
     return _print_report(args, report)
 

@@ -41,6 +41,13 @@ class Session:
     workstation: Workstation
     # Production: only items of the worker whose kept sign-in sends them.
     may_send: MaySend | None = None
+    sign_ins: SignIns | None = None
+
+    def resume_sign_ins(self) -> None:
+        """Before sending: resume the sign-ins kept by the app (oidc refresh tokens; the
+        identity provider is asked). Commands that send nothing never ask it."""
+        if self.sign_ins is not None:
+            self.sign_ins.resume_all()
 
 
 @contextmanager
@@ -100,10 +107,7 @@ def app_context(
         sign_ins: SignIns | None = None
         if sign_in or not training:
             sign_ins = sign_ins_for(policy, training=training)
-            signs = sign_ins
-            workstation = Workstation(
-                policy, lambda m: signs.access(m.code), on_refused=signs.failed
-            )
+            workstation = signed_in_workstation(policy, sign_ins)
         else:
             workstation = Workstation(policy, trainee_access)
         stack.enter_context(closing(workstation))
@@ -133,6 +137,12 @@ def app_context(
             sign_in_again=None if sign_ins is None else sign_ins.sign_in_again,
             pins=None if sign_ins is None else PinStore.for_mode(training),
         )
+
+
+def signed_in_workstation(policy: Policy, sign_ins: SignIns) -> Workstation:
+    """The connectors, each authenticated with its municipality's sign-in; a system's
+    refusal ends that sign-in (the worker signs in again)."""
+    return Workstation(policy, lambda m: sign_ins.access(m.code), on_refused=sign_ins.failed)
 
 
 def sign_ins_for(policy: Policy, *, training: bool) -> SignIns:

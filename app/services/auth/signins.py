@@ -156,11 +156,11 @@ class SignIn:
         oidc, vault = self._oidc, self._vault
         if oidc is None or vault is None:
             return SignInResult(Outcome.SIGN_IN_AGAIN, "nothing to resume")
-        worker_id = vault.last_worker(self.key)
-        token = None if worker_id is None else vault.load(self.key, worker_id)
-        if worker_id is None or token is None:
+        last = self._remembered
+        token = None if last is None else vault.load(self.key, last.worker_id)
+        if last is None or token is None:
             return SignInResult(Outcome.SIGN_IN_AGAIN, "no kept sign-in")
-        oidc.restore(token, SignedInWorker(worker_id, "", 0))
+        oidc.restore(token, SignedInWorker(last.worker_id, last.name, 0))
         result = oidc.refresh()
         self._took(result)
         return result
@@ -242,8 +242,6 @@ class SignIn:
             # Another worker's sign-in: the first worker's items stay, unsent and unseen.
             if previous is not None and previous.worker_id != worker.worker_id:
                 log.info("another worker signed in (%s)", self.method.value)
-            if not worker.name and previous is not None:
-                worker = _Worker(worker.worker_id, previous.name, worker.signed_in_at)
             self._worker = worker
             self._state = State.SIGNED_IN
         if self._vault is not None:

@@ -86,11 +86,6 @@ class TokenVault:
         """The grant is gone (refused or revoked): drop the file; the key may stay."""
         self._path(organisation, worker).unlink(missing_ok=True)
 
-    def last_worker(self, organisation: str) -> str | None:
-        """Who signed in to ``organisation`` last on this profile, if anyone."""
-        remembered = self.remembered(organisation)
-        return None if remembered is None else remembered[0]
-
     def remember(self, organisation: str, worker: str, name: str, at: dt.datetime) -> None:
         """Who signed in to ``organisation`` last, and when (no secret, no client data):
         the author of items saved while the organisation cannot be reached."""
