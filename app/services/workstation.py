@@ -33,6 +33,17 @@ from app.services.outbox.codec import (
 from app.services.outbox.store import StoredItem
 
 
+class _NotSignedIn:
+    """The access of a probe made before the worker signs in: anything that would need
+    a sign-in says so (SignInRequired), and nothing is sent with it."""
+
+    def token(self) -> str:
+        raise errors.SignInRequired("not signed in")
+
+    def refused(self, token: str) -> None:
+        raise errors.SignInRequired("not signed in")
+
+
 class Workstation:
     def __init__(
         self,
@@ -84,7 +95,20 @@ class Workstation:
         return self.policy.destination(code)
 
     def probe(self, code: str) -> Health:
-        return self.connector(code).probe()
+        """Whether municipality ``code``'s system answers. A probe needs no credentials:
+        before anyone has signed in there, it goes through a connector of its own that
+        cannot send anything that needs a sign-in (helpdesk's ``doctor`` on a fresh
+        workstation must tell an unreachable system from one nobody has signed in to)."""
+        try:
+            connector = self.connector(code)
+        except errors.SignInRequired:
+            municipality = self.policy.municipality(code)
+            connector = self._factory(municipality, _NotSignedIn())
+            try:
+                return connector.probe()
+            finally:
+                connector.close()
+        return connector.probe()
 
     def lookup(self, code: str, hetu: Hetu) -> ClientSummary | None:
         """The client's summary in municipality ``code``; None when not a client there."""
