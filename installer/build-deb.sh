@@ -95,7 +95,7 @@ Version: $DEBVERSION
 Architecture: $ARCH
 Maintainer: Päivystys helpdesk <helpdesk@paivystys.invalid>
 Installed-Size: $SIZE
-Depends: $SHLIBS
+Depends: $SHLIBS, ca-certificates
 Recommends: gnome-keyring | libkf5wallet-bin
 Section: misc
 Priority: optional
