@@ -14,22 +14,24 @@ commit of its schema version):
 
     N  commit   the outbox of that version
     1  d910aa9  SQLCipher 4's default cipher profile; entries and events only
-    2  c4d4e2a  the outbox's own cipher profile (since 0c8a992); notifications, faxes
+    2  c4d4e2a  the outbox's own cipher profile (since 0c8a992); notifications
     3  f5e3384  schema 3 (a pipelined flush)
     4  5b1c5ba  drafts (app/services/outbox/ is a package from here on)
     5  65c7792  each item bound to its destination
-    6  c370df4  authors of items and drafts; access events (the current code: run it
-                from this repository's own root)
+    6  c370df4  authors of items and drafts; access events (the current schema)
 
 Everything is saved through that version's own public API (``SendingService`` and its
 codecs, ``Outbox`` for what the sender and the UI do: a failed attempt, an item left
 'sending' by a crash, a delivery, a draft), never by SQL. Keys, times and texts are
-fixed; the key of the file is random, written beside it as hex (``outbox-vN.key``),
-and kept when the file is made again. It writes ``outbox-vN.db`` (closed, so its
-write-ahead log is checkpointed into it), ``outbox-vN.key`` and this file's entry in
-``manifest.json``: what the file holds, and what the current code should find in it
-after opening (``tests/services/test_deliverable_golden.py`` reads it, and a script
-can compare ``paivystys outbox status --training --json`` with ``expected_status``).
+fixed, except the key of the discard's event, which every version's ``discard`` makes
+itself (the manifest records it); the key of the file is random, written beside it as
+hex (``outbox-vN.key``), and kept when the file is made again. It writes
+``outbox-vN.db`` (closed, so its write-ahead log is checkpointed into it),
+``outbox-vN.key`` and this file's entry in ``manifest.json``: what the file holds, and
+what the current code should find in it after opening
+(``tests/services/test_deliverable_golden.py`` reads it, and
+``tests/golden/check_installed.sh`` compares an installed build's ``paivystys outbox
+status --training --json`` with ``expected_status``).
 
 Only names that exist in the version at hand are imported (by name, per version):
 this script must keep running under the oldest code it meets.
@@ -78,6 +80,19 @@ CLIENTS = {
     "sylvi": ("858", "241269-956T", "Čoavdda", "Sylvi"),
 }
 PASSWORD_MUNICIPALITIES = ("858", "245")
+ABOUT = [
+    "Deliverable golden outboxes: files.<name> is outbox <name> (its key in the .key file",
+    "beside it, hex), made by the code of outbox schema <schema> at <commit> with cipher",
+    "profile <cipher> (tests/golden/make_deliverable.py). items: every item saved, in",
+    "saved order (the outbox's ids), with its state once the current code has opened the",
+    "file ('gone' with why: delivered or discarded before the upgrade; such a marker must",
+    "never reach a system) and the marker its delivered record carries. drafts: the",
+    "unsaved forms kept (never sent). expected_status: what 'paivystys outbox status",
+    "--training --json' reports under .outbox once the file is the training outbox (every",
+    "key given here equal; .outbox.format.cipher equal to cipher, .outbox.format.schema",
+    "the current schema; exit code 1: items wait). tests/golden/check_installed.sh checks",
+    "an installed build so; tests/services/test_deliverable_golden.py delivers them.",
+]
 
 
 def main() -> int:
@@ -102,9 +117,9 @@ def main() -> int:
     key_file.write_text(key_hex + "\n")
     entry["commit"] = _commit()
     manifest_file = out / "manifest.json"
-    manifest = json.loads(manifest_file.read_text()) if manifest_file.exists() else {}
-    manifest[f"outbox-v{version}.db"] = entry
-    manifest = dict(sorted(manifest.items()))
+    files = json.loads(manifest_file.read_text())["files"] if manifest_file.exists() else {}
+    files[f"outbox-v{version}.db"] = entry
+    manifest = {"about": ABOUT, "files": dict(sorted(files.items()))}
     manifest_file.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
     return 0
 

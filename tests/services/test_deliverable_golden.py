@@ -15,6 +15,8 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -41,11 +43,14 @@ from app.services.outbox.sending import SendingService
 from app.services.outbox.store import Outbox
 from app.services.workstation import Workstation
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
-from tests.helpers import access_log, login_browser, records
+from tests.helpers import ROOT, access_log, login_browser, records
 from tests.keyring_backend import MemoryKeyring
 
 DELIVERABLE = Path(__file__).resolve().parents[1] / "golden" / "deliverable"
-MANIFEST: dict[str, dict[str, Any]] = json.loads((DELIVERABLE / "manifest.json").read_text())
+CHECK_INSTALLED = DELIVERABLE.parent / "check_installed.sh"
+MANIFEST: dict[str, dict[str, Any]] = json.loads((DELIVERABLE / "manifest.json").read_text())[
+    "files"
+]
 OIDC = "106"  # signs in to the region's identity provider: 106, 186 and 505 alike
 OIDC_WORKER = "tyontekija-901"  # the training provider's worker who signs in
 PASSWORD_CODES = ("858", "245")  # legacy systems: the training password
@@ -180,6 +185,30 @@ def test_its_waiting_items_are_delivered_once_and_its_drafts_stay(
     assert service.flush(force=[m.code for m in training.policy.municipalities]).events == []
     assert everything_received(training) == received
     station.close()
+
+
+@pytest.mark.skipif(shutil.which("jq") is None, reason="check_installed.sh needs jq")
+def test_the_installed_build_check_passes_on_this_code_and_fails_a_wrong_count(
+    tmp_path: Path,
+) -> None:
+    """tests/golden/check_installed.sh, which CI runs against an installed build, run
+    against this checkout's ``python -m app``: every file as the manifest expects; and a
+    manifest expecting another count fails it."""
+    command = ["sh", str(CHECK_INSTALLED), sys.executable, "-m", "app"]
+    passed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert passed.returncode == 0, passed.stdout
+    assert passed.stdout.split() == [word for name in sorted(MANIFEST) for word in ("ok", name)]
+    wrong = tmp_path / "golden"
+    shutil.copytree(DELIVERABLE, wrong / "deliverable")
+    shutil.copy(CHECK_INSTALLED, wrong)
+    manifest = json.loads((wrong / "deliverable" / "manifest.json").read_text())
+    first = sorted(MANIFEST)[0]
+    manifest["files"][first]["expected_status"]["waiting"] += 1
+    (wrong / "deliverable" / "manifest.json").write_text(json.dumps(manifest))
+    command[1] = str(wrong / CHECK_INSTALLED.name)
+    failed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert failed.returncode == 1
+    assert f"FAIL  {first} (exit 1)" in failed.stdout
 
 
 def summary(item: StoredItem) -> dict[str, Any]:
