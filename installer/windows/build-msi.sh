@@ -24,6 +24,11 @@ for tool in wixl msibuild msiinfo; do
     command -v "$tool" >/dev/null || fail "$tool is needed (apt-get install wixl msitools)"
 done
 VERSION="$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' app/__init__.py)"
+# Only ci-msi.sh's upgrade test sets it (a placeholder MSI "one version later").
+if [ -n "${PAIVYSTYS_MSI_VERSION:-}" ]; then
+    [ -z "$PAYLOAD" ] || fail "PAIVYSTYS_MSI_VERSION is for placeholder test builds only"
+    VERSION="$PAIVYSTYS_MSI_VERSION"
+fi
 [[ "$VERSION" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] ||
     fail "app.__version__ '$VERSION' is not a three-part version"
 PRODUCT_CODE="$("$PY" "$HERE/harvest.py" product-code "$VERSION" | tr -d '{}')"
