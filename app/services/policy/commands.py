@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.services import paths
-from app.services.policy import signing
+from app.services.policy import group_policy, signing
 from app.services.policy.fragments import (
     LoadedPolicy,
     load_policy_dir,
@@ -35,7 +35,10 @@ def check(policy: Path | None, key: Path | None, location: AdminLocation) -> str
             )
         loaded = load_trusted_policy(location, paths.user_state_dir())
         if not loaded.signed:
-            return _summary(loaded) + f"; not signed: no key at {location.public_key}"
+            where = str(location.public_key)
+            if location.group_policy_key is not None:
+                where += f" nor in Group Policy ({group_policy.SOURCE})"
+            return _summary(loaded) + f"; not signed: no key at {where}"
         return _summary(loaded)
     public = None if key is None else signing.load_public_key(key)
     if policy.is_dir():

@@ -18,7 +18,9 @@ sets the ACL of ``%ProgramData%\\paivystys`` (administrators and SYSTEM write,
 users read); the app does not check ACLs itself.
 
 Where the installer has put helpdesk's public key (``policy-signing.pub`` in the
-location, same checks), every policy file needs a valid signature
+location, same checks), or on Windows Group Policy has set it
+(:mod:`app.services.policy.group_policy`; where both are there they must be the same
+key), every policy file needs a valid signature
 (:mod:`app.services.policy.signing`) and a ``serial``, and a file's serial may
 never go below the highest one accepted under its name on this workstation,
 nor repeat it with other content. The highest serials are recorded in the
@@ -40,8 +42,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
 from app.services.files import PRIVATE, atomic_write
-from app.services.policy import signing
+from app.services.policy import group_policy, signing
 from app.services.policy.fragments import LoadedPolicy, load_policy_dir
 from app.services.policy.load import MAX_POLICY_BYTES, PolicyError, bounded
 
@@ -57,12 +62,15 @@ SHARED = 0o644
 class AdminLocation:
     """The administrators' location: the policy, the signing key, the machine's record
     of accepted serials (None: none). ``owner`` is the user id trusted beside root
-    (tests pass their own); ``check_ownership`` is off where POSIX owners do not apply."""
+    (tests pass their own); ``check_ownership`` is off where POSIX owners do not apply.
+    ``group_policy_key`` reads the signing key Group Policy sets (Windows; None: no
+    such source)."""
 
     root: Path
     state_dir: Path | None = None
     owner: int = 0
     check_ownership: bool = True
+    group_policy_key: group_policy.Reader | None = None
 
     @property
     def policy_dir(self) -> Path:
@@ -77,8 +85,14 @@ def platform_location() -> AdminLocation:
     """This platform's administrators' location; no environment variable changes it."""
     if sys.platform == "win32":
         base = _program_data() / "paivystys"
-        return AdminLocation(base, base / "state", check_ownership=False)
-    return AdminLocation(Path("/etc/paivystys"), Path("/var/lib/paivystys"))
+        return AdminLocation(
+            base,
+            base / "state",
+            check_ownership=False,
+            group_policy_key=group_policy.read_registry,
+        )
+    else:  # not unreachable to mypy --platform win32, as code after the return would be
+        return AdminLocation(Path("/etc/paivystys"), Path("/var/lib/paivystys"))
 
 
 if sys.platform == "win32":
@@ -196,14 +210,44 @@ def load_trusted_policy(location: AdminLocation, user_state: Path) -> LoadedPoli
     guard = _Guard(location)
     guard.check_directory(location.root, location.root)
     guard.check_directory(location.policy_dir, location.root)
-    key_data = guard.read_optional(location.public_key)
-    key = None if key_data is None else signing.public_key_from(key_data, str(location.public_key))
+    key = signing_key(location, guard)
     loaded = load_policy_dir(
         location.policy_dir, read=guard.read, read_signature=guard.read_optional, key=key
     )
     if key is not None:
         _Serials(location, guard, user_state).check_and_record(loaded)
     return loaded
+
+
+def signing_key(location: AdminLocation, guard: _Guard | None = None) -> Ed25519PublicKey | None:
+    """Helpdesk's public key: ``policy-signing.pub`` in the location or the Group Policy
+    value, equal sources; None when neither is there. Both there and different: refused,
+    since which one helpdesk meant cannot be known."""
+    guard = guard or _Guard(location)
+    data = guard.read_optional(location.public_key)
+    from_file = None if data is None else signing.public_key_from(data, str(location.public_key))
+    text = None if location.group_policy_key is None else location.group_policy_key()
+    from_registry = (
+        None
+        if text is None
+        else signing.public_key_from(group_policy.pem_from_text(text), group_policy.SOURCE)
+    )
+    if (
+        from_file is not None
+        and from_registry is not None
+        and _raw(from_file) != _raw(from_registry)
+    ):
+        raise PolicyError(
+            str(location.public_key),
+            "",
+            f"is another key than Group Policy's {group_policy.SOURCE}: helpdesk "
+            "installs one signing key, in either place or the same key in both",
+        )
+    return from_file or from_registry
+
+
+def _raw(key: Ed25519PublicKey) -> bytes:
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
 Entries = dict[str, tuple[int, str]]
