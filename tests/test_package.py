@@ -154,6 +154,14 @@ def test_the_wheel_carries_the_resources_inside_the_app_package(
     assert set(RESOURCES) <= names
     tops = {name.split("/", 1)[0] for name in names}
     assert {top for top in tops if not top.endswith(".dist-info")} == {"app"}
+    with zipfile.ZipFile(wheel) as archive:
+        (entry_points,) = (name for name in names if name.endswith(".dist-info/entry_points.txt"))
+        scripts = archive.read(entry_points).decode("utf-8").split()
+    # The command (console) and the window without a console (GUI program) on Windows.
+    assert scripts == [
+        "[console_scripts]", "paivystys", "=", "app.main:main",
+        "[gui_scripts]", "paivystys-gui", "=", "app.main:main",
+    ]  # fmt: skip
 
 
 def test_the_installed_wheel_self_tests_and_prints_with_its_own_fonts(
