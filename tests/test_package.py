@@ -9,6 +9,7 @@ runs is the installed one, never the source tree's, which is on no path there.
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
 import shutil
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from packaging.version import Version
 
 from app.services.policy.trust import has_policy, platform_location
 from tests.helpers import ROOT, profile_env
@@ -99,6 +101,11 @@ def run(command: list[str], **options: Any) -> subprocess.CompletedProcess[str]:
 
 
 def build_wheel(tmp_path: Path) -> Path:
+    setuptools = Version(importlib.metadata.version("setuptools"))
+    assert setuptools >= Version("77"), (
+        f"setuptools {setuptools} cannot build this project (PEP 639 licence): the test extra "
+        "asks for setuptools>=77; install it (./dev test does: pip install -e '.[test]')"
+    )
     source, wheels = tmp_path / "source", tmp_path / "wheels"
     source.mkdir()
     for name in SOURCES:
