@@ -22,6 +22,7 @@ from app import __version__
 from app.domain.policy import Policy
 from app.services import helpdesk, paths, selftest
 from app.services.auth.signins import SignIns
+from app.services.console import standard_streams
 from app.services.crash import install_logging_hooks
 from app.services.logs import setup_logging
 from app.services.outbox.delivery import MaySend
@@ -56,6 +57,8 @@ EXIT_OK = 0
 EXIT_POLICY = 2
 EXIT_TRAINING_SERVER = 3
 EXIT_USAGE = 64
+# How often training-server's wait for Ctrl+C or a stop signal wakes up.
+STOP_POLL_SECONDS = 0.5
 
 # Where the machine policy is read from. None: the platform's administrators' location
 # (platform_location). Only code sets it (the tests do): never the environment or the
@@ -347,7 +350,10 @@ def run_training_server(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGINT, on_signal)
     with server:
         _print_line(server.description)
-        stop.wait()
+        # A wait that returns now and then: on Windows (Python before 3.14) a wait without
+        # a timeout cannot be interrupted, and Ctrl+C's handler runs only when it returns.
+        while not stop.wait(STOP_POLL_SECONDS):
+            pass
     return EXIT_OK
 
 
@@ -463,6 +469,7 @@ def _check_self_test(parser: argparse.ArgumentParser, args: argparse.Namespace) 
 def main(argv: Sequence[str] | None = None) -> int:
     # First, before any key or client data is in memory: no core dumps, private files.
     protect_process()
+    standard_streams()  # UTF-8 output, also piped on Windows; a GUI program's streams present
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -181,6 +182,39 @@ def test_training_server_on_every_address_advertises_this_machine() -> None:
         assert {urlsplit(url).hostname for url in line["systems"].values()} == {
             socket.gethostname()
         }
+
+
+def test_training_server_stops_on_ctrl_c() -> None:
+    """SIGINT (Ctrl+C) ends the server with exit 0; its wait wakes up to see the stop
+    (on Windows a wait without a timeout could not be interrupted)."""
+    with app_process("training-server") as (process, line):
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=20) == 0
+        with pytest.raises(urllib.error.URLError, match="refused"):
+            get_json(line["inspect"])
+
+
+@pytest.mark.parametrize("io_encoding", ["cp1252", "ascii"])
+def test_json_output_is_utf8_whatever_the_pipe_would_be(tmp_path: Path, io_encoding: str) -> None:
+    """Piped on Windows, Python writes the ANSI code page (cp1252): PYTHONIOENCODING makes
+    this pipe so; the output is UTF-8 all the same, with ä and Č as they are."""
+    data = example_data()
+    data["duty_unit"]["name"] = "Sosiaalipäivystys Čáhcesuolu"
+    policy = write_toml(tmp_path / "policy.toml", data)
+    at = "2026-12-02T02:00"  # a Wednesday night: the regional duty answers
+    command = ["duty-hours", "--training", "--policy", str(policy), "--at", at, "--json"]
+    done = subprocess.run(
+        [sys.executable, "-m", "app", *command],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=60,
+        check=False,
+        env=dict(os.environ, PYTHONIOENCODING=io_encoding),
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Sosiaalipäivystys Čáhcesuolu".encode() in done.stdout
+    answer = json.loads(done.stdout.decode("utf-8"))
+    assert answer["responsible"]["name"] == "Sosiaalipäivystys Čáhcesuolu"
 
 
 # -- the machine policy: only the administrators', signed by helpdesk (issue 10, finding 4)

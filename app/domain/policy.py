@@ -391,8 +391,16 @@ class PrintingConfig:
     )
     allow_pdf_save: bool = setting(
         "The worker may save a printout as a PDF file: client data on the disk, so only where "
-        "the registrar allows it. Printing itself never writes a file.",
+        "the registrar allows it. Printing itself never writes a file. Without it a printer "
+        "that writes a file (Microsoft Print to PDF, XPS Document Writer, OneNote, Fax, a "
+        "file port; CUPS's file: and cups-pdf: devices) is refused.",
         False,
+    )
+    allowed_printers: tuple[Annotated[str, NOT_EMPTY], ...] = setting(
+        "The printers the worker may print on: names, or patterns with * and ? "
+        '(e.g. "KEUSOTE-*"), compared without regard to case. Empty: every printer. A '
+        "printer that writes a file is refused unless allow_pdf_save, whatever this says.",
+        (),
     )
 
 
@@ -447,7 +455,8 @@ class Policy:
         "The population register (Väestösuora); without it the app does not ask it.", None
     )
     printing: PrintingConfig = setting(
-        "Printing on the local printer: the default printer, whether a PDF may be saved.",
+        "Printing on the local printer: the default printer, whether a PDF may be saved, which "
+        "printers may be used.",
         default_factory=PrintingConfig,
     )
     session: SessionConfig = setting(

@@ -6,6 +6,7 @@ The machine policy is not here: it lives only in the administrators' location
 
 from __future__ import annotations
 
+import importlib.resources
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,16 +17,30 @@ import platformdirs
 APP_NAME = "paivystys"
 
 
-def resources_dir(bundle: str | None = None) -> Path:
-    """The shipped ``resources`` directory (fonts, the example policy, the icon).
+RESOURCE_PACKAGE = "app.resources"
 
-    From a source tree or an installed wheel it is beside the ``app`` package; in a
-    frozen build (PyInstaller, ``installer/paivystys.spec``) it is in the bundle's
-    directory, ``bundle``: ``sys._MEIPASS``, which the spec fills.
+
+def resources_dir(bundle: str | None = None) -> Path:
+    """The shipped resources (fonts, the example policy, the icon): a directory.
+
+    Installed (a wheel, the editable install of ``./dev``, the .deb's bundle aside) they
+    are the package ``app.resources``, read through :mod:`importlib.resources`:
+    pyproject.toml maps the repository's ``resources/`` onto it. A source tree run
+    without being installed has no such package; its ``resources/`` is beside ``app/``.
+    In a frozen build (PyInstaller, ``installer/paivystys.spec``) they are in the
+    bundle's directory, ``bundle``: ``sys._MEIPASS``, which the spec fills.
     """
     if bundle is not None:
         return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent.parent / "resources"
+    try:
+        root = importlib.resources.files(RESOURCE_PACKAGE)
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent.parent / "resources"
+    if not isinstance(root, Path):
+        # A zip import: reportlab and the policy loader need files on disk. No install
+        # of the app makes one (pip unpacks wheels; PyInstaller is the bundle above).
+        raise RuntimeError(f"the resources ({RESOURCE_PACKAGE}) are not a directory: {root}")
+    return root
 
 
 def frozen_bundle() -> str | None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractButton, QMenu, QMessageBox, QPushButton, 
 from pytestqt.qtbot import QtBot
 
 from app.domain.kinds import ItemKind
+from app.domain.policy import PrintingConfig
 from app.services.followup.handoff import HandoffService, MissingText
 from app.services.followup.items import Channel
 from app.services.outbox.store import ItemState, OutgoingItem, StoredItem
@@ -142,7 +143,7 @@ class PrintSpy:
         def dialog_exec(_dialog: QPrintDialog) -> int:
             return 1
 
-        def fake_print(pdf: bytes, _printer: QPrinter) -> int:
+        def fake_print(pdf: bytes, _printer: QPrinter, _config: PrintingConfig) -> int:
             spy.printed.append(pdf)
             return page_count(pdf)
 

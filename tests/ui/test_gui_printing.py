@@ -75,7 +75,7 @@ class PrintSpy:
             spy.dialog_printers.append(dialog.printer().printerName())
             return 1
 
-        def fake_print(pdf: bytes, printer: QPrinter) -> int:
+        def fake_print(pdf: bytes, printer: QPrinter, _config: PrintingConfig) -> int:
             spy.printed.append((pdf, printer.printerName()))
             return page_count(pdf)
 

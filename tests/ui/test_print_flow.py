@@ -110,7 +110,7 @@ class Desk:
             preview.choice = desk.choice
             return 0
 
-        def fake_print(pdf: bytes, printer: QPrinter) -> int:
+        def fake_print(pdf: bytes, printer: QPrinter, _config: PrintingConfig) -> int:
             desk.printers.append(printer.printerName() or "oletustulostin")
             if desk.print_error is not None:
                 raise desk.print_error
@@ -191,6 +191,12 @@ def test_the_document_titles_its_preview(qtbot: QtBot, desk: Desk) -> None:
             "Tulostus tiedostoon ei ole sallittu: valitse tulostin. Tulosta faksi uudelleen.",
         ),
         (
+            PrintError(PrintFailure.NOT_ALLOWED),
+            ENTRY,
+            "Tulostinta {name} ei ole sallittu tällä työasemalla: valitse toinen tulostin. "
+            "Yritä uudelleen (Ctrl+P).",
+        ),
+        (
             PrintError(PrintFailure.REFUSED),
             ENTRY,
             "Tulostin {name} ei ottanut tulostetta vastaan. Tarkista tulostin. "
@@ -210,6 +216,7 @@ def test_the_document_titles_its_preview(qtbot: QtBot, desk: Desk) -> None:
         "timeout-fax",
         "empty-range",
         "file-output",
+        "not-allowed",
         "refused",
         "unexpected",
     ],

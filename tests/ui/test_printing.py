@@ -33,10 +33,12 @@ from app.ui.printing.preview import PrintPreview
 from app.ui.printing.printer import (
     CupsJob,
     PrintError,
+    PrintFailure,
     cups_job,
     make_printer,
     page_count,
     print_pdf,
+    printer_facts,
     render_pages,
 )
 
@@ -206,10 +208,12 @@ def test_a_duty_entry_prints_through_cups_without_a_temporary_file(
     with DirectoryWatch(empty_temp_dir) as watch:
         pdf = rendered_entry(example_policy)
         expected = page_count(pdf)
-        printer, missing = make_printer(PrintingConfig(default_printer=pdf_queue), ENTRY_TITLE)
+        # cups-pdf writes a file: a policy that allows saving PDFs allows it.
+        config = PrintingConfig(default_printer=pdf_queue, allow_pdf_save=True)
+        printer, missing = make_printer(config, ENTRY_TITLE)
         assert missing is None
         assert printer.printerName() == pdf_queue
-        assert print_pdf(pdf, printer) == expected
+        assert print_pdf(pdf, printer, config) == expected
     assert expected >= 2, "the entry should span pages, to check the page count"
     assert watch.seen == set(), f"files appeared in the temp dir: {watch.seen}"
 
@@ -251,9 +255,42 @@ def test_a_printer_that_would_write_a_file_is_refused(
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "out.pdf"))
     with pytest.raises(PrintError) as refused:
-        print_pdf(rendered_entry(example_policy, paragraphs=1), printer)
+        print_pdf(rendered_entry(example_policy, paragraphs=1), printer, PrintingConfig())
     assert refused.value.kind == "file_output"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_cups_pdf_queue_is_known_for_a_file_writer(qapp: QApplication, pdf_queue: str) -> None:
+    assert printer_facts(pdf_queue) == (pdf_queue, None, "cups-pdf:/")
+
+
+@pytest.mark.parametrize(
+    ("config", "kind"),
+    [
+        (PrintingConfig(), PrintFailure.FILE_OUTPUT),
+        (PrintingConfig(allowed_printers=("pdf",)), PrintFailure.FILE_OUTPUT),
+        (
+            PrintingConfig(allowed_printers=("Toimisto-*",), allow_pdf_save=True),
+            PrintFailure.NOT_ALLOWED,
+        ),
+    ],
+)
+def test_a_queue_the_policy_refuses_gets_no_job(
+    qapp: QApplication,
+    example_policy: Policy,
+    pdf_queue: str,
+    config: PrintingConfig,
+    kind: PrintFailure,
+) -> None:
+    """cups-pdf writes a file: refused where the policy allows no saved PDFs, even when its
+    allow-list names the queue; and a queue off the allow-list is refused anyway."""
+    printer, _missing = make_printer(PrintingConfig(default_printer=pdf_queue), ENTRY_TITLE)
+    directories = cups_pdf_output_dirs()
+    before = pdf_files(directories)
+    with pytest.raises(PrintError) as refused:
+        print_pdf(rendered_entry(example_policy, paragraphs=1), printer, config)
+    assert refused.value.kind == kind
+    assert pdf_files(directories) == before
 
 
 def test_a_missing_default_printer_is_reported(

@@ -8,6 +8,11 @@ Ed25519 signature over :func:`signed_message` — a context string, the file's
 name and its exact bytes. The name is signed too, so a signed file counts only
 under the name it was signed as (a signed ``50-override.toml`` copied to
 ``90-x.toml`` is refused); sign a file under its final name.
+
+The bytes are signed exactly as they lie, a byte order mark (PowerShell 5.1's
+``-Encoding UTF8``, Notepad) and CRLF line ends included: the policy is read past
+both, but a file saved again without them, or with them, is another file; sign
+after the last save.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ PRIVATE_KEY_NAME = "policy-signing.key"
 PUBLIC_KEY_NAME = "policy-signing.pub"
 PUBLIC = 0o644
 MAX_KEY_BYTES = 10_000
+BOM = b"\xef\xbb\xbf"  # UTF-8's byte order mark
 
 
 def signed_message(name: str, data: bytes) -> bytes:
@@ -115,7 +121,9 @@ def verify(key: Ed25519PublicKey, path: Path, data: bytes, signature: bytes | No
             "policy file needs helpdesk's signature (paivystys policy sign)",
         )
     try:
-        raw = base64.b64decode(signature.strip(), validate=True)
+        # A signature file copied through PowerShell 5.1 (Set-Content -Encoding UTF8) gains
+        # a byte order mark and CRLF: neither is part of the Base64, nor of what is signed.
+        raw = base64.b64decode(signature.removeprefix(BOM).strip(), validate=True)
     except (binascii.Error, ValueError):
         raw = b""
     if len(raw) != 64:

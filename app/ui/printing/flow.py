@@ -185,7 +185,7 @@ class PrintFlow(QObject):
         name = printer.printerName() or self.tr("oletustulostin")
         self._status.info(self.tr("Lähetetään tulostimelle {name}…").format(name=name))
         self._runner.run(
-            lambda: print_pdf(pdf, printer),
+            lambda: print_pdf(pdf, printer, self._config),
             partial(job.outcome.printed, name),
             partial(self._print_failed, job, name),
         )
@@ -205,6 +205,10 @@ class PrintFlow(QObject):
             text = self.tr("Valitulla sivualueella ei ole sivuja.")
         elif kind is PrintFailure.FILE_OUTPUT:
             text = self.tr("Tulostus tiedostoon ei ole sallittu: valitse tulostin.")
+        elif kind is PrintFailure.NOT_ALLOWED:
+            text = self.tr(
+                "Tulostinta {name} ei ole sallittu tällä työasemalla: valitse toinen tulostin."
+            ).format(name=name)
         else:
             if not isinstance(error, PrintError):
                 log.error("printing %r failed: %s", job.document.title, type(error).__name__)

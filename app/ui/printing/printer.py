@@ -20,6 +20,7 @@ allows it; :func:`print_pdf` refuses a printer set to write a file.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -35,6 +36,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from app.domain.policy import PrintingConfig
+from app.services.printers import Refusal, refusal
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +57,7 @@ class PrintFailure(StrEnum):
     REFUSED = "refused"  # the printer or the spooler refused it
     TIMEOUT = "timeout"
     FILE_OUTPUT = "file_output"  # the printer would write a file
+    NOT_ALLOWED = "not_allowed"  # not a printer the policy allows
     EMPTY_RANGE = "empty_range"  # the chosen pages do not exist
 
 
@@ -235,14 +238,91 @@ def prints_through_cups() -> bool:
     return sys.platform != "win32"
 
 
-def print_pdf(pdf: bytes, printer: QPrinter) -> int:
+def _lpstat(*args: str) -> str:
+    """lpstat's answer in the C locale ("" when there is no lpstat or no answer)."""
+    lpstat = shutil.which("lpstat")
+    if lpstat is None:
+        return ""
+    try:
+        done = subprocess.run(  # noqa: S603 - a fixed program; arguments are not a shell line
+            [lpstat, *args],
+            capture_output=True,
+            text=True,
+            timeout=LP_TIMEOUT,
+            check=False,
+            env={**os.environ, "LC_ALL": "C"},
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return done.stdout if done.returncode == 0 else ""
+
+
+def _cups_facts(name: str) -> tuple[str, None, str | None]:
+    if not name:  # lp's default destination
+        answer = _lpstat("-d").strip()
+        prefix = "system default destination:"
+        name = answer.removeprefix(prefix).strip() if answer.startswith(prefix) else ""
+    if not name:
+        return name, None, None
+    answer = _lpstat("-v", name).strip()
+    prefix = f"device for {name}:"
+    return name, None, answer.removeprefix(prefix).strip() if answer.startswith(prefix) else None
+
+
+def _windows_facts(name: str) -> tuple[str, str | None, None]:
+    """The printer's port from the spooler, when it answers."""
+    port: str | None = None
+    if sys.platform == "win32" and name:
+        port = _spooler_port(name)
+    return name, port, None
+
+
+if sys.platform == "win32":
+
+    def _spooler_port(name: str) -> str | None:
+        """PRINTER_INFO_2's pPortName of the printer ``name``."""
+        import ctypes
+        from ctypes import wintypes
+
+        winspool = ctypes.WinDLL("winspool.drv")
+        handle = wintypes.HANDLE()
+        if not winspool.OpenPrinterW(name, ctypes.byref(handle), None):
+            return None
+        try:
+            needed = wintypes.DWORD()
+            winspool.GetPrinterW(handle, 2, None, 0, ctypes.byref(needed))
+            buffer = ctypes.create_string_buffer(needed.value)
+            if not winspool.GetPrinterW(handle, 2, buffer, needed, ctypes.byref(needed)):
+                return None
+            # PRINTER_INFO_2W begins pServerName, pPrinterName, pShareName, pPortName.
+            fields = ctypes.cast(buffer, ctypes.POINTER(ctypes.c_wchar_p * 4)).contents
+            port: str | None = fields[3]
+            return port
+        finally:
+            winspool.ClosePrinter(handle)
+
+
+def printer_facts(name: str) -> tuple[str, str | None, str | None]:
+    """What the platform tells of the printer ``name`` ("": the default one): its name,
+    its Windows port and its CUPS device URI, each as far as found."""
+    return _cups_facts(name) if prints_through_cups() else _windows_facts(name)
+
+
+def print_pdf(pdf: bytes, printer: QPrinter, config: PrintingConfig) -> int:
     """Put ``pdf`` on ``printer`` without writing it to a file; the pages sent.
 
     Blocking (the spooler, the rendering): call it off the GUI thread, with a printer
-    the GUI does not touch meanwhile. Raises :class:`PrintError`.
+    the GUI does not touch meanwhile. Raises :class:`PrintError`: also for a printer the
+    policy (``config``) does not allow, or one that writes a file where saving PDFs is
+    not allowed (:mod:`app.services.printers`).
     """
     if printer.outputFormat() != QPrinter.OutputFormat.NativeFormat:
         raise PrintError(PrintFailure.FILE_OUTPUT)
+    why = refusal(config, *printer_facts(printer.printerName()))
+    if why is Refusal.WRITES_FILE:
+        raise PrintError(PrintFailure.FILE_OUTPUT)
+    if why is Refusal.NOT_ALLOWED:
+        raise PrintError(PrintFailure.NOT_ALLOWED)
     count = page_count(pdf)
     first, last = page_range(printer, count)
     if prints_through_cups():
