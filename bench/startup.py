@@ -1,0 +1,227 @@
+"""Measurement 6 (issue 13): start-up, the app against a bare PySide6 program.
+
+Each launch is a fresh process with a fresh profile (XDG directories in a new
+temporary directory; no keyring: ``PYTHON_KEYRING_BACKEND`` is the ``fail`` backend)
+on the same Qt platform. Its time runs from just before the process is started to
+its main window's first paint, which the process reports on a pipe
+(``PAIVYSTYS_BENCH_SHOWN_FD``, :mod:`app.ui.first_show`; the bare program,
+:mod:`bench.bare_window`, does the same). Its peak memory is the kernel's high-water
+mark of its resident set (``VmHWM`` in ``/proc/<pid>/status``), read as the report
+arrives and again after the window has had time to fill in.
+"""
+
+from __future__ import annotations
+
+import os
+import selectors
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.services.paths import EXAMPLE_POLICY
+from app.ui.first_show import ENVIRONMENT
+from bench.common import Result, Section, progress, verdict
+from bench.training import REPO, child_environment
+
+TIME_TARGET = 1.5  # the app's median time / the bare program's
+MEMORY_TARGET_MIB = 40.0  # the app's median peak − the bare program's
+SETTLE_SECONDS = 2.0
+LAUNCH_TIMEOUT = 60.0
+KIB_PER_MIB = 1024
+
+APP = (
+    sys.executable,
+    "-m",
+    "app",
+    "--training",
+    "--policy",
+    str(EXAMPLE_POLICY.relative_to(REPO)),
+)
+BARE = (sys.executable, "-m", "bench.bare_window")
+
+
+@dataclass(frozen=True)
+class Launch:
+    seconds: float  # process start to the window's first paint
+    shown_kib: int  # VmHWM when the first paint was reported
+    settled_kib: int  # VmHWM SETTLE_SECONDS later
+
+
+def _status(pid: int, field: str) -> int:
+    """A ``kB`` field of ``/proc/<pid>/status`` (Linux), in KiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    raise RuntimeError(f"no {field} in /proc/{pid}/status")
+
+
+def launch(command: tuple[str, ...], directory: Path, settle: float) -> Launch:
+    """Start ``command`` in a fresh profile under ``directory``; time it to first paint."""
+    profile = Path(tempfile.mkdtemp(prefix="profile-", dir=directory))
+    env = child_environment(profile)
+    env["HOME"] = str(profile / "home")
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    reader, writer = os.pipe()
+    env[ENVIRONMENT] = str(writer)
+    errors = (profile / "stderr.txt").open("wb")
+    try:
+        started = time.monotonic_ns()
+        process = subprocess.Popen(  # noqa: S603 - our own interpreter and programs
+            command,
+            cwd=REPO,
+            env=env,
+            pass_fds=(writer,),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+        )
+    finally:
+        os.close(writer)
+        errors.close()
+    try:
+        line = _first_line(reader, process)
+        shown_kib = _status(process.pid, "VmHWM")
+        shown_ns = int(line.split()[1])
+        time.sleep(settle)
+        if process.poll() is not None:
+            raise RuntimeError(f"{command[2]} exited early: see {profile / 'stderr.txt'}")
+        settled_kib = _status(process.pid, "VmHWM")
+    finally:
+        os.close(reader)
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    return Launch((shown_ns - started) / 1e9, shown_kib, settled_kib)
+
+
+def _first_line(reader: int, process: subprocess.Popen[bytes]) -> str:
+    deadline = time.monotonic() + LAUNCH_TIMEOUT
+    data = b""
+    with selectors.DefaultSelector() as selector:
+        selector.register(reader, selectors.EVENT_READ)
+        while time.monotonic() < deadline and not data.endswith(b"\n"):
+            if selector.select(timeout=0.05):
+                chunk = os.read(reader, 64)
+                if not chunk:
+                    break
+                data += chunk
+            elif process.poll() is not None:
+                break
+    if not data.endswith(b"\n"):
+        raise RuntimeError(f"{process.args!r} did not report its first paint")
+    return data.decode("ascii").strip()
+
+
+def _mib(kib: float) -> str:
+    return f"{kib / KIB_PER_MIB:.1f} MiB"
+
+
+def measure_startup(directory: Path, pairs: int, settle: float = SETTLE_SECONDS) -> Section:
+    """Measurement 6: ``pairs`` pairs of launches, bare and app alternating which goes first."""
+    progress(f"6. start-up: one warm-up pair, then {pairs} pairs (bare program and app)")
+    launch(BARE, directory, 0.0)
+    launch(APP, directory, 0.0)
+    bare: list[Launch] = []
+    app: list[Launch] = []
+    for index in range(pairs):
+        if index % 2 == 0:
+            bare.append(launch(BARE, directory, settle))
+            app.append(launch(APP, directory, settle))
+        else:
+            app.append(launch(APP, directory, settle))
+            bare.append(launch(BARE, directory, settle))
+        progress(f"6. pair {index + 1}: bare {bare[-1].seconds:.3f} s, app {app[-1].seconds:.3f} s")
+    return _section(bare, app, settle)
+
+
+def _section(bare: list[Launch], app: list[Launch], settle: float) -> Section:
+    bare_s = statistics.median(launch.seconds for launch in bare)
+    app_s = statistics.median(launch.seconds for launch in app)
+    bare_kib = statistics.median(launch.shown_kib for launch in bare)
+    app_kib = statistics.median(launch.shown_kib for launch in app)
+    bare_settled = statistics.median(launch.settled_kib for launch in bare)
+    app_settled = statistics.median(launch.settled_kib for launch in app)
+    time_ratio = app_s / bare_s
+    extra_mib = (app_kib - bare_kib) / KIB_PER_MIB
+    settled_extra = (app_settled - bare_settled) / KIB_PER_MIB
+    ratios = [a.seconds / b.seconds for a, b in zip(app, bare, strict=True)]
+    section = Section(
+        title="6. Start-up: launch to first shown window",
+        method=[
+            f"**app**: `{' '.join(APP[1:])}` (the example policy, its training systems served "
+            "in the app's own process as `--training` does); **bare**: "
+            f"`{' '.join(BARE[1:])}`, a PySide6 program that shows one `QMainWindow` of the "
+            "same size and title. Both run by this interpreter, from the repository root, on "
+            f"the `{os.environ.get('QT_QPA_PLATFORM', 'offscreen')}` Qt platform.",
+            "Every launch a fresh process with a fresh profile (XDG directories and `HOME` in a "
+            "new temporary directory) and no keyring (`PYTHON_KEYRING_BACKEND="
+            "keyring.backends.fail.Keyring`).",
+            "Time: from just before the process is started to the first paint of its main "
+            "window, which the process reports on a pipe (`PAIVYSTYS_BENCH_SHOWN_FD`: "
+            "`app/ui/first_show.py`; the bare program does the same) with "
+            "`time.monotonic_ns()`, the clock the start was taken by.",
+            "Memory: the process's peak resident set (`VmHWM`, `/proc/<pid>/status`) as its "
+            f"first-paint report arrives, and again {settle:g} s later, when the app's window "
+            "has filled in (its outbox opened, its first probes sent).",
+            f"One unrecorded warm-up pair, then {len(bare)} pairs; the bare program goes first "
+            "in odd pairs, the app in even ones. Medians over the pairs.",
+        ],
+        table_header=(
+            "pair",
+            "bare: first paint",
+            "app: first paint",
+            "app / bare",
+            "bare: peak at paint",
+            "app: peak at paint",
+            f"bare: peak +{settle:g} s",
+            f"app: peak +{settle:g} s",
+        ),
+        table=[
+            (
+                str(index + 1),
+                f"{b.seconds * 1000:.0f} ms",
+                f"{a.seconds * 1000:.0f} ms",
+                f"{ratio:.2f}×",
+                _mib(b.shown_kib),
+                _mib(a.shown_kib),
+                _mib(b.settled_kib),
+                _mib(a.settled_kib),
+            )
+            for index, (b, a, ratio) in enumerate(zip(bare, app, ratios, strict=True))
+        ],
+    )
+    section.results = [
+        Result(
+            "6a",
+            "Start-up to first shown window (median): app / bare program",
+            f"{app_s * 1000:.0f} ms / {bare_s * 1000:.0f} ms = {time_ratio:.2f}×",
+            f"≤ {TIME_TARGET}×",
+            verdict(time_ratio <= TIME_TARGET),
+        ),
+        Result(
+            "6b",
+            "Peak memory at first shown window (median): app − bare program",
+            f"{_mib(app_kib)} − {_mib(bare_kib)} = {extra_mib:.1f} MiB",
+            f"≤ {MEMORY_TARGET_MIB:g} MiB",
+            verdict(extra_mib <= MEMORY_TARGET_MIB),
+        ),
+        Result(
+            "6",
+            "median of the pairs' own ratios (app / bare)",
+            f"{statistics.median(ratios):.2f}×",
+        ),
+        Result(
+            "6",
+            f"peak memory {settle:g} s after first paint, filled in (median): app − bare",
+            f"{_mib(app_settled)} − {_mib(bare_settled)} = {settled_extra:.1f} MiB",
+        ),
+    ]
+    return section
