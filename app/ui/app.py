@@ -170,7 +170,8 @@ def start(
         def fill() -> None:
             assert session is not None
             if session.error is not None or session.context is None:
-                shown.close()
+                # The loop ends first and the frame closes after: closed within the loop,
+                # the last window would post a quit event that a later loop would get.
                 app.exit(1)
             elif shown.isVisible():  # else closed before it was filled in: the loop ends
                 shown.fill(session.context, initial_settings=settings)
@@ -181,6 +182,7 @@ def start(
         window.show()
         code = app.exec()
         if session.error is not None:
+            window.close()
             raise session.error
         return code
     finally:

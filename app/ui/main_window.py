@@ -9,7 +9,6 @@ policy's zone (:mod:`app.domain.clock`), whatever the machine's.
 
 from __future__ import annotations
 
-import html
 import importlib
 import logging
 import uuid
@@ -18,9 +17,8 @@ from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QMainWindow
 
 from app.domain.clock import Clock, utc_now
 from app.services.scrub import frames_of
@@ -29,6 +27,9 @@ from app.services.scrub import frames_of
 # frame first, while a thread reads the policy, starts the session and imports these
 # (``load_parts``), and fills the window in after (docs/performance.md, measurement 6).
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
+    from PySide6.QtWidgets import QLabel, QMenu
+
     from app.services.connectivity import VpnResult
     from app.services.context import AppContext
     from app.services.outbox.delivery import DeliveryEvent
@@ -129,9 +130,7 @@ class MainWindow(QMainWindow):
         self._started = False
         self._set_title()
         self.resize(1200, 780)
-        if context is None:
-            self.statusBar().showMessage(self.tr("Päivystys käynnistyy…"))
-        else:
+        if context is not None:
             self.fill(context, initial_settings, now)
 
     def _make_indicators(self) -> None:
@@ -247,8 +246,9 @@ class MainWindow(QMainWindow):
             self._start()
 
     def _build_layout(self) -> None:
+        from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+
         self._set_title()
-        self.statusBar().clearMessage()
         central = QWidget(self)
         layout = QVBoxLayout(central)
         if self._training:
@@ -276,6 +276,11 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(worker)
 
     def _training_banner(self) -> QLabel:
+        import html
+
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QLabel
+
         text = html.escape(self.tr("HARJOITTELU – harjoitusjärjestelmät ja keksityt asiakkaat."))
         training = self.context.training
         if training is not None:
@@ -420,6 +425,8 @@ class MainWindow(QMainWindow):
                 self.sign_in.start()
 
     def _add_action(self, menu: QMenu, text: str, keys: str, slot: Callable[[], object]) -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self)
         if keys:
             action.setShortcut(QKeySequence(keys))
@@ -571,6 +578,8 @@ class MainWindow(QMainWindow):
 
     def _apply_settings(self, settings: UserSettings) -> None:
         if settings.window_geometry:
+            from PySide6.QtCore import QByteArray
+
             self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode("ascii")))
         code = settings.last_municipality
         if code in self.switcher.codes() and not self._user_chose:
