@@ -125,7 +125,7 @@ class _Session(QObject):
             # The policy is read, the training systems started, the sign-ins and the
             # connectors made: disk and network, so never on the GUI thread.
             self.context = self.stack.enter_context(self._open_context())
-            load_parts()
+            load_parts(self.context.policy)
         except BaseException as error:
             self.error = error
         self.opened.emit()

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
     from PySide6.QtWidgets import QLabel, QMenu
 
+    from app.domain.policy import Policy
     from app.services.connectivity import VpnResult
     from app.services.context import AppContext
     from app.services.outbox.delivery import DeliveryEvent
@@ -78,10 +79,16 @@ PARTS = (
 off the GUI thread, so that filling the window in only builds widgets."""
 
 
-def load_parts() -> None:
-    """Import the window's parts (any thread; the GUI thread then finds them loaded)."""
+def load_parts(policy: Policy | None = None) -> None:
+    """Import the window's parts, and with ``policy`` make its duty calendar (which
+    reads the holiday names from disk); on any thread but the GUI thread, which then
+    finds them ready."""
     for name in PARTS:
         importlib.import_module(name)
+    if policy is not None:
+        from app.services.duty_hours import duty_hours_for
+
+        duty_hours_for(policy.duty_hours)
 
 
 log = logging.getLogger(__name__)
