@@ -50,6 +50,7 @@ class Launch:
     seconds: float  # process start to the window's first paint
     shown_kib: int  # VmHWM when the first paint was reported
     settled_kib: int  # VmHWM SETTLE_SECONDS later
+    filled: float | None  # process start to the app's window filled in (None: bare, or later)
 
 
 def _status(pid: int, field: str) -> int:
@@ -87,10 +88,15 @@ def launch(command: tuple[str, ...], directory: Path, settle: float) -> Launch:
         os.close(writer)
         errors.close()
     try:
-        line = _first_line(reader, process)
+        lines = _Lines(reader, process)
+        shown = lines.next(time.monotonic() + LAUNCH_TIMEOUT)
         shown_kib = _status(process.pid, "VmHWM")
-        shown_ns = int(line.split()[1])
-        time.sleep(settle)
+        if shown is None or not shown.startswith("shown "):
+            raise RuntimeError(f"{command[2]} did not report its first paint: {shown!r}")
+        shown_ns = int(shown.split()[1])
+        settled_at = time.monotonic() + settle
+        filled = lines.next(settled_at)
+        time.sleep(max(0.0, settled_at - time.monotonic()))
         if process.poll() is not None:
             raise RuntimeError(f"{command[2]} exited early: see {profile / 'stderr.txt'}")
         settled_kib = _status(process.pid, "VmHWM")
@@ -102,25 +108,39 @@ def launch(command: tuple[str, ...], directory: Path, settle: float) -> Launch:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-    return Launch((shown_ns - started) / 1e9, shown_kib, settled_kib)
+    filled_s = None
+    if filled is not None and filled.startswith("filled "):
+        filled_s = (int(filled.split()[1]) - started) / 1e9
+    return Launch((shown_ns - started) / 1e9, shown_kib, settled_kib, filled_s)
 
 
-def _first_line(reader: int, process: subprocess.Popen[bytes]) -> str:
-    deadline = time.monotonic() + LAUNCH_TIMEOUT
-    data = b""
-    with selectors.DefaultSelector() as selector:
-        selector.register(reader, selectors.EVENT_READ)
-        while time.monotonic() < deadline and not data.endswith(b"\n"):
-            if selector.select(timeout=0.05):
-                chunk = os.read(reader, 64)
-                if not chunk:
-                    break
-                data += chunk
-            elif process.poll() is not None:
-                break
-    if not data.endswith(b"\n"):
-        raise RuntimeError(f"{process.args!r} did not report its first paint")
-    return data.decode("ascii").strip()
+class _Lines:
+    """The lines a child writes to the report pipe, each read as it arrives."""
+
+    def __init__(self, reader: int, process: subprocess.Popen[bytes]) -> None:
+        self._reader = reader
+        self._process = process
+        self._data = b""
+        self._ended = False
+
+    def next(self, deadline: float) -> str | None:
+        """The next line, or None if none came by ``deadline`` (monotonic seconds)."""
+        with selectors.DefaultSelector() as selector:
+            selector.register(self._reader, selectors.EVENT_READ)
+            while b"\n" not in self._data and not self._ended:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return None
+                if selector.select(timeout=min(left, 0.05)):
+                    chunk = os.read(self._reader, 64)
+                    self._ended = not chunk
+                    self._data += chunk
+                elif self._process.poll() is not None:
+                    self._ended = True
+        if b"\n" not in self._data:
+            return None
+        line, self._data = self._data.split(b"\n", 1)
+        return line.decode("ascii")
 
 
 def _mib(kib: float) -> str:
@@ -160,6 +180,7 @@ def _section(bare: list[Launch], app: list[Launch], settle: float) -> Section:
     extra_mib = (app_kib - bare_kib) / KIB_PER_MIB
     settled_extra = (app_settled - bare_settled) / KIB_PER_MIB
     ratios = [a.seconds / b.seconds for a, b in zip(app, bare, strict=True)]
+    filled = [launch.filled for launch in app if launch.filled is not None]
     section = Section(
         title="6. Start-up: launch to first shown window",
         method=[
@@ -177,6 +198,9 @@ def _section(bare: list[Launch], app: list[Launch], settle: float) -> Section:
             "window, which the process reports on a pipe (`PAIVYSTYS_BENCH_SHOWN_FD`: "
             "`app/ui/first_show.py`; the bare program does the same) with "
             "`time.monotonic_ns()`, the clock the start was taken by.",
+            "Filled in (context): the app then reads its policy, starts its training systems "
+            "and sign-ins and imports the window's parts on a thread of its own, and builds the "
+            "window's contents on them; it reports that on the same pipe (`filled`).",
             "Memory: the process's peak resident set (`VmHWM`, `/proc/<pid>/status`) as its "
             f"first-paint report arrives, and again {settle:g} s later, when the app's window "
             "has filled in (its outbox opened, its first probes sent).",
@@ -188,6 +212,7 @@ def _section(bare: list[Launch], app: list[Launch], settle: float) -> Section:
             "bare: first paint",
             "app: first paint",
             "app / bare",
+            "app: filled in",
             "bare: peak at paint",
             "app: peak at paint",
             f"bare: peak +{settle:g} s",
@@ -199,6 +224,7 @@ def _section(bare: list[Launch], app: list[Launch], settle: float) -> Section:
                 f"{b.seconds * 1000:.0f} ms",
                 f"{a.seconds * 1000:.0f} ms",
                 f"{ratio:.2f}×",
+                "–" if a.filled is None else f"{a.filled * 1000:.0f} ms",
                 _mib(b.shown_kib),
                 _mib(a.shown_kib),
                 _mib(b.settled_kib),
@@ -226,6 +252,12 @@ def _section(bare: list[Launch], app: list[Launch], settle: float) -> Section:
             "6",
             "median of the pairs' own ratios (app / bare)",
             f"{statistics.median(ratios):.2f}×",
+        ),
+        Result(
+            "6",
+            "app's window filled in (median; launches that reported it in "
+            f"{settle:g} s: {len(filled)} of {len(app)})",
+            f"{statistics.median(filled) * 1000:.0f} ms" if filled else "not reported",
         ),
         Result(
             "6",

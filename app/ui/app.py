@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QApplication
 from app.services.settings import SettingsStore
 from app.ui.collector import GuiThreadCollector
 from app.ui.crash_dialog import CrashHandler
-from app.ui.first_show import after_first_paint, report_first_paint
+from app.ui.first_show import after_first_paint, report_filled, report_first_paint
 from app.ui.main_window import MainWindow, load_parts
 
 if TYPE_CHECKING:
@@ -175,6 +175,7 @@ def start(
                 app.exit(1)
             elif shown.isVisible():  # else closed before it was filled in: the loop ends
                 shown.fill(session.context, initial_settings=settings)
+                report_filled()  # the start-up benchmark's, when it asks
 
         session = _Session(open_context, fill)
         after_first_paint(window, session.start)

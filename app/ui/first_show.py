@@ -8,8 +8,9 @@ app then loads its session: :func:`app.ui.app.start`).
 a file descriptor in ``PAIVYSTYS_BENCH_SHOWN_FD`` (``bench/startup.py`` sets it for
 the child it starts; its bare PySide6 program does the same thing). Then the window's
 first paint writes ``shown <ns>\\n`` to that descriptor, ``<ns>`` being
-``time.monotonic_ns()`` (the clock the benchmark started the process by), and closes
-it. Nothing else is written; no client data exists yet.
+``time.monotonic_ns()`` (the clock the benchmark started the process by); the app
+writes ``filled <ns>\\n`` when its window has been filled in (:func:`report_filled`)
+and closes it. Nothing else is written; no client data exists yet.
 """
 
 from __future__ import annotations
@@ -22,6 +23,23 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 ENVIRONMENT = "PAIVYSTYS_BENCH_SHOWN_FD"
+
+# The benchmark's descriptor while a line is still to come.
+_report: int | None = None
+
+
+def _write(line: str, *, last: bool) -> None:
+    global _report  # noqa: PLW0603 - the one descriptor of this process
+    descriptor = _report
+    if descriptor is None:
+        return
+    try:
+        os.write(descriptor, f"{line} {time.monotonic_ns()}\n".encode("ascii"))
+        if last:
+            _report = None
+            os.close(descriptor)
+    except OSError:
+        _report = None  # the benchmark went away: nothing to tell
 
 
 class _FirstPaint(QObject):
@@ -46,17 +64,15 @@ def after_first_paint(window: QWidget, callback: Callable[[], None]) -> None:
 
 def report_first_paint(window: QWidget) -> None:
     """When the benchmark asks for it, tell it when ``window``'s first paint begins."""
+    global _report  # noqa: PLW0603 - the one descriptor of this process
     value = os.environ.pop(ENVIRONMENT, "")
     if not value.isdigit():
         return
-    descriptor = int(value)
-
-    def report() -> None:
-        try:
-            os.write(descriptor, f"shown {time.monotonic_ns()}\n".encode("ascii"))
-            os.close(descriptor)
-        except OSError:
-            pass  # the benchmark went away: nothing to tell
-
+    _report = int(value)
     # Installed last, so called first: before anything else waiting for this paint.
-    window.installEventFilter(_FirstPaint(report, window))
+    window.installEventFilter(_FirstPaint(lambda: _write("shown", last=False), window))
+
+
+def report_filled() -> None:
+    """Tell the benchmark, if it asked, that the window has been filled in."""
+    _write("filled", last=True)
