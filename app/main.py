@@ -13,50 +13,37 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack, closing, contextmanager
+from contextlib import AbstractContextManager, ExitStack, closing, contextmanager
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, NoReturn
 
 from app import __version__
-from app.domain.policy import Policy
-from app.services import helpdesk, paths, selftest
-from app.services.auth.signins import SignIns
+from app.services import exits
 from app.services.console import standard_streams
 from app.services.crash import install_logging_hooks
 from app.services.logs import setup_logging
-from app.services.outbox.delivery import MaySend
-from app.services.outbox.profile import OutboxSetup
-from app.services.policy.classroom import ClassroomError
-from app.services.policy.load import PolicyError, describe_policy, load_policy
-from app.services.policy.trust import (
-    AdminLocation,
-    has_policy,
-    load_trusted_policy,
-    platform_location,
-)
+from app.services.policy.location import AdminLocation, platform_location
 from app.services.process import protect_process
-from app.services.workstation import Workstation
-from app.wiring import (
-    Session,
-    TrainingSystems,
-    app_context,
-    sign_ins_for,
-    signed_in_workstation,
-    trainee_access,
-    training_context,
-    training_server,
-)
 
+# The rest is imported by the command that needs it: the window shows before the
+# connectors, the outbox, the sign-ins and the helpdesk's commands are loaded
+# (docs/performance.md, measurement 6).
 if TYPE_CHECKING:
-    pass
+    from app.domain.policy import Policy
+    from app.services import helpdesk, selftest
+    from app.services.auth.signins import SignIns
+    from app.services.context import AppContext
+    from app.services.outbox.delivery import MaySend
+    from app.services.policy.load import PolicyError
+    from app.wiring import Session, TrainingSystems
 
 log = logging.getLogger("paivystys")
 
-EXIT_OK = 0
-EXIT_POLICY = 2
-EXIT_TRAINING_SERVER = 3
-EXIT_USAGE = 64
+EXIT_OK = exits.EXIT_OK
+EXIT_POLICY = exits.EXIT_POLICY
+EXIT_TRAINING_SERVER = exits.EXIT_TRAINING_SERVER
+EXIT_USAGE = exits.EXIT_USAGE
 # How often training-server's wait for Ctrl+C or a stop signal wakes up.
 STOP_POLL_SECONDS = 0.5
 
@@ -71,16 +58,16 @@ def admin_location() -> AdminLocation:
 
 
 HELPDESK_EXIT_CODES = (
-    f"exit codes: {helpdesk.EXIT_OK} all well; {helpdesk.EXIT_NEEDS_ACTION} something needs "
+    f"exit codes: {exits.EXIT_OK} all well; {exits.EXIT_NEEDS_ACTION} something needs "
     "action (items wait or need attention, a system is unreachable); "
     f"{EXIT_POLICY} policy invalid or missing; {EXIT_TRAINING_SERVER} training server "
-    f"unusable; {helpdesk.EXIT_OUTBOX} the outbox cannot be opened (key or file problem, or "
+    f"unusable; {exits.EXIT_OUTBOX} the outbox cannot be opened (key or file problem, or "
     "a damaged log: nothing was changed; 'outbox salvage' for a damaged one); "
-    f"{helpdesk.EXIT_BUSY} another sender is active"
+    f"{exits.EXIT_BUSY} another sender is active"
 )
 SELF_TEST_EXIT_CODES = (
     f"exit codes: {EXIT_OK} ok, {EXIT_POLICY} policy invalid or missing, "
-    f"{EXIT_TRAINING_SERVER} training server unusable, {selftest.EXIT_SELF_TEST} --self-test "
+    f"{EXIT_TRAINING_SERVER} training server unusable, {exits.EXIT_SELF_TEST} --self-test "
     f"failed (the reasons on stderr), {EXIT_USAGE} a usage error"
 )
 
@@ -246,6 +233,8 @@ def check_policy_option(args: argparse.Namespace) -> None:
     the policy says, so they take it only from the administrators' location."""
     if args.policy is None or _training(args) or args.command in {"policy", "training-server"}:
         return
+    from app.services.policy.load import PolicyError
+
     raise PolicyError(
         str(args.policy),
         "--policy",
@@ -259,6 +248,11 @@ def check_policy_option(args: argparse.Namespace) -> None:
 def resolve_policy(args: argparse.Namespace) -> Policy:
     """The machine policy; for training, ``--policy`` or, with none installed, the
     shipped example."""
+    from app.services import paths
+    from app.services.policy.load import load_policy
+    from app.services.policy.location import has_policy
+    from app.services.policy.trust import load_trusted_policy
+
     check_policy_option(args)
     if args.policy is not None:
         return load_policy(args.policy)
@@ -301,6 +295,8 @@ def run_policy(args: argparse.Namespace) -> int:
 
     try:
         if args.action == "describe":
+            from app.services.policy.load import describe_policy
+
             print(describe_policy())
         elif args.action == "check":
             print(commands.check(args.policy, args.key, admin_location()))
@@ -374,6 +370,15 @@ def _training_systems(args: argparse.Namespace) -> TrainingSystems | None:
 def open_session(args: argparse.Namespace, *, announce: bool) -> Iterator[Session]:
     """The policy and systems of a headless command: production, an embedded training
     server, or a classroom one. ``announce`` prints the training server's JSON line."""
+    from app.services.workstation import Workstation
+    from app.wiring import (
+        Session,
+        sign_ins_for,
+        signed_in_workstation,
+        trainee_access,
+        training_server,
+    )
+
     systems = _training_systems(args)
     with ExitStack() as stack:
         if systems is None:
@@ -397,19 +402,31 @@ def open_session(args: argparse.Namespace, *, announce: bool) -> Iterator[Sessio
 
 
 def run_gui(args: argparse.Namespace, argv: Sequence[str]) -> int:
-    systems = _training_systems(args)
-    if systems is None:
-        contexts = app_context(resolve_policy(args), None, None, None)
-    else:
-        contexts = training_context(systems, announce=_print_line, sign_in=True)
-    with contexts as context:
-        from app.ui.app import run
+    """The window: its frame shows at once; the policy, the session and the window's
+    parts load on a thread of their own meanwhile (:func:`app.ui.app.start`)."""
+    from app.services import paths
+    from app.services.settings import SettingsStore
+    from app.ui.app import start
 
-        return run(context, list(argv))
+    training = _training(args)
+
+    def open_context() -> AbstractContextManager[AppContext]:
+        from app.wiring import app_context, training_context
+
+        systems = _training_systems(args)
+        if systems is None:
+            return app_context(resolve_policy(args), None, None, None)
+        return training_context(systems, announce=_print_line, sign_in=True)
+
+    settings = SettingsStore(paths.user_config_dir(training) / "settings.json")
+    return start(open_context, settings, training, list(argv))
 
 
 def run_helpdesk(args: argparse.Namespace) -> int:
     """``doctor`` and ``outbox status|flush|salvage``: no GUI, no client data in the output."""
+    from app.services import helpdesk
+    from app.services.outbox.profile import OutboxSetup
+
     if args.command == "outbox" and args.action == "salvage":
         # The outbox alone: no policy or systems are needed to read and rewrite it.
         training = bool(args.training or args.training_server)
@@ -446,6 +463,7 @@ def _print_report(
 
 def run_self_test(args: argparse.Namespace) -> int:
     """``--self-test``: every check in a temporary profile (app.services.selftest)."""
+    from app.services import selftest
     from app.ui.selftest import show_window
 
     def emit(report: selftest.SelfTestReport) -> None:
@@ -490,8 +508,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         check_policy_option(args)
         return run_self_test(args) if args.self_test else commands[args.command](args)
-    except PolicyError as error:
+    except Exception as error:
+        failure = _known_failure(args, error)
+        if failure is None:
+            raise
+        return failure
+
+
+def _known_failure(args: argparse.Namespace, error: Exception) -> int | None:
+    """The exit code of a policy that cannot be used or an unusable training server,
+    after saying why; None for any other exception."""
+    from app.services.policy.classroom import ClassroomError
+    from app.services.policy.load import PolicyError
+
+    if isinstance(error, PolicyError):
         return _startup_failure(args, _policy_message(error, args), EXIT_POLICY)
-    except ClassroomError as error:
+    if isinstance(error, ClassroomError):
         message = f"paivystys: training server unusable: {error}"
         return _startup_failure(args, message, EXIT_TRAINING_SERVER)
+    return None

@@ -35,7 +35,7 @@ from pytestqt.qtbot import QtBot
 from app.domain.clock import Clock
 from app.domain.hetu import Hetu
 from app.domain.model import ContactChannel, DutyEntry, TaskType
-from app.domain.policy import Policy
+from app.domain.policy import Policy, PrintingConfig
 from app.services.context import AppContext
 from app.training.data import SyntheticClient
 from app.training.server import TrainingServer
@@ -275,7 +275,7 @@ def print_without_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
         preview.print_button.click()
         return int(preview.result())
 
-    def fake_print(pdf: bytes, _printer: QPrinter) -> int:
+    def fake_print(pdf: bytes, _printer: QPrinter, _config: PrintingConfig) -> int:
         printed.append(pdf)
         return page_count(pdf)
 

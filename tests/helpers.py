@@ -46,7 +46,7 @@ from app.domain.hetu import Hetu
 from app.domain.model import ContactChannel, DutyEntry, PersonDetails, TaskType
 from app.domain.policy import Policy
 from app.services.paths import EXAMPLE_POLICY
-from app.services.policy.trust import AdminLocation
+from app.services.policy.location import AdminLocation
 from app.training.data import SyntheticClient
 from app.training.server import TrainingServer
 
@@ -334,7 +334,7 @@ TRUSTED_APP = """
 import sys
 from pathlib import Path
 import app.main
-from app.services.policy.trust import AdminLocation
+from app.services.policy.location import AdminLocation
 root, state, owner, *args = sys.argv[1:]
 app.main.ADMIN_LOCATION = AdminLocation(Path(root), Path(state) if state else None, int(owner))
 sys.exit(app.main.main(args))

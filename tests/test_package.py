@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 from packaging.version import Version
 
-from app.services.policy.trust import has_policy, platform_location
+from app.services.policy.location import has_policy, platform_location
 from tests.helpers import ROOT, profile_env
 
 # What the wheel is built from: pyproject.toml's packages, package data, readme and licence.

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from app.services.paths import EXAMPLE_POLICY
-from app.services.policy.trust import AdminLocation
+from app.services.policy.location import AdminLocation
 from app.services.selftest import EXIT_SELF_TEST
 from tests.helpers import ROOT, admin_location, files_under, install, profile_env
 
@@ -33,7 +33,7 @@ from pathlib import Path
 import keyring
 import app.main
 from app.services.documents import fonts
-from app.services.policy.trust import AdminLocation
+from app.services.policy.location import AdminLocation
 from tests.keyring_backend import RecordingKeyring
 root, owner, font_dir, calls_file, *args = sys.argv[1:]
 app.main.ADMIN_LOCATION = AdminLocation(Path(root), None, int(owner))

@@ -14,9 +14,6 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from stdnum import exceptions as stdnum_errors
-from stdnum.fi import hetu as stdnum_hetu
-
 _CENTURY = {"+": 1800}
 _CENTURY.update(dict.fromkeys("-YXWVU", 1900))
 _CENTURY.update(dict.fromkeys("ABCDEF", 2000))
@@ -97,6 +94,11 @@ def parse_hetu(text: str) -> Hetu:
         raise InvalidHetu(HetuProblem.EMPTY)
     if len(code) < 11:
         raise InvalidHetu(HetuProblem.INCOMPLETE)
+    # Imported at the first code parsed: the log's scrub needs this module at start,
+    # python-stdnum (with its urllib and ssl) only a code typed in.
+    from stdnum import exceptions as stdnum_errors
+    from stdnum.fi import hetu as stdnum_hetu
+
     try:
         # The validated code, not the text: python-stdnum reads look-alikes (a pasted
         # U+2010 hyphen) as the real character, and the Hetu must hold the real one.

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import platform
 import sys
 import threading
 from collections.abc import Mapping
@@ -83,6 +82,8 @@ class SeenCrashes:
 
 def debug_info(crash: Crash, versions: Mapping[str, str] | None = None) -> str:
     """The text helpdesk gets: ``versions`` adds lines such as the Qt version."""
+    import platform  # here, not at start: the log's hooks are installed before the window
+
     lines = [
         f"app: paivystys {app.__version__}",
         f"platform: {platform.platform()}",

@@ -21,6 +21,7 @@ daylight-saving change.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -205,6 +206,14 @@ class DutyHours:
             return closed
         _, reason, holiday = self._opening(day)
         return reason, holiday
+
+
+@functools.cache
+def duty_hours_for(schedule: DutySchedule) -> DutyHours:
+    """One :class:`DutyHours` per schedule for the process. Making one reads the holiday
+    calendar's translations from disk: the app does it on its start-up thread, before
+    the window's duty banner asks (``app.ui.main_window.load_parts``)."""
+    return DutyHours(schedule)
 
 
 def duty_status(policy: Policy, at: str | None = None) -> DutyStatus:

@@ -16,6 +16,7 @@ from typing import Any
 from app.connectors import errors
 from app.domain.clock import utc_now
 from app.domain.policy import Policy
+from app.services import exits
 from app.services.files import ModeFix
 from app.services.outbox import wal
 from app.services.outbox.delivery import MaySend, Outcome
@@ -28,11 +29,11 @@ from app.services.outbox.sending import SendingService
 from app.services.outbox.store import OUTBOX_FILE, OutboxCounts
 from app.services.workstation import Workstation
 
-EXIT_OK = 0
-EXIT_NEEDS_ACTION = 1
-EXIT_OUTBOX = 4
-EXIT_BUSY = 5
-EXIT_USAGE = 64
+EXIT_OK = exits.EXIT_OK
+EXIT_NEEDS_ACTION = exits.EXIT_NEEDS_ACTION
+EXIT_OUTBOX = exits.EXIT_OUTBOX
+EXIT_BUSY = exits.EXIT_BUSY
+EXIT_USAGE = exits.EXIT_USAGE
 
 # Seconds doctor waits beyond the slowest system's own request deadline.
 DOCTOR_MARGIN = 2.0

@@ -40,23 +40,32 @@ from functools import cache
 from pathlib import Path, PurePath
 from typing import Any
 
-from app.connectors.errors import ConnectorError
-from app.domain.hetu import LOOKS_LIKE_HETU, InvalidHetu
-from app.services.outbox.drafts import UnreadableDraft
-from app.services.outbox.keys import OutboxError
-from app.services.policy.classroom import ClassroomError
-from app.services.policy.load import PolicyError
+from app.domain.hetu import LOOKS_LIKE_HETU
 
-DATA_FREE: tuple[type[BaseException], ...] = (
-    ConnectorError,
-    OutboxError,
-    PolicyError,
-    ClassroomError,
-    InvalidHetu,
-    UnreadableDraft,
+# Named, not imported: the log is set up first thing at start, and importing these
+# would load the connectors, the outbox and the keyring before the window shows. An
+# exception of one of them is, or derives from, a class of exactly this module and name.
+DATA_FREE: frozenset[str] = frozenset(
+    {
+        "app.connectors.errors.ConnectorError",
+        "app.services.outbox.keys.OutboxError",
+        "app.services.policy.load.PolicyError",
+        "app.services.policy.classroom.ClassroomError",
+        "app.domain.hetu.InvalidHetu",
+        "app.services.outbox.drafts.UnreadableDraft",
+    }
 )
 """Our own error types whose messages are data-free by their contract (each class's
-docstring says so): their message may reach a log, after the identity-code scrub."""
+docstring says so): their message may reach a log, after the identity-code scrub.
+``tests/services/test_logs.py`` checks that each name is such a class."""
+
+
+def is_data_free(error: BaseException) -> bool:
+    """Whether ``error``'s type is, or derives from, a :data:`DATA_FREE` type."""
+    return any(
+        f"{kind.__module__}.{kind.__qualname__}" in DATA_FREE for kind in type(error).__mro__
+    )
+
 
 MAX_CODE = 40
 _CODE_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_.:/-")
@@ -131,7 +140,7 @@ def exception_line(error: BaseException, messages: bool = True) -> str:
     """The exception's type, and its message only if its type is :data:`DATA_FREE` (and
     ``messages`` is true)."""
     line = type_name(type(error))
-    if messages and isinstance(error, DATA_FREE) and str(error):
+    if messages and is_data_free(error) and str(error):
         line += f": {scrub_hetu(str(error))}"
     return line
 

@@ -45,7 +45,7 @@ from app.domain.hetu import parse_hetu
 from app.domain.kinds import ItemKind
 from app.domain.model import ContactChannel, DutyEntry, TaskType
 from app.domain.policy import Policy
-from app.services import paths
+from app.services import exits, paths
 from app.services.documents import render_entry
 from app.services.documents.entry import PrintedPerson
 from app.services.documents.fonts import find_font_directory, register_fonts
@@ -55,10 +55,11 @@ from app.services.outbox.codec import entry_from_payload, entry_to_payload
 from app.services.outbox.keys import KEY_BYTES, KeyStore, OutboxError, keyring_call, usable_backend
 from app.services.outbox.store import OUTBOX_FILE, Outbox, OutgoingItem
 from app.services.policy.load import PolicyError, load_policy
-from app.services.policy.trust import SERIALS_FILE, AdminLocation, has_policy, load_trusted_policy
+from app.services.policy.location import AdminLocation, has_policy
+from app.services.policy.trust import SERIALS_FILE, load_trusted_policy
 
-EXIT_OK = 0
-EXIT_SELF_TEST = 6
+EXIT_OK = exits.EXIT_OK
+EXIT_SELF_TEST = exits.EXIT_SELF_TEST
 # The credential store answers within this or is reported as not answering.
 KEYRING_TIMEOUT = 5.0
 SAMI_LETTERS = "ŊĐŦŽŠČ"

@@ -1,5 +1,10 @@
 """Starting the GUI: the application object, translations, the main window.
 
+The app (:func:`start`) shows the window's frame first and fills it in: the policy,
+the session (training systems, sign-ins, connectors) and the window's parts are
+loaded on a thread of their own once the frame is painted, then the window is
+built on them. :func:`run` shows a window on a context built already (tests).
+
 Source strings are Finnish, so Finnish needs no translation file; Swedish and
 English come from ``app/ui/i18n/paivystys_<lang>.qm`` when present. Qt's own
 texts (standard buttons, calendar) come from Qt's translations.
@@ -8,15 +13,31 @@ texts (standard buttons, calendar) come from Qt's translations.
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Callable
+from contextlib import AbstractContextManager, ExitStack
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTranslator,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import QApplication
 
-from app.services.context import AppContext
+from app.services.settings import SettingsStore
 from app.ui.collector import GuiThreadCollector
 from app.ui.crash_dialog import CrashHandler
-from app.ui.main_window import MainWindow
+from app.ui.first_show import after_first_paint, report_filled, report_first_paint
+from app.ui.main_window import MainWindow, load_parts
+
+if TYPE_CHECKING:
+    from app.services.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -65,11 +86,111 @@ def run(context: AppContext, argv: list[str]) -> int:
         settings = context.settings.load()
         install_translations(app, settings.language)
         window = MainWindow(context, initial_settings=settings)
+        report_first_paint(window)  # the start-up benchmark's, when it asks
         window.show()
         try:
             return app.exec()
         finally:
             window.shutdown()
     finally:
+        collector.stop()
+        crashes.uninstall()
+
+
+class _Session(QObject):
+    """Opens the window's context on a thread of its own; tells the GUI thread."""
+
+    opened = Signal()
+
+    def __init__(
+        self,
+        open_context: Callable[[], AbstractContextManager[AppContext]],
+        on_opened: Callable[[], None],
+    ) -> None:
+        super().__init__()
+        self._open_context = open_context
+        self._on_opened = on_opened
+        # This object lives on the GUI thread: the thread's signal is queued to it.
+        self.opened.connect(self._opened)
+        self.stack = ExitStack()
+        self.context: AppContext | None = None
+        self.error: BaseException | None = None
+        self._thread = threading.Thread(target=self._open, name="paivystys-start", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def _open(self) -> None:
+        try:
+            # The policy is read, the training systems started, the sign-ins and the
+            # connectors made: disk and network, so never on the GUI thread.
+            self.context = self.stack.enter_context(self._open_context())
+            load_parts(self.context.policy)
+        except BaseException as error:
+            self.error = error
+        self.opened.emit()
+
+    @Slot()
+    def _opened(self) -> None:
+        self._on_opened()
+
+    def join(self) -> None:
+        if self._thread.ident is not None:  # started
+            self._thread.join()
+
+
+def start(
+    open_context: Callable[[], AbstractContextManager[AppContext]],
+    settings_store: SettingsStore,
+    training: bool,
+    argv: list[str],
+) -> int:
+    """The app's start: the window's frame at once, filled in when ``open_context`` has
+    given the session (entered off the GUI thread, left here after the window closed).
+
+    An exception from ``open_context`` (a policy that cannot be used, a classroom
+    server that does not answer) closes the frame and is raised from here.
+    """
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    app.setApplicationName("paivystys")
+    crashes = CrashHandler(app)
+    crashes.install()
+    collector = GuiThreadCollector(app)
+    window: MainWindow | None = None
+    session: _Session | None = None
+    try:
+        # Read here, before any widget exists: the language decides every text.
+        # Nothing is on screen yet, so this small read blocks no one.
+        settings = settings_store.load()
+        install_translations(app, settings.language)
+        window = MainWindow(None, training=training)
+        shown = window
+
+        def fill() -> None:
+            assert session is not None
+            if session.error is not None or session.context is None:
+                # The loop ends first and the frame closes after: closed within the loop,
+                # the last window would post a quit event that a later loop would get.
+                app.exit(1)
+            elif shown.isVisible():  # else closed before it was filled in: the loop ends
+                shown.fill(session.context, initial_settings=settings)
+                report_filled()  # the start-up benchmark's, when it asks
+
+        session = _Session(open_context, fill)
+        after_first_paint(window, session.start)
+        report_first_paint(window)  # the start-up benchmark's, when it asks
+        window.show()
+        code = app.exec()
+        if session.error is not None:
+            window.close()
+            raise session.error
+        return code
+    finally:
+        if window is not None:
+            window.shutdown()
+        if session is not None:
+            session.join()
+            session.stack.close()
         collector.stop()
         crashes.uninstall()

@@ -25,16 +25,9 @@ from types import TracebackType
 from typing import Any
 
 import PySide6
-from PySide6.QtCore import QObject, Qt, Signal, Slot, qVersion
+from PySide6.QtCore import QObject, QTimer, Signal, Slot, qVersion
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app.services.crash import Crash, SeenCrashes, debug_info, log_crash
 from app.ui.focus import activate, show_focus
@@ -53,6 +46,10 @@ class CrashDialog(QDialog):
     """What the worker sees of a crash: what it means, and the debug text to copy."""
 
     def __init__(self, crash: Crash, parent: QWidget | None = None) -> None:
+        # Imported here: the handler is installed before the window shows, the dialog
+        # is needed only after a crash.
+        from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout
+
         super().__init__(parent)
         self.setObjectName("crashDialog")
         self.debug_text = debug_info(crash, qt_versions())
@@ -99,7 +96,7 @@ class CrashHandler(QObject):
 
     Signals:
         crashed(object): an unexpected exception happened (a :class:`Crash`), posted
-            from the thread it happened in; delivered queued, on the GUI thread.
+            from the thread it happened in; shown later, from the GUI thread's event loop.
     """
 
     crashed = Signal(object)
@@ -109,7 +106,11 @@ class CrashHandler(QObject):
         self.seen = SeenCrashes()
         self.dialogs: list[CrashDialog] = []
         self._previous: tuple[_SysHook, _ThreadHook] | None = None
-        self.crashed.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        # Queued from another thread; from the GUI thread, postponed by _show: either way
+        # the dialog opens from the event loop, never inside the code that failed. (Not
+        # Qt.ConnectionType.QueuedConnection: importing Qt's namespace costs the app's
+        # start some 20 ms, before its window shows.)
+        self.crashed.connect(self._show)
 
     def install(self) -> None:
         self._previous = (sys.excepthook, threading.excepthook)
@@ -156,6 +157,9 @@ class CrashHandler(QObject):
 
     @Slot(object)
     def _show(self, crash: Crash) -> None:
+        QTimer.singleShot(0, lambda: self._show_now(crash))
+
+    def _show_now(self, crash: Crash) -> None:
         if not self.seen.first_time(crash):
             log.info("the same crash again: logged, not shown")
             return

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from app.domain.clock import Clock, utc_now
 from app.domain.policy import Municipality, Policy
-from app.services.duty_hours import DutyHours, DutyStatus, Reason
+from app.services.duty_hours import DutyStatus, Reason, duty_hours_for
 
 # At least once a minute; a little past a transition, so that it is behind us.
 MAX_INTERVAL_MS = 60_000
@@ -105,7 +105,8 @@ class DutyDisplay(QObject):
 
     def __init__(self, policy: Policy, now: Clock | None, parent: QWidget) -> None:
         super().__init__(parent)
-        self._hours = DutyHours(policy.duty_hours)
+        # Made once per schedule; the app makes it before the window is filled in.
+        self._hours = duty_hours_for(policy.duty_hours)
         self._now = now or utc_now
         self._municipality: Municipality | None = None
         self.status: DutyStatus | None = None

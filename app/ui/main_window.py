@@ -9,50 +9,87 @@ policy's zone (:mod:`app.domain.clock`), whatever the machine's.
 
 from __future__ import annotations
 
-import html
+import importlib
 import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QMainWindow
 
 from app.domain.clock import Clock, utc_now
-from app.services.connectivity import Reachability, VpnResult
-from app.services.context import AppContext
-from app.services.outbox.delivery import DeliveryEvent, Outcome
-from app.services.outbox.drafts import ENTRY_FORM, NOTIFICATION_FORM
-from app.services.outbox.store import StoredItem
 from app.services.scrub import frames_of
-from app.services.settings import UserSettings
-from app.ui.client.desk import DutyDesk
-from app.ui.connectivity_controller import ConnectivityController
-from app.ui.duty_banner import DutyDisplay
-from app.ui.focus import show_focus
-from app.ui.followup.menu import install_followup
-from app.ui.indicators import ConnectivitySummary, OutboxBanner, OutboxCount
-from app.ui.lock import install_lock
-from app.ui.message_bar import MessageBar, MessageBridge
-from app.ui.outage_practice import OutagePractice
-from app.ui.outbox import messages as outbox_messages
-from app.ui.outbox.controller import OutboxController, OutboxSnapshot
-from app.ui.outbox.drafts import DraftsDialog
-from app.ui.outbox.view import OutboxView
-from app.ui.recent_messages import RecentMessagesDialog
-from app.ui.shortcuts import show_shortcuts
-from app.ui.sign_in import SHORTCUT as SIGN_IN_KEYS
-from app.ui.sign_in import (
-    SignInBanner,
-    SignInController,
-    draft_filter,
-    showing_filter,
+
+# The window's parts are imported when it is filled in (``fill``): the app shows its
+# frame first, while a thread reads the policy, starts the session and imports these
+# (``load_parts``), and fills the window in after (docs/performance.md, measurement 6).
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
+    from PySide6.QtWidgets import QLabel, QMenu
+
+    from app.domain.policy import Policy
+    from app.services.connectivity import VpnResult
+    from app.services.context import AppContext
+    from app.services.outbox.delivery import DeliveryEvent
+    from app.services.outbox.store import StoredItem
+    from app.services.settings import UserSettings
+    from app.ui.client.desk import DutyDesk
+    from app.ui.connectivity_controller import ConnectivityController
+    from app.ui.duty_banner import DutyDisplay
+    from app.ui.followup.menu import FollowupController
+    from app.ui.indicators import ConnectivitySummary, OutboxBanner, OutboxCount
+    from app.ui.lock import SessionLock
+    from app.ui.message_bar import MessageBar, MessageBridge
+    from app.ui.outage_practice import OutagePractice
+    from app.ui.outbox.controller import OutboxController, OutboxSnapshot
+    from app.ui.outbox.drafts import DraftsDialog
+    from app.ui.outbox.view import OutboxView
+    from app.ui.recent_messages import RecentMessagesDialog
+    from app.ui.sign_in import SignInBanner, SignInController
+    from app.ui.switcher import MunicipalitySwitcher
+    from app.ui.tasks import TaskRunner
+
+PARTS = (
+    "app.services.connectivity",
+    "app.services.outbox.delivery",
+    "app.services.outbox.drafts",
+    "app.ui.client.desk",
+    "app.ui.connectivity_controller",
+    "app.ui.duty_banner",
+    "app.ui.focus",
+    "app.ui.followup.menu",
+    "app.ui.indicators",
+    "app.ui.lock",
+    "app.ui.message_bar",
+    "app.ui.outage_practice",
+    "app.ui.outbox.controller",
+    "app.ui.outbox.drafts",
+    "app.ui.outbox.messages",
+    "app.ui.outbox.view",
+    "app.ui.recent_messages",
+    "app.ui.shortcuts",
+    "app.ui.sign_in",
+    "app.ui.switcher",
+    "app.ui.tasks",
 )
-from app.ui.switcher import MunicipalitySwitcher
-from app.ui.tasks import Pool, TaskRunner
+"""The modules :meth:`MainWindow.fill` imports: :func:`load_parts` imports them ahead,
+off the GUI thread, so that filling the window in only builds widgets."""
+
+
+def load_parts(policy: Policy | None = None) -> None:
+    """Import the window's parts, and with ``policy`` make its duty calendar (which
+    reads the holiday names from disk); on any thread but the GUI thread, which then
+    finds them ready."""
+    for name in PARTS:
+        importlib.import_module(name)
+    if policy is not None:
+        from app.services.duty_hours import duty_hours_for
+
+        duty_hours_for(policy.duty_hours)
+
 
 log = logging.getLogger(__name__)
 
@@ -84,45 +121,101 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
+        context: AppContext | None,
+        initial_settings: UserSettings | None = None,
+        now: Clock = utc_now,
+        *,
+        training: bool = False,
+    ) -> None:
+        """The window on ``context``; with None, only its frame (the title says whether
+        this is ``training``), to be shown at once and filled in by :meth:`fill`."""
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self._training = training
+        self._closed = False
+        self._filled = False
+        self._started = False
+        self._set_title()
+        self.resize(1200, 780)
+        if context is not None:
+            self.fill(context, initial_settings, now)
+
+    def _make_indicators(self) -> None:
+        from app.ui.indicators import ConnectivitySummary, OutboxBanner, OutboxCount
+
+        self.banner: OutboxBanner = OutboxBanner(self)
+        self.connectivity_summary: ConnectivitySummary = ConnectivitySummary(self)
+        self.outbox_count: OutboxCount = OutboxCount(self)
+
+    def _sign_in_controller(self, context: AppContext) -> SignInController | None:
+        from app.ui.sign_in import SignInController
+
+        if context.sign_ins is None:
+            return None
+        return SignInController(
+            context.sign_ins,
+            self.runner,
+            self.messages,
+            self.sign_in_banner,
+            self,
+            forget_connector=context.workstation.forget,
+            pins=context.pins,
+            worker=context.worker_name,
+        )
+
+    @property
+    def filled(self) -> bool:
+        """Whether the window's contents are built (:meth:`fill`), not only its frame."""
+        return self._filled
+
+    def _set_title(self) -> None:
+        title = self.tr("Päivystys")
+        if self._training:
+            title += " – " + self.tr("HARJOITTELU")
+        self.setWindowTitle(title)
+
+    def fill(
+        self,
         context: AppContext,
         initial_settings: UserSettings | None = None,
         now: Clock = utc_now,
     ) -> None:
-        super().__init__()
-        self.setObjectName("mainWindow")
+        """Build the window's contents on ``context``; once shown, its outbox, monitor
+        and sign-ins start. Its parts are imported here unless :func:`load_parts` has."""
+        from app.ui.client.desk import DutyDesk
+        from app.ui.connectivity_controller import ConnectivityController
+        from app.ui.duty_banner import DutyDisplay
+        from app.ui.focus import show_focus
+        from app.ui.followup.menu import install_followup
+        from app.ui.lock import install_lock
+        from app.ui.message_bar import MessageBar, MessageBridge
+        from app.ui.outbox.controller import OutboxController
+        from app.ui.sign_in import SignInBanner, draft_filter, showing_filter
+        from app.ui.switcher import MunicipalitySwitcher
+        from app.ui.tasks import Pool, TaskRunner
+
         self.context = context
         self._training = context.policy.training or context.training is not None
-        self._closed = False
         # Set once the worker picks a municipality, so that settings read
         # late in the background do not override the worker's choice.
         self._user_chose = False
         self._current: str | None = None
-        self._started = False
         self._outbox_view: OutboxView | None = None
         self.drafts_dialog: DraftsDialog | None = None
         self._recent_messages: RecentMessagesDialog | None = None
 
         # Components report through the bridge; only the window holds the bar.
-        self.messages = MessageBridge(self)
-        self.message_bar = MessageBar(self.messages, context.policy.zone, now, self)
-        self.runner = TaskRunner(default_failure=self._show_unexpected, parent=self)
+        self.messages: MessageBridge = MessageBridge(self)
+        self.message_bar: MessageBar = MessageBar(self.messages, context.policy.zone, now, self)
+        self.runner: TaskRunner = TaskRunner(default_failure=self._show_unexpected, parent=self)
         workstation = context.workstation
-        self.connectivity = ConnectivityController(context.policy, workstation, self.runner, self)
-        self.sign_in_banner = SignInBanner(self)
-        self.sign_in: SignInController | None = None
-        if context.sign_ins is not None:
-            self.sign_in = SignInController(
-                context.sign_ins,
-                self.runner,
-                self.messages,
-                self.sign_in_banner,
-                self,
-                forget_connector=workstation.forget,
-                pins=context.pins,
-                worker=context.worker_name,
-            )
+        self.connectivity: ConnectivityController = ConnectivityController(
+            context.policy, workstation, self.runner, self
+        )
+        self.sign_in_banner: SignInBanner = SignInBanner(self)
+        self.sign_in: SignInController | None = self._sign_in_controller(context)
         sign_ins = context.sign_ins
-        self.outbox = OutboxController(
+        self.outbox: OutboxController = OutboxController(
             context.outbox,
             workstation,
             self.runner,
@@ -130,10 +223,10 @@ class MainWindow(QMainWindow):
             self,
             may_send=None if sign_ins is None else sign_ins.item_may_send,
         )
-        self.switcher = MunicipalitySwitcher(
+        self.switcher: MunicipalitySwitcher = MunicipalitySwitcher(
             context.policy.municipalities, self, zone=context.policy.zone
         )
-        self.desk = DutyDesk(
+        self.desk: DutyDesk = DutyDesk(
             context, self.runner, self.messages, self.outbox, self.connectivity.state, self, now
         )
         # Which outbox items the window's lists (outbox view, open handoffs) show: not
@@ -142,27 +235,27 @@ class MainWindow(QMainWindow):
         if sign_ins is not None:
             self.desk.drafts.shows = draft_filter(sign_ins)
             self.shows_item = showing_filter(sign_ins)
-        self.duty = DutyDisplay(context.policy, now, self)
-        self.banner = OutboxBanner(self)
-        self.connectivity_summary = ConnectivitySummary(self)
-        self.outbox_count = OutboxCount(self)
+        self.duty: DutyDisplay = DutyDisplay(context.policy, now, self)
+        self._make_indicators()
         self._build_layout()
         show_focus(self)
         self._build_menus()
         self._connect()
-        self.followup = install_followup(self, now)
-        self.lock = install_lock(self, now)
+        self.followup: FollowupController = install_followup(self, now)
+        self.lock: SessionLock = install_lock(self, now)
+        self._filled = True
         if initial_settings is not None:
             self._apply_settings(initial_settings)
         else:
             store = context.settings
             self.runner.run(store.load, self._apply_settings, self._settings_failed, pool=Pool.DISK)
+        if self.isVisible():
+            self._start()
 
     def _build_layout(self) -> None:
-        title = self.tr("Päivystys")
-        if self._training:
-            title += " – " + self.tr("HARJOITTELU")
-        self.setWindowTitle(title)
+        from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+
+        self._set_title()
         central = QWidget(self)
         layout = QVBoxLayout(central)
         if self._training:
@@ -188,9 +281,13 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.connectivity_summary)
         bar.addPermanentWidget(self.outbox_count)
         bar.addPermanentWidget(worker)
-        self.resize(1200, 780)
 
     def _training_banner(self) -> QLabel:
+        import html
+
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QLabel
+
         text = html.escape(self.tr("HARJOITTELU – harjoitusjärjestelmät ja keksityt asiakkaat."))
         training = self.context.training
         if training is not None:
@@ -207,6 +304,9 @@ class MainWindow(QMainWindow):
         return banner
 
     def _build_menus(self) -> None:
+        from app.ui.outage_practice import OutagePractice
+        from app.ui.sign_in import SHORTCUT as SIGN_IN_KEYS
+
         duty = self.menuBar().addMenu(self.tr("&Päivystys"))
         self._add_action(duty, self.tr("&Hae asiakas"), "Ctrl+F", self.desk.focus_search)
         self._add_action(duty, self.tr("&Vaihda kotikuntaan"), "Ctrl+K", self.switch_to_home)
@@ -246,10 +346,15 @@ class MainWindow(QMainWindow):
                 practice, self.context.policy.municipalities, training.control_url, self.runner
             )
         help_menu = self.menuBar().addMenu(self.tr("&Ohje"))
-        self._add_action(help_menu, self.tr("&Pikanäppäimet"), "F1", lambda: show_shortcuts(self))
+        self._add_action(help_menu, self.tr("&Pikanäppäimet"), "F1", self._show_shortcuts)
         self._add_action(
             help_menu, self.tr("&Viimeisimmät viestit"), "Ctrl+Shift+M", self.show_recent_messages
         )
+
+    def _show_shortcuts(self) -> None:
+        from app.ui.shortcuts import show_shortcuts
+
+        show_shortcuts(self)
 
     def _build_connection_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Yhteys"))
@@ -314,6 +419,10 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        if self._filled:
+            self._start()
+
+    def _start(self) -> None:
         if not self._started and not self._closed:
             # Started once the window is up, so that start-up shows a window at once.
             self._started = True
@@ -323,6 +432,8 @@ class MainWindow(QMainWindow):
                 self.sign_in.start()
 
     def _add_action(self, menu: QMenu, text: str, keys: str, slot: Callable[[], object]) -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self)
         if keys:
             action.setShortcut(QKeySequence(keys))
@@ -385,17 +496,23 @@ class MainWindow(QMainWindow):
         self.municipality_selected.emit(code)
 
     def _on_reachability_learned(self, code: str, reachable: bool) -> None:
+        from app.services.connectivity import Reachability
+
         # A lookup disagreed with what the monitor last saw: ask again now.
         if reachable != (self.connectivity.state(code) is Reachability.ONLINE):
             self.connectivity.probe_now(code)
 
     def _on_reachability_changed(self, code: str, value: str) -> None:
+        from app.services.connectivity import Reachability
+
         self.switcher.set_reachability(code, Reachability(value))
         self.connectivity_summary.show_states(self.connectivity.states())
         self.desk.system_down(code, value)
         self.reachability_changed.emit(code, value)
 
     def _on_delivery(self, event: DeliveryEvent) -> None:
+        from app.services.outbox.delivery import Outcome
+
         if event.outcome is Outcome.RETRY:
             self.connectivity.probe_now(event.municipality)
 
@@ -409,6 +526,8 @@ class MainWindow(QMainWindow):
 
     def show_outbox(self) -> OutboxView:
         """Open (or raise) the non-modal outbox view."""
+        from app.ui.outbox.view import OutboxView
+
         if self._outbox_view is None:
             self._outbox_view = OutboxView(
                 self.context.policy,
@@ -428,6 +547,8 @@ class MainWindow(QMainWindow):
 
     def show_recent_messages(self) -> RecentMessagesDialog:
         """Ctrl+Shift+M: open (or raise) the list of the message bar's last messages."""
+        from app.ui.recent_messages import RecentMessagesDialog
+
         if self._recent_messages is None:
             self._recent_messages = RecentMessagesDialog(self.message_bar, self)
         dialog = self._recent_messages
@@ -464,6 +585,8 @@ class MainWindow(QMainWindow):
 
     def _apply_settings(self, settings: UserSettings) -> None:
         if settings.window_geometry:
+            from PySide6.QtCore import QByteArray
+
             self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode("ascii")))
         code = settings.last_municipality
         if code in self.switcher.codes() and not self._user_chose:
@@ -475,6 +598,8 @@ class MainWindow(QMainWindow):
         self.settings_applied.emit()
 
     def _save_settings(self, **changes: Any) -> None:
+        from app.ui.tasks import Pool
+
         store = self.context.settings
         # Read-modify-write inside the job: the disk pool is serial, so two
         # saves cannot lose each other's change.
@@ -504,6 +629,9 @@ class MainWindow(QMainWindow):
         self._offer_drafts(always=True)
 
     def _offer_drafts(self, always: bool = False) -> None:
+        from app.ui.outbox import messages as outbox_messages
+        from app.ui.outbox.drafts import DraftsDialog
+
         entries = list(self.desk.drafts.known.values())
         if not entries:
             if always:
@@ -520,6 +648,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _continue_draft(self, key: uuid.UUID) -> None:
+        from app.services.outbox.drafts import ENTRY_FORM, NOTIFICATION_FORM
+
         content = self.desk.drafts.content(key)
         if content is None:
             return
@@ -556,6 +686,8 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
+        if not self._filled:
+            return  # a frame closed before it was filled in: nothing runs yet
         if self._outbox_view is not None:
             self._outbox_view.close()
         if self._recent_messages is not None:
@@ -574,7 +706,7 @@ class MainWindow(QMainWindow):
         self.desk.set_municipality(None)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if not self._closed and not self._may_close():
+        if self._filled and not self._closed and not self._may_close():
             event.ignore()
             return
         # Out of sight at once: the bounded waits below (a delivery in flight may take

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import importlib
 import logging
 import os
 import stat
@@ -26,7 +27,7 @@ from app.services.logs import (
     setup_logging,
 )
 from app.services.outbox.keys import KeyMissing
-from app.services.scrub import Frames, ScrubFilter, frames_of, is_code, render
+from app.services.scrub import DATA_FREE, Frames, ScrubFilter, frames_of, is_code, render
 from tests.helpers import ROOT, files_under
 
 
@@ -137,6 +138,15 @@ def test_an_exception_argument_is_its_type_and_a_data_free_message() -> None:
     hetu = str(HETUS[1])
     line = scrubbed("failed: %s", KeyMissing(f"key gone for {hetu}"))
     assert line == "failed: app.services.outbox.keys.KeyMissing: key_missing: key gone for <hetu>"
+
+
+def test_each_data_free_name_is_an_exception_class_of_the_app() -> None:
+    for name in DATA_FREE:
+        module, _, qualname = name.rpartition(".")
+        kind = getattr(importlib.import_module(module), qualname)
+        assert isinstance(kind, type), name
+        assert issubclass(kind, Exception), name
+        assert f"{kind.__module__}.{kind.__qualname__}" == name
 
 
 def test_a_traceback_keeps_frames_and_types_never_messages() -> None:

@@ -13,7 +13,8 @@ import pytest
 from app.services.paths import EXAMPLE_POLICY
 from app.services.policy import group_policy, signing
 from app.services.policy.load import PolicyError
-from app.services.policy.trust import AdminLocation, load_trusted_policy, platform_location
+from app.services.policy.location import AdminLocation, platform_location
+from app.services.policy.trust import load_trusted_policy
 from tests.helpers import admin_location, install
 
 EXAMPLE = "serial = 3\n" + EXAMPLE_POLICY.read_text(encoding="utf-8")

@@ -24,11 +24,8 @@ from app.services.outbox.sending import SendingService
 from app.services.paths import EXAMPLE_POLICY
 from app.services.policy import signing
 from app.services.policy.load import PolicyError, load_policy
-from app.services.policy.trust import (
-    AdminLocation,
-    load_trusted_policy,
-    platform_location,
-)
+from app.services.policy.location import AdminLocation, platform_location
+from app.services.policy.trust import load_trusted_policy
 from app.services.workstation import Workstation
 from app.training.data import clients_for
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME

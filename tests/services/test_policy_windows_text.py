@@ -15,7 +15,8 @@ import pytest
 from app.domain.policy import Policy
 from app.services.policy import commands, signing
 from app.services.policy.load import PolicyError, load_policy
-from app.services.policy.trust import AdminLocation, load_trusted_policy
+from app.services.policy.location import AdminLocation
+from app.services.policy.trust import load_trusted_policy
 from tests.helpers import admin_location, example_data, install, write_toml
 
 BOM = b"\xef\xbb\xbf"

@@ -21,7 +21,7 @@ import pytest
 
 from app.services.outbox.schema import SCHEMA_VERSION
 from app.services.paths import EXAMPLE_POLICY
-from app.services.policy.trust import AdminLocation
+from app.services.policy.location import AdminLocation
 from tests.helpers import admin_location, install, trusted_app_command
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -17,9 +17,9 @@ from app.domain.model import (
     TaskType,
 )
 from app.domain.policy import Municipality, Registrar
-from app.services.documents import base
+from app.services.documents import base, titles
 
-ENTRY_TITLE = "Sosiaalipäivystyksen kirjaus"
+ENTRY_TITLE = titles.ENTRY_TITLE
 
 # The same words as the entry form.
 CHANNEL_WORDS = {

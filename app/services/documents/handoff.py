@@ -15,10 +15,10 @@ from reportlab.platypus import Flowable, PageBreak
 
 from app.domain.model import Address, ClientSummary
 from app.domain.policy import DutyUnit, Municipality, Registrar
-from app.services.documents import base
+from app.services.documents import base, titles
 from app.services.documents.entry import client_rows, municipality_text
 
-HANDOFF_TITLE = "Faksi virka-aikaiselle päivystäjälle"
+HANDOFF_TITLE = titles.HANDOFF_TITLE
 NO_FAX = "ei ilmoitettu – soita"
 WRITE_IN = "______________________________"
 PAGE_COUNT_LABEL = "Sivumäärä (kansilehti mukaan lukien)"

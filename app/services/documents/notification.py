@@ -17,11 +17,11 @@ from reportlab.platypus import Flowable
 from app.domain.hetu import Hetu
 from app.domain.model import Address
 from app.domain.policy import Municipality, Registrar
-from app.services.documents import base, handoff
+from app.services.documents import base, handoff, titles
 from app.services.documents.entry import municipality_text
 from app.services.documents.handoff import HandoffDetails
 
-NOTIFICATION_TITLE = "Lastensuojeluilmoitus"
+NOTIFICATION_TITLE = titles.NOTIFICATION_TITLE
 LEGAL_REFERENCE = "Lastensuojelulaki (417/2007) 25 § – ilmoitusvelvollisuus"
 DEADLINE_NOTE = (
     "Lastensuojelulaki 26 §: sosiaalityöntekijän on arvioitava lapsen mahdollinen "

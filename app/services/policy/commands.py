@@ -17,7 +17,8 @@ from app.services.policy.fragments import (
     read_policy_file,
 )
 from app.services.policy.load import PolicyError, read_policy_bytes
-from app.services.policy.trust import AdminLocation, load_trusted_policy
+from app.services.policy.location import AdminLocation
+from app.services.policy.trust import load_trusted_policy
 
 
 class UsageError(Exception):

@@ -26,12 +26,13 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from app.services.files import PRIVATE, atomic_write
+from app.services.policy import location
 from app.services.policy.load import PolicyError
 
 CONTEXT = b"paivystys policy signature v1\x00"
 SIGNATURE_SUFFIX = ".sig"
 PRIVATE_KEY_NAME = "policy-signing.key"
-PUBLIC_KEY_NAME = "policy-signing.pub"
+PUBLIC_KEY_NAME = location.PUBLIC_KEY_NAME
 PUBLIC = 0o644
 MAX_KEY_BYTES = 10_000
 BOM = b"\xef\xbb\xbf"  # UTF-8's byte order mark

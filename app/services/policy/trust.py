@@ -2,10 +2,11 @@
 owns it, helpdesk's signatures and the serials already accepted.
 
 The machine policy is the directory ``policy.d`` of the administrators' location
-(:func:`platform_location`): ``/etc/paivystys`` on Linux, ``C:\\ProgramData\\paivystys``
-on Windows. No environment variable or command-line option moves it: the policy
-decides where client data is sent, and a policy the worker's own account could
-write would let anything running as that account send it elsewhere.
+(:func:`~app.services.policy.location.platform_location`): ``/etc/paivystys`` on
+Linux, ``C:\\ProgramData\\paivystys`` on Windows. No environment variable or
+command-line option moves it: the policy decides where client data is sent, and a
+policy the worker's own account could write would let anything running as that
+account send it elsewhere.
 
 On POSIX every directory of the location (``/etc/paivystys``, ``policy.d``, the
 state directory) and every file read from it must be owned by root (or by
@@ -37,7 +38,6 @@ import json
 import logging
 import os
 import stat
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,69 +49,13 @@ from app.services.files import PRIVATE, atomic_write
 from app.services.policy import group_policy, signing
 from app.services.policy.fragments import LoadedPolicy, load_policy_dir
 from app.services.policy.load import MAX_POLICY_BYTES, PolicyError, bounded
+from app.services.policy.location import AdminLocation
 
 log = logging.getLogger(__name__)
 
-POLICY_DIR = "policy.d"
 SERIALS_FILE = "policy-serials.json"
 SERIALS_VERSION = 1
 SHARED = 0o644
-
-
-@dataclass(frozen=True)
-class AdminLocation:
-    """The administrators' location: the policy, the signing key, the machine's record
-    of accepted serials (None: none). ``owner`` is the user id trusted beside root
-    (tests pass their own); ``check_ownership`` is off where POSIX owners do not apply.
-    ``group_policy_key`` reads the signing key Group Policy sets (Windows; None: no
-    such source)."""
-
-    root: Path
-    state_dir: Path | None = None
-    owner: int = 0
-    check_ownership: bool = True
-    group_policy_key: group_policy.Reader | None = None
-
-    @property
-    def policy_dir(self) -> Path:
-        return self.root / POLICY_DIR
-
-    @property
-    def public_key(self) -> Path:
-        return self.root / signing.PUBLIC_KEY_NAME
-
-
-def platform_location() -> AdminLocation:
-    """This platform's administrators' location; no environment variable changes it."""
-    if sys.platform == "win32":
-        base = _program_data() / "paivystys"
-        return AdminLocation(
-            base,
-            base / "state",
-            check_ownership=False,
-            group_policy_key=group_policy.read_registry,
-        )
-    else:  # not unreachable to mypy --platform win32, as code after the return would be
-        return AdminLocation(Path("/etc/paivystys"), Path("/var/lib/paivystys"))
-
-
-if sys.platform == "win32":
-
-    def _program_data() -> Path:
-        """``C:\\ProgramData`` on the drive Windows runs from, as the kernel says (not
-        ``%ProgramData%``, which the user's environment could set)."""
-        import ctypes
-
-        buffer = ctypes.create_unicode_buffer(32768)
-        length = ctypes.windll.kernel32.GetSystemWindowsDirectoryW(buffer, len(buffer))
-        if not 0 < length < len(buffer):
-            raise OSError("the Windows directory is unknown")
-        return Path(Path(buffer.value).anchor) / "ProgramData"
-
-
-def has_policy(location: AdminLocation) -> bool:
-    """Whether the administrators have installed a policy here at all."""
-    return location.policy_dir.exists()
 
 
 class _Guard:

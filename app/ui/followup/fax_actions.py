@@ -19,8 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.domain.access import AccessAction
 from app.domain.clock import Clock
 from app.services.context import AppContext
-from app.services.documents.handoff import HANDOFF_TITLE
-from app.services.documents.notification import NOTIFICATION_TITLE
+from app.services.documents.titles import HANDOFF_TITLE, NOTIFICATION_TITLE
 from app.services.followup.handoff import HandoffService, NotAFax, UnreadableFax, render_fax
 from app.services.followup.items import FaxDocument, FaxItem
 from app.services.outbox.sending import SendingService

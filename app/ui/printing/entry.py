@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
@@ -21,12 +22,14 @@ from app.domain.clock import Clock
 from app.domain.model import ClientSummary, DutyEntry, PersonDetails
 from app.domain.policy import Municipality
 from app.services.context import AppContext
-from app.services.documents import render_entry
-from app.services.documents.entry import ENTRY_TITLE, PrintedPerson
+from app.services.documents.titles import ENTRY_TITLE
 from app.ui.access import AccessTrail
 from app.ui.message_bar import MessageBridge
 from app.ui.printing.flow import Document, Outcome, PrintFlow, pages_text
 from app.ui.tasks import Generation, TaskRunner
+
+if TYPE_CHECKING:
+    from app.services.documents.entry import PrintedPerson
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,8 @@ class SavedEntry:
 
 
 def _printed_person(saved: SavedEntry, unknown: str) -> PrintedPerson:
+    from app.services.documents.entry import PrintedPerson
+
     # No summary: the register's (or the worker's) details, else the name is unknown
     # and so is any address; nothing is printed for it.
     person = saved.person or saved.entry.person
@@ -143,6 +148,9 @@ class EntryPrinter(QObject):
         zone = self._context.policy.zone
 
         def render() -> bytes:
+            # The documents (reportlab) load here, at the first print, off the GUI thread.
+            from app.services.documents import render_entry
+
             return render_entry(
                 saved.entry,
                 client,

@@ -20,25 +20,37 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QImage
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.domain.policy import PrintingConfig
-from app.services.documents import FontUnavailable
 from app.services.files import atomic_write
 from app.ui.message_bar import MessageBridge
-from app.ui.printing.preview import Choice, PrintPreview
-from app.ui.printing.printer import PrintError, PrintFailure, make_printer, print_pdf, render_pages
 from app.ui.tasks import Pool, TaskRunner
+
+# The documents (reportlab), the printer and its preview (pypdfium2, Qt's print support)
+# are imported at the first print, on the render's worker thread first: the window
+# starts without them (docs/performance.md, measurement 6).
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+    from PySide6.QtPrintSupport import QPrinter
 
 log = logging.getLogger(__name__)
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("PrintFlow", text)
+
+
+def print_pdf(pdf: bytes, printer: QPrinter, config: PrintingConfig) -> int:
+    """Print ``pdf`` on ``printer`` if ``config`` allows it; the pages sent
+    (:func:`app.ui.printing.printer.print_pdf`, imported here at the first print); the
+    tests put a fake printer here."""
+    from app.ui.printing import printer as printing
+
+    return printing.print_pdf(pdf, printer, config)
 
 
 def pages_text(pages: int) -> str:
@@ -134,6 +146,8 @@ class PrintFlow(QObject):
         """
 
         def work() -> _Rendered:
+            from app.ui.printing.printer import render_pages
+
             pdf = render()
             return _Rendered(pdf, render_pages(pdf))
 
@@ -146,6 +160,8 @@ class PrintFlow(QObject):
         )
 
     def _render_failed(self, job: _Job, error: Exception) -> None:
+        from app.services.documents.fonts import FontUnavailable
+
         job.outcome.rendered()
         if isinstance(error, FontUnavailable):
             text = self.tr(
@@ -158,6 +174,9 @@ class PrintFlow(QObject):
         self._fail(job, self.tr("Tulostetta ei voitu muodostaa."), job.document.retry)
 
     def _show_preview(self, job: _Job, rendered: _Rendered) -> None:
+        from app.ui.printing.preview import Choice, PrintPreview
+        from app.ui.printing.printer import make_printer
+
         job.outcome.rendered()
         printer, missing = make_printer(self._config, job.document.title)
         if missing is not None:
@@ -191,6 +210,8 @@ class PrintFlow(QObject):
         )
 
     def _print_failed(self, job: _Job, name: str, error: Exception) -> None:
+        from app.ui.printing.printer import PrintError, PrintFailure
+
         kind = error.kind if isinstance(error, PrintError) else None
         if kind is PrintFailure.NO_SPOOLER:
             text = self.tr(
