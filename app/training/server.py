@@ -335,7 +335,11 @@ class _IndexHandler(SimulatorHandler):
         elif path.startswith("/inspect/") and path[len("/inspect/") :] in self.training.systems:
             self.send_json(HTTPStatus.OK, self.training.inspect_one(path[len("/inspect/") :]))
         elif path == "/policy":
-            self.send_json(HTTPStatus.OK, schema.dump(self.training.policy))
+            # Without [printing]: the workstation takes none of it from a server, and a
+            # trainee's older version must not refuse a printing field it does not know.
+            served = schema.dump(self.training.policy)
+            served.pop("printing", None)
+            self.send_json(HTTPStatus.OK, served)
         elif path == "/control":
             self.send_json(HTTPStatus.OK, self.training.control_state())
         else:

@@ -18,7 +18,7 @@ from app.domain import schema
 from app.domain.policy import Policy
 from app.services.policy.classroom import ClassroomError, join
 from app.training.server import TrainingServer
-from tests.helpers import profile_env, run_app
+from tests.helpers import get_json, profile_env, run_app
 
 
 @contextmanager
@@ -96,6 +96,15 @@ def test_a_served_policy_naming_a_file_is_refused(training: TrainingServer) -> N
     with rogue_server(training, (), trust_a_file) as url, pytest.raises(ClassroomError) as refused:
         join(url)
     assert "municipalities[2].system.ca_bundle" in str(refused.value)
+
+
+def test_the_classroom_server_serves_no_printing_settings(training: TrainingServer) -> None:
+    """The workstation takes none, and an older trainee version must not refuse the
+    policy over a printing field it does not know (found by the upgrade test: version N
+    refused a classroom policy carrying N+1's ``allowed_printers``)."""
+    served = get_json(training.url + "/policy")
+    assert "printing" not in served
+    assert served["municipalities"]
 
 
 def test_served_printing_settings_are_not_taken(training: TrainingServer) -> None:
