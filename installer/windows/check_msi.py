@@ -7,8 +7,6 @@ tests/installer/test_msi.py rely on. Prints each check; exits 1 naming every fai
 Standard library only; needs msiinfo on PATH.
 """
 
-# ruff: noqa: T201, S603, S607  (a command-line tool running msiinfo)
-
 from __future__ import annotations
 
 import re

@@ -12,8 +12,6 @@ component GUID from version to version, as Windows Installer's component rules w
 Standard library only: it runs on the Windows build machine too.
 """
 
-# ruff: noqa: T201  (a command-line tool)
-
 from __future__ import annotations
 
 import hashlib

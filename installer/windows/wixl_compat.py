@@ -21,7 +21,7 @@ tables follow the Windows Installer SDK's schema. Standard library only.
 """
 
 # A build tool run by build-msi.sh on trusted sources: it prints, runs msitools, writes SQL.
-# ruff: noqa: T201, S314, S603, S607, S608
+# ruff: noqa: S314, S608
 
 from __future__ import annotations
 
