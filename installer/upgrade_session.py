@@ -56,7 +56,11 @@ DRAFT_MARKER = "UPGRADE-DRAFT-9C2B"
 # are logged by the systems without it).
 RECORDED_KINDS = frozenset({"entry", "notification", "mail"})
 KEYRING_SERVICE = "paivystys"
-TRAINING_KEY_USER = "outbox-key-training"
+# The training outbox key's credential name, as the app computes it on this machine
+# (app.services.outbox.keys: the machine's name is in it).
+TRAINING_KEY_USER_CODE = (
+    "from app.services.outbox.keys import KeyStore; print(KeyStore(training=True).username)"
+)
 
 
 class Failed(Exception):
@@ -295,10 +299,22 @@ def upgrade_with_items_waiting(night: Night, old: Path, new: Path) -> None:
     expect("recorded after a second flush", night.records_with(MUNICIPALITY, MARKER), 1)
 
 
+def training_key_user(night: Night) -> str:
+    return subprocess.run(
+        [PYTHON, "-c", TRAINING_KEY_USER_CODE],
+        cwd=REPO,
+        env=night.env,
+        check=True,
+        timeout=60,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+
+
 def get_training_key(night: Night) -> str:
     code = "import keyring, sys; print(keyring.get_password(sys.argv[1], sys.argv[2]))"
     out = subprocess.run(
-        [PYTHON, "-c", code, KEYRING_SERVICE, TRAINING_KEY_USER],
+        [PYTHON, "-c", code, KEYRING_SERVICE, training_key_user(night)],
         env=night.env,
         check=True,
         timeout=60,
@@ -316,7 +332,7 @@ def set_training_key(night: Night, hex_key: str) -> None:
         "assert keyring.get_password(sys.argv[1], sys.argv[2]) == sys.argv[3]"
     )
     subprocess.run(
-        [PYTHON, "-c", code, KEYRING_SERVICE, TRAINING_KEY_USER, hex_key],
+        [PYTHON, "-c", code, KEYRING_SERVICE, training_key_user(night), hex_key],
         env=night.env,
         check=True,
         timeout=60,

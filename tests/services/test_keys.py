@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 import stat
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import pytest
 from keyring.backend import KeyringBackend
 
+from app.domain.kinds import ItemKind
 from app.services.outbox.keys import (
     PRODUCTION_USER,
     SERVICE,
@@ -23,7 +27,9 @@ from app.services.outbox.keys import (
     KeyStore,
     NoKeyringBackend,
     OutboxError,
+    machine_name,
 )
+from app.services.outbox.store import OutgoingItem, open_outbox
 from tests.keyring_backend import (
     ForgetfulKeyring,
     HangingKeyring,
@@ -35,6 +41,8 @@ from tests.keyring_backend import (
     no_keyring,
 )
 
+NOW = dt.datetime(2026, 12, 6, 3, 0, tzinfo=dt.UTC)
+
 pytest_plugins = ["tests.outbox_fixtures"]
 
 
@@ -42,7 +50,8 @@ def test_creates_stores_and_returns_the_same_key(memory_keyring: MemoryKeyring) 
     store = KeyStore(training=False)
     key = store.get_or_create(db_exists=False)
     assert len(key) == 32
-    assert memory_keyring.passwords == {(SERVICE, PRODUCTION_USER): key.hex()}
+    assert memory_keyring.passwords == {(SERVICE, store.username): key.hex()}
+    assert store.username == f"{PRODUCTION_USER}@{machine_name()}"
     assert store.get_or_create(db_exists=True) == key
     assert store.get() == key
     assert KeyStore(training=False).get_or_create(db_exists=False) == key
@@ -52,7 +61,9 @@ def test_training_has_its_own_key(memory_keyring: MemoryKeyring) -> None:
     production = KeyStore(training=False).get_or_create(db_exists=False)
     training = KeyStore(training=True).get_or_create(db_exists=False)
     assert production != training
-    assert memory_keyring.passwords[(SERVICE, TRAINING_USER)] == training.hex()
+    assert (
+        memory_keyring.passwords[(SERVICE, f"{TRAINING_USER}@{machine_name()}")] == training.hex()
+    )
 
 
 def test_never_a_new_key_over_an_existing_database(memory_keyring: MemoryKeyring) -> None:
@@ -65,11 +76,12 @@ def test_never_a_new_key_over_an_existing_database(memory_keyring: MemoryKeyring
 
 @pytest.mark.parametrize("stored", ["", "zz" * 32, "ab" * 31, "ab" * 33, " " + "ab" * 32])
 def test_corrupt_stored_key(memory_keyring: MemoryKeyring, stored: str) -> None:
-    memory_keyring.passwords[(SERVICE, PRODUCTION_USER)] = stored
+    name = KeyStore(training=False).username
+    memory_keyring.passwords[(SERVICE, name)] = stored
     with pytest.raises(CorruptKey) as caught:
         KeyStore(training=False).get_or_create(db_exists=True)
     assert caught.value.code == "corrupt_key"
-    assert memory_keyring.passwords[(SERVICE, PRODUCTION_USER)] == stored
+    assert memory_keyring.passwords[(SERVICE, name)] == stored
 
 
 @pytest.mark.parametrize("backend", [no_keyring(), PlaintextLikeKeyring()])
@@ -155,7 +167,7 @@ def test_a_store_that_keeps_nothing_is_caught(use_keyring: UseKeyring) -> None:
 
 def test_messages_carry_no_key_material(memory_keyring: MemoryKeyring) -> None:
     key = KeyStore(training=False).get_or_create(db_exists=False)
-    memory_keyring.passwords[(SERVICE, PRODUCTION_USER)] = key.hex()[:-1] + "g"
+    memory_keyring.passwords[(SERVICE, KeyStore(training=False).username)] = key.hex()[:-1] + "g"
     with pytest.raises(OutboxError) as caught:
         KeyStore(training=False).get()
     assert key.hex()[:16] not in str(caught.value)
@@ -164,3 +176,47 @@ def test_messages_carry_no_key_material(memory_keyring: MemoryKeyring) -> None:
 
 def test_backend_name_for_self_test(memory_keyring: MemoryKeyring) -> None:
     assert KeyStore(training=False).backend_name() == "tests.keyring_backend.MemoryKeyring"
+
+
+def test_two_machines_sharing_one_credential_store_keep_their_own_keys(
+    memory_keyring: MemoryKeyring, tmp_path: Path
+) -> None:
+    """A roaming profile: one credential store seen by two PCs, each with its own local
+    outbox. Under one name the second PC's first use would take (or a later sync would
+    overwrite) the other's key, and one outbox would read as a wrong key."""
+    pc_a, pc_b = KeyStore(training=False, machine="pc-a"), KeyStore(training=False, machine="pc-b")
+    key_a = pc_a.get_or_create(db_exists=False)
+    key_b = pc_b.get_or_create(db_exists=False)
+    assert key_a != key_b
+    assert memory_keyring.passwords == {
+        (SERVICE, f"{PRODUCTION_USER}@pc-a"): key_a.hex(),
+        (SERVICE, f"{PRODUCTION_USER}@pc-b"): key_b.hex(),
+    }
+    # Each PC's real outbox opens with its own key after the other PC has been used.
+    for store, key in ((pc_a, key_a), (pc_b, key_b)):
+        profile = tmp_path / store.machine
+        with open_outbox(profile, store) as box:
+            box.put(OutgoingItem(uuid.uuid4(), "186", ItemKind.ENTRY, "x", "", b"{}"), NOW)
+        assert KeyStore(training=False, machine=store.machine).get() == key
+        with open_outbox(profile, KeyStore(training=False, machine=store.machine)) as box:
+            assert box.counts().waiting == 1
+
+
+def test_a_key_kept_under_the_old_name_is_read_and_kept_under_this_machines(
+    memory_keyring: MemoryKeyring,
+) -> None:
+    old = "ab" * 32
+    memory_keyring.passwords[(SERVICE, PRODUCTION_USER)] = old
+    store = KeyStore(training=False, machine="pc-a")
+    assert store.get() == bytes.fromhex(old)
+    assert store.get_or_create(db_exists=True) == bytes.fromhex(old)
+    assert memory_keyring.passwords == {
+        (SERVICE, PRODUCTION_USER): old,  # never deleted: an older version may need it
+        (SERVICE, f"{PRODUCTION_USER}@pc-a"): old,
+    }
+
+
+def test_the_machine_name_is_safe_in_a_credential_name() -> None:
+    name = machine_name()
+    assert name
+    assert re.fullmatch(r"[a-z0-9_-]{1,63}", name)

@@ -137,7 +137,8 @@ def test_production_outbox_key_lives_in_the_secret_service(short_tmp: Path) -> N
     forget = [
         sys.executable,
         "-c",
-        "import keyring; keyring.delete_password('paivystys', 'outbox-key')",
+        "import keyring; from app.services.outbox.keys import KeyStore; "
+        "keyring.delete_password('paivystys', KeyStore(training=False).username)",
     ]
     _, missing = in_session(home, data, forget, status(location))
     document, code = parse(missing)

@@ -1,10 +1,17 @@
 """The outbox key: 32 random bytes kept in the operating system's keyring.
 
-The key is stored hex-encoded under service ``paivystys``, user ``outbox-key``
-(``outbox-key-training`` for training). Production never keeps the key in a
-file or in plaintext: without a usable keyring the outbox cannot be opened and
-the app must say so. Only training may fall back to a key file, because
-training data is synthetic.
+The key is stored hex-encoded under service ``paivystys``, user
+``outbox-key@<machine>`` (``outbox-key-training@<machine>`` for training): the
+computer's name is in the credential's name, because a credential store may roam with
+the worker's profile (Windows Credential Manager persists "enterprise" credentials that
+follow the user to every PC) while the outbox stays on this PC. Two PCs' keys can then
+never overwrite each other. On Windows the key is also written with local-machine
+persistence, so it does not roam at all. A key kept under the name used before
+(``outbox-key``, no machine) is still read, and copied under this machine's name.
+
+Production never keeps the key in a file or in plaintext: without a usable keyring
+the outbox cannot be opened and the app must say so. Only training may fall back to
+a key file, because training data is synthetic.
 
 Every keyring call runs in a daemon thread with a timeout: the Secret Service
 can block forever on a locked collection when no unlock prompt can appear.
@@ -18,6 +25,8 @@ from __future__ import annotations
 
 import re
 import secrets
+import socket
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,6 +42,8 @@ from app.services.files import PRIVATE, atomic_write, private_directory
 SERVICE = "paivystys"
 PRODUCTION_USER = "outbox-key"
 TRAINING_USER = "outbox-key-training"
+# keyring's Windows backend: "local machine" persistence never roams with the profile.
+WINDOWS_PERSISTENCE = "local machine"
 KEY_BYTES = 32
 DEFAULT_TIMEOUT = 10.0
 # A backend below this priority is the "fail" or "null" backend, an empty
@@ -41,6 +52,16 @@ DEFAULT_TIMEOUT = 10.0
 MIN_PRIORITY = 1.0
 
 _HEX_KEY = re.compile(r"[0-9a-fA-F]{64}")
+_NOT_IN_NAME = re.compile(r"[^a-z0-9_-]+")
+
+
+def machine_name() -> str:
+    """This computer's name as the outbox key's credential carries it (lower case, no
+    domain, only letters, digits, ``-`` and ``_``)."""
+    name = _NOT_IN_NAME.sub("-", socket.gethostname().split(".")[0].strip().lower())
+    return name.strip("-")[:63] or "unknown"
+
+
 _T = TypeVar("_T")
 
 
@@ -96,6 +117,8 @@ class _Slot(Protocol):
 
     def read(self) -> str | None: ...
 
+    def read_legacy(self) -> str | None: ...
+
     def write(self, value: str) -> None: ...
 
 
@@ -107,18 +130,29 @@ class KeyStore:
         training: bool,
         training_key_file: Path | None = None,
         timeout: float = DEFAULT_TIMEOUT,
+        machine: str | None = None,
     ) -> None:
         self.training = training
         self.training_key_file = training_key_file
         self.timeout = timeout
+        self.machine = machine_name() if machine is None else machine
 
     @property
     def username(self) -> str:
+        """The credential's name: this machine's (the module's docstring says why)."""
+        return f"{self.legacy_username}@{self.machine}"
+
+    @property
+    def legacy_username(self) -> str:
+        """The name the key had before it carried the machine's."""
         return TRAINING_USER if self.training else PRODUCTION_USER
 
     def get(self) -> bytes | None:
         """The stored key, or None when there is none yet."""
-        raw = self._slot().read()
+        slot = self._slot()
+        raw = slot.read()
+        if raw is None:
+            raw = slot.read_legacy()
         return None if raw is None else _decode(raw)
 
     def get_or_create(self, db_exists: bool) -> bytes:
@@ -132,15 +166,26 @@ class KeyStore:
         raw = slot.read()
         if raw is not None:
             return _decode(raw)
+        legacy = slot.read_legacy()
+        if legacy is not None:
+            key = _decode(legacy)
+            # Kept under this machine's name from now on; the old entry stays (nothing
+            # that can open an outbox is ever deleted).
+            self._keep(slot, key)
+            return key
         if db_exists:
             raise KeyMissing("no outbox key in the credential store, but the outbox exists")
         key = secrets.token_bytes(KEY_BYTES)
+        self._keep(slot, key)
+        return key
+
+    @staticmethod
+    def _keep(slot: _Slot, key: bytes) -> None:
         slot.write(key.hex())
         # Some stores accept a write and keep nothing (or something else):
         # a database encrypted with a key that was never stored is lost data.
         if slot.read() != key.hex():
             raise KeyringFailure("the credential store did not keep the new outbox key")
-        return key
 
     def backend_name(self) -> str:
         """Which keyring backend loaded, for a self-test (frozen builds lose them)."""
@@ -199,7 +244,13 @@ class _KeyringSlot:
     def read(self) -> str | None:
         return self.store._call(self.backend.get_password, SERVICE, self.store.username)
 
+    def read_legacy(self) -> str | None:
+        return self.store._call(self.backend.get_password, SERVICE, self.store.legacy_username)
+
     def write(self, value: str) -> None:
+        if sys.platform == "win32" and hasattr(self.backend, "persist"):
+            # keyring's WinVaultKeyring: set per instance, read when writing.
+            setattr(self.backend, "persist", WINDOWS_PERSISTENCE)  # noqa: B010
         self.store._call(self.backend.set_password, SERVICE, self.store.username, value)
 
 
@@ -221,6 +272,9 @@ class _FileSlot:
             return data.decode("ascii").strip()
         except UnicodeDecodeError:
             raise CorruptKey("the training key file is not a hex key") from None
+
+    def read_legacy(self) -> str | None:
+        return None  # the training key file was always this profile's own
 
     def write(self, value: str) -> None:
         directory = self.path.parent
