@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import platform
 import sqlite3
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,10 +55,13 @@ class Machine:
 
 
 def load_average() -> str:
-    try:
-        return " / ".join(f"{value:.2f}" for value in os.getloadavg())
-    except OSError:
-        return "unknown"
+    if sys.platform == "win32":
+        return "unknown (Windows has no load average)"
+    else:
+        try:
+            return " / ".join(f"{value:.2f}" for value in os.getloadavg())
+        except OSError:
+            return "unknown"
 
 
 def _cpu_model() -> str:

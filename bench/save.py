@@ -21,6 +21,7 @@ import os
 import secrets
 import sqlite3
 import statistics
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -503,7 +504,8 @@ def measure_backlog(directory: Path, count: int, backlog: int, codes: list[str])
         size = (directory / "full" / "outbox.db").stat().st_size
         # The fill leaves hundreds of MB for the kernel to write back: let that finish,
         # so that both arms' commits meet a quiet disk.
-        os.sync()
+        if sys.platform != "win32":  # Windows has no sync(); the settle wait stays
+            os.sync()
         time.sleep(SETTLE_SECONDS)
         progress(f"   filled in {fill_seconds:.1f} s ({size / 1e6:.0f} MB); {count} saves per arm")
         arms = {

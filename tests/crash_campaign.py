@@ -44,7 +44,6 @@ import os
 import queue
 import random
 import secrets
-import signal
 import socket
 import subprocess
 import sys
@@ -70,6 +69,7 @@ from app.services.workstation import Workstation
 from app.training.data import SyntheticClient, clients_for
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME
 from tests.helpers import SAVED_BY
+from tests.portable import KILLED
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -91,7 +91,6 @@ ROW_AFTER = {
     "deleted": "absent",
 }
 
-KILLED = -signal.SIGKILL
 CHILD_TIMEOUT = 60.0  # a child that takes this long hangs: the trial fails, it is killed
 CLIENTS_PER_MUNICIPALITY = 3  # few clients, so that one client often has several items
 LOAD_ITEMS = 60  # a random-trial child saves at most this many entries, then idles

@@ -52,9 +52,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import random
-import signal
 import sys
 import threading
 import time
@@ -88,6 +86,7 @@ from tests.crash_campaign import (
 )
 from tests.fakes import closed_port_url
 from tests.helpers import SAVED_BY
+from tests.portable import kill_self_hard
 
 FLUSH_DEADLINE = 60.0
 _emit_lock = threading.Lock()
@@ -102,7 +101,7 @@ def emit(*words: object) -> None:
 
 
 def die() -> NoReturn:
-    os.kill(os.getpid(), signal.SIGKILL)
+    kill_self_hard()
     raise SystemExit(99)  # not reached
 
 

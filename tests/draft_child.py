@@ -15,7 +15,6 @@ after each it prints ``typed <count> <monotonic time>``, after each draft commit
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import tempfile
@@ -31,6 +30,7 @@ from app.training.server import TrainingServer
 from app.ui.main_window import MainWindow
 from app.wiring import training_context
 from tests.gui_helpers import JARVENPAA, WORKER, family
+from tests.portable import KILLED
 
 TYPE_EVERY_MS = 40
 EXAMPLE_POLICY = Path(__file__).resolve().parent.parent / "resources/policy/keski-uusimaa.toml"
@@ -125,12 +125,12 @@ def kill_while_typing(text: str, mode: str = "entry") -> tuple[int, float, list[
                 break
             assert time.monotonic() < deadline, "the child never typed far enough"
         killed_at = time.monotonic()
-        child.send_signal(signal.SIGKILL)
+        child.kill()
     finally:
         child.kill()
         child.wait(timeout=30)
         child.stdout.close()
-    assert child.returncode == -signal.SIGKILL
+    assert child.returncode == KILLED
     return kept, killed_at, times
 
 

@@ -49,6 +49,7 @@ from app.services.paths import EXAMPLE_POLICY
 from app.services.policy.location import AdminLocation
 from app.training.data import SyntheticClient
 from app.training.server import TrainingServer
+from tests.portable import user_id
 
 ROOT = Path(__file__).resolve().parent.parent
 # Finnish winter time: the fixed moments below are in November.
@@ -285,7 +286,7 @@ def admin_location(root: Path, *, state: bool = True) -> AdminLocation:
     (root / "policy.d").mkdir(parents=True, exist_ok=True)
     for directory in (root, root / "policy.d"):
         directory.chmod(0o755)
-    return AdminLocation(root, root.parent / "state" if state else None, owner=os.getuid())
+    return AdminLocation(root, root.parent / "state" if state else None, owner=user_id())
 
 
 def install(location: AdminLocation, name: str, content: str | bytes) -> Path:

@@ -9,7 +9,6 @@ Without that, the child has the tests' environment: no credential store (conftes
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +20,7 @@ from app.services.paths import EXAMPLE_POLICY
 from app.services.policy.location import AdminLocation
 from app.services.selftest import EXIT_SELF_TEST
 from tests.helpers import ROOT, admin_location, files_under, install, profile_env
+from tests.portable import user_id
 
 CHECKS = ("version", "policy", "keyring", "outbox", "document", "window")
 
@@ -54,7 +54,7 @@ class SelfTest:
 
     def __init__(self, tmp_path: Path) -> None:
         self.tmp_path = tmp_path
-        self.location = AdminLocation(tmp_path / "etc", None, owner=os.getuid())
+        self.location = AdminLocation(tmp_path / "etc", None, owner=user_id())
         self.fonts: Path | None = None
         self.keyring_calls: Path | None = None
         self.temporary = tmp_path / "tmp"

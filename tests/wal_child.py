@@ -11,14 +11,13 @@ with SIGKILL: nothing is checkpointed, the log keeps every frame. Run by
 from __future__ import annotations
 
 import datetime as dt
-import os
-import signal
 import sys
 import uuid
 
 from app.domain.kinds import ItemKind
 from app.services.outbox.profile import OutboxSetup
 from app.services.outbox.store import OutgoingItem
+from tests.portable import kill_self_hard
 
 CHECK_CHARACTERS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 
@@ -43,7 +42,7 @@ def main(count: int) -> None:
         outbox.put(item, dt.datetime.now(dt.UTC))
         sys.stdout.write(f"saved {item.key}\n")
         sys.stdout.flush()
-    os.kill(os.getpid(), signal.SIGKILL)
+    kill_self_hard()
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ import datetime as dt
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import uuid
@@ -38,6 +37,7 @@ from app.training.server import TrainingServer
 from app.ui.outbox.messages import RETRYABLE_OPEN_FAILURES, open_failure
 from tests.helpers import ROOT, author, run_app
 from tests.keyring_backend import Snapshot
+from tests.portable import KILLED
 
 pytest_plugins = ["tests.outbox_fixtures"]
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and POSIX moves")
@@ -86,7 +86,7 @@ def save_and_kill(count: int) -> list[str]:
         timeout=60,
         check=False,
     )
-    assert done.returncode == -signal.SIGKILL, done.stderr
+    assert done.returncode == KILLED, done.stderr
     keys = [line.split()[1] for line in done.stdout.splitlines() if line.startswith("saved ")]
     assert len(keys) == count
     return keys

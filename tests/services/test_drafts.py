@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import signal
 import sys
 import tempfile
 import threading
@@ -220,7 +219,7 @@ def kill_after_typing(path: Path, key: bytes, form: uuid.UUID, text: str) -> Non
     with run_child(CHILD_DRAFT, str(path), key.hex(), str(form), text, CLIENT) as child:
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "saved"
-        child.send_signal(signal.SIGKILL)
+        child.kill()
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")

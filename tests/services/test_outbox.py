@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -365,7 +364,7 @@ def kill_after_put(path: Path, key: bytes, item_key: uuid.UUID) -> None:
     with run_child(CHILD_PUT, str(path), key.hex(), str(item_key)) as child:
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "saved"
-        child.send_signal(signal.SIGKILL)
+        child.kill()
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
@@ -702,7 +701,7 @@ def test_a_killed_sender_leaves_the_lock_free(tmp_path: Path) -> None:
         assert not lock.try_acquire()
         with pytest.raises(SenderBusy):
             lock.__enter__()
-        child.send_signal(signal.SIGKILL)
+        child.kill()
     with lock:
         assert lock.held
     assert not lock.held

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import pwd
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -85,10 +85,13 @@ def cups_pdf_output_dirs() -> list[Path]:
             match = re.fullmatch(r"\s*(Out|AnonDirName)\s+(\S.*?)\s*", line)
             if match:
                 settings[match[1]] = match[2]
-    user = pwd.getpwuid(os.getuid())
-    # cups-pdf expands ${HOME} and ${USER} from the job's user, not from our environment.
     out = settings.get("Out", "${HOME}/PDF")
-    out = out.replace("${HOME}", user.pw_dir).replace("${USER}", user.pw_name)
+    if sys.platform != "win32":  # cups-pdf is a CUPS backend: POSIX only
+        import pwd
+
+        # cups-pdf expands ${HOME} and ${USER} from the job's user, not from our environment.
+        user = pwd.getpwuid(os.getuid())
+        out = out.replace("${HOME}", user.pw_dir).replace("${USER}", user.pw_name)
     return [Path(out), Path(settings.get("AnonDirName", DEFAULT_ANONYMOUS))]
 
 
