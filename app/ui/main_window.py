@@ -244,7 +244,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self.followup: FollowupController = install_followup(self, now)
-        self._install_lock_and_tray(now)
+        self._finish(now)
         self._filled = True
         if initial_settings is not None:
             self._apply_settings(initial_settings)
@@ -254,15 +254,18 @@ class MainWindow(QMainWindow):
         if self.isVisible():
             self._start()
 
-    def _install_lock_and_tray(self, now: Clock) -> None:
-        """The lock (F12, idle), then the status watch (the tray's and the screen
-        reader's) and the tray icon, whose menu has the lock's action."""
+    def _finish(self, now: Clock) -> None:
+        """The lock (F12, idle); the status watch (the tray's and the screen reader's)
+        and the tray icon, whose menu has the lock's action; and, the menus complete,
+        every action's shortcut in its tooltip."""
         from app.ui.lock import install_lock
+        from app.ui.shortcuts import show_keys_in_tooltips
         from app.ui.tray import install_tray
 
         self.lock: SessionLock = install_lock(self, now)
         status: tuple[StatusWatch, Tray | None] = install_tray(self)
         self.status_watch, self.tray = status
+        show_keys_in_tooltips(self.menuBar())
 
     def _build_layout(self) -> None:
         from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
@@ -372,7 +375,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&Yhteys"))
         menu.setToolTipsVisible(True)
         self.open_vpn_action = self._add_action(
-            menu, self.tr("&Avaa VPN-yhteys"), "", self.connectivity.open_vpn
+            menu, self.tr("&Avaa VPN-yhteys"), "Ctrl+Shift+V", self.connectivity.open_vpn
         )
         self.open_vpn_action.setObjectName("openVpnAction")
         if not self.connectivity.vpn_command_configured:

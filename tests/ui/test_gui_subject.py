@@ -214,7 +214,7 @@ def test_ctrl_q_with_an_unsaved_entry_asks_and_esc_keeps_everything(
 
 
 def test_f1_lists_every_shortcut_the_menus_offer(window: MainWindow) -> None:
-    listed = shortcuts_text()
+    listed = shortcuts_text(window)
     for menu in window.menuBar().findChildren(QMenu):
         for action in menu.actions():
             keys = action.shortcut().toString()

@@ -63,6 +63,7 @@ class FaxPanel(QGroupBox):
         # Active only while the panel shows: a hidden widget's shortcut is off.
         self.open_handoffs = QShortcut(QKeySequence("Ctrl+J"), self)
         self.open_handoffs.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.open_handoffs.setWhatsThis(self.tr("Avoimet siirrot"))
         self.open_handoffs.activated.connect(actions.request_open_handoffs)
         self.setVisible(False)
 
