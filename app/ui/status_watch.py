@@ -144,7 +144,7 @@ class StatusWatch(QObject):
         was_down = self.vpn_down
         self._states[code] = state
         if state in DOWN and self._waits_in(code):
-            self._waiting_in.add(code)
+            self._now_waiting(code)
         text = outbox_messages.connectivity_summary(self._states)
         changed_text = text != self._vpn_text
         self._vpn_text = text
@@ -153,25 +153,16 @@ class StatusWatch(QObject):
         self.changed.emit()
 
     def on_snapshot(self, snapshot: OutboxSnapshot) -> None:
-        previous = self._snapshot
         self._snapshot = snapshot
         self._unavailable = False
-        newly_waiting: list[str] = []
-        for code, count in snapshot.counts.per_municipality.items():
-            if count and self._states.get(code) in DOWN and code not in self._waiting_in:
-                self._waiting_in.add(code)
-                newly_waiting.append(code)
+        for code, count in sorted(snapshot.counts.per_municipality.items()):
+            if count and self._states.get(code) in DOWN:
+                self._now_waiting(code)
         self._tell_delivered(snapshot)
         self._tell_attention()
         for code in list(self._waiting_in):
             if not snapshot.counts.per_municipality.get(code):
                 self._waiting_in.discard(code)
-        if newly_waiting:
-            self.announce.emit(
-                _tr("Odottaa lähtevissä: {places}").format(places=self._places(newly_waiting))
-            )
-        elif previous is not None and snapshot.undelivered > previous.undelivered:
-            self.announce.emit(self.outbox_text())
         self.changed.emit()
 
     def on_delivery(self, event: DeliveryEvent) -> None:
@@ -179,9 +170,8 @@ class StatusWatch(QObject):
             return  # the registrar's record, not the worker's work
         code = event.municipality
         if event.outcome is Outcome.RETRY:
-            if event.key not in self._retried:
-                self._retried.add(event.key)
-                self._waiting_in.add(code)
+            self._retried.add(event.key)
+            self._now_waiting(code)
         elif event.outcome is Outcome.DELIVERED:
             if event.key in self._retried or code in self._waiting_in:
                 self._delivered[code] += 1
@@ -199,16 +189,23 @@ class StatusWatch(QObject):
 
     # -- helpers --------------------------------------------------------------------------
 
+    def _now_waiting(self, code: str) -> None:
+        """Items wait for ``code``'s system: said once, until they have left."""
+        if code in self._waiting_in:
+            return
+        self._waiting_in.add(code)
+        self.announce.emit(
+            _tr("Odottaa lähtevissä: {place}").format(place=self._names.get(code, code))
+        )
+
     def _waits_in(self, code: str) -> bool:
         snapshot = self._snapshot
         return snapshot is not None and bool(snapshot.counts.per_municipality.get(code))
 
-    def _places(self, codes: list[str] | Counter[str]) -> str:
-        if isinstance(codes, Counter):
-            return ", ".join(
-                f"{self._names.get(code, code)} ({count})" for code, count in sorted(codes.items())
-            )
-        return ", ".join(self._names.get(code, code) for code in sorted(codes))
+    def _places(self, counts: Counter[str]) -> str:
+        return ", ".join(
+            f"{self._names.get(code, code)} ({count})" for code, count in sorted(counts.items())
+        )
 
     def _tell_delivered(self, snapshot: OutboxSnapshot) -> None:
         if not self._delivered:

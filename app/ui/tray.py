@@ -151,7 +151,8 @@ def install_tray(window: MainWindow) -> tuple[StatusWatch, Tray | None]:
     the status bar, and its tray icon where the platform has a tray."""
     watch = watch_window(window)
     bar = window.statusBar()
-    watch.announce.connect(lambda message: announce(bar, message))
+    # From the status bar, or the window while the lock hides the bar.
+    watch.announce.connect(lambda message: announce(bar if bar.isVisible() else window, message))
     if not QSystemTrayIcon.isSystemTrayAvailable():
         return watch, None
     tray = Tray(watch, window)

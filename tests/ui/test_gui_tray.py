@@ -100,13 +100,8 @@ def test_the_tray_follows_an_entry_that_waits_and_is_delivered(
     assert "Lähtevät: 1" in tray.tooltip
     assert "VPN: ei yhteyttä (1 kunta)" in tray.tooltip
     assert "VPN: ei yhteyttä (1 kunta)" in heard.announcements
-    qtbot.waitUntil(
-        lambda: (
-            any(text.startswith("Odottaa lähtevissä") for text in heard.announcements)
-            or "Lähtevät: 1" in heard.announcements
-        ),
-        timeout=WAIT_MS,
-    )
+    qtbot.waitUntil(lambda: "Odottaa lähtevissä: Järvenpää" in heard.announcements)
+    assert heard.announcements.count("Odottaa lähtevissä: Järvenpää") == 1
     assert heard.notifications == []
 
     with qtbot.waitSignal(watch.notify, timeout=WAIT_MS) as told:
