@@ -7,6 +7,8 @@ tray object themselves, without showing it, to read its tooltip and menu.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QSystemTrayIcon
@@ -18,8 +20,11 @@ from app.ui.main_window import MainWindow
 from app.ui.status_watch import Level, StatusWatch
 from app.ui.tray import Tray, draw_icon
 from tests.gui_helpers import (
+    HELSINKI,
     JARVENPAA,
     WAIT_MS,
+    FakeClock,
+    WindowOpener,
     clients,
     find_client,
     put_rejected_entry,
@@ -179,6 +184,20 @@ def test_the_tray_menu_shows_the_window_locks_it_and_quits(
     # Locked: the menu still shows the window and quits.
     assert actions[0].isEnabled()
     assert actions[2].isEnabled()
+
+
+def test_the_tray_follows_the_duty_banner(qtbot: QtBot, opener: WindowOpener) -> None:
+    clock = FakeClock(dt.datetime(2026, 11, 26, 14, 59, 30, tzinfo=HELSINKI))  # a Thursday
+    window = opener.open(now=clock)
+    watch = window.status_watch
+    tray = tray_of(window)
+    assert [watch.duty_on] == [False]
+    assert "Päivystys kiinni (virka-aika) – to 15.00 asti" in tray.tooltip.splitlines()
+    clock.set(2026, 11, 26, 15, 0, 1)
+    with qtbot.waitSignal(watch.changed, timeout=WAIT_MS):
+        window.duty.timer.start(0)  # as if the half minute had passed
+    assert [watch.duty_on] == [True]
+    assert "Päivystys auki – pe 08.00 asti" in tray.tooltip.splitlines()
 
 
 def test_each_level_is_drawn_differently_not_only_in_colour() -> None:
