@@ -22,11 +22,15 @@ def _tr(text: str) -> str:
 
 def field_keys() -> list[tuple[str, str]]:
     """Keys that fields handle themselves, not through an action or a shortcut object."""
+
+    def keys(*names: str) -> str:  # in Qt's words, as the menus show keys
+        return keys_text([QKeySequence(name) for name in names])
+
     return [
-        (_tr("Enter"), _tr("hae asiakas (henkilötunnuskentässä)")),
-        (_tr("Enter"), _tr("kuittaa virheet ja varoitukset (viestiluettelossa)")),
-        (_tr("Esc"), _tr("sulje ikkuna tai kysymys")),
-        (_tr("Tab, Shift+Tab"), _tr("seuraava, edellinen kenttä")),
+        (keys("Return"), _tr("hae asiakas (henkilötunnuskentässä)")),
+        (keys("Return"), _tr("kuittaa virheet ja varoitukset (viestiluettelossa)")),
+        (keys("Esc"), _tr("sulje ikkuna tai kysymys")),
+        (keys("Tab", "Shift+Tab"), _tr("seuraava, edellinen kenttä")),
     ]
 
 
