@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
@@ -52,11 +53,17 @@ def show_focus(window: QWidget) -> None:
     window.setStyleSheet(FOCUS_STYLE)
 
 
-def add_save_shortcuts(window: QWidget, slot: Callable[[], object]) -> list[QShortcut]:
-    """Ctrl+Enter in ``window`` calls ``slot``; both Return keys (Enter is the keypad's)."""
+def add_save_shortcuts(
+    window: QWidget, slot: Callable[[], object], what: str | None = None
+) -> list[QShortcut]:
+    """Ctrl+Enter in ``window`` calls ``slot``; both Return keys (Enter is the keypad's).
+    ``what`` it does, for the shortcut list (F1)."""
     shortcuts = []
     for keys in _SAVE_KEYS:
         shortcut = QShortcut(QKeySequence(keys), window)
+        shortcut.setWhatsThis(
+            what or QCoreApplication.translate("Focus", "tallenna tai lähetä (lomakkeessa)")
+        )
         shortcut.activated.connect(slot)
         shortcuts.append(shortcut)
     return shortcuts

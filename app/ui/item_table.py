@@ -50,6 +50,7 @@ def message_line(parent: QWidget, name: str) -> QLabel:
 def named_button(parent: QWidget, name: str, text: str) -> QPushButton:
     button = QPushButton(text, parent)
     button.setObjectName(name)
+    button.setAccessibleName(text.replace("&", "").rstrip("…"))
     return button
 
 

@@ -49,8 +49,10 @@ if TYPE_CHECKING:
     from app.ui.outbox.view import OutboxView
     from app.ui.recent_messages import RecentMessagesDialog
     from app.ui.sign_in import SignInBanner, SignInController
+    from app.ui.status_watch import StatusWatch
     from app.ui.switcher import MunicipalitySwitcher
     from app.ui.tasks import TaskRunner
+    from app.ui.tray import Tray
 
 PARTS = (
     "app.services.connectivity",
@@ -74,6 +76,7 @@ PARTS = (
     "app.ui.sign_in",
     "app.ui.switcher",
     "app.ui.tasks",
+    "app.ui.tray",
 )
 """The modules :meth:`MainWindow.fill` imports: :func:`load_parts` imports them ahead,
 off the GUI thread, so that filling the window in only builds widgets."""
@@ -187,7 +190,6 @@ class MainWindow(QMainWindow):
         from app.ui.duty_banner import DutyDisplay
         from app.ui.focus import show_focus
         from app.ui.followup.menu import install_followup
-        from app.ui.lock import install_lock
         from app.ui.message_bar import MessageBar, MessageBridge
         from app.ui.outbox.controller import OutboxController
         from app.ui.sign_in import SignInBanner, draft_filter, showing_filter
@@ -242,7 +244,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self.followup: FollowupController = install_followup(self, now)
-        self.lock: SessionLock = install_lock(self, now)
+        self._finish(now)
         self._filled = True
         if initial_settings is not None:
             self._apply_settings(initial_settings)
@@ -251,6 +253,19 @@ class MainWindow(QMainWindow):
             self.runner.run(store.load, self._apply_settings, self._settings_failed, pool=Pool.DISK)
         if self.isVisible():
             self._start()
+
+    def _finish(self, now: Clock) -> None:
+        """The lock (F12, idle); the status watch (the tray's and the screen reader's)
+        and the tray icon, whose menu has the lock's action; and, the menus complete,
+        every action's shortcut in its tooltip."""
+        from app.ui.lock import install_lock
+        from app.ui.shortcuts import show_keys_in_tooltips
+        from app.ui.tray import install_tray
+
+        self.lock: SessionLock = install_lock(self, now)
+        status: tuple[StatusWatch, Tray | None] = install_tray(self)
+        self.status_watch, self.tray = status
+        show_keys_in_tooltips(self.menuBar())
 
     def _build_layout(self) -> None:
         from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
@@ -360,7 +375,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&Yhteys"))
         menu.setToolTipsVisible(True)
         self.open_vpn_action = self._add_action(
-            menu, self.tr("&Avaa VPN-yhteys"), "", self.connectivity.open_vpn
+            menu, self.tr("&Avaa VPN-yhteys"), "Ctrl+Shift+V", self.connectivity.open_vpn
         )
         self.open_vpn_action.setObjectName("openVpnAction")
         if not self.connectivity.vpn_command_configured:
@@ -698,6 +713,8 @@ class MainWindow(QMainWindow):
         self._save_settings(window_geometry=geometry)
         self.duty.stop()
         self.lock.stop()
+        if self.tray is not None:
+            self.tray.hide()
         # The runner first: a save under way lands before the outbox closes.
         self.runner.shutdown()
         self.outbox.shutdown()

@@ -221,6 +221,7 @@ class EntryForm(QGroupBox):
         # Both Return keys: Ctrl+Enter is the keypad one.
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setWhatsThis(self.tr("Tallenna kirjaus"))
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.request_save)
 

@@ -47,8 +47,10 @@ class FaxPanel(QGroupBox):
         self.call_note = data_label(self, "faxCallNote", self.tr("Puhelinmuistio"))
         self.print_button = QPushButton(self.tr("Tulosta faksi"), self)
         self.print_button.setObjectName("printFaxButton")
+        self.print_button.setAccessibleName(self.tr("Tulosta faksi"))
         self.mark_button = QPushButton(self.tr("Merkitse lähetetyksi…"), self)
         self.mark_button.setObjectName("markFaxSentButton")
+        self.mark_button.setAccessibleName(self.tr("Merkitse faksi lähetetyksi"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.mark_button)
@@ -63,6 +65,7 @@ class FaxPanel(QGroupBox):
         # Active only while the panel shows: a hidden widget's shortcut is off.
         self.open_handoffs = QShortcut(QKeySequence("Ctrl+J"), self)
         self.open_handoffs.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.open_handoffs.setWhatsThis(self.tr("Avoimet siirrot"))
         self.open_handoffs.activated.connect(actions.request_open_handoffs)
         self.setVisible(False)
 

@@ -111,9 +111,11 @@ class NotificationForm(FollowUpWindow):
         self.fax_panel = FaxPanel(actions, self)
         self.forward_button = QPushButton(self.tr("Välitä ilmoitus (Ctrl+Enter)"), self)
         self.forward_button.setObjectName("forwardNotificationButton")
+        self.forward_button.setAccessibleName(self.tr("Välitä ilmoitus"))
         self.forward_button.setDefault(True)
         self.cancel_button = QPushButton(self.tr("Peruuta"), self)
         self.cancel_button.setObjectName("cancelNotificationButton")
+        self.cancel_button.setAccessibleName(self.tr("Peruuta ilmoitus"))
         self._build()
         self._prefill(prefill)
         # After the prefill: what the form opened with is not an edit to keep.

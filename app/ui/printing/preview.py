@@ -86,6 +86,7 @@ class PrintPreview(QDialog):
         self.save_button.clicked.connect(self._save)
         self.close_button.clicked.connect(self.reject)
         shortcut = QShortcut(QKeySequence("Ctrl+P"), self)
+        shortcut.setWhatsThis(self.tr("Valitse tulostin ja tulosta (esikatselussa)"))
         shortcut.activated.connect(self.choose_printer)
         self.preview.fitInView()
         self.resize(760, 900)
