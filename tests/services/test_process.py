@@ -8,14 +8,17 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.helpers import profile_env, run_app
 
-# POSIX only (the module is skipped elsewhere); imported by name so that Windows can
-# still collect it and mypy --platform win32 still checks the rest.
-resource = importlib.import_module("resource")
+# POSIX only: the tests are skipped elsewhere (pytestmark), but Windows still collects them.
+if sys.platform == "win32":
+    resource: Any = None
+else:
+    resource = importlib.import_module("resource")
 
 ROOT = Path(__file__).resolve().parents[2]
 LINUX = sys.platform.startswith("linux")
