@@ -1,11 +1,13 @@
 """The interface's translations with Qt's own tools (docs/translations.md).
 
-    python installer/translations.py update   # lupdate: app/ui -> app/ui/i18n/*.ts
-    python installer/translations.py build [DIR]  # lrelease: *.ts -> DIR/*.qm
+    python installer/translations.py update [DIR]  # lupdate: app/ui -> DIR/*.ts
+    python installer/translations.py build [DIR]   # lrelease: app/ui/i18n/*.ts -> DIR/*.qm
 
 The ``.ts`` files are sources, kept in the repository and translated there; the
 ``.qm`` files are built from them (by ``./dev``, the PyInstaller spec and CI) into
 ``app/ui/i18n`` unless another directory is given. The source strings are Finnish.
+``update DIR`` updates copies of the ``.ts`` files in DIR instead (the tests' check
+that the committed ones are up to date).
 """
 
 from __future__ import annotations
@@ -57,8 +59,9 @@ def build(out_dir: Path = I18N, ts_dir: Path = I18N) -> list[Path]:
 
 
 def main(argv: list[str]) -> int:
-    if argv[:1] == ["update"] and len(argv) == 1:
-        update()
+    if argv[:1] == ["update"] and len(argv) <= 2:
+        directory = Path(argv[1]) if len(argv) == 2 else I18N
+        update([ts_file(language, directory) for language in LANGUAGES])
         return 0
     if argv[:1] == ["build"] and len(argv) <= 2:
         build(Path(argv[1]) if len(argv) == 2 else I18N)

@@ -49,22 +49,29 @@ _LOCALES = {
 }
 
 
-def install_translations(app: QCoreApplication, language: str) -> None:
-    """Install the app's and Qt's translators for ``language`` ("fi", "sv" or "en")."""
+def install_translations(
+    app: QCoreApplication, language: str, directory: Path = TRANSLATIONS
+) -> list[QTranslator]:
+    """Install the app's and Qt's translators for ``language`` ("fi", "sv" or "en")
+    from ``directory``; returns those installed."""
     locale = _LOCALES.get(language, _LOCALES["fi"])
     # Dates and numbers follow the UI language, not the machine's locale.
     QLocale.setDefault(locale)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    installed = []
     qt_translator = QTranslator(app)
     if qt_translator.load(locale, "qtbase", "_", qt_dir):
         app.installTranslator(qt_translator)
+        installed.append(qt_translator)
     if language == "fi":
-        return
+        return installed
     translator = QTranslator(app)
-    if translator.load(locale, "paivystys", "_", str(TRANSLATIONS)):
+    if translator.load(locale, "paivystys", "_", str(directory)):
         app.installTranslator(translator)
+        installed.append(translator)
     else:
-        log.info("no %s translation installed: the interface stays in Finnish", language)
+        log.warning("no %s translation installed: the interface stays in Finnish", language)
+    return installed
 
 
 def run(context: AppContext, argv: list[str]) -> int:

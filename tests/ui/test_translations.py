@@ -1,0 +1,230 @@
+"""The interface's translations (app/ui/i18n/*.ts): every message translated and
+finished, its placeholders kept, the files up to date with the source; and the window
+in Swedish and in English shows no Finnish text.
+
+The check for Finnish is the source strings themselves: every word of a Finnish source
+string that appears in no translation is Finnish. Client data (synthetic), the policy's
+names (municipalities, units, systems) and the product name stay as they are.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.training.server import TrainingServer
+from app.ui.app import install_translations
+from app.ui.main_window import MainWindow
+from tests import gui_helpers
+from tests.gui_helpers import clients, find_client, open_handoff, open_notification, widget_texts
+from tests.helpers import ROOT
+
+pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
+
+SCRIPT = ROOT / "installer" / "translations.py"
+I18N = ROOT / "app" / "ui" / "i18n"
+LANGUAGES = ("sv", "en")
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# Names, not words: the product and the systems' and registers' own names.
+NAMES = {"Päivystys", "Väestösuora", "paivystys"}
+
+
+@dataclass(frozen=True)
+class Message:
+    context: str
+    source: str
+    translation: str
+    unfinished: bool
+
+
+def messages(ts: Path) -> list[Message]:
+    found = []
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            found.append(
+                Message(
+                    name,
+                    message.findtext("source") or "",
+                    translation.text or "",
+                    translation.get("type") in {"unfinished", "obsolete", "vanished"},
+                )
+            )
+    return found
+
+
+def words(text: str) -> set[str]:
+    # Placeholders and shortcuts are not words of any language.
+    text = PLACEHOLDER.sub(" ", text.replace("&", ""))
+    return {word.lower() for word in WORD.findall(text) if len(word) > 2}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_message_is_translated_and_finished(language: str) -> None:
+    found = messages(I18N / f"paivystys_{language}.ts")
+    assert found
+    problems = []
+    for message in found:
+        where = f"{message.context}: {message.source!r}"
+        if message.unfinished or not message.translation.strip():
+            problems.append(f"untranslated {where}")
+        elif sorted(PLACEHOLDER.findall(message.source)) != sorted(
+            PLACEHOLDER.findall(message.translation)
+        ):
+            problems.append(f"placeholders differ in {where}: {message.translation!r}")
+        elif ("&" in message.source) != ("&" in message.translation):
+            problems.append(f"shortcut letter lost or added in {where}")
+    assert problems == []
+
+
+def test_the_ts_files_are_up_to_date_with_the_source(tmp_path: Path) -> None:
+    """lupdate over copies: a string added, changed or removed in app/ui fails here until
+    `./dev i18n` has been run and the new messages translated."""
+    for language in LANGUAGES:
+        shutil.copy(I18N / f"paivystys_{language}.ts", tmp_path)
+    subprocess.run([sys.executable, str(SCRIPT), "update", str(tmp_path)], check=True)
+    for language in LANGUAGES:
+        committed = {(m.context, m.source) for m in messages(I18N / f"paivystys_{language}.ts")}
+        current = {(m.context, m.source) for m in messages(tmp_path / f"paivystys_{language}.ts")}
+        assert sorted(current - committed) == [], f"new in the source, not in {language}"
+        assert sorted(committed - current) == [], f"gone from the source, still in {language}"
+
+
+def test_the_same_text_is_translated_alike_in_every_context() -> None:
+    for language in LANGUAGES:
+        seen: dict[str, set[str]] = {}
+        for message in messages(I18N / f"paivystys_{language}.ts"):
+            seen.setdefault(message.source, set()).add(message.translation)
+        assert {s: t for s, t in seen.items() if len(t) > 1} == {}
+
+
+def finnish_words() -> set[str]:
+    """Words of the Finnish source strings that no translation uses."""
+    sources: set[str] = set()
+    translated: set[str] = set()
+    for language in LANGUAGES:
+        for message in messages(I18N / f"paivystys_{language}.ts"):
+            sources |= words(message.source)
+            translated |= words(message.translation)
+    return sources - translated - {name.lower() for name in NAMES}
+
+
+# The window in Swedish and English ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def compiled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The .qm files built from the committed .ts files, as ./dev and the installers do."""
+    out = tmp_path_factory.mktemp("i18n")
+    subprocess.run([sys.executable, str(SCRIPT), "build", str(out)], check=True)
+    return out
+
+
+@pytest.fixture(params=LANGUAGES)
+def language(request: pytest.FixtureRequest, qapp: QApplication, compiled: Path) -> Iterator[str]:
+    before = QLocale()
+    installed = install_translations(qapp, request.param, compiled)
+    assert len(installed) >= 1
+    # The app's own translator is the last one installed.
+    assert QCoreApplication.translate("MainWindow", "&Kunta") != "&Kunta"
+    yield request.param
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(before)
+
+
+def data_words(training: TrainingServer, window: MainWindow) -> set[str]:
+    """Words the window shows as data: synthetic clients, the policy, the worker."""
+    found = words(repr(window.context.policy)) | words(gui_helpers.WORKER)
+    for system in training.systems.values():
+        for client in system.clients:
+            found |= words(repr(client))
+    return found
+
+
+def menu_texts(window: MainWindow) -> list[str]:
+    texts = []
+    for menu in window.menuBar().findChildren(QMenu):
+        texts += [menu.title(), menu.toolTip()]
+        for action in menu.actions():
+            texts += [action.text(), action.toolTip(), action.statusTip()]
+    for action in window.findChildren(QAction):
+        texts += [action.text(), action.toolTip()]
+    return [text for text in texts if text]
+
+
+def finnish_in(texts: list[str], allowed: set[str]) -> list[str]:
+    finnish = finnish_words() - allowed
+    return sorted({text for text in texts if words(text) & finnish})
+
+
+def visible_dialogs() -> list[QWidget]:
+    return [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+
+
+@pytest.mark.gui
+def test_the_window_shows_no_finnish(
+    language: str,
+    qtbot: QtBot,
+    opener: gui_helpers.WindowOpener,
+    training: TrainingServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A worker's name with no Finnish word in it, so that none hides one.
+    monkeypatch.setattr(gui_helpers, "WORKER", "Đorđe Šimunović")
+    window = opener.open()
+    allowed = data_words(training, window)
+    texts = widget_texts(window) + menu_texts(window)
+    assert finnish_in(texts, allowed) == []
+    # A client found: the card, the population panel, the entry form.
+    client = clients(training)[0]
+    find_client(qtbot, window, client)
+    gui_helpers.press(window, Qt.Key.Key_N, gui_helpers.CTRL)
+    assert finnish_in(widget_texts(window), allowed) == []
+
+
+@pytest.mark.gui
+def test_the_follow_up_dialogs_show_no_finnish(
+    language: str,
+    qtbot: QtBot,
+    opener: gui_helpers.WindowOpener,
+    training: TrainingServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(gui_helpers, "WORKER", "Đorđe Šimunović")
+    window = opener.open()
+    allowed = data_words(training, window)
+    client = clients(training)[0]
+    find_client(qtbot, window, client)
+    handoff = open_handoff(qtbot, window)
+    assert finnish_in(widget_texts(handoff), allowed) == []
+    handoff.reject()
+    notification = open_notification(qtbot, window)
+    assert finnish_in(widget_texts(notification), allowed) == []
+
+
+@pytest.mark.gui
+def test_the_check_sees_finnish_in_the_untranslated_window(
+    opener: gui_helpers.WindowOpener, training: TrainingServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without a translator the same check finds the menus and labels: it is not blind."""
+    monkeypatch.setattr(gui_helpers, "WORKER", "Đorđe Šimunović")
+    window = opener.open()
+    found = finnish_in(widget_texts(window) + menu_texts(window), data_words(training, window))
+    assert "&Kunta" in found
+    assert len(found) > 20
