@@ -91,7 +91,7 @@ def run(context: AppContext, argv: list[str]) -> int:
         # Read here, before any widget exists: the language decides every text.
         # Nothing is on screen yet, so this small read blocks no one.
         settings = context.settings.load()
-        install_translations(app, settings.language)
+        install_translations(app, settings.language, TRANSLATIONS)
         window = MainWindow(context, initial_settings=settings)
         report_first_paint(window)  # the start-up benchmark's, when it asks
         window.show()
@@ -151,9 +151,11 @@ def start(
     settings_store: SettingsStore,
     training: bool,
     argv: list[str],
+    language: str | None = None,
 ) -> int:
     """The app's start: the window's frame at once, filled in when ``open_context`` has
     given the session (entered off the GUI thread, left here after the window closed).
+    ``language`` (``--lang``) overrides the worker's settings for this run.
 
     An exception from ``open_context`` (a policy that cannot be used, a classroom
     server that does not answer) closes the frame and is raised from here.
@@ -170,7 +172,7 @@ def start(
         # Read here, before any widget exists: the language decides every text.
         # Nothing is on screen yet, so this small read blocks no one.
         settings = settings_store.load()
-        install_translations(app, settings.language)
+        install_translations(app, language or settings.language, TRANSLATIONS)
         window = MainWindow(None, training=training)
         shown = window
 

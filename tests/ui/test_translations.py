@@ -15,18 +15,23 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.services.context import AppContext
+from app.services.settings import SettingsStore, UserSettings
 from app.training.server import TrainingServer
-from app.ui.app import install_translations
+from app.ui import app as app_module
+from app.ui.app import install_translations, start
 from app.ui.main_window import MainWindow
+from app.wiring import training_context
 from tests import gui_helpers
 from tests.gui_helpers import clients, find_client, open_handoff, open_notification, widget_texts
 from tests.helpers import ROOT
@@ -228,3 +233,58 @@ def test_the_check_sees_finnish_in_the_untranslated_window(
     found = finnish_in(widget_texts(window) + menu_texts(window), data_words(training, window))
     assert "&Kunta" in found
     assert len(found) > 20
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize(
+    "case",
+    [
+        ("sv", "en", "Päivystys – ÖVNING"),
+        (None, "en", "Päivystys – TRAINING"),
+        (None, None, "Päivystys – HARJOITTELU"),
+    ],
+)
+def test_the_language_is_lang_else_the_settings_else_finnish(
+    case: tuple[str | None, str | None, str],
+    qapp: QApplication,
+    compiled: Path,
+    training: TrainingServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    option, saved, title = case  # --lang, the settings' language, the window's title
+    monkeypatch.setattr(app_module, "TRANSLATIONS", compiled)
+    settings = tmp_path / "settings.json"
+    if saved is not None:
+        SettingsStore(settings).save(UserSettings(language=saved))  # type: ignore[arg-type]
+    titles: list[str] = []
+
+    def open_context() -> AbstractContextManager[AppContext]:
+        return training_context(training, settings_path=settings, worker_name=gui_helpers.WORKER)
+
+    def watch() -> None:
+        windows = [w for w in visible_dialogs() if isinstance(w, MainWindow) and w.filled]
+        if windows:
+            titles.append(windows[0].windowTitle())
+            windows[0].close()
+        else:
+            QTimer.singleShot(10, watch)
+
+    before = QLocale()
+    QTimer.singleShot(0, watch)
+    try:
+        assert start(open_context, SettingsStore(settings), True, ["paivystys"], option) == 0
+    finally:
+        for translator in qapp.findChildren(QTranslator):
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(before)
+    assert titles == [title]
+
+
+def test_lang_is_an_option_of_the_window_command() -> None:
+    from app.main import build_parser
+
+    assert build_parser().parse_args(["--lang", "sv"]).lang == "sv"
+    assert build_parser().parse_args([]).lang is None
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["--lang", "de"])
