@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.domain.clock import Clock, utc_now
@@ -63,6 +63,12 @@ def full_moment(moment: dt.datetime) -> str:
         hour=moment.hour,
         minute=moment.minute,
     )
+
+
+def holiday_language() -> str:
+    """The holidays' names in the interface's language (QLocale's default, set with the
+    translations), as the ``holidays`` package names its languages."""
+    return {"sv": "sv_FI", "en": "en_US"}.get(QLocale().name()[:2], "fi")
 
 
 def reason_text(reason: Reason, holiday: str | None) -> str:
@@ -118,7 +124,7 @@ class DutyDisplay(QObject):
     def __init__(self, policy: Policy, now: Clock | None, parent: QWidget) -> None:
         super().__init__(parent)
         # Made once per schedule; the app makes it before the window is filled in.
-        self._hours = duty_hours_for(policy.duty_hours)
+        self._hours = duty_hours_for(policy.duty_hours, holiday_language())
         self._now = now or utc_now
         self._municipality: Municipality | None = None
         self.status: DutyStatus | None = None

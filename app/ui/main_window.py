@@ -87,8 +87,9 @@ def load_parts(policy: Policy | None = None) -> None:
         importlib.import_module(name)
     if policy is not None:
         from app.services.duty_hours import duty_hours_for
+        from app.ui.duty_banner import holiday_language
 
-        duty_hours_for(policy.duty_hours)
+        duty_hours_for(policy.duty_hours, holiday_language())
 
 
 log = logging.getLogger(__name__)

@@ -26,15 +26,18 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.services.context import AppContext
+from app.services.followup.items import HANDOFF_WORD
+from app.services.outbox.codec import item_label
 from app.services.settings import SettingsStore, UserSettings
 from app.training.server import TrainingServer
 from app.ui import app as app_module
 from app.ui.app import install_translations, start
 from app.ui.main_window import MainWindow
+from app.ui.shortcuts import show_shortcuts
 from app.wiring import training_context
 from tests import gui_helpers
 from tests.gui_helpers import clients, find_client, open_handoff, open_notification, widget_texts
-from tests.helpers import ROOT
+from tests.helpers import ROOT, author_for, mail_for
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
@@ -45,6 +48,8 @@ PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # Names, not words: the product and the systems' and registers' own names.
 NAMES = {"Päivystys", "Väestösuora", "paivystys"}
+# The outbox view's "Viimeisin virhe": a system's refusal in its own words.
+ERROR_COLUMN = 6
 
 
 @dataclass(frozen=True)
@@ -288,3 +293,65 @@ def test_lang_is_an_option_of_the_window_command() -> None:
     assert build_parser().parse_args([]).lang is None
     with pytest.raises(SystemExit):
         build_parser().parse_args(["--lang", "de"])
+
+
+@pytest.mark.gui
+def test_the_outbox_messages_shortcuts_and_lock_show_no_finnish(
+    language: str,
+    qtbot: QtBot,
+    opener: gui_helpers.WindowOpener,
+    training: TrainingServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(gui_helpers, "WORKER", "Đorđe Šimunović")
+    window = opener.open()
+    allowed = data_words(training, window)
+    client = clients(training)[0]
+    find_client(qtbot, window, client)
+    # An entry saved and delivered, one refused by the system: both in the messages.
+    gui_helpers.write_entry(qtbot, window, "Poliisi toi asiakkaan kotiin.")
+    gui_helpers.save(qtbot, window)
+    gui_helpers.wait_idle(qtbot, window)
+    # Two items the systems refuse (blank texts), saved by a worker with no Finnish name.
+    sending = window.outbox.sending
+    assert sending is not None
+    saved_by = author_for(worker="Đorđe Šimunović")
+    entry = gui_helpers.police_call(client.hetu, "   ")
+    sending.save_entry(
+        gui_helpers.JARVENPAA,
+        entry,
+        first_names=client.first_names,
+        last_name=client.last_name,
+        saved_by=saved_by,
+    )
+    child = clients(training, gui_helpers.HYVINKAA)[0]
+    label = item_label(child.hetu, HANDOFF_WORD, entry.contact_time, child.first_names)
+    mail = mail_for(child.hetu, body="  ")
+    sending.save_mail(gui_helpers.HYVINKAA, mail, label, saved_by=saved_by)
+    outbox = window.show_outbox()
+    table = outbox.table
+
+    def refused() -> list[str]:
+        """The systems' own reasons in the "last error" column: theirs, in their language."""
+        cells = [table.item(row, ERROR_COLUMN) for row in range(table.rowCount())]
+        return [cell.text() for cell in cells if cell is not None and cell.text()]
+
+    qtbot.waitUntil(lambda: len(refused()) == 2, timeout=gui_helpers.WAIT_MS)
+    reasons = refused()
+
+    def ours(texts: list[str]) -> list[str]:
+        for reason in reasons:
+            texts = [text.replace(reason, "") for text in texts]
+        return texts
+
+    dialogs: list[QWidget] = [
+        outbox,
+        window.show_recent_messages(),
+        show_shortcuts(window),
+        window.followup.show_open_handoffs(),
+    ]
+    for dialog in dialogs:
+        assert finnish_in(ours(widget_texts(dialog)), allowed) == [], type(dialog).__name__
+    assert finnish_in(ours(widget_texts(window)), allowed) == []
+    window.lock.lock()
+    assert finnish_in(ours(widget_texts(window)), allowed) == []

@@ -48,6 +48,7 @@ from app.ui.followup.fax_actions import FaxActions
 from app.ui.followup.fax_panel import FaxPanel
 from app.ui.followup.window import FollowUpWindow
 from app.ui.forms import clear_invalid, mark_invalid, problem_label
+from app.ui.labels import item_label_text
 from app.ui.messages import where
 from app.ui.outbox.controller import OutboxController
 from app.ui.outbox.drafts import DraftKeeper
@@ -288,7 +289,7 @@ class HandoffDialog(FollowUpWindow):
         self._saved_away()
         self.saved.emit(item)
         if item.kind is ItemKind.FAX:
-            what = self.tr("Siirto: {label}").format(label=item.label)
+            what = self.tr("Siirto: {label}").format(label=item_label_text(item.label))
             municipality = self.subject.municipality
             self.fax_panel.show_item(item.id, what, municipality, FaxDocument.HANDOFF)
         else:

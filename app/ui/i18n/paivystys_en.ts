@@ -1173,6 +1173,49 @@
     </message>
 </context>
 <context>
+    <name>ItemLabel</name>
+    <message>
+        <source>kirjaus</source>
+        <translation>entry</translation>
+    </message>
+    <message>
+        <source>jatkotoimet</source>
+        <translation>follow-up</translation>
+    </message>
+    <message>
+        <source>lastensuojeluilmoitus</source>
+        <translation>child welfare notification</translation>
+    </message>
+    <message>
+        <source>käyttö: haku</source>
+        <translation>access: search</translation>
+    </message>
+    <message>
+        <source>käyttö: katselu</source>
+        <translation>access: view</translation>
+    </message>
+    <message>
+        <source>käyttö: kirjaus</source>
+        <translation>access: entry</translation>
+    </message>
+    <message>
+        <source>käyttö: ilmoitus</source>
+        <translation>access: notification</translation>
+    </message>
+    <message>
+        <source>käyttö: tulostus</source>
+        <translation>access: print</translation>
+    </message>
+    <message>
+        <source>käyttö: siirto</source>
+        <translation>access: handoff</translation>
+    </message>
+    <message>
+        <source>tunnukseton</source>
+        <translation>no identity code</translation>
+    </message>
+</context>
+<context>
     <name>ItemListDialog</name>
     <message>
         <source>Sulje</source>

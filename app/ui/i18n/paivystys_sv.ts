@@ -1173,6 +1173,49 @@
     </message>
 </context>
 <context>
+    <name>ItemLabel</name>
+    <message>
+        <source>kirjaus</source>
+        <translation>anteckning</translation>
+    </message>
+    <message>
+        <source>jatkotoimet</source>
+        <translation>fortsatta åtgärder</translation>
+    </message>
+    <message>
+        <source>lastensuojeluilmoitus</source>
+        <translation>barnskyddsanmälan</translation>
+    </message>
+    <message>
+        <source>käyttö: haku</source>
+        <translation>användning: sökning</translation>
+    </message>
+    <message>
+        <source>käyttö: katselu</source>
+        <translation>användning: visning</translation>
+    </message>
+    <message>
+        <source>käyttö: kirjaus</source>
+        <translation>användning: anteckning</translation>
+    </message>
+    <message>
+        <source>käyttö: ilmoitus</source>
+        <translation>användning: anmälan</translation>
+    </message>
+    <message>
+        <source>käyttö: tulostus</source>
+        <translation>användning: utskrift</translation>
+    </message>
+    <message>
+        <source>käyttö: siirto</source>
+        <translation>användning: överföring</translation>
+    </message>
+    <message>
+        <source>tunnukseton</source>
+        <translation>utan beteckning</translation>
+    </message>
+</context>
+<context>
     <name>ItemListDialog</name>
     <message>
         <source>Sulje</source>
