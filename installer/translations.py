@@ -1,6 +1,6 @@
 """The interface's translations with Qt's own tools (docs/translations.md).
 
-    python installer/translations.py update [DIR]  # lupdate: app/ui -> DIR/*.ts
+    python installer/translations.py update [DIR]  # lupdate: app/ui, documents -> DIR/*.ts
     python installer/translations.py build [DIR]   # lrelease: app/ui/i18n/*.ts -> DIR/*.qm
 
 The ``.ts`` files are sources, kept in the repository and translated there; the
@@ -17,8 +17,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ROOT / "app" / "ui"
-I18N = SOURCES / "i18n"
+# The interface, and the printed documents' words (app/services/documents/wording.py).
+SOURCES = (ROOT / "app" / "ui", ROOT / "app" / "services" / "documents")
+I18N = ROOT / "app" / "ui" / "i18n"
 LANGUAGES = ("sv", "en")
 
 
@@ -37,12 +38,12 @@ def _tool(name: str) -> str:
     raise SystemExit(f"translations: {name} not found in {folder} (PySide6 installed?)")
 
 
-def update(ts_files: list[Path] | None = None, sources: Path = SOURCES) -> None:
-    """Merge the source strings of ``sources`` into the ``.ts`` files (new ones unfinished,
-    vanished ones dropped)."""
+def update(ts_files: list[Path] | None = None) -> None:
+    """Merge the source strings of :data:`SOURCES` into the ``.ts`` files (new ones
+    unfinished, vanished ones dropped)."""
     targets = ts_files or [ts_file(language) for language in LANGUAGES]
     command = [_tool("lupdate"), "-silent", "-extensions", "py", "-locations", "none"]
-    command += ["-no-obsolete", str(sources), "-ts", *map(str, targets)]
+    command += ["-no-obsolete", *map(str, SOURCES), "-ts", *map(str, targets)]
     subprocess.run(command, check=True)
 
 

@@ -54,9 +54,13 @@ def install_translations(
 ) -> list[QTranslator]:
     """Install the app's and Qt's translators for ``language`` ("fi", "sv" or "en")
     from ``directory``; returns those installed."""
+    from app.services.documents import wording
+
     locale = _LOCALES.get(language, _LOCALES["fi"])
     # Dates and numbers follow the UI language, not the machine's locale.
     QLocale.setDefault(locale)
+    # The printed documents too (their words are in these translations).
+    wording.set_translate(None if language == "fi" else QCoreApplication.translate)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     installed = []
     qt_translator = QTranslator(app)

@@ -9,6 +9,7 @@ names (municipalities, units, systems) and the product name stay as they are.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -25,7 +26,26 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.domain.hetu import parse_hetu
+from app.domain.model import (
+    Address,
+    ClientRef,
+    ClientSummary,
+    ContactChannel,
+    DutyEntry,
+    TaskType,
+    Worker,
+)
+from app.domain.policy import Policy
 from app.services.context import AppContext
+from app.services.documents import (
+    HandoffDetails,
+    NotificationDetails,
+    Urgency,
+    render_entry,
+    render_handoff,
+    render_notification,
+)
 from app.services.followup.items import HANDOFF_WORD
 from app.services.outbox.codec import item_label
 from app.services.settings import SettingsStore, UserSettings
@@ -37,7 +57,7 @@ from app.ui.shortcuts import show_shortcuts
 from app.wiring import training_context
 from tests import gui_helpers
 from tests.gui_helpers import clients, find_client, open_handoff, open_notification, widget_texts
-from tests.helpers import ROOT, author_for, mail_for
+from tests.helpers import ROOT, author_for, mail_for, pdf_text
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
@@ -355,3 +375,62 @@ def test_the_outbox_messages_shortcuts_and_lock_show_no_finnish(
     assert finnish_in(ours(widget_texts(window)), allowed) == []
     window.lock.lock()
     assert finnish_in(ours(widget_texts(window)), allowed) == []
+
+
+# The printed documents -----------------------------------------------------------------
+
+CLIENT = ClientSummary(
+    ClientRef(parse_hetu("010190-966U"), "2"),
+    "Šuoŋŋa",
+    "Ŋilá Máret",
+    False,
+    Address("Geaŧčađašgeaidnu 4", "01990", "Järvenpää"),
+    responsible_worker=Worker("Heikki Ŋuolla", "+358 40 000 1861"),
+)
+STORY = "Ŋ Đ Ŧ Ž Š Č 1234"
+WRITER = "Đorđe Šimunović"
+
+
+def documents(policy: Policy) -> dict[str, bytes]:
+    """The three documents about CLIENT, every field filled, in the current language."""
+    municipality = policy.municipality(gui_helpers.JARVENPAA)
+    registrar = policy.registrar(municipality.registrar)
+    at = dt.datetime(2026, 3, 14, 23, 30, tzinfo=gui_helpers.HELSINKI)
+    entry = DutyEntry(
+        hetu=CLIENT.hetu,
+        contact_time=at,
+        contact_channel=ContactChannel.POLICE,
+        task_type=TaskType.CHILD_PROTECTION,
+        narrative=STORY,
+        measures=STORY,
+        follow_up_needed=True,
+        author=WRITER,
+    )
+    handoff = HandoffDetails(policy.duty_unit, WRITER, STORY, STORY)
+    notification = NotificationDetails(
+        STORY, WRITER, "+358 295 000 111", STORY, Urgency.URGENT, True, None, at, WRITER,
+        urgency_reason=STORY, reference="5500/R/1234/26",
+    )  # fmt: skip
+    common = (municipality, registrar, WRITER, at)
+    return {
+        "entry": render_entry(entry, CLIENT, *common, zone=policy.zone),
+        "handoff": render_handoff(handoff, CLIENT, *common, zone=policy.zone),
+        "notification": render_notification(
+            notification, CLIENT, *common, zone=policy.zone, fax_cover=handoff
+        ),
+    }
+
+
+def test_the_printed_documents_show_no_finnish(
+    language: str, example_policy: Policy, training: TrainingServer
+) -> None:
+    allowed = words(repr(example_policy)) | words(repr(CLIENT.full_name)) | words(STORY)
+    for kind, pdf in documents(example_policy).items():
+        assert finnish_in(pdf_text(pdf).splitlines(), allowed) == [], kind
+
+
+def test_the_printed_documents_are_finnish_by_default(example_policy: Policy) -> None:
+    """Without the window's translations (the helpdesk commands, the self-test)."""
+    allowed = words(repr(example_policy))
+    found = finnish_in(pdf_text(documents(example_policy)["entry"]).splitlines(), allowed)
+    assert any("SALASSA PIDETTÄVÄ" in line for line in found)

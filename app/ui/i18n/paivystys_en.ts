@@ -268,6 +268,357 @@
     </message>
 </context>
 <context>
+    <name>Documents</name>
+    <message>
+        <source>SALASSA PIDETTÄVÄ</source>
+        <translation>CONFIDENTIAL</translation>
+    </message>
+    <message>
+        <source>JulkL 621/1999 24 § 1 mom. 25 k; laki sosiaalihuollon asiakkaan asemasta ja oikeuksista 812/2000</source>
+        <translation>Act on the Openness of Government Activities 621/1999 s. 24(1)(25); Act on the Status and Rights of Social Welfare Clients 812/2000</translation>
+    </message>
+    <message>
+        <source>TURVAKIELTO – osoitetta ei tulosteta</source>
+        <translation>ADDRESS NON-DISCLOSURE – the address is not printed</translation>
+    </message>
+    <message>
+        <source>ei tiedossa</source>
+        <translation>not known</translation>
+    </message>
+    <message>
+        <source>{day}.{month}.{year} klo {time}</source>
+        <translation>{day}.{month}.{year} at {time}</translation>
+    </message>
+    <message>
+        <source>kyllä</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>ei</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Sivu {page} / {total}</source>
+        <translation>Page {page} / {total}</translation>
+    </message>
+    <message>
+        <source>Tulostanut: {name}, {when}</source>
+        <translation>Printed by: {name}, {when}</translation>
+    </message>
+    <message>
+        <source>112 (hätäkeskus)</source>
+        <translation>112 (Emergency Response Centre)</translation>
+    </message>
+    <message>
+        <source>Poliisi</source>
+        <translation>Police</translation>
+    </message>
+    <message>
+        <source>Asiakas itse</source>
+        <translation>The client</translation>
+    </message>
+    <message>
+        <source>Muu viranomainen</source>
+        <translation>Other authority</translation>
+    </message>
+    <message>
+        <source>Muu</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Lastensuojelu</source>
+        <translation>Child welfare</translation>
+    </message>
+    <message>
+        <source>Aikuissosiaalityö</source>
+        <translation>Adult social work</translation>
+    </message>
+    <message>
+        <source>Toimeentulotuki</source>
+        <translation>Social assistance</translation>
+    </message>
+    <message>
+        <source>Ei suomalaista henkilötunnusta – tunnistettava</source>
+        <translation>No Finnish personal identity code – to be identified</translation>
+    </message>
+    <message>
+        <source>Asiakas</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Henkilötunnus</source>
+        <translation>Personal identity code</translation>
+    </message>
+    <message>
+        <source>Osoite</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Syntymäaika</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Kansalaisuus</source>
+        <translation>Nationality</translation>
+    </message>
+    <message>
+        <source>Kieli</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Henkilön kuvaus</source>
+        <translation>Description of the person</translation>
+    </message>
+    <message>
+        <source>Asiakaskertomukseen – {municipality}</source>
+        <translation>For the client narrative record – {municipality}</translation>
+    </message>
+    <message>
+        <source>Kunta</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Rekisterinpitäjä</source>
+        <translation>Registrar</translation>
+    </message>
+    <message>
+        <source>Yhteydenottoaika</source>
+        <translation>Time of contact</translation>
+    </message>
+    <message>
+        <source>Yhteydenottaja</source>
+        <translation>Contacted by</translation>
+    </message>
+    <message>
+        <source>Tehtävä</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Tilanteen kuvaus</source>
+        <translation>Description of the situation</translation>
+    </message>
+    <message>
+        <source>Toimenpiteet</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Jatkotoimenpiteet</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Jatkotoimia tarvitaan</source>
+        <translation>Follow-up needed</translation>
+    </message>
+    <message>
+        <source>Kirjaaja</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>Kirjauksen tunniste</source>
+        <translation>Entry reference</translation>
+    </message>
+    <message>
+        <source>ei ilmoitettu – soita</source>
+        <translation>not given – call</translation>
+    </message>
+    <message>
+        <source>Sivumäärä (kansilehti mukaan lukien)</source>
+        <translation>Number of pages (including the cover)</translation>
+    </message>
+    <message>
+        <source>Virka-aikaiselle päivystäjälle – asiakasasian siirto jatkotoimiin</source>
+        <translation>To the office-hours duty worker – client matter handed off for follow-up</translation>
+    </message>
+    <message>
+        <source>Asiakasasian siirto jatkotoimia varten; tiedot seuraavilla sivuilla.</source>
+        <translation>Client matter handed off for follow-up; details on the following pages.</translation>
+    </message>
+    <message>
+        <source>FAKSI</source>
+        <translation>FAX</translation>
+    </message>
+    <message>
+        <source>Vastaanottaja</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>Faksinumero</source>
+        <translation>Fax number</translation>
+    </message>
+    <message>
+        <source>Puhelin</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Lähettäjä</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>Lähettäjän puhelin</source>
+        <translation>Sender&apos;s phone</translation>
+    </message>
+    <message>
+        <source>Käsittelijä</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <source>Päivämäärä</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Asia</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Tämä faksi sisältää salassa pidettäviä asiakastietoja. Jos se on tullut väärälle vastaanottajalle, ilmoita lähettäjälle puh. {phone} ja hävitä asiakirja. Tietoja ei saa käyttää eikä luovuttaa eteenpäin.</source>
+        <translation>This fax contains confidential client data. If it has reached the wrong recipient, tell the sender on tel. {phone} and destroy the document. The data must not be used or passed on.</translation>
+    </message>
+    <message>
+        <source>Soitan sosiaalipäivystyksestä ({unit}), nimeni on {author}. Lähetimme faksilla {total} sivua (kansilehti mukaan lukien) asiakkaan {client} asiasta jatkotoimia varten. Pyydän vahvistamaan, että faksi on tullut perille kokonaan, ja kertomaan, kuka ottaa asian hoitaakseen.</source>
+        <translation>I am calling from the social emergency duty ({unit}), my name is {author}. We have faxed {total} pages (including the cover) about the client {client} for follow-up. Please confirm that the whole fax has arrived and tell me who will take the matter on.</translation>
+    </message>
+    <message>
+        <source>{unit}, puh. {phone}</source>
+        <translation>{unit}, tel. {phone}</translation>
+    </message>
+    <message>
+        <source>, puh. {phone}</source>
+        <translation>, tel. {phone}</translation>
+    </message>
+    <message>
+        <source>ASIAKASASIAN SIIRTO</source>
+        <translation>CLIENT MATTER HANDOFF</translation>
+    </message>
+    <message>
+        <source>Vastuutyöntekijä</source>
+        <translation>Responsible worker</translation>
+    </message>
+    <message>
+        <source>Mitä tapahtui</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>Tarvittavat jatkotoimet</source>
+        <translation>Follow-up needed</translation>
+    </message>
+    <message>
+        <source>Siirtäjä</source>
+        <translation>Handed off by</translation>
+    </message>
+    <message>
+        <source>Puhelinmuistio</source>
+        <translation>Call notes</translation>
+    </message>
+    <message>
+        <source>Soita</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>Kerro puhelimessa</source>
+        <translation>Say on the phone</translation>
+    </message>
+    <message>
+        <source>Faksi lähetetty (pvm, klo)</source>
+        <translation>Fax sent (date, time)</translation>
+    </message>
+    <message>
+        <source>Vastaanotto vahvistettu (kuka)</source>
+        <translation>Receipt confirmed (by whom)</translation>
+    </message>
+    <message>
+        <source>Lastensuojelulaki (417/2007) 25 § – ilmoitusvelvollisuus</source>
+        <translation>Child Welfare Act (417/2007) section 25 – duty to notify</translation>
+    </message>
+    <message>
+        <source>Lastensuojelulaki 26 §: sosiaalityöntekijän on arvioitava lapsen mahdollinen kiireellinen lastensuojelun tarve välittömästi ja ratkaistava viimeistään seitsemäntenä arkipäivänä ilmoituksen saapumisesta, ryhdytäänkö asian selvittämiseen.</source>
+        <translation>Child Welfare Act section 26: the social worker must assess at once whether the child may urgently need child welfare, and decide by the seventh working day after the notification arrived whether the matter is to be investigated.</translation>
+    </message>
+    <message>
+        <source>KIIREELLINEN – lapsen suojelun tarve arvioitava heti</source>
+        <translation>URGENT – the child&apos;s need for protection to be assessed at once</translation>
+    </message>
+    <message>
+        <source>Ei kiireellinen</source>
+        <translation>Not urgent</translation>
+    </message>
+    <message>
+        <source>Organisaatio</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Ilmoittaja</source>
+        <translation>Notifier</translation>
+    </message>
+    <message>
+        <source>Ilmoittajan viite</source>
+        <translation>Notifier&apos;s reference</translation>
+    </message>
+    <message>
+        <source>Lastensuojeluun – lastensuojeluilmoitus</source>
+        <translation>To child welfare – child welfare notification</translation>
+    </message>
+    <message>
+        <source>Lastensuojeluilmoitus (LsL 25 §); tiedot seuraavilla sivuilla.</source>
+        <translation>Child welfare notification (Child Welfare Act s. 25); details on the following pages.</translation>
+    </message>
+    <message>
+        <source>{municipality} – lastensuojelu</source>
+        <translation>{municipality} – child welfare</translation>
+    </message>
+    <message>
+        <source>Lapsi</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>Nimi</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kiireellisyys</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>Arvio</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>Tiedottaminen</source>
+        <translation>Informing</translation>
+    </message>
+    <message>
+        <source>Lapselle kerrottu ilmoituksesta</source>
+        <translation>Child told of the notification</translation>
+    </message>
+    <message>
+        <source>Huoltajille kerrottu ilmoituksesta</source>
+        <translation>Guardians told of the notification</translation>
+    </message>
+    <message>
+        <source>Vastaanotto</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Vastaanotettu</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Vastaanottanut työntekijä</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <source>Sosiaalipäivystyksen kirjaus</source>
+        <translation>Social emergency duty entry</translation>
+    </message>
+    <message>
+        <source>Faksi virka-aikaiselle päivystäjälle</source>
+        <translation>Fax to the office-hours duty worker</translation>
+    </message>
+    <message>
+        <source>Lastensuojeluilmoitus</source>
+        <translation>Child welfare notification</translation>
+    </message>
+</context>
+<context>
     <name>DraftKeeper</name>
     <message>
         <source>Luonnosta ei voitu tallentaa salattuihin lähteviin. Teksti on yhä lomakkeella: tallenna se, kun voit.</source>
@@ -1121,7 +1472,7 @@
     </message>
     <message>
         <source>Asia</source>
-        <translation>Matter</translation>
+        <translation>Subject</translation>
     </message>
     <message>
         <source>Lähetystapa</source>

@@ -268,6 +268,357 @@
     </message>
 </context>
 <context>
+    <name>Documents</name>
+    <message>
+        <source>SALASSA PIDETTÄVÄ</source>
+        <translation>SEKRETESSBELAGD</translation>
+    </message>
+    <message>
+        <source>JulkL 621/1999 24 § 1 mom. 25 k; laki sosiaalihuollon asiakkaan asemasta ja oikeuksista 812/2000</source>
+        <translation>OffentlighetsL 621/1999 24 § 1 mom. 25 p.; lagen om klientens ställning och rättigheter inom socialvården 812/2000</translation>
+    </message>
+    <message>
+        <source>TURVAKIELTO – osoitetta ei tulosteta</source>
+        <translation>SPÄRRMARKERING – adressen skrivs inte ut</translation>
+    </message>
+    <message>
+        <source>ei tiedossa</source>
+        <translation>okänt</translation>
+    </message>
+    <message>
+        <source>{day}.{month}.{year} klo {time}</source>
+        <translation>{day}.{month}.{year} kl. {time}</translation>
+    </message>
+    <message>
+        <source>kyllä</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>ei</source>
+        <translation>nej</translation>
+    </message>
+    <message>
+        <source>Sivu {page} / {total}</source>
+        <translation>Sida {page} / {total}</translation>
+    </message>
+    <message>
+        <source>Tulostanut: {name}, {when}</source>
+        <translation>Utskriven av: {name}, {when}</translation>
+    </message>
+    <message>
+        <source>112 (hätäkeskus)</source>
+        <translation>112 (nödcentralen)</translation>
+    </message>
+    <message>
+        <source>Poliisi</source>
+        <translation>Polisen</translation>
+    </message>
+    <message>
+        <source>Asiakas itse</source>
+        <translation>Klienten själv</translation>
+    </message>
+    <message>
+        <source>Muu viranomainen</source>
+        <translation>Annan myndighet</translation>
+    </message>
+    <message>
+        <source>Muu</source>
+        <translation>Annan</translation>
+    </message>
+    <message>
+        <source>Lastensuojelu</source>
+        <translation>Barnskydd</translation>
+    </message>
+    <message>
+        <source>Aikuissosiaalityö</source>
+        <translation>Socialt arbete för vuxna</translation>
+    </message>
+    <message>
+        <source>Toimeentulotuki</source>
+        <translation>Utkomststöd</translation>
+    </message>
+    <message>
+        <source>Ei suomalaista henkilötunnusta – tunnistettava</source>
+        <translation>Ingen finsk personbeteckning – ska identifieras</translation>
+    </message>
+    <message>
+        <source>Asiakas</source>
+        <translation>Klient</translation>
+    </message>
+    <message>
+        <source>Henkilötunnus</source>
+        <translation>Personbeteckning</translation>
+    </message>
+    <message>
+        <source>Osoite</source>
+        <translation>Adress</translation>
+    </message>
+    <message>
+        <source>Syntymäaika</source>
+        <translation>Födelsedatum</translation>
+    </message>
+    <message>
+        <source>Kansalaisuus</source>
+        <translation>Medborgarskap</translation>
+    </message>
+    <message>
+        <source>Kieli</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Henkilön kuvaus</source>
+        <translation>Beskrivning av personen</translation>
+    </message>
+    <message>
+        <source>Asiakaskertomukseen – {municipality}</source>
+        <translation>Till klientberättelsen – {municipality}</translation>
+    </message>
+    <message>
+        <source>Kunta</source>
+        <translation>Kommun</translation>
+    </message>
+    <message>
+        <source>Rekisterinpitäjä</source>
+        <translation>Registeransvarig</translation>
+    </message>
+    <message>
+        <source>Yhteydenottoaika</source>
+        <translation>Tidpunkt för kontakten</translation>
+    </message>
+    <message>
+        <source>Yhteydenottaja</source>
+        <translation>Kontaktperson</translation>
+    </message>
+    <message>
+        <source>Tehtävä</source>
+        <translation>Uppdrag</translation>
+    </message>
+    <message>
+        <source>Tilanteen kuvaus</source>
+        <translation>Beskrivning av situationen</translation>
+    </message>
+    <message>
+        <source>Toimenpiteet</source>
+        <translation>Åtgärder</translation>
+    </message>
+    <message>
+        <source>Jatkotoimenpiteet</source>
+        <translation>Fortsatta åtgärder</translation>
+    </message>
+    <message>
+        <source>Jatkotoimia tarvitaan</source>
+        <translation>Fortsatta åtgärder behövs</translation>
+    </message>
+    <message>
+        <source>Kirjaaja</source>
+        <translation>Antecknat av</translation>
+    </message>
+    <message>
+        <source>Kirjauksen tunniste</source>
+        <translation>Anteckningens kod</translation>
+    </message>
+    <message>
+        <source>ei ilmoitettu – soita</source>
+        <translation>inte meddelat – ring</translation>
+    </message>
+    <message>
+        <source>Sivumäärä (kansilehti mukaan lukien)</source>
+        <translation>Antal sidor (inklusive försättsbladet)</translation>
+    </message>
+    <message>
+        <source>Virka-aikaiselle päivystäjälle – asiakasasian siirto jatkotoimiin</source>
+        <translation>Till jourhavande under tjänstetid – överföring av klientärende för fortsatta åtgärder</translation>
+    </message>
+    <message>
+        <source>Asiakasasian siirto jatkotoimia varten; tiedot seuraavilla sivuilla.</source>
+        <translation>Överföring av klientärende för fortsatta åtgärder; uppgifterna på följande sidor.</translation>
+    </message>
+    <message>
+        <source>FAKSI</source>
+        <translation>FAX</translation>
+    </message>
+    <message>
+        <source>Vastaanottaja</source>
+        <translation>Mottagare</translation>
+    </message>
+    <message>
+        <source>Faksinumero</source>
+        <translation>Faxnummer</translation>
+    </message>
+    <message>
+        <source>Puhelin</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Lähettäjä</source>
+        <translation>Avsändare</translation>
+    </message>
+    <message>
+        <source>Lähettäjän puhelin</source>
+        <translation>Avsändarens telefon</translation>
+    </message>
+    <message>
+        <source>Käsittelijä</source>
+        <translation>Handläggare</translation>
+    </message>
+    <message>
+        <source>Päivämäärä</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Asia</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <source>Tämä faksi sisältää salassa pidettäviä asiakastietoja. Jos se on tullut väärälle vastaanottajalle, ilmoita lähettäjälle puh. {phone} ja hävitä asiakirja. Tietoja ei saa käyttää eikä luovuttaa eteenpäin.</source>
+        <translation>Detta fax innehåller sekretessbelagda klientuppgifter. Om det har kommit till fel mottagare, meddela avsändaren tfn {phone} och förstör dokumentet. Uppgifterna får inte användas eller lämnas vidare.</translation>
+    </message>
+    <message>
+        <source>Soitan sosiaalipäivystyksestä ({unit}), nimeni on {author}. Lähetimme faksilla {total} sivua (kansilehti mukaan lukien) asiakkaan {client} asiasta jatkotoimia varten. Pyydän vahvistamaan, että faksi on tullut perille kokonaan, ja kertomaan, kuka ottaa asian hoitaakseen.</source>
+        <translation>Jag ringer från socialjouren ({unit}), mitt namn är {author}. Vi har faxat {total} sidor (inklusive försättsbladet) om klienten {client} för fortsatta åtgärder. Jag ber er bekräfta att faxet har kommit fram i sin helhet och berätta vem som tar hand om ärendet.</translation>
+    </message>
+    <message>
+        <source>{unit}, puh. {phone}</source>
+        <translation>{unit}, tfn {phone}</translation>
+    </message>
+    <message>
+        <source>, puh. {phone}</source>
+        <translation>, tfn {phone}</translation>
+    </message>
+    <message>
+        <source>ASIAKASASIAN SIIRTO</source>
+        <translation>ÖVERFÖRING AV KLIENTÄRENDE</translation>
+    </message>
+    <message>
+        <source>Vastuutyöntekijä</source>
+        <translation>Ansvarig arbetstagare</translation>
+    </message>
+    <message>
+        <source>Mitä tapahtui</source>
+        <translation>Vad hände</translation>
+    </message>
+    <message>
+        <source>Tarvittavat jatkotoimet</source>
+        <translation>Fortsatta åtgärder som behövs</translation>
+    </message>
+    <message>
+        <source>Siirtäjä</source>
+        <translation>Överförd av</translation>
+    </message>
+    <message>
+        <source>Puhelinmuistio</source>
+        <translation>Telefonpromemoria</translation>
+    </message>
+    <message>
+        <source>Soita</source>
+        <translation>Ring</translation>
+    </message>
+    <message>
+        <source>Kerro puhelimessa</source>
+        <translation>Säg i telefon</translation>
+    </message>
+    <message>
+        <source>Faksi lähetetty (pvm, klo)</source>
+        <translation>Fax skickat (datum, kl.)</translation>
+    </message>
+    <message>
+        <source>Vastaanotto vahvistettu (kuka)</source>
+        <translation>Mottagandet bekräftat (av vem)</translation>
+    </message>
+    <message>
+        <source>Lastensuojelulaki (417/2007) 25 § – ilmoitusvelvollisuus</source>
+        <translation>Barnskyddslagen (417/2007) 25 § – anmälningsskyldighet</translation>
+    </message>
+    <message>
+        <source>Lastensuojelulaki 26 §: sosiaalityöntekijän on arvioitava lapsen mahdollinen kiireellinen lastensuojelun tarve välittömästi ja ratkaistava viimeistään seitsemäntenä arkipäivänä ilmoituksen saapumisesta, ryhdytäänkö asian selvittämiseen.</source>
+        <translation>Barnskyddslagen 26 §: socialarbetaren ska omedelbart bedöma barnets eventuella brådskande behov av barnskydd och senast den sjunde vardagen efter att anmälan kommit in avgöra om ärendet ska utredas.</translation>
+    </message>
+    <message>
+        <source>KIIREELLINEN – lapsen suojelun tarve arvioitava heti</source>
+        <translation>BRÅDSKANDE – barnets behov av skydd ska bedömas genast</translation>
+    </message>
+    <message>
+        <source>Ei kiireellinen</source>
+        <translation>Inte brådskande</translation>
+    </message>
+    <message>
+        <source>Organisaatio</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Ilmoittaja</source>
+        <translation>Anmälare</translation>
+    </message>
+    <message>
+        <source>Ilmoittajan viite</source>
+        <translation>Anmälarens referens</translation>
+    </message>
+    <message>
+        <source>Lastensuojeluun – lastensuojeluilmoitus</source>
+        <translation>Till barnskyddet – barnskyddsanmälan</translation>
+    </message>
+    <message>
+        <source>Lastensuojeluilmoitus (LsL 25 §); tiedot seuraavilla sivuilla.</source>
+        <translation>Barnskyddsanmälan (BarnskyddsL 25 §); uppgifterna på följande sidor.</translation>
+    </message>
+    <message>
+        <source>{municipality} – lastensuojelu</source>
+        <translation>{municipality} – barnskyddet</translation>
+    </message>
+    <message>
+        <source>Lapsi</source>
+        <translation>Barnet</translation>
+    </message>
+    <message>
+        <source>Nimi</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Kiireellisyys</source>
+        <translation>Brådska</translation>
+    </message>
+    <message>
+        <source>Arvio</source>
+        <translation>Bedömning</translation>
+    </message>
+    <message>
+        <source>Tiedottaminen</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Lapselle kerrottu ilmoituksesta</source>
+        <translation>Barnet informerat om anmälan</translation>
+    </message>
+    <message>
+        <source>Huoltajille kerrottu ilmoituksesta</source>
+        <translation>Vårdnadshavarna informerade om anmälan</translation>
+    </message>
+    <message>
+        <source>Vastaanotto</source>
+        <translation>Mottagande</translation>
+    </message>
+    <message>
+        <source>Vastaanotettu</source>
+        <translation>Mottagen</translation>
+    </message>
+    <message>
+        <source>Vastaanottanut työntekijä</source>
+        <translation>Mottagande arbetstagare</translation>
+    </message>
+    <message>
+        <source>Sosiaalipäivystyksen kirjaus</source>
+        <translation>Socialjourens anteckning</translation>
+    </message>
+    <message>
+        <source>Faksi virka-aikaiselle päivystäjälle</source>
+        <translation>Fax till jourhavande under tjänstetid</translation>
+    </message>
+    <message>
+        <source>Lastensuojeluilmoitus</source>
+        <translation>Barnskyddsanmälan</translation>
+    </message>
+</context>
+<context>
     <name>DraftKeeper</name>
     <message>
         <source>Luonnosta ei voitu tallentaa salattuihin lähteviin. Teksti on yhä lomakkeella: tallenna se, kun voit.</source>
