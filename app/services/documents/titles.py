@@ -9,3 +9,5 @@ from app.services.documents.wording import QT_TRANSLATE_NOOP
 ENTRY_TITLE = QT_TRANSLATE_NOOP("Documents", "Sosiaalipäivystyksen kirjaus")
 HANDOFF_TITLE = QT_TRANSLATE_NOOP("Documents", "Faksi virka-aikaiselle päivystäjälle")
 NOTIFICATION_TITLE = QT_TRANSLATE_NOOP("Documents", "Lastensuojeluilmoitus")
+# The name printed and shown for a person whose name is not known.
+NAME_NOT_KNOWN = QT_TRANSLATE_NOOP("Documents", "(nimi ei tiedossa)")

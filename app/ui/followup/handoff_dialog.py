@@ -33,6 +33,7 @@ from app.domain.kinds import ItemKind
 from app.domain.model import ClientSummary, PersonDetails
 from app.domain.policy import Municipality
 from app.services.context import AppContext
+from app.services.documents.wording import CONTEXT, translate
 from app.services.followup.handoff import (
     NAME_NOT_KNOWN,
     HandoffService,
@@ -76,7 +77,9 @@ class HandoffSubject:
     def name(self) -> str:
         if isinstance(self.client, ClientSummary):
             return self.client.full_name
-        return self.person.full_name if self.person is not None else NAME_NOT_KNOWN
+        if self.person is not None:
+            return self.person.full_name
+        return translate(CONTEXT, NAME_NOT_KNOWN)
 
     def __repr__(self) -> str:
         return f"HandoffSubject({self.municipality.code}, <redacted>)"

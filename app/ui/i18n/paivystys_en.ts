@@ -617,6 +617,10 @@
         <source>Lastensuojeluilmoitus</source>
         <translation>Child welfare notification</translation>
     </message>
+    <message>
+        <source>(nimi ei tiedossa)</source>
+        <translation>(name not known)</translation>
+    </message>
 </context>
 <context>
     <name>DraftKeeper</name>

@@ -617,6 +617,10 @@
         <source>Lastensuojeluilmoitus</source>
         <translation>Barnskyddsanmälan</translation>
     </message>
+    <message>
+        <source>(nimi ei tiedossa)</source>
+        <translation>(namnet okänt)</translation>
+    </message>
 </context>
 <context>
     <name>DraftKeeper</name>
