@@ -33,9 +33,9 @@ from app.domain.kinds import ItemKind
 from app.domain.model import ClientSummary, PersonDetails
 from app.domain.policy import Municipality
 from app.services.context import AppContext
+from app.services.documents.titles import NAME_NOT_KNOWN
 from app.services.documents.wording import CONTEXT, translate
 from app.services.followup.handoff import (
-    NAME_NOT_KNOWN,
     HandoffService,
     MissingAuthor,
     MissingText,
