@@ -22,7 +22,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, QTranslator
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QImage
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -38,6 +39,7 @@ from app.domain.model import (
 )
 from app.domain.policy import Policy
 from app.services.context import AppContext
+from app.services.crash import Crash
 from app.services.documents import (
     HandoffDetails,
     NotificationDetails,
@@ -52,8 +54,14 @@ from app.services.settings import SettingsStore, UserSettings
 from app.training.server import TrainingServer
 from app.ui import app as app_module
 from app.ui.app import install_translations, start
+from app.ui.client.person_dialog import PersonDialog
+from app.ui.crash_dialog import CrashDialog
 from app.ui.main_window import MainWindow
+from app.ui.outbox.editor import CorrectionEditor, DiscardDialog
+from app.ui.outbox.view import CORRECTABLE
+from app.ui.printing.preview import PrintPreview
 from app.ui.shortcuts import show_shortcuts
+from app.ui.sign_in import PasswordDialog, PinDialog
 from app.wiring import training_context
 from tests import gui_helpers
 from tests.gui_helpers import clients, find_client, open_handoff, open_notification, widget_texts
@@ -434,3 +442,50 @@ def test_the_printed_documents_are_finnish_by_default(example_policy: Policy) ->
     allowed = words(repr(example_policy))
     found = finnish_in(pdf_text(documents(example_policy)["entry"]).splitlines(), allowed)
     assert any("SALASSA PIDETTÄVÄ" in line for line in found)
+
+
+# The dialogs the window opens modally (made here without their event loop) ------------
+
+
+@pytest.mark.gui
+def test_the_modal_dialogs_show_no_finnish(
+    language: str,
+    qtbot: QtBot,
+    opener: gui_helpers.WindowOpener,
+    training: TrainingServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(gui_helpers, "WORKER", WRITER)
+    window = opener.open()
+    allowed = data_words(training, window) | words(STORY)
+    policy = window.context.policy
+    municipality = policy.municipality(gui_helpers.JARVENPAA)
+    entry = DutyEntry(
+        hetu=CLIENT.hetu,
+        contact_time=dt.datetime(2026, 3, 14, 23, 30, tzinfo=gui_helpers.HELSINKI),
+        contact_channel=ContactChannel.POLICE,
+        task_type=TaskType.CHILD_PROTECTION,
+        narrative=STORY,
+        measures=STORY,
+        follow_up_needed=True,
+        author=WRITER,
+    )
+    try:
+        raise RuntimeError("synthetic")
+    except RuntimeError as error:
+        crash = Crash.capture(RuntimeError, error, error.__traceback__, "MainThread")
+    page = QImage(210, 297, QImage.Format.Format_RGB32)
+    page.fill(Qt.GlobalColor.white)
+    dialogs: list[QWidget] = [
+        PasswordDialog(municipality, "etunimi.sukunimi", window),
+        PinDialog(window),
+        PersonDialog(None, None, dt.date(2026, 3, 14), window),
+        PersonDialog(CLIENT.hetu, None, dt.date(2026, 3, 14), window),
+        *(DiscardDialog(kind, "Đ. Š.", "Järvenpää", window) for kind in CORRECTABLE),
+        CorrectionEditor(entry, "Đ. Š.", "Järvenpää", STORY, window),
+        CrashDialog(crash, window),
+        PrintPreview([page], QPrinter(), True, window),
+    ]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        assert finnish_in(widget_texts(dialog), allowed) == [], type(dialog).__name__
