@@ -351,6 +351,11 @@ class MainWindow(QMainWindow):
         self._add_action(
             help_menu, self.tr("&Viimeisimmät viestit"), "Ctrl+Shift+M", self.show_recent_messages
         )
+        from app.ui.language_menu import add_language_menu
+
+        add_language_menu(
+            help_menu, lambda code: self._save_settings(language=code), self.messages.info
+        )
 
     def _show_shortcuts(self) -> None:
         from app.ui.shortcuts import show_shortcuts

@@ -489,3 +489,18 @@ def test_the_modal_dialogs_show_no_finnish(
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         assert finnish_in(widget_texts(dialog), allowed) == [], type(dialog).__name__
+
+
+@pytest.mark.gui
+def test_the_language_menu_saves_the_choice_for_the_next_start(
+    qtbot: QtBot, opener: gui_helpers.WindowOpener
+) -> None:
+    window = opener.open()
+    actions = {a.objectName(): a for a in window.findChildren(QAction)}
+    assert actions["language_fi"].isChecked()
+    actions["language_sv"].trigger()
+    store = SettingsStore(opener.settings_path)
+    qtbot.waitUntil(lambda: store.load().language == "sv", timeout=gui_helpers.WAIT_MS)
+    assert gui_helpers.shows(window, "Kieli tallennettu")
+    # The window itself stays Finnish until the next start.
+    assert window.windowTitle() == "Päivystys – HARJOITTELU"

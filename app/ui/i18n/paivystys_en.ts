@@ -1582,6 +1582,17 @@
     </message>
 </context>
 <context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Kieli</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>Kieli tallennettu: se vaihtuu, kun Päivystys käynnistetään seuraavan kerran.</source>
+        <translation>Language saved: it changes the next time Päivystys starts.</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Päivystys on lukittu</source>

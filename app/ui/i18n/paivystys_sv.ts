@@ -1582,6 +1582,17 @@
     </message>
 </context>
 <context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Kieli</source>
+        <translation>&amp;Språk</translation>
+    </message>
+    <message>
+        <source>Kieli tallennettu: se vaihtuu, kun Päivystys käynnistetään seuraavan kerran.</source>
+        <translation>Språket har sparats: det byts när Päivystys startas nästa gång.</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Päivystys on lukittu</source>
