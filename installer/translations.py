@@ -2,6 +2,7 @@
 
     python installer/translations.py update [DIR]  # lupdate: app/ui, documents -> DIR/*.ts
     python installer/translations.py build [DIR]   # lrelease: app/ui/i18n/*.ts -> DIR/*.qm
+    python installer/translations.py todo          # the messages still to translate
 
 The ``.ts`` files are sources, kept in the repository and translated there; the
 ``.qm`` files are built from them (by ``./dev``, the PyInstaller spec and CI) into
@@ -59,6 +60,22 @@ def build(out_dir: Path = I18N, ts_dir: Path = I18N) -> list[Path]:
     return made
 
 
+def todo(directory: Path = I18N) -> list[tuple[str, str, str]]:
+    """(language, context, source) of every unfinished or empty translation."""
+    import xml.etree.ElementTree as ET
+
+    found = []
+    for language in LANGUAGES:
+        root = ET.parse(ts_file(language, directory)).getroot()  # noqa: S314 - our own .ts
+        for context in root.iter("context"):
+            name = context.findtext("name") or ""
+            for message in context.iter("message"):
+                translation = message.find("translation")
+                if translation is None or translation.get("type") or not translation.text:
+                    found.append((language, name, message.findtext("source") or ""))
+    return found
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["update"] and len(argv) <= 2:
         directory = Path(argv[1]) if len(argv) == 2 else I18N
@@ -67,6 +84,11 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["build"] and len(argv) <= 2:
         build(Path(argv[1]) if len(argv) == 2 else I18N)
         return 0
+    if argv == ["todo"]:
+        left = todo()
+        for language, context, source in left:
+            print(f"{language}\t{context}\t{source!r}")
+        return 1 if left else 0
     print(__doc__, file=sys.stderr)
     return 64
 
