@@ -1667,7 +1667,7 @@
     </message>
     <message>
         <source>&amp;Vaihda kotikuntaan</source>
-        <translation>&amp;Switch to the home municipality</translation>
+        <translation>S&amp;witch to the home municipality</translation>
     </message>
     <message>
         <source>&amp;Uusi kirjaus</source>
@@ -1679,7 +1679,7 @@
     </message>
     <message>
         <source>Henkilö &amp;ilman henkilötunnusta…</source>
-        <translation>Person &amp;without a personal identity code…</translation>
+        <translation>Person without a personal &amp;identity code…</translation>
     </message>
     <message>
         <source>&amp;Tulosta kirjaus</source>
@@ -1695,7 +1695,7 @@
     </message>
     <message>
         <source>&amp;Kirjaudu…</source>
-        <translation>&amp;Sign in…</translation>
+        <translation>Si&amp;gn in…</translation>
     </message>
     <message>
         <source>&amp;Lopeta</source>
@@ -3084,7 +3084,7 @@ Send to the new address only if support has told you of the change. If in doubt,
     <name>SessionLock</name>
     <message>
         <source>L&amp;ukitse</source>
-        <translation>L&amp;ock</translation>
+        <translation>Loc&amp;k</translation>
     </message>
     <message>
         <source>Lukitse Päivystys: asiakastiedot pois näytöltä (F12)</source>

@@ -1139,7 +1139,7 @@
     <name>FollowupController</name>
     <message>
         <source>&amp;Jatkotoimet</source>
-        <translation>&amp;Fortsatta åtgärder</translation>
+        <translation>F&amp;ortsatta åtgärder</translation>
     </message>
     <message>
         <source>&amp;Siirrä virka-aikaiselle…</source>
@@ -1683,11 +1683,11 @@
     </message>
     <message>
         <source>&amp;Tulosta kirjaus</source>
-        <translation>Skriv &amp;ut anteckningen</translation>
+        <translation>Skriv ut anteckning&amp;en</translation>
     </message>
     <message>
         <source>&amp;Lähtevät</source>
-        <translation>&amp;Utkorg</translation>
+        <translation>Utk&amp;org</translation>
     </message>
     <message>
         <source>L&amp;uonnokset</source>
