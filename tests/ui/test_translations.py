@@ -9,112 +9,58 @@ names (municipalities, units, systems) and the product name stay as they are.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 import shutil
 import subprocess
 import sys
-import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, QTranslator
-from PySide6.QtGui import QAction, QImage
-from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtCore import QLocale, Qt, QTimer, QTranslator
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.domain.hetu import parse_hetu
-from app.domain.model import (
-    Address,
-    ClientRef,
-    ClientSummary,
-    ContactChannel,
-    DutyEntry,
-    TaskType,
-    Worker,
-)
-from app.domain.policy import Policy
 from app.services.context import AppContext
-from app.services.crash import Crash
 from app.services.documents import (
-    HandoffDetails,
-    NotificationDetails,
-    Urgency,
-    render_entry,
-    render_handoff,
-    render_notification,
+    wording,
 )
 from app.services.followup.items import HANDOFF_WORD
 from app.services.outbox.codec import item_label
 from app.services.settings import SettingsStore, UserSettings
 from app.training.server import TrainingServer
 from app.ui import app as app_module
-from app.ui.app import install_translations, start
-from app.ui.client.person_dialog import PersonDialog
-from app.ui.crash_dialog import CrashDialog
+from app.ui.app import start
 from app.ui.main_window import MainWindow
-from app.ui.outbox.editor import CorrectionEditor, DiscardDialog
-from app.ui.outbox.view import CORRECTABLE
-from app.ui.printing.preview import PrintPreview
 from app.ui.shortcuts import show_shortcuts
-from app.ui.sign_in import PasswordDialog, PinDialog
 from app.wiring import training_context
 from tests import gui_helpers
-from tests.gui_helpers import clients, find_client, open_handoff, open_notification, widget_texts
-from tests.helpers import ROOT, author_for, mail_for, pdf_text
+from tests.gui_helpers import (
+    I18N,
+    LANGUAGES,
+    PLACEHOLDER,
+    TRANSLATIONS_SCRIPT,
+    clients,
+    data_words,
+    find_client,
+    finnish_in,
+    menu_texts,
+    open_handoff,
+    open_notification,
+    ts_messages,
+    widget_texts,
+)
+from tests.helpers import author_for, mail_for
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
-SCRIPT = ROOT / "installer" / "translations.py"
-I18N = ROOT / "app" / "ui" / "i18n"
-LANGUAGES = ("sv", "en")
-PLACEHOLDER = re.compile(r"\{[^{}]*\}")
-WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-# Names, not words: the product and the systems' and registers' own names.
-NAMES = {"Päivystys", "Väestösuora", "paivystys"}
 # The outbox view's "Viimeisin virhe": a system's refusal in its own words.
 ERROR_COLUMN = 6
 
 
-@dataclass(frozen=True)
-class Message:
-    context: str
-    source: str
-    translation: str
-    unfinished: bool
-
-
-def messages(ts: Path) -> list[Message]:
-    found = []
-    for context in ET.parse(ts).getroot().iter("context"):
-        name = context.findtext("name") or ""
-        for message in context.iter("message"):
-            translation = message.find("translation")
-            assert translation is not None
-            found.append(
-                Message(
-                    name,
-                    message.findtext("source") or "",
-                    translation.text or "",
-                    translation.get("type") in {"unfinished", "obsolete", "vanished"},
-                )
-            )
-    return found
-
-
-def words(text: str) -> set[str]:
-    # Placeholders and shortcuts are not words of any language.
-    text = PLACEHOLDER.sub(" ", text.replace("&", ""))
-    return {word.lower() for word in WORD.findall(text) if len(word) > 2}
-
-
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_message_is_translated_and_finished(language: str) -> None:
-    found = messages(I18N / f"paivystys_{language}.ts")
+    found = ts_messages(I18N / f"paivystys_{language}.ts")
     assert found
     problems = []
     for message in found:
@@ -135,10 +81,12 @@ def test_the_ts_files_are_up_to_date_with_the_source(tmp_path: Path) -> None:
     `./dev i18n` has been run and the new messages translated."""
     for language in LANGUAGES:
         shutil.copy(I18N / f"paivystys_{language}.ts", tmp_path)
-    subprocess.run([sys.executable, str(SCRIPT), "update", str(tmp_path)], check=True)
+    subprocess.run([sys.executable, str(TRANSLATIONS_SCRIPT), "update", str(tmp_path)], check=True)
     for language in LANGUAGES:
-        committed = {(m.context, m.source) for m in messages(I18N / f"paivystys_{language}.ts")}
-        current = {(m.context, m.source) for m in messages(tmp_path / f"paivystys_{language}.ts")}
+        committed = {(m.context, m.source) for m in ts_messages(I18N / f"paivystys_{language}.ts")}
+        current = {
+            (m.context, m.source) for m in ts_messages(tmp_path / f"paivystys_{language}.ts")
+        }
         assert sorted(current - committed) == [], f"new in the source, not in {language}"
         assert sorted(committed - current) == [], f"gone from the source, still in {language}"
 
@@ -146,69 +94,12 @@ def test_the_ts_files_are_up_to_date_with_the_source(tmp_path: Path) -> None:
 def test_the_same_text_is_translated_alike_in_every_context() -> None:
     for language in LANGUAGES:
         seen: dict[str, set[str]] = {}
-        for message in messages(I18N / f"paivystys_{language}.ts"):
+        for message in ts_messages(I18N / f"paivystys_{language}.ts"):
             seen.setdefault(message.source, set()).add(message.translation)
         assert {s: t for s, t in seen.items() if len(t) > 1} == {}
 
 
-def finnish_words() -> set[str]:
-    """Words of the Finnish source strings that no translation uses."""
-    sources: set[str] = set()
-    translated: set[str] = set()
-    for language in LANGUAGES:
-        for message in messages(I18N / f"paivystys_{language}.ts"):
-            sources |= words(message.source)
-            translated |= words(message.translation)
-    return sources - translated - {name.lower() for name in NAMES}
-
-
 # The window in Swedish and English ---------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def compiled(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The .qm files built from the committed .ts files, as ./dev and the installers do."""
-    out = tmp_path_factory.mktemp("i18n")
-    subprocess.run([sys.executable, str(SCRIPT), "build", str(out)], check=True)
-    return out
-
-
-@pytest.fixture(params=LANGUAGES)
-def language(request: pytest.FixtureRequest, qapp: QApplication, compiled: Path) -> Iterator[str]:
-    before = QLocale()
-    installed = install_translations(qapp, request.param, compiled)
-    assert len(installed) >= 1
-    # The app's own translator is the last one installed.
-    assert QCoreApplication.translate("MainWindow", "&Kunta") != "&Kunta"
-    yield request.param
-    for translator in installed:
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(before)
-
-
-def data_words(training: TrainingServer, window: MainWindow) -> set[str]:
-    """Words the window shows as data: synthetic clients, the policy, the worker."""
-    found = words(repr(window.context.policy)) | words(gui_helpers.WORKER)
-    for system in training.systems.values():
-        for client in system.clients:
-            found |= words(repr(client))
-    return found
-
-
-def menu_texts(window: MainWindow) -> list[str]:
-    texts = []
-    for menu in window.menuBar().findChildren(QMenu):
-        texts += [menu.title(), menu.toolTip()]
-        for action in menu.actions():
-            texts += [action.text(), action.toolTip(), action.statusTip()]
-    for action in window.findChildren(QAction):
-        texts += [action.text(), action.toolTip()]
-    return [text for text in texts if text]
-
-
-def finnish_in(texts: list[str], allowed: set[str]) -> list[str]:
-    finnish = finnish_words() - allowed
-    return sorted({text for text in texts if words(text) & finnish})
 
 
 def visible_dialogs() -> list[QWidget]:
@@ -280,13 +171,13 @@ def test_the_check_sees_finnish_in_the_untranslated_window(
 def test_the_language_is_lang_else_the_settings_else_finnish(
     case: tuple[str | None, str | None, str],
     qapp: QApplication,
-    compiled: Path,
+    compiled_translations: Path,
     training: TrainingServer,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     option, saved, title = case  # --lang, the settings' language, the window's title
-    monkeypatch.setattr(app_module, "TRANSLATIONS", compiled)
+    monkeypatch.setattr(app_module, "TRANSLATIONS", compiled_translations)
     settings = tmp_path / "settings.json"
     if saved is not None:
         SettingsStore(settings).save(UserSettings(language=saved))  # type: ignore[arg-type]
@@ -311,6 +202,7 @@ def test_the_language_is_lang_else_the_settings_else_finnish(
         for translator in qapp.findChildren(QTranslator):
             qapp.removeTranslator(translator)
         QLocale.setDefault(before)
+        wording.set_translate(None)
     assert titles == [title]
 
 
@@ -387,108 +279,8 @@ def test_the_outbox_messages_shortcuts_and_lock_show_no_finnish(
 
 # The printed documents -----------------------------------------------------------------
 
-CLIENT = ClientSummary(
-    ClientRef(parse_hetu("010190-966U"), "2"),
-    "Šuoŋŋa",
-    "Ŋilá Máret",
-    False,
-    Address("Geaŧčađašgeaidnu 4", "01990", "Järvenpää"),
-    responsible_worker=Worker("Heikki Ŋuolla", "+358 40 000 1861"),
-)
-STORY = "Ŋ Đ Ŧ Ž Š Č 1234"
-WRITER = "Đorđe Šimunović"
-
-
-def documents(policy: Policy) -> dict[str, bytes]:
-    """The three documents about CLIENT, every field filled, in the current language."""
-    municipality = policy.municipality(gui_helpers.JARVENPAA)
-    registrar = policy.registrar(municipality.registrar)
-    at = dt.datetime(2026, 3, 14, 23, 30, tzinfo=gui_helpers.HELSINKI)
-    entry = DutyEntry(
-        hetu=CLIENT.hetu,
-        contact_time=at,
-        contact_channel=ContactChannel.POLICE,
-        task_type=TaskType.CHILD_PROTECTION,
-        narrative=STORY,
-        measures=STORY,
-        follow_up_needed=True,
-        author=WRITER,
-    )
-    handoff = HandoffDetails(policy.duty_unit, WRITER, STORY, STORY)
-    notification = NotificationDetails(
-        STORY, WRITER, "+358 295 000 111", STORY, Urgency.URGENT, True, None, at, WRITER,
-        urgency_reason=STORY, reference="5500/R/1234/26",
-    )  # fmt: skip
-    common = (municipality, registrar, WRITER, at)
-    return {
-        "entry": render_entry(entry, CLIENT, *common, zone=policy.zone),
-        "handoff": render_handoff(handoff, CLIENT, *common, zone=policy.zone),
-        "notification": render_notification(
-            notification, CLIENT, *common, zone=policy.zone, fax_cover=handoff
-        ),
-    }
-
-
-def test_the_printed_documents_show_no_finnish(
-    language: str, example_policy: Policy, training: TrainingServer
-) -> None:
-    allowed = words(repr(example_policy)) | words(repr(CLIENT.full_name)) | words(STORY)
-    for kind, pdf in documents(example_policy).items():
-        assert finnish_in(pdf_text(pdf).splitlines(), allowed) == [], kind
-
-
-def test_the_printed_documents_are_finnish_by_default(example_policy: Policy) -> None:
-    """Without the window's translations (the helpdesk commands, the self-test)."""
-    allowed = words(repr(example_policy))
-    found = finnish_in(pdf_text(documents(example_policy)["entry"]).splitlines(), allowed)
-    assert any("SALASSA PIDETTÄVÄ" in line for line in found)
-
 
 # The dialogs the window opens modally (made here without their event loop) ------------
-
-
-@pytest.mark.gui
-def test_the_modal_dialogs_show_no_finnish(
-    language: str,
-    qtbot: QtBot,
-    opener: gui_helpers.WindowOpener,
-    training: TrainingServer,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(gui_helpers, "WORKER", WRITER)
-    window = opener.open()
-    allowed = data_words(training, window) | words(STORY)
-    policy = window.context.policy
-    municipality = policy.municipality(gui_helpers.JARVENPAA)
-    entry = DutyEntry(
-        hetu=CLIENT.hetu,
-        contact_time=dt.datetime(2026, 3, 14, 23, 30, tzinfo=gui_helpers.HELSINKI),
-        contact_channel=ContactChannel.POLICE,
-        task_type=TaskType.CHILD_PROTECTION,
-        narrative=STORY,
-        measures=STORY,
-        follow_up_needed=True,
-        author=WRITER,
-    )
-    try:
-        raise RuntimeError("synthetic")
-    except RuntimeError as error:
-        crash = Crash.capture(RuntimeError, error, error.__traceback__, "MainThread")
-    page = QImage(210, 297, QImage.Format.Format_RGB32)
-    page.fill(Qt.GlobalColor.white)
-    dialogs: list[QWidget] = [
-        PasswordDialog(municipality, "etunimi.sukunimi", window),
-        PinDialog(window),
-        PersonDialog(None, None, dt.date(2026, 3, 14), window),
-        PersonDialog(CLIENT.hetu, None, dt.date(2026, 3, 14), window),
-        *(DiscardDialog(kind, "Đ. Š.", "Järvenpää", window) for kind in CORRECTABLE),
-        CorrectionEditor(entry, "Đ. Š.", "Järvenpää", STORY, window),
-        CrashDialog(crash, window),
-        PrintPreview([page], QPrinter(), True, window),
-    ]
-    for dialog in dialogs:
-        qtbot.addWidget(dialog)
-        assert finnish_in(widget_texts(dialog), allowed) == [], type(dialog).__name__
 
 
 @pytest.mark.gui
