@@ -151,6 +151,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
+        "--lang",
+        choices=("fi", "sv", "en"),  # app.services.settings.Language
+        help="the window's language for this run (fi, sv, en); "
+        "default: the worker's settings, else Finnish",
+    )
+    parser.add_argument(
         "--self-test",
         action="store_true",
         help="check this installation in a temporary profile (policy, credential store, "
@@ -419,7 +425,7 @@ def run_gui(args: argparse.Namespace, argv: Sequence[str]) -> int:
         return training_context(systems, announce=_print_line, sign_in=True)
 
     settings = SettingsStore(paths.user_config_dir(training) / "settings.json")
-    return start(open_context, settings, training, list(argv))
+    return start(open_context, settings, training, list(argv), language=args.lang)
 
 
 def run_helpdesk(args: argparse.Namespace) -> int:

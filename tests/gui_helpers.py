@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import threading
 import urllib.request
 import uuid
+import xml.etree.ElementTree as ET
 from contextlib import ExitStack
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QTextEdit,
     QWidget,
@@ -47,7 +51,7 @@ from app.ui.printing.preview import PrintPreview
 from app.ui.printing.printer import page_count
 from app.ui.unsaved import Choice
 from app.wiring import training_context
-from tests.helpers import SAVED_BY, mail_for, notification_for
+from tests.helpers import ROOT, SAVED_BY, mail_for, notification_for
 
 WORKER = "Päivystäjä Testi"
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -367,3 +371,84 @@ def put_refused(window: MainWindow, training: TrainingServer, kind: str) -> uuid
     notification = notification_for(child.hetu, what_happened=" ")
     sending.save_notification(HYVINKAA, notification, "E. Č. ilmoitus", saved_by=SAVED_BY)
     return notification.idempotency_key
+
+
+# Translations (tests/ui/test_translations.py, test_translated_printouts.py) -----------
+# The check for Finnish is the source strings themselves: every word of a Finnish source
+# string that appears in no translation is Finnish.
+
+TRANSLATIONS_SCRIPT = ROOT / "installer" / "translations.py"
+I18N = ROOT / "app" / "ui" / "i18n"
+LANGUAGES = ("sv", "en")
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# Names, not words: the product and the systems' and registers' own names.
+NAMES = {"Päivystys", "Väestösuora", "paivystys"}
+
+
+@dataclass(frozen=True)
+class Message:
+    context: str
+    source: str
+    translation: str
+    unfinished: bool
+
+
+def ts_messages(ts: Path) -> list[Message]:
+    found = []
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            found.append(
+                Message(
+                    name,
+                    message.findtext("source") or "",
+                    translation.text or "",
+                    translation.get("type") in {"unfinished", "obsolete", "vanished"},
+                )
+            )
+    return found
+
+
+def words(text: str) -> set[str]:
+    # Placeholders and shortcuts are not words of any language.
+    text = PLACEHOLDER.sub(" ", text.replace("&", ""))
+    return {word.lower() for word in WORD.findall(text) if len(word) > 2}
+
+
+def finnish_words() -> set[str]:
+    """Words of the Finnish source strings that no translation uses."""
+    sources: set[str] = set()
+    translated: set[str] = set()
+    for language in LANGUAGES:
+        for message in ts_messages(I18N / f"paivystys_{language}.ts"):
+            sources |= words(message.source)
+            translated |= words(message.translation)
+    return sources - translated - {name.lower() for name in NAMES}
+
+
+def data_words(training: TrainingServer, window: MainWindow) -> set[str]:
+    """Words the window shows as data: synthetic clients, the policy, the worker."""
+    found = words(repr(window.context.policy)) | words(WORKER)
+    for system in training.systems.values():
+        for client in system.clients:
+            found |= words(repr(client))
+    return found
+
+
+def menu_texts(window: MainWindow) -> list[str]:
+    texts = []
+    for menu in window.menuBar().findChildren(QMenu):
+        texts += [menu.title(), menu.toolTip()]
+        for action in menu.actions():
+            texts += [action.text(), action.toolTip(), action.statusTip()]
+    for action in window.findChildren(QAction):
+        texts += [action.text(), action.toolTip()]
+    return [text for text in texts if text]
+
+
+def finnish_in(texts: list[str], allowed: set[str]) -> list[str]:
+    finnish = finnish_words() - allowed
+    return sorted({text for text in texts if words(text) & finnish})

@@ -27,7 +27,7 @@ from app.services.policy.location import has_policy, platform_location
 from tests.helpers import ROOT, profile_env
 
 # What the wheel is built from: pyproject.toml's packages, package data, readme and licence.
-SOURCES = ("pyproject.toml", "README.md", "LICENSE", "app", "resources")
+SOURCES = ("pyproject.toml", "README.md", "LICENSE", "app", "resources", "installer")
 RESOURCES = (
     "app/resources/__init__.py",
     "app/resources/fonts/DejaVuSans.ttf",
@@ -35,6 +35,9 @@ RESOURCES = (
     "app/resources/fonts/LICENSE",
     "app/resources/policy/keski-uusimaa.toml",
     "app/resources/icons/paivystys.svg",
+    # Built from their .ts sources before the wheel (installer/translations.py build).
+    "app/ui/i18n/paivystys_sv.qm",
+    "app/ui/i18n/paivystys_en.qm",
 )
 BIN = "Scripts" if os.name == "nt" else "bin"
 
@@ -110,10 +113,12 @@ def build_wheel(tmp_path: Path) -> Path:
     source.mkdir()
     for name in SOURCES:
         if (ROOT / name).is_dir():
-            ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+            ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.qm")
             shutil.copytree(ROOT / name, source / name, ignore=ignore)
         else:
             shutil.copy2(ROOT / name, source / name)
+    # The interface's translations are built, not committed: built first, as ./dev does.
+    run([sys.executable, str(source / "installer" / "translations.py"), "build"])
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check"]
     run(
         [*pip, "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(wheels), "."],

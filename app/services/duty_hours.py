@@ -58,7 +58,7 @@ class DutyStatus:
     since: datetime
     until: datetime
     reason: Reason
-    holiday: str | None = None  # the holiday's Finnish name for "holiday" and "holiday_eve"
+    holiday: str | None = None  # the holiday's name for "holiday" and "holiday_eve"
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,9 @@ def parse_instant(text: str, time_zone: str = HELSINKI) -> datetime:
 class DutyHours:
     """Answers whether the regional duty is on at an instant, per a schedule."""
 
-    def __init__(self, schedule: DutySchedule) -> None:
+    def __init__(self, schedule: DutySchedule, language: str = "fi") -> None:
+        """``language``: the holidays' names (the ``holidays`` package's: "fi", "sv_FI",
+        "en_US")."""
         self.schedule = schedule
         self._zone = ZoneInfo(schedule.time_zone)
         self._closes = time_of_day(schedule.closes_at)
@@ -99,7 +101,7 @@ class DutyHours:
         self._friday_opens = time_of_day(schedule.friday_opens_at)
         self._eve_opens = time_of_day(schedule.holiday_eve_opens_at)
         # Without years the calendar fills in each year on first lookup.
-        self._holidays = holidays.country_holidays(schedule.holiday_country, language="fi")
+        self._holidays = holidays.country_holidays(schedule.holiday_country, language=language)
 
     def status(self, at: datetime) -> DutyStatus:
         """The duty at ``at``; a naive ``at`` is local time in the schedule's zone."""
@@ -209,11 +211,11 @@ class DutyHours:
 
 
 @functools.cache
-def duty_hours_for(schedule: DutySchedule) -> DutyHours:
-    """One :class:`DutyHours` per schedule for the process. Making one reads the holiday
-    calendar's translations from disk: the app does it on its start-up thread, before
-    the window's duty banner asks (``app.ui.main_window.load_parts``)."""
-    return DutyHours(schedule)
+def duty_hours_for(schedule: DutySchedule, language: str = "fi") -> DutyHours:
+    """One :class:`DutyHours` per schedule and holiday language for the process. Making
+    one reads the holiday calendar's translations from disk: the app does it on its
+    start-up thread, before the window's duty banner asks (``app.ui.main_window.load_parts``)."""
+    return DutyHours(schedule, language)
 
 
 def duty_status(policy: Policy, at: str | None = None) -> DutyStatus:

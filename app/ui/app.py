@@ -49,22 +49,33 @@ _LOCALES = {
 }
 
 
-def install_translations(app: QCoreApplication, language: str) -> None:
-    """Install the app's and Qt's translators for ``language`` ("fi", "sv" or "en")."""
+def install_translations(
+    app: QCoreApplication, language: str, directory: Path = TRANSLATIONS
+) -> list[QTranslator]:
+    """Install the app's and Qt's translators for ``language`` ("fi", "sv" or "en")
+    from ``directory``; returns those installed."""
+    from app.services.documents import wording
+
     locale = _LOCALES.get(language, _LOCALES["fi"])
     # Dates and numbers follow the UI language, not the machine's locale.
     QLocale.setDefault(locale)
+    # The printed documents too (their words are in these translations).
+    wording.set_translate(None if language == "fi" else QCoreApplication.translate)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    installed = []
     qt_translator = QTranslator(app)
     if qt_translator.load(locale, "qtbase", "_", qt_dir):
         app.installTranslator(qt_translator)
+        installed.append(qt_translator)
     if language == "fi":
-        return
+        return installed
     translator = QTranslator(app)
-    if translator.load(locale, "paivystys", "_", str(TRANSLATIONS)):
+    if translator.load(locale, "paivystys", "_", str(directory)):
         app.installTranslator(translator)
+        installed.append(translator)
     else:
-        log.info("no %s translation installed: the interface stays in Finnish", language)
+        log.warning("no %s translation installed: the interface stays in Finnish", language)
+    return installed
 
 
 def run(context: AppContext, argv: list[str]) -> int:
@@ -84,7 +95,7 @@ def run(context: AppContext, argv: list[str]) -> int:
         # Read here, before any widget exists: the language decides every text.
         # Nothing is on screen yet, so this small read blocks no one.
         settings = context.settings.load()
-        install_translations(app, settings.language)
+        install_translations(app, settings.language, TRANSLATIONS)
         window = MainWindow(context, initial_settings=settings)
         report_first_paint(window)  # the start-up benchmark's, when it asks
         window.show()
@@ -144,9 +155,11 @@ def start(
     settings_store: SettingsStore,
     training: bool,
     argv: list[str],
+    language: str | None = None,
 ) -> int:
     """The app's start: the window's frame at once, filled in when ``open_context`` has
     given the session (entered off the GUI thread, left here after the window closed).
+    ``language`` (``--lang``) overrides the worker's settings for this run.
 
     An exception from ``open_context`` (a policy that cannot be used, a classroom
     server that does not answer) closes the frame and is raised from here.
@@ -163,7 +176,7 @@ def start(
         # Read here, before any widget exists: the language decides every text.
         # Nothing is on screen yet, so this small read blocks no one.
         settings = settings_store.load()
-        install_translations(app, settings.language)
+        install_translations(app, language or settings.language, TRANSLATIONS)
         window = MainWindow(None, training=training)
         shown = window
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.domain.clock import Clock, utc_now
@@ -33,12 +33,16 @@ _NOTE_STYLE = (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DutyBanner", text)
-
-
 def weekday(moment: dt.datetime) -> str:
-    names = (_tr("ma"), _tr("ti"), _tr("ke"), _tr("to"), _tr("pe"), _tr("la"), _tr("su"))
+    names = (
+        QCoreApplication.translate("DutyBanner", "ma"),
+        QCoreApplication.translate("DutyBanner", "ti"),
+        QCoreApplication.translate("DutyBanner", "ke"),
+        QCoreApplication.translate("DutyBanner", "to"),
+        QCoreApplication.translate("DutyBanner", "pe"),
+        QCoreApplication.translate("DutyBanner", "la"),
+        QCoreApplication.translate("DutyBanner", "su"),
+    )
     return names[moment.weekday()]
 
 
@@ -49,7 +53,9 @@ def short_moment(moment: dt.datetime) -> str:
 
 def full_moment(moment: dt.datetime) -> str:
     """``ma 6.4.2026 klo 08.00``."""
-    return _tr("{weekday} {day}.{month}.{year} klo {hour:02d}.{minute:02d}").format(
+    return QCoreApplication.translate(
+        "DutyBanner", "{weekday} {day}.{month}.{year} klo {hour:02d}.{minute:02d}"
+    ).format(
         weekday=weekday(moment),
         day=moment.day,
         month=moment.month,
@@ -59,13 +65,19 @@ def full_moment(moment: dt.datetime) -> str:
     )
 
 
+def holiday_language() -> str:
+    """The holidays' names in the interface's language (QLocale's default, set with the
+    translations), as the ``holidays`` package names its languages."""
+    return {"sv": "sv_FI", "en": "en_US"}.get(QLocale().name()[:2], "fi")
+
+
 def reason_text(reason: Reason, holiday: str | None) -> str:
     texts: dict[Reason, str] = {
-        "weekday_evening": _tr("arki-ilta ja -yö"),
-        "weekend": _tr("viikonloppu"),
-        "holiday": _tr("pyhäpäivä"),
-        "holiday_eve": _tr("pyhän aatto"),
-        "office_hours": _tr("virka-aika"),
+        "weekday_evening": QCoreApplication.translate("DutyBanner", "arki-ilta ja -yö"),
+        "weekend": QCoreApplication.translate("DutyBanner", "viikonloppu"),
+        "holiday": QCoreApplication.translate("DutyBanner", "pyhäpäivä"),
+        "holiday_eve": QCoreApplication.translate("DutyBanner", "pyhän aatto"),
+        "office_hours": QCoreApplication.translate("DutyBanner", "virka-aika"),
     }
     text = texts[reason]
     return f"{text}: {holiday}" if holiday else text
@@ -74,22 +86,28 @@ def reason_text(reason: Reason, holiday: str | None) -> str:
 def status_text(status: DutyStatus) -> str:
     when = short_moment(status.until)
     if status.on:
-        return _tr("Päivystys auki – {when} asti").format(when=when)
-    return _tr("Päivystys kiinni (virka-aika) – {when} asti").format(when=when)
+        return QCoreApplication.translate("DutyBanner", "Päivystys auki – {when} asti").format(
+            when=when
+        )
+    return QCoreApplication.translate(
+        "DutyBanner", "Päivystys kiinni (virka-aika) – {when} asti"
+    ).format(when=when)
 
 
 def office_hours_text(status: DutyStatus, municipality: Municipality | None) -> str:
     opens = short_moment(status.until)
     if municipality is None:
-        return _tr(
+        return QCoreApplication.translate(
+            "DutyBanner",
             "VIRKA-AIKA – kunnat vastaavat nyt itse asiakkaistaan. Valitse kunta "
             "(Ctrl+1…Ctrl+9), niin sen virka-ajan yhteystiedot näkyvät tässä. "
-            "Alueellinen päivystys alkaa {opens}."
+            "Alueellinen päivystys alkaa {opens}.",
         ).format(opens=opens)
     contact = municipality.office_hours
-    return _tr(
+    return QCoreApplication.translate(
+        "DutyBanner",
         "VIRKA-AIKA – {name} vastaa nyt itse asiakkaistaan. Ohjaa asia kunnan "
-        "virka-ajan päivystykseen: {unit}, puh. {phone}. Alueellinen päivystys alkaa {opens}."
+        "virka-ajan päivystykseen: {unit}, puh. {phone}. Alueellinen päivystys alkaa {opens}.",
     ).format(name=municipality.name_fi, unit=contact.unit, phone=contact.phone, opens=opens)
 
 
@@ -106,17 +124,19 @@ class DutyDisplay(QObject):
     def __init__(self, policy: Policy, now: Clock | None, parent: QWidget) -> None:
         super().__init__(parent)
         # Made once per schedule; the app makes it before the window is filled in.
-        self._hours = duty_hours_for(policy.duty_hours)
+        self._hours = duty_hours_for(policy.duty_hours, holiday_language())
         self._now = now or utc_now
         self._municipality: Municipality | None = None
         self.status: DutyStatus | None = None
         self.label = QLabel(parent)
         self.label.setObjectName("dutyStatus")
-        self.label.setAccessibleName(_tr("Päivystyksen tila"))
+        self.label.setAccessibleName(QCoreApplication.translate("DutyBanner", "Päivystyksen tila"))
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.note = QLabel(parent)
         self.note.setObjectName("officeHoursNote")
-        self.note.setAccessibleName(_tr("Virka-aika: kunta vastaa"))
+        self.note.setAccessibleName(
+            QCoreApplication.translate("DutyBanner", "Virka-aika: kunta vastaa")
+        )
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setWordWrap(True)
         self.note.setStyleSheet(_NOTE_STYLE)
@@ -155,7 +175,9 @@ class DutyDisplay(QObject):
             return
         text = status_text(status)
         reason = reason_text(status.reason, status.holiday)
-        detail = _tr("{reason}. Alkoi {since}, päättyy {until}.").format(
+        detail = QCoreApplication.translate(
+            "DutyBanner", "{reason}. Alkoi {since}, päättyy {until}."
+        ).format(
             reason=reason[:1].upper() + reason[1:],
             since=full_moment(status.since),
             until=full_moment(status.until),

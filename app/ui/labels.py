@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import re
+
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 
@@ -21,3 +23,38 @@ def data_label(parent: QWidget, name: str, accessible: str) -> QLabel:
     label.setAccessibleName(accessible)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+_LABEL = re.compile(r"^(?P<what>.+) (?P<day>\d{1,2}\.\d{1,2}\.) (?P<time>\d{1,2}\.\d{2})$")
+
+
+def _label_words() -> dict[str, str]:
+    # The words app.services puts in an item's label (app/services/outbox/codec.py
+    # item_label); kept in the outbox in Finnish, shown in the interface's language.
+    return {
+        "kirjaus": QCoreApplication.translate("ItemLabel", "kirjaus"),
+        "jatkotoimet": QCoreApplication.translate("ItemLabel", "jatkotoimet"),
+        "lastensuojeluilmoitus": QCoreApplication.translate("ItemLabel", "lastensuojeluilmoitus"),
+        "käyttö: haku": QCoreApplication.translate("ItemLabel", "käyttö: haku"),
+        "käyttö: katselu": QCoreApplication.translate("ItemLabel", "käyttö: katselu"),
+        "käyttö: kirjaus": QCoreApplication.translate("ItemLabel", "käyttö: kirjaus"),
+        "käyttö: ilmoitus": QCoreApplication.translate("ItemLabel", "käyttö: ilmoitus"),
+        "käyttö: tulostus": QCoreApplication.translate("ItemLabel", "käyttö: tulostus"),
+        "käyttö: siirto": QCoreApplication.translate("ItemLabel", "käyttö: siirto"),
+        "tunnukseton": QCoreApplication.translate("ItemLabel", "tunnukseton"),
+    }
+
+
+def item_label_text(label: str) -> str:
+    """An outbox item's label ("M. A. 14.3.2017 · kirjaus 26.11. 23.15", saved in Finnish
+    with the item) in the interface's language; a label of another shape as it is."""
+    who, separator, tail = label.rpartition(" · ")
+    match = _LABEL.match(tail)
+    if not separator or match is None:
+        return label
+    words = _label_words()
+    parts = who.split(" ")
+    if parts and parts[-1] in words:
+        parts[-1] = words[parts[-1]]
+    what = words.get(match["what"], match["what"])
+    return f"{' '.join(parts)} · {what} {match['day']} {match['time']}"

@@ -90,8 +90,9 @@ def load_parts(policy: Policy | None = None) -> None:
         importlib.import_module(name)
     if policy is not None:
         from app.services.duty_hours import duty_hours_for
+        from app.ui.duty_banner import holiday_language
 
-        duty_hours_for(policy.duty_hours)
+        duty_hours_for(policy.duty_hours, holiday_language())
 
 
 log = logging.getLogger(__name__)
@@ -364,6 +365,11 @@ class MainWindow(QMainWindow):
         self._add_action(help_menu, self.tr("&Pikanäppäimet"), "F1", self._show_shortcuts)
         self._add_action(
             help_menu, self.tr("&Viimeisimmät viestit"), "Ctrl+Shift+M", self.show_recent_messages
+        )
+        from app.ui.language_menu import add_language_menu
+
+        add_language_menu(
+            help_menu, lambda code: self._save_settings(language=code), self.messages.info
         )
 
     def _show_shortcuts(self) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -351,34 +351,44 @@ class SignInController(QObject):
 
 def _pin_refused(owner: QObject, error: Exception) -> str:
     if isinstance(error, WeakPin):
-        return owner.tr(
+        return QCoreApplication.translate(
+            "SignInController",
             "PIN-koodia ei asetettu: se on liian lyhyt tai helposti arvattava (esim. 111111 "
-            "tai 123456). Aseta uusi kirjautumalla uudelleen."
+            "tai 123456). Aseta uusi kirjautumalla uudelleen.",
         )
-    return owner.tr("PIN-koodia ei voitu tallentaa. Lukituksen avaat kirjautumalla.")
+    return QCoreApplication.translate(
+        "SignInController", "PIN-koodia ei voitu tallentaa. Lukituksen avaat kirjautumalla."
+    )
 
 
 def _message(owner: QObject, result: SignInResult) -> tuple[Level, str]:
     match result.outcome:
         case Outcome.SIGNED_IN:
             name = "" if result.worker is None else result.worker.name
-            return Level.SUCCESS, owner.tr("Kirjauduttu sisään. {name}").format(name=name).strip()
+            return Level.SUCCESS, QCoreApplication.translate(
+                "SignInController", "Kirjauduttu sisään. {name}"
+            ).format(name=name).strip()
         case Outcome.OFFLINE:
-            return Level.WARNING, owner.tr(
+            return Level.WARNING, QCoreApplication.translate(
+                "SignInController",
                 "Tunnistuspalveluun ei saada yhteyttä. Tarkista VPN ja yritä hetken päästä "
-                "uudelleen; kirjaukset odottavat."
+                "uudelleen; kirjaukset odottavat.",
             )
         case Outcome.FORBIDDEN:
-            return Level.ERROR, owner.tr(
+            return Level.ERROR, QCoreApplication.translate(
+                "SignInController",
                 "Organisaatio ei ole antanut sinulle oikeuksia tähän järjestelmään. Ota "
-                "yhteys esihenkilöösi."
+                "yhteys esihenkilöösi.",
             )
         case Outcome.SIGN_IN_AGAIN:
-            return Level.WARNING, owner.tr("Kirjautuminen ei onnistunut. Yritä uudelleen.")
+            return Level.WARNING, QCoreApplication.translate(
+                "SignInController", "Kirjautuminen ei onnistunut. Yritä uudelleen."
+            )
         case _:
-            return Level.ERROR, owner.tr(
+            return Level.ERROR, QCoreApplication.translate(
+                "SignInController",
                 "Kirjautuminen keskeytyi tai vastaus ei kelvannut. Yritä uudelleen; jos se "
-                "toistuu, soita tukeen."
+                "toistuu, soita tukeen.",
             )
 
 

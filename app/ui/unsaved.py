@@ -21,42 +21,56 @@ class Choice(Enum):
     CANCEL = "cancel"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UnsavedQuestion", text)
-
-
 def question_box(parent: QWidget | None, who: str, why: str, draft: bool = True) -> QMessageBox:
     """The dialog, not yet shown: ``who`` names the client, ``why`` what is about to
     happen; ``draft`` False leaves out "keep as draft" (a form that keeps none)."""
     box = QMessageBox(parent)
     box.setObjectName("unsavedDialog")
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("Tallentamaton teksti"))
-    box.setText(_tr("Kirjoitettu teksti on tallentamatta ({who}).").format(who=who))
+    box.setWindowTitle(QCoreApplication.translate("UnsavedQuestion", "Tallentamaton teksti"))
+    box.setText(
+        QCoreApplication.translate(
+            "UnsavedQuestion", "Kirjoitettu teksti on tallentamatta ({who})."
+        ).format(who=who)
+    )
     box.setInformativeText(
         why
         + " "
-        + _tr("Tallenna lähettää sen asiakkaan järjestelmään.")
+        + QCoreApplication.translate(
+            "UnsavedQuestion", "Tallenna lähettää sen asiakkaan järjestelmään."
+        )
         + (
             " "
-            + _tr(
+            + QCoreApplication.translate(
+                "UnsavedQuestion",
                 "Luonnos säilyy salattuna tällä koneella ja tarjotaan, kun asiakas haetaan "
-                "uudelleen."
+                "uudelleen.",
             )
             if draft
             else ""
         )
         + " "
-        + _tr("Hylkää poistaa tekstin.")
+        + QCoreApplication.translate("UnsavedQuestion", "Hylkää poistaa tekstin.")
     )
-    save = box.addButton(_tr("&Tallenna"), QMessageBox.ButtonRole.AcceptRole)
+    save = box.addButton(
+        QCoreApplication.translate("UnsavedQuestion", "&Tallenna"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
     save.setObjectName("unsavedSave")
     if draft:
-        keep = box.addButton(_tr("Säilytä &luonnoksena"), QMessageBox.ButtonRole.ActionRole)
+        keep = box.addButton(
+            QCoreApplication.translate("UnsavedQuestion", "Säilytä &luonnoksena"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
         keep.setObjectName("unsavedKeepDraft")
-    discard = box.addButton(_tr("&Hylkää"), QMessageBox.ButtonRole.DestructiveRole)
+    discard = box.addButton(
+        QCoreApplication.translate("UnsavedQuestion", "&Hylkää"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
     discard.setObjectName("unsavedDiscard")
-    cancel = box.addButton(_tr("&Peruuta"), QMessageBox.ButtonRole.RejectRole)
+    cancel = box.addButton(
+        QCoreApplication.translate("UnsavedQuestion", "&Peruuta"), QMessageBox.ButtonRole.RejectRole
+    )
     cancel.setObjectName("unsavedCancel")
     box.setDefaultButton(save)
     box.setEscapeButton(cancel)

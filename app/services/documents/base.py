@@ -27,14 +27,16 @@ from app.domain import clock
 from app.domain.hetu import Hetu
 from app.domain.model import Address
 from app.services.documents.fonts import BOLD, REGULAR, register_fonts
+from app.services.documents.wording import CONTEXT, QT_TRANSLATE_NOOP, translate
 
-CONFIDENTIAL = "SALASSA PIDETTÄVÄ"
-LEGAL_BASIS = (
+CONFIDENTIAL = QT_TRANSLATE_NOOP("Documents", "SALASSA PIDETTÄVÄ")
+LEGAL_BASIS = QT_TRANSLATE_NOOP(
+    "Documents",
     "JulkL 621/1999 24 § 1 mom. 25 k; "
-    "laki sosiaalihuollon asiakkaan asemasta ja oikeuksista 812/2000"
+    "laki sosiaalihuollon asiakkaan asemasta ja oikeuksista 812/2000",
 )
-NON_DISCLOSURE_MARKER = "TURVAKIELTO – osoitetta ei tulosteta"
-NOT_KNOWN = "ei tiedossa"
+NON_DISCLOSURE_MARKER = QT_TRANSLATE_NOOP("Documents", "TURVAKIELTO – osoitetta ei tulosteta")
+NOT_KNOWN = QT_TRANSLATE_NOOP("Documents", "ei tiedossa")
 CREATOR = "Päivystys"
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -72,11 +74,16 @@ def format_time(moment: dt.datetime, zone: dt.tzinfo) -> str:
 
     A naive time is refused (ValueError): its zone would be a guess.
     """
-    return clock.finnish_time(moment, zone)
+    shown = clock.local(moment, zone)
+    return translate("Documents", "{day}.{month}.{year} klo {time}").format(
+        day=shown.day, month=shown.month, year=shown.year, time=f"{shown:%H.%M}"
+    )
 
 
 def yes_no(value: bool | None) -> str:
-    return NOT_KNOWN if value is None else ("kyllä" if value else "ei")
+    if value is None:
+        return translate(CONTEXT, NOT_KNOWN)
+    return translate("Documents", "kyllä") if value else translate("Documents", "ei")
 
 
 def address_text(person: Person, address: Address | None = None) -> str:
@@ -86,10 +93,10 @@ def address_text(person: Person, address: Address | None = None) -> str:
     under non-disclosure: then no address is printed, whichever was passed.
     """
     if person.non_disclosure:
-        return NON_DISCLOSURE_MARKER
+        return translate(CONTEXT, NON_DISCLOSURE_MARKER)
     shown = address if address is not None else person.address
     if shown is None:
-        return NOT_KNOWN
+        return translate(CONTEXT, NOT_KNOWN)
     return f"{shown.street}, {shown.postal_code} {shown.city}"
 
 
@@ -146,7 +153,7 @@ def fields(rows: Sequence[tuple[str, str]]) -> Table:
     data = []
     for label, value in rows:
         style = _VALUE
-        if value == NON_DISCLOSURE_MARKER:
+        if value == translate(CONTEXT, NON_DISCLOSURE_MARKER):
             style = ParagraphStyle("marked", parent=_VALUE, fontName=BOLD, textColor=_MARKED)
         data.append([Paragraph(_markup(label), _LABEL), Paragraph(_markup(value) or "–", style)])
     table = Table(data, colWidths=[52 * mm, CONTENT_WIDTH - 52 * mm], hAlign="LEFT")
@@ -188,18 +195,22 @@ def _decorate(canvas: Any, document_title: str, printed: str, page: int, total: 
     top = PAGE_HEIGHT - 13 * mm
     canvas.setFillColor(_MARKED)
     canvas.setFont(BOLD, 11)
-    canvas.drawString(MARGIN, top, CONFIDENTIAL)
+    canvas.drawString(MARGIN, top, translate(CONTEXT, CONFIDENTIAL))
     canvas.setFillColor(colors.black)
     canvas.setFont(BOLD, 9)
     canvas.drawRightString(right, top, document_title)
-    _draw_fitted(canvas, MARGIN, top - 11, LEGAL_BASIS, REGULAR, 8)
+    _draw_fitted(canvas, MARGIN, top - 11, translate(CONTEXT, LEGAL_BASIS), REGULAR, 8)
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN, top - 16, right, top - 16)
     bottom = 12 * mm
     canvas.line(MARGIN, bottom + 10, right, bottom + 10)
     _draw_fitted(canvas, MARGIN, bottom, printed, REGULAR, 8)
     canvas.setFont(BOLD, 9)
-    canvas.drawRightString(right, bottom, f"Sivu {page} / {total}")
+    canvas.drawRightString(
+        right,
+        bottom,
+        translate("Documents", "Sivu {page} / {total}").format(page=page, total=total),
+    )
     canvas.restoreState()
 
 
@@ -244,7 +255,9 @@ def render_pdf(
     """
     register_fonts()
     printed_by = checked_name(printed_by, "printed_by")
-    printed = f"Tulostanut: {printed_by}, {format_time(printed_at, zone)}"
+    printed = translate("Documents", "Tulostanut: {name}, {when}").format(
+        name=printed_by, when=format_time(printed_at, zone)
+    )
     total = 1
     for _ in range(_MAX_PASSES):
         data, pages = _build(document_title, printed_by, printed, story(total), total)

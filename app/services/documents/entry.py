@@ -18,21 +18,22 @@ from app.domain.model import (
 )
 from app.domain.policy import Municipality, Registrar
 from app.services.documents import base, titles
+from app.services.documents.wording import CONTEXT, QT_TRANSLATE_NOOP, translate
 
 ENTRY_TITLE = titles.ENTRY_TITLE
 
 # The same words as the entry form.
 CHANNEL_WORDS = {
-    ContactChannel.EMERGENCY_112: "112 (hätäkeskus)",
-    ContactChannel.POLICE: "Poliisi",
-    ContactChannel.CLIENT: "Asiakas itse",
-    ContactChannel.AUTHORITY: "Muu viranomainen",
-    ContactChannel.OTHER: "Muu",
+    ContactChannel.EMERGENCY_112: QT_TRANSLATE_NOOP("Documents", "112 (hätäkeskus)"),
+    ContactChannel.POLICE: QT_TRANSLATE_NOOP("Documents", "Poliisi"),
+    ContactChannel.CLIENT: QT_TRANSLATE_NOOP("Documents", "Asiakas itse"),
+    ContactChannel.AUTHORITY: QT_TRANSLATE_NOOP("Documents", "Muu viranomainen"),
+    ContactChannel.OTHER: QT_TRANSLATE_NOOP("Documents", "Muu"),
 }
 TASK_WORDS = {
-    TaskType.CHILD_PROTECTION: "Lastensuojelu",
-    TaskType.ADULT_SOCIAL_WORK: "Aikuissosiaalityö",
-    TaskType.INCOME_SUPPORT: "Toimeentulotuki",
+    TaskType.CHILD_PROTECTION: QT_TRANSLATE_NOOP("Documents", "Lastensuojelu"),
+    TaskType.ADULT_SOCIAL_WORK: QT_TRANSLATE_NOOP("Documents", "Aikuissosiaalityö"),
+    TaskType.INCOME_SUPPORT: QT_TRANSLATE_NOOP("Documents", "Toimeentulotuki"),
 }
 
 
@@ -40,7 +41,7 @@ def municipality_text(municipality: Municipality) -> str:
     return f"{municipality.name_fi} ({municipality.code})"
 
 
-NO_HETU = "Ei suomalaista henkilötunnusta – tunnistettava"
+NO_HETU = QT_TRANSLATE_NOOP("Documents", "Ei suomalaista henkilötunnusta – tunnistettava")
 
 
 @dataclass(frozen=True, repr=False)
@@ -59,9 +60,12 @@ class PrintedPerson:
 
 def client_rows(client: base.Person, address: Address | None) -> list[tuple[str, str]]:
     return [
-        ("Asiakas", client.full_name),
-        ("Henkilötunnus", str(client.hetu) if client.hetu is not None else NO_HETU),
-        ("Osoite", base.address_text(client, address)),
+        (translate("Documents", "Asiakas"), client.full_name),
+        (
+            translate("Documents", "Henkilötunnus"),
+            str(client.hetu) if client.hetu is not None else translate(CONTEXT, NO_HETU),
+        ),
+        (translate("Documents", "Osoite"), base.address_text(client, address)),
     ]
 
 
@@ -72,11 +76,11 @@ def person_rows(person: PersonDetails | None) -> list[tuple[str, str]]:
     rows = []
     if person.birth_date is not None:
         born = person.birth_date
-        rows.append(("Syntymäaika", f"{born.day}.{born.month}.{born.year}"))
+        rows.append((translate("Documents", "Syntymäaika"), f"{born.day}.{born.month}.{born.year}"))
     for title, value in (
-        ("Kansalaisuus", person.nationality),
-        ("Kieli", person.language),
-        ("Henkilön kuvaus", person.description),
+        (translate("Documents", "Kansalaisuus"), person.nationality),
+        (translate("Documents", "Kieli"), person.language),
+        (translate("Documents", "Henkilön kuvaus"), person.description),
     ):
         if value:
             rows.append((title, value))
@@ -104,30 +108,47 @@ def render_entry(  # noqa: PLR0913 - a document is made of this many parts
 
     def story(_total: int) -> list[Flowable]:
         return [
-            *base.title(ENTRY_TITLE.upper(), f"Asiakaskertomukseen – {municipality.name_fi}"),
+            *base.title(
+                translate(CONTEXT, ENTRY_TITLE).upper(),
+                translate("Documents", "Asiakaskertomukseen – {municipality}").format(
+                    municipality=municipality.name_fi
+                ),
+            ),
             base.fields(
                 [
-                    ("Kunta", municipality_text(municipality)),
-                    ("Rekisterinpitäjä", registrar.name_fi),
+                    (translate("Documents", "Kunta"), municipality_text(municipality)),
+                    (translate("Documents", "Rekisterinpitäjä"), registrar.name_fi),
                     *client_rows(client, address),
                     *person_rows(entry.person),
-                    ("Yhteydenottoaika", base.format_time(entry.contact_time, zone)),
-                    ("Yhteydenottaja", CHANNEL_WORDS[entry.contact_channel]),
-                    ("Tehtävä", TASK_WORDS[entry.task_type]),
+                    (
+                        translate("Documents", "Yhteydenottoaika"),
+                        base.format_time(entry.contact_time, zone),
+                    ),
+                    (
+                        translate("Documents", "Yhteydenottaja"),
+                        translate(CONTEXT, CHANNEL_WORDS[entry.contact_channel]),
+                    ),
+                    (
+                        translate("Documents", "Tehtävä"),
+                        translate(CONTEXT, TASK_WORDS[entry.task_type]),
+                    ),
                 ]
             ),
-            base.heading("Tilanteen kuvaus"),
+            base.heading(translate("Documents", "Tilanteen kuvaus")),
             *base.text_block(entry.narrative),
-            base.heading("Toimenpiteet"),
+            base.heading(translate("Documents", "Toimenpiteet")),
             *base.text_block(entry.measures),
-            base.heading("Jatkotoimenpiteet"),
+            base.heading(translate("Documents", "Jatkotoimenpiteet")),
             base.fields(
                 [
-                    ("Jatkotoimia tarvitaan", base.yes_no(entry.follow_up_needed)),
-                    ("Kirjaaja", entry.author),
-                    ("Kirjauksen tunniste", str(entry.idempotency_key)),
+                    (
+                        translate("Documents", "Jatkotoimia tarvitaan"),
+                        base.yes_no(entry.follow_up_needed),
+                    ),
+                    (translate("Documents", "Kirjaaja"), entry.author),
+                    (translate("Documents", "Kirjauksen tunniste"), str(entry.idempotency_key)),
                 ]
             ),
         ]
 
-    return base.render_pdf(ENTRY_TITLE, printed_by, printed_at, story, zone)
+    return base.render_pdf(translate(CONTEXT, ENTRY_TITLE), printed_by, printed_at, story, zone)

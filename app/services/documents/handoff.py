@@ -17,11 +17,12 @@ from app.domain.model import Address, ClientSummary
 from app.domain.policy import DutyUnit, Municipality, Registrar
 from app.services.documents import base, titles
 from app.services.documents.entry import client_rows, municipality_text
+from app.services.documents.wording import CONTEXT, QT_TRANSLATE_NOOP, translate
 
 HANDOFF_TITLE = titles.HANDOFF_TITLE
-NO_FAX = "ei ilmoitettu – soita"
+NO_FAX = QT_TRANSLATE_NOOP("Documents", "ei ilmoitettu – soita")
 WRITE_IN = "______________________________"
-PAGE_COUNT_LABEL = "Sivumäärä (kansilehti mukaan lukien)"
+PAGE_COUNT_LABEL = QT_TRANSLATE_NOOP("Documents", "Sivumäärä (kansilehti mukaan lukien)")
 
 
 @dataclass(frozen=True)
@@ -50,46 +51,62 @@ def fax_cover(
     total: int,
     *,
     zone: dt.tzinfo,
-    purpose: str = "Virka-aikaiselle päivystäjälle – asiakasasian siirto jatkotoimiin",
-    subject: str = "Asiakasasian siirto jatkotoimia varten; tiedot seuraavilla sivuilla.",
+    purpose: str | None = None,
+    subject: str | None = None,
 ) -> list[Flowable]:
     """The fax cover: recipient, fax and phone from the policy, sender, page count.
 
-    No client on it: a cover may lie in the receiving machine's tray.
+    No client on it: a cover may lie in the receiving machine's tray. ``purpose`` and
+    ``subject`` are a handoff's unless given.
     """
+    if purpose is None:
+        purpose = translate(
+            "Documents", "Virka-aikaiselle päivystäjälle – asiakasasian siirto jatkotoimiin"
+        )
+    if subject is None:
+        subject = translate(
+            "Documents", "Asiakasasian siirto jatkotoimia varten; tiedot seuraavilla sivuilla."
+        )
     office = municipality.office_hours
     sender_phone = details.sender.phone or "–"
     return [
-        *base.title("FAKSI", purpose),
+        *base.title(translate("Documents", "FAKSI"), purpose),
         base.fields(
             [
-                ("Vastaanottaja", f"{office.unit} ({municipality.name_fi})"),
-                ("Faksinumero", office.fax or NO_FAX),
-                ("Puhelin", office.phone),
-                ("Lähettäjä", details.sender.name),
-                ("Lähettäjän puhelin", sender_phone),
-                ("Käsittelijä", details.author),
-                ("Päivämäärä", base.format_time(printed_at, zone)),
-                (PAGE_COUNT_LABEL, str(total)),
-                ("Asia", subject),
+                (
+                    translate("Documents", "Vastaanottaja"),
+                    f"{office.unit} ({municipality.name_fi})",
+                ),
+                (translate("Documents", "Faksinumero"), office.fax or translate(CONTEXT, NO_FAX)),
+                (translate("Documents", "Puhelin"), office.phone),
+                (translate("Documents", "Lähettäjä"), details.sender.name),
+                (translate("Documents", "Lähettäjän puhelin"), sender_phone),
+                (translate("Documents", "Käsittelijä"), details.author),
+                (translate("Documents", "Päivämäärä"), base.format_time(printed_at, zone)),
+                (translate(CONTEXT, PAGE_COUNT_LABEL), str(total)),
+                (translate("Documents", "Asia"), subject),
             ]
         ),
         base.note(
-            "Tämä faksi sisältää salassa pidettäviä asiakastietoja. Jos se on tullut "
-            f"väärälle vastaanottajalle, ilmoita lähettäjälle puh. {sender_phone} ja hävitä "
-            "asiakirja. Tietoja ei saa käyttää eikä luovuttaa eteenpäin."
+            translate(
+                "Documents",
+                "Tämä faksi sisältää salassa pidettäviä asiakastietoja. Jos se on tullut "
+                "väärälle vastaanottajalle, ilmoita lähettäjälle puh. {phone} ja hävitä "
+                "asiakirja. Tietoja ei saa käyttää eikä luovuttaa eteenpäin.",
+            ).format(phone=sender_phone)
         ),
         PageBreak(),
     ]
 
 
 def _default_call_message(details: HandoffDetails, client: ClientSummary, total: int) -> str:
-    return (
-        f"Soitan sosiaalipäivystyksestä ({details.sender.name}), nimeni on {details.author}. "
-        f"Lähetimme faksilla {total} sivua (kansilehti mukaan lukien) asiakkaan "
-        f"{client.full_name} asiasta jatkotoimia varten. Pyydän vahvistamaan, että faksi on "
-        "tullut perille kokonaan, ja kertomaan, kuka ottaa asian hoitaakseen."
-    )
+    return translate(
+        "Documents",
+        "Soitan sosiaalipäivystyksestä ({unit}), nimeni on {author}. "
+        "Lähetimme faksilla {total} sivua (kansilehti mukaan lukien) asiakkaan "
+        "{client} asiasta jatkotoimia varten. Pyydän vahvistamaan, että faksi on "
+        "tullut perille kokonaan, ja kertomaan, kuka ottaa asian hoitaakseen.",
+    ).format(unit=details.sender.name, author=details.author, total=total, client=client.full_name)
 
 
 def render_handoff(  # noqa: PLR0913 - a document is made of this many parts
@@ -108,39 +125,48 @@ def render_handoff(  # noqa: PLR0913 - a document is made of this many parts
     Its times are in ``zone``, the policy's.
     """
     office = municipality.office_hours
-    call_to = handoff.call_to.strip() or f"{office.unit}, puh. {office.phone}"
+    call_to = handoff.call_to.strip() or translate("Documents", "{unit}, puh. {phone}").format(
+        unit=office.unit, phone=office.phone
+    )
 
     def story(total: int) -> list[Flowable]:
         worker = client.responsible_worker
         worker_text = "–"
         if worker is not None:
-            worker_text = worker.name + (f", puh. {worker.phone}" if worker.phone else "")
+            worker_text = worker.name
+            if worker.phone:
+                worker_text += translate("Documents", ", puh. {phone}").format(phone=worker.phone)
         return [
             *fax_cover(handoff, municipality, printed_at, total, zone=zone),
-            *base.title("ASIAKASASIAN SIIRTO", f"{office.unit} – {municipality.name_fi}"),
+            *base.title(
+                translate("Documents", "ASIAKASASIAN SIIRTO"),
+                f"{office.unit} – {municipality.name_fi}",
+            ),
             base.fields(
                 [
-                    ("Kunta", municipality_text(municipality)),
-                    ("Rekisterinpitäjä", registrar.name_fi),
+                    (translate("Documents", "Kunta"), municipality_text(municipality)),
+                    (translate("Documents", "Rekisterinpitäjä"), registrar.name_fi),
                     *client_rows(client, address),
-                    ("Vastuutyöntekijä", worker_text),
+                    (translate("Documents", "Vastuutyöntekijä"), worker_text),
                 ]
             ),
-            base.heading("Mitä tapahtui"),
+            base.heading(translate("Documents", "Mitä tapahtui")),
             *base.text_block(handoff.what_happened),
-            base.heading("Tarvittavat jatkotoimet"),
+            base.heading(translate("Documents", "Tarvittavat jatkotoimet")),
             *base.text_block(handoff.follow_up),
-            base.fields([("Siirtäjä", f"{handoff.author}, {handoff.sender.name}")]),
-            base.heading("Puhelinmuistio"),
-            base.fields([("Soita", call_to)]),
-            base.heading("Kerro puhelimessa"),
+            base.fields(
+                [(translate("Documents", "Siirtäjä"), f"{handoff.author}, {handoff.sender.name}")]
+            ),
+            base.heading(translate("Documents", "Puhelinmuistio")),
+            base.fields([(translate("Documents", "Soita"), call_to)]),
+            base.heading(translate("Documents", "Kerro puhelimessa")),
             *base.text_block(handoff.call_message or _default_call_message(handoff, client, total)),
             base.fields(
                 [
-                    ("Faksi lähetetty (pvm, klo)", WRITE_IN),
-                    ("Vastaanotto vahvistettu (kuka)", WRITE_IN),
+                    (translate("Documents", "Faksi lähetetty (pvm, klo)"), WRITE_IN),
+                    (translate("Documents", "Vastaanotto vahvistettu (kuka)"), WRITE_IN),
                 ]
             ),
         ]
 
-    return base.render_pdf(HANDOFF_TITLE, printed_by, printed_at, story, zone)
+    return base.render_pdf(translate(CONTEXT, HANDOFF_TITLE), printed_by, printed_at, story, zone)

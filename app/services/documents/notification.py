@@ -20,13 +20,17 @@ from app.domain.policy import Municipality, Registrar
 from app.services.documents import base, handoff, titles
 from app.services.documents.entry import municipality_text
 from app.services.documents.handoff import HandoffDetails
+from app.services.documents.wording import CONTEXT, QT_TRANSLATE_NOOP, translate
 
 NOTIFICATION_TITLE = titles.NOTIFICATION_TITLE
-LEGAL_REFERENCE = "Lastensuojelulaki (417/2007) 25 § – ilmoitusvelvollisuus"
-DEADLINE_NOTE = (
+LEGAL_REFERENCE = QT_TRANSLATE_NOOP(
+    "Documents", "Lastensuojelulaki (417/2007) 25 § – ilmoitusvelvollisuus"
+)
+DEADLINE_NOTE = QT_TRANSLATE_NOOP(
+    "Documents",
     "Lastensuojelulaki 26 §: sosiaalityöntekijän on arvioitava lapsen mahdollinen "
     "kiireellinen lastensuojelun tarve välittömästi ja ratkaistava viimeistään "
-    "seitsemäntenä arkipäivänä ilmoituksen saapumisesta, ryhdytäänkö asian selvittämiseen."
+    "seitsemäntenä arkipäivänä ilmoituksen saapumisesta, ryhdytäänkö asian selvittämiseen.",
 )
 
 
@@ -38,8 +42,10 @@ class Urgency(StrEnum):
 
 
 URGENCY_WORDS = {
-    Urgency.URGENT: "KIIREELLINEN – lapsen suojelun tarve arvioitava heti",
-    Urgency.NOT_URGENT: "Ei kiireellinen",
+    Urgency.URGENT: QT_TRANSLATE_NOOP(
+        "Documents", "KIIREELLINEN – lapsen suojelun tarve arvioitava heti"
+    ),
+    Urgency.NOT_URGENT: QT_TRANSLATE_NOOP("Documents", "Ei kiireellinen"),
 }
 
 
@@ -113,12 +119,12 @@ def render_notification(  # noqa: PLR0913 - a document is made of this many part
     With ``fax_cover`` (sender and author) a fax cover with the page count comes first.
     """
     notifier_rows = [
-        ("Organisaatio", notification.notifier_organisation),
-        ("Ilmoittaja", notification.notifier_person),
-        ("Puhelin", notification.notifier_phone),
+        (translate("Documents", "Organisaatio"), notification.notifier_organisation),
+        (translate("Documents", "Ilmoittaja"), notification.notifier_person),
+        (translate("Documents", "Puhelin"), notification.notifier_phone),
     ]
     if notification.reference.strip():
-        notifier_rows.append(("Ilmoittajan viite", notification.reference))
+        notifier_rows.append((translate("Documents", "Ilmoittajan viite"), notification.reference))
 
     def story(total: int) -> list[Flowable]:
         cover: list[Flowable] = []
@@ -129,56 +135,83 @@ def render_notification(  # noqa: PLR0913 - a document is made of this many part
                 printed_at,
                 total,
                 zone=zone,
-                purpose="Lastensuojeluun – lastensuojeluilmoitus",
-                subject="Lastensuojeluilmoitus (LsL 25 §); tiedot seuraavilla sivuilla.",
+                purpose=translate("Documents", "Lastensuojeluun – lastensuojeluilmoitus"),
+                subject=translate(
+                    "Documents", "Lastensuojeluilmoitus (LsL 25 §); tiedot seuraavilla sivuilla."
+                ),
             )
         story: list[Flowable] = [
             *cover,
-            *base.title(NOTIFICATION_TITLE.upper(), LEGAL_REFERENCE),
+            *base.title(
+                translate(CONTEXT, NOTIFICATION_TITLE).upper(), translate(CONTEXT, LEGAL_REFERENCE)
+            ),
             base.fields(
                 [
-                    ("Vastaanottaja", f"{municipality.name_fi} – lastensuojelu"),
-                    ("Kunta", municipality_text(municipality)),
-                    ("Rekisterinpitäjä", registrar.name_fi),
+                    (
+                        translate("Documents", "Vastaanottaja"),
+                        translate("Documents", "{municipality} – lastensuojelu").format(
+                            municipality=municipality.name_fi
+                        ),
+                    ),
+                    (translate("Documents", "Kunta"), municipality_text(municipality)),
+                    (translate("Documents", "Rekisterinpitäjä"), registrar.name_fi),
                 ]
             ),
-            base.heading("Lapsi"),
+            base.heading(translate("Documents", "Lapsi")),
             base.fields(
                 [
-                    ("Nimi", child.full_name),
-                    ("Henkilötunnus", str(child.hetu)),
-                    ("Osoite", base.address_text(child, address)),
+                    (translate("Documents", "Nimi"), child.full_name),
+                    (translate("Documents", "Henkilötunnus"), str(child.hetu)),
+                    (translate("Documents", "Osoite"), base.address_text(child, address)),
                 ]
             ),
-            base.heading("Ilmoittaja"),
+            base.heading(translate("Documents", "Ilmoittaja")),
             base.fields(notifier_rows),
-            base.heading("Mitä tapahtui"),
+            base.heading(translate("Documents", "Mitä tapahtui")),
             *base.text_block(notification.what_happened),
-            base.heading("Kiireellisyys"),
-            base.fields([("Arvio", URGENCY_WORDS[notification.urgency])]),
+            base.heading(translate("Documents", "Kiireellisyys")),
+            base.fields(
+                [
+                    (
+                        translate("Documents", "Arvio"),
+                        translate(CONTEXT, URGENCY_WORDS[notification.urgency]),
+                    )
+                ]
+            ),
         ]
         if notification.urgency_reason.strip():
             story += base.text_block(notification.urgency_reason)
         story += [
-            base.heading("Tiedottaminen"),
+            base.heading(translate("Documents", "Tiedottaminen")),
             base.fields(
                 [
-                    ("Lapselle kerrottu ilmoituksesta", base.yes_no(notification.child_told)),
                     (
-                        "Huoltajille kerrottu ilmoituksesta",
+                        translate("Documents", "Lapselle kerrottu ilmoituksesta"),
+                        base.yes_no(notification.child_told),
+                    ),
+                    (
+                        translate("Documents", "Huoltajille kerrottu ilmoituksesta"),
                         base.yes_no(notification.guardians_told),
                     ),
                 ]
             ),
-            base.heading("Vastaanotto"),
+            base.heading(translate("Documents", "Vastaanotto")),
             base.fields(
                 [
-                    ("Vastaanotettu", base.format_time(notification.received_at, zone)),
-                    ("Vastaanottanut työntekijä", notification.receiving_worker),
+                    (
+                        translate("Documents", "Vastaanotettu"),
+                        base.format_time(notification.received_at, zone),
+                    ),
+                    (
+                        translate("Documents", "Vastaanottanut työntekijä"),
+                        notification.receiving_worker,
+                    ),
                 ]
             ),
-            base.note(DEADLINE_NOTE),
+            base.note(translate(CONTEXT, DEADLINE_NOTE)),
         ]
         return story
 
-    return base.render_pdf(NOTIFICATION_TITLE, printed_by, printed_at, story, zone)
+    return base.render_pdf(
+        translate(CONTEXT, NOTIFICATION_TITLE), printed_by, printed_at, story, zone
+    )

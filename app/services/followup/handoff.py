@@ -19,6 +19,8 @@ from app.domain.hetu import Hetu
 from app.domain.kinds import ItemKind
 from app.domain.model import ClientRef, ClientSummary, PersonDetails
 from app.domain.policy import OfficeHoursContact, Policy
+from app.services.documents.titles import NAME_NOT_KNOWN
+from app.services.documents.wording import CONTEXT, translate
 from app.services.followup.items import (
     HANDOFF_SUBJECT,
     Channel,
@@ -33,8 +35,6 @@ from app.services.followup.items import (
 from app.services.outbox.sending import SendingService
 from app.services.outbox.store import ItemNotFound, ItemState, StoredItem
 from app.services.workstation import Workstation
-
-NAME_NOT_KNOWN = "(nimi ei tiedossa)"
 
 
 class MissingText(ValueError):
@@ -204,7 +204,7 @@ def render_fax(fax: FaxItem, policy: Policy, printed_by: str, printed_at: dt.dat
     assert handoff is not None
     client = ClientSummary(
         ref=ClientRef(handoff.hetu, ""),
-        last_name=handoff.last_name or NAME_NOT_KNOWN,
+        last_name=handoff.last_name or translate(CONTEXT, NAME_NOT_KNOWN),
         first_names=handoff.first_names or "",
         non_disclosure=handoff.non_disclosure,
         address=handoff.address,

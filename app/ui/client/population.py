@@ -54,56 +54,82 @@ _OFFER_STYLE = (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PopulationPanel", text)
-
-
 def people_text(people: Iterable[PersonRef]) -> str:
     lines = []
     for person in people:
         line = f"{person.name} ({person.hetu.value})"
         if person.non_disclosure:
-            line += " – " + _tr("turvakielto")
+            line += " – " + QCoreApplication.translate("PopulationPanel", "turvakielto")
         lines.append(line)
     return "\n".join(lines)
 
 
 def failure_text(error: Exception) -> str:
     if isinstance(error, errors.Untrusted):
-        why = _tr(
+        why = QCoreApplication.translate(
+            "PopulationPanel",
             "yhteyttä väestötietojärjestelmään ei voitu varmistaa suojatuksi (varmenne); "
-            "ota yhteys IT-tukeen"
+            "ota yhteys IT-tukeen",
         )
     elif isinstance(error, errors.Unreachable):
-        why = _tr("väestötietojärjestelmään ei saada yhteyttä")
+        why = QCoreApplication.translate(
+            "PopulationPanel", "väestötietojärjestelmään ei saada yhteyttä"
+        )
     elif isinstance(error, errors.TimedOut):
-        why = _tr("väestötietojärjestelmä ei vastannut ajoissa")
+        why = QCoreApplication.translate(
+            "PopulationPanel", "väestötietojärjestelmä ei vastannut ajoissa"
+        )
     elif isinstance(error, errors.AuthenticationFailed):
-        why = _tr("väestötietojärjestelmä ei hyväksynyt tunnuksia")
+        why = QCoreApplication.translate(
+            "PopulationPanel", "väestötietojärjestelmä ei hyväksynyt tunnuksia"
+        )
     elif isinstance(error, errors.Rejected):
-        why = _tr("väestötietojärjestelmä hylkäsi kyselyn")
+        why = QCoreApplication.translate(
+            "PopulationPanel", "väestötietojärjestelmä hylkäsi kyselyn"
+        )
     else:
-        why = _tr("väestötietojärjestelmässä on vika")
-    return _tr("Väestötietoja ei saatu: {why}. Asiakastiedot ovat silti käytössä.").format(why=why)
+        why = QCoreApplication.translate("PopulationPanel", "väestötietojärjestelmässä on vika")
+    return QCoreApplication.translate(
+        "PopulationPanel", "Väestötietoja ei saatu: {why}. Asiakastiedot ovat silti käytössä."
+    ).format(why=why)
 
 
 class PopulationPanel(QGroupBox):
     """The register's record: home municipality, address or its marker, family."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(_tr("Väestötiedot (Väestösuora)"), parent)
+        super().__init__(
+            QCoreApplication.translate("PopulationPanel", "Väestötiedot (Väestösuora)"), parent
+        )
         self.setObjectName("populationPanel")
-        self.setAccessibleName(_tr("Väestötiedot"))
-        self.notice = data_label(self, "populationNotice", _tr("Väestötietojen tila"))
+        self.setAccessibleName(QCoreApplication.translate("PopulationPanel", "Väestötiedot"))
+        self.notice = data_label(
+            self,
+            "populationNotice",
+            QCoreApplication.translate("PopulationPanel", "Väestötietojen tila"),
+        )
         self._form = QFormLayout(self)
         self._form.addRow(self.notice)
-        self.home = self._row("populationHome", _tr("Kotikunta"))
-        self.address = self._row("populationAddress", _tr("Osoite"))
-        self.non_disclosure = self._row("populationNonDisclosure", _tr("Osoite"))
+        self.home = self._row(
+            "populationHome", QCoreApplication.translate("PopulationPanel", "Kotikunta")
+        )
+        self.address = self._row(
+            "populationAddress", QCoreApplication.translate("PopulationPanel", "Osoite")
+        )
+        self.non_disclosure = self._row(
+            "populationNonDisclosure", QCoreApplication.translate("PopulationPanel", "Osoite")
+        )
         self.non_disclosure.setStyleSheet(_MARKER_STYLE)
-        self.guardians = self._row("populationGuardians", _tr("Huoltajat"))
-        self.dependants = self._row("populationChildren", _tr("Huollettavat"))
-        self.household = self._row("populationHousehold", _tr("Samassa osoitteessa"))
+        self.guardians = self._row(
+            "populationGuardians", QCoreApplication.translate("PopulationPanel", "Huoltajat")
+        )
+        self.dependants = self._row(
+            "populationChildren", QCoreApplication.translate("PopulationPanel", "Huollettavat")
+        )
+        self.household = self._row(
+            "populationHousehold",
+            QCoreApplication.translate("PopulationPanel", "Samassa osoitteessa"),
+        )
         self.clear()
 
     def _row(self, name: str, title: str) -> QLabel:
@@ -142,7 +168,10 @@ class PopulationPanel(QGroupBox):
     def hide_address(self) -> None:
         if self.address.text():
             self._set(self.address, "")
-            self._set(self.non_disclosure, _tr("TURVAKIELTO – osoitetta ei näytetä"))
+            self._set(
+                self.non_disclosure,
+                QCoreApplication.translate("PopulationPanel", "TURVAKIELTO – osoitetta ei näytetä"),
+            )
 
     def show_record(self, record: PersonRecord, home: str, protected: bool) -> None:
         """``protected``: the client system marks the person protected even if the
@@ -152,7 +181,10 @@ class PopulationPanel(QGroupBox):
         self.show_notice("")
         self._set(self.home, home)
         if record.non_disclosure or protected:
-            self._set(self.non_disclosure, _tr("TURVAKIELTO – osoitetta ei näytetä"))
+            self._set(
+                self.non_disclosure,
+                QCoreApplication.translate("PopulationPanel", "TURVAKIELTO – osoitetta ei näytetä"),
+            )
         elif record.address is not None:
             address = record.address
             self._set(self.address, f"{address.street}, {address.postal_code} {address.city}")
@@ -174,15 +206,17 @@ class HomeMunicipalityOffer(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("homeMunicipalityOffer")
-        self.setAccessibleName(_tr("Kotikuntaehdotus"))
+        self.setAccessibleName(QCoreApplication.translate("PopulationPanel", "Kotikuntaehdotus"))
         self.setStyleSheet(_OFFER_STYLE)
         self.text = QLabel(self)
         self.text.setObjectName("homeMunicipalityText")
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setWordWrap(True)
-        self.button = QPushButton(_tr("Vaihda"), self)
+        self.button = QPushButton(QCoreApplication.translate("PopulationPanel", "Vaihda"), self)
         self.button.setObjectName("homeMunicipalitySwitch")
-        self.button.setAccessibleName(_tr("Vaihda asiakkaan kotikuntaan"))
+        self.button.setAccessibleName(
+            QCoreApplication.translate("PopulationPanel", "Vaihda asiakkaan kotikuntaan")
+        )
         self.button.clicked.connect(self.switch_requested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
@@ -320,7 +354,11 @@ class PopulationLookup(QObject):
             return
         search.home, search.home_known = home, True
         if home is None:
-            self.panel.show_notice(_tr("Väestötietojärjestelmä ei tunne tätä henkilötunnusta."))
+            self.panel.show_notice(
+                QCoreApplication.translate(
+                    "PopulationPanel", "Väestötietojärjestelmä ei tunne tätä henkilötunnusta."
+                )
+            )
         elif home != search.municipality.code:
             self._show_offer(search, home)
         self._maybe_ask_record()
@@ -332,14 +370,18 @@ class PopulationLookup(QObject):
             name = self._policy.municipality(home).name_fi
             self._offer = (home, search.hetu)
             self.offer.show_text(
-                _tr("Asiakkaan kotikunta on {name} – vaihda (Ctrl+K)").format(name=name), True
+                QCoreApplication.translate(
+                    "PopulationPanel", "Asiakkaan kotikunta on {name} – vaihda (Ctrl+K)"
+                ).format(name=name),
+                True,
             )
             self.home_offered.emit(home)
         else:
             self.offer.show_text(
-                _tr(
+                QCoreApplication.translate(
+                    "PopulationPanel",
                     "Väestötietojärjestelmän mukaan asiakkaan kotikunta on kunta {code}, joka "
-                    "ei kuulu tämän päivystyksen kuntiin."
+                    "ei kuulu tämän päivystyksen kuntiin.",
                 ).format(code=home),
                 False,
             )
@@ -368,7 +410,11 @@ class PopulationLookup(QObject):
     def _record_answered(self, search: _Search, record: PersonRecord | None) -> None:
         search.record_done = True
         if record is None:
-            self.panel.show_notice(_tr("Väestötietojärjestelmä ei tunne tätä henkilötunnusta."))
+            self.panel.show_notice(
+                QCoreApplication.translate(
+                    "PopulationPanel", "Väestötietojärjestelmä ei tunne tätä henkilötunnusta."
+                )
+            )
         else:
             self._record = record
             code = record.home_municipality

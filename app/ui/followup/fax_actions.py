@@ -20,6 +20,7 @@ from app.domain.access import AccessAction
 from app.domain.clock import Clock
 from app.services.context import AppContext
 from app.services.documents.titles import HANDOFF_TITLE, NOTIFICATION_TITLE
+from app.services.documents.wording import CONTEXT, translate
 from app.services.followup.handoff import HandoffService, NotAFax, UnreadableFax, render_fax
 from app.services.followup.items import FaxDocument, FaxItem
 from app.services.outbox.sending import SendingService
@@ -118,7 +119,7 @@ class FaxActions(QObject):
         notification = fax.document is FaxDocument.NOTIFICATION
         recipient = fax.recipient
         document = Document(
-            title=NOTIFICATION_TITLE if notification else HANDOFF_TITLE,
+            title=translate(CONTEXT, NOTIFICATION_TITLE if notification else HANDOFF_TITLE),
             retry=self.tr("Tulosta faksi uudelleen."),
             fallback=self.tr("Hoida asia puhelimitse virka-aikaiselle, puh. {phone}.").format(
                 phone=recipient.phone

@@ -33,8 +33,9 @@ from app.domain.kinds import ItemKind
 from app.domain.model import ClientSummary, PersonDetails
 from app.domain.policy import Municipality
 from app.services.context import AppContext
+from app.services.documents.titles import NAME_NOT_KNOWN
+from app.services.documents.wording import CONTEXT, translate
 from app.services.followup.handoff import (
-    NAME_NOT_KNOWN,
     HandoffService,
     MissingAuthor,
     MissingText,
@@ -48,6 +49,7 @@ from app.ui.followup.fax_actions import FaxActions
 from app.ui.followup.fax_panel import FaxPanel
 from app.ui.followup.window import FollowUpWindow
 from app.ui.forms import clear_invalid, mark_invalid, problem_label
+from app.ui.labels import item_label_text
 from app.ui.messages import where
 from app.ui.outbox.controller import OutboxController
 from app.ui.outbox.drafts import DraftKeeper
@@ -75,7 +77,9 @@ class HandoffSubject:
     def name(self) -> str:
         if isinstance(self.client, ClientSummary):
             return self.client.full_name
-        return self.person.full_name if self.person is not None else NAME_NOT_KNOWN
+        if self.person is not None:
+            return self.person.full_name
+        return translate(CONTEXT, NAME_NOT_KNOWN)
 
     def __repr__(self) -> str:
         return f"HandoffSubject({self.municipality.code}, <redacted>)"
@@ -290,7 +294,7 @@ class HandoffDialog(FollowUpWindow):
         self._saved_away()
         self.saved.emit(item)
         if item.kind is ItemKind.FAX:
-            what = self.tr("Siirto: {label}").format(label=item.label)
+            what = self.tr("Siirto: {label}").format(label=item_label_text(item.label))
             municipality = self.subject.municipality
             self.fax_panel.show_item(item.id, what, municipality, FaxDocument.HANDOFF)
         else:

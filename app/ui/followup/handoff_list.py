@@ -21,6 +21,7 @@ from app.services.outbox.store import ItemState, StoredItem
 from app.ui.followup import messages as followup_messages
 from app.ui.followup.fax_actions import FaxActions
 from app.ui.item_table import ItemListDialog, TableRow, item_table, message_line, named_button
+from app.ui.labels import item_label_text
 from app.ui.outbox.controller import OutboxController
 from app.ui.tasks import Pool, TaskRunner
 
@@ -120,7 +121,7 @@ class HandoffList(ItemListDialog):
                 TableRow(
                     row.item_id,
                     [
-                        row.label,
+                        item_label_text(row.label),
                         self._municipality_name(row.municipality),
                         followup_messages.document_text(row.document),
                         followup_messages.short_channel_text(row.channel),
@@ -163,7 +164,7 @@ class HandoffList(ItemListDialog):
         if row is None:
             return
         what = self.tr("{label} – {name}, faksi {fax}").format(
-            label=row.label,
+            label=item_label_text(row.label),
             name=self._municipality_name(row.municipality),
             fax=followup_messages.fax_number(row.fax),
         )

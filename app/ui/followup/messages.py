@@ -15,43 +15,43 @@ from app.services.followup.items import Channel, FaxDocument
 from app.services.outbox.store import ItemState, OutboxError
 from app.ui.messages import system_name, where
 
-_CONTEXT = "FollowupMessages"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
 
 def fax_number(fax: str | None) -> str:
-    return fax or _tr("ei faksinumeroa – soita")
+    return fax or QCoreApplication.translate("FollowupMessages", "ei faksinumeroa – soita")
 
 
 def channel_text(channel: Channel, municipality: Municipality) -> str:
     """How an item reaches ``municipality``, decided by the connector's capability."""
     if channel is Channel.INTERNAL_MAIL:
-        return _tr("Sisäinen posti ({system})").format(system=system_name(municipality.system.type))
-    if channel is Channel.SYSTEM:
-        return _tr("Lastensuojelun järjestelmään ({system})").format(
+        return QCoreApplication.translate("FollowupMessages", "Sisäinen posti ({system})").format(
             system=system_name(municipality.system.type)
         )
+    if channel is Channel.SYSTEM:
+        return QCoreApplication.translate(
+            "FollowupMessages", "Lastensuojelun järjestelmään ({system})"
+        ).format(system=system_name(municipality.system.type))
     office = municipality.office_hours
-    return _tr("Faksi ja puhelu: {unit}, faksi {fax}, puh. {phone}").format(
-        unit=office.unit, fax=fax_number(office.fax), phone=office.phone
-    )
+    return QCoreApplication.translate(
+        "FollowupMessages", "Faksi ja puhelu: {unit}, faksi {fax}, puh. {phone}"
+    ).format(unit=office.unit, fax=fax_number(office.fax), phone=office.phone)
 
 
 def channel_unknown() -> str:
-    return _tr("Lähetystapaa ei saatu selville. Lähetystapa valitaan tallennettaessa.")
+    return QCoreApplication.translate(
+        "FollowupMessages", "Lähetystapaa ei saatu selville. Lähetystapa valitaan tallennettaessa."
+    )
 
 
 def outbox_not_open(opening: bool) -> str:
     if opening:
-        return _tr(
-            "Lähteviä avataan vielä. Tallenna hetken kuluttua uudelleen; teksti on tallessa."
+        return QCoreApplication.translate(
+            "FollowupMessages",
+            "Lähteviä avataan vielä. Tallenna hetken kuluttua uudelleen; teksti on tallessa.",
         )
-    return _tr(
+    return QCoreApplication.translate(
+        "FollowupMessages",
         "Lähtevät eivät ole käytössä (katso punainen ilmoitus), joten mitään ei voi "
-        "tallentaa. Teksti on tallessa lomakkeella; kopioi se talteen ennen kuin suljet."
+        "tallentaa. Teksti on tallessa lomakkeella; kopioi se talteen ennen kuin suljet.",
     )
 
 
@@ -59,63 +59,82 @@ def call_note(municipality: Municipality, document: FaxDocument) -> str:
     """The phone-call note beside a fax: whom to call and what to say."""
     office = municipality.office_hours
     what = (
-        _tr("lastensuojeluilmoituksen")
+        QCoreApplication.translate("FollowupMessages", "lastensuojeluilmoituksen")
         if document is FaxDocument.NOTIFICATION
-        else _tr("asiakasasian siirron jatkotoimia varten")
+        else QCoreApplication.translate(
+            "FollowupMessages", "asiakasasian siirron jatkotoimia varten"
+        )
     )
-    return _tr(
+    return QCoreApplication.translate(
+        "FollowupMessages",
         "Puhelinmuistio: soita {unit}, puh. {phone}. Kerro, että sosiaalipäivystys lähetti "
         "faksilla {what} numeroon {fax}. Pyydä vahvistamaan, että faksi tuli perille "
-        "kokonaan, ja kysy, kuka ottaa asian hoitaakseen."
+        "kokonaan, ja kysy, kuka ottaa asian hoitaakseen.",
     ).format(unit=office.unit, phone=office.phone, what=what, fax=fax_number(office.fax))
 
 
 def fax_not_sent_yet(municipality: Municipality) -> str:
     office = municipality.office_hours
-    return _tr(
+    return QCoreApplication.translate(
+        "FollowupMessages",
         "Tallennettu, mutta EI VIELÄ LÄHETETTY. {name} ei ota tätä vastaan järjestelmän "
         "kautta: tulosta faksi, faksaa se numeroon {fax} ja soita {phone}. Merkitse se "
-        "sitten lähetetyksi (Avoimet siirrot, Ctrl+J)."
+        "sitten lähetetyksi (Avoimet siirrot, Ctrl+J).",
     ).format(name=municipality.name_fi, fax=fax_number(office.fax), phone=office.phone)
 
 
 def mail_saved(municipality: Municipality) -> str:
-    return _tr(
+    return QCoreApplication.translate(
+        "FollowupMessages",
         "Siirto tallennettu lähteviin. Se lähtee sisäisenä postina virka-aikaiselle "
-        "({where}: {unit}); saat ilmoituksen, kun se on perillä."
+        "({where}: {unit}); saat ilmoituksen, kun se on perillä.",
     ).format(where=where(municipality), unit=municipality.office_hours.unit)
 
 
 def notification_saved(municipality: Municipality) -> str:
-    return _tr(
+    return QCoreApplication.translate(
+        "FollowupMessages",
         "Lastensuojeluilmoitus tallennettu lähteviin. Se lähtee lastensuojeluun ({where}); "
-        "saat ilmoituksen, kun se on perillä."
+        "saat ilmoituksen, kun se on perillä.",
     ).format(where=where(municipality))
 
 
 def delivered(kind: ItemKind, municipality: Municipality, record: str) -> str:
     if kind is ItemKind.NOTIFICATION:
-        text = _tr("Lastensuojeluilmoitus toimitettu: {where} (tunniste {record}).")
+        text = QCoreApplication.translate(
+            "FollowupMessages", "Lastensuojeluilmoitus toimitettu: {where} (tunniste {record})."
+        )
     else:
-        text = _tr(
-            "Siirto toimitettu virka-aikaiselle sisäisenä postina: {where} (tunniste {record})."
+        text = QCoreApplication.translate(
+            "FollowupMessages",
+            "Siirto toimitettu virka-aikaiselle sisäisenä postina: {where} (tunniste {record}).",
         )
     return text.format(where=where(municipality), record=record)
 
 
 def waiting(kind: ItemKind, municipality: Municipality) -> str:
-    what = _tr("Lastensuojeluilmoitus") if kind is ItemKind.NOTIFICATION else _tr("Siirto")
-    return _tr(
+    what = (
+        QCoreApplication.translate("FollowupMessages", "Lastensuojeluilmoitus")
+        if kind is ItemKind.NOTIFICATION
+        else QCoreApplication.translate("FollowupMessages", "Siirto")
+    )
+    return QCoreApplication.translate(
+        "FollowupMessages",
         "{what} on tallessa lähtevissä ja lähtee automaattisesti, kun {name} on taas "
-        "tavoitettavissa ({system}). Sinun ei tarvitse tehdä mitään."
+        "tavoitettavissa ({system}). Sinun ei tarvitse tehdä mitään.",
     ).format(what=what, name=municipality.name_fi, system=system_name(municipality.system.type))
 
 
 def refused(kind: ItemKind, municipality: Municipality, reason: str) -> str:
-    what = _tr("lastensuojeluilmoituksen") if kind is ItemKind.NOTIFICATION else _tr("siirron")
-    return _tr(
+    what = (
+        QCoreApplication.translate("FollowupMessages", "lastensuojeluilmoituksen")
+        if kind is ItemKind.NOTIFICATION
+        else QCoreApplication.translate("FollowupMessages", "siirron")
+    )
+    return QCoreApplication.translate(
+        "FollowupMessages",
         "Asiakastietojärjestelmä hylkäsi {what} ({where}): {reason}. Se odottaa lähtevissä "
-        "(Ctrl+L). Hoida asia puhelimitse virka-aikaiselle: {unit}, puh. {phone}."
+        "(Ctrl+L). Hoida asia puhelimitse virka-aikaiselle: {unit}, puh. {phone}.",
     ).format(
         what=what,
         where=where(municipality),
@@ -127,84 +146,107 @@ def refused(kind: ItemKind, municipality: Municipality, reason: str) -> str:
 
 def save_failed(error: Exception) -> str:
     if isinstance(error, OutboxError) and error.code == "io_error":
-        text = _tr("Tallennus ei onnistunut: levy on täynnä tai siinä on virhe.")
+        text = QCoreApplication.translate(
+            "FollowupMessages", "Tallennus ei onnistunut: levy on täynnä tai siinä on virhe."
+        )
     elif isinstance(error, OutboxError):
-        text = _tr("Tallennus lähteviin ei onnistunut.")
+        text = QCoreApplication.translate("FollowupMessages", "Tallennus lähteviin ei onnistunut.")
     else:
-        text = _tr("Tallennus ei onnistunut odottamattoman virheen vuoksi.")
+        text = QCoreApplication.translate(
+            "FollowupMessages", "Tallennus ei onnistunut odottamattoman virheen vuoksi."
+        )
     return (
         text
         + " "
-        + _tr(
+        + QCoreApplication.translate(
+            "FollowupMessages",
             "Mitään ei tallennettu; teksti on tallessa lomakkeella. Yritä uudelleen; jos "
-            "virhe toistuu, ota yhteys tukeen."
+            "virhe toistuu, ota yhteys tukeen.",
         )
     )
 
 
 def state_text(state: ItemState) -> str:
     if state is ItemState.MANUAL:
-        return _tr("faksattava ja soitettava")
+        return QCoreApplication.translate("FollowupMessages", "faksattava ja soitettava")
     texts = {
-        ItemState.WAITING: _tr("odottaa lähetystä"),
-        ItemState.SENDING: _tr("lähetetään"),
-        ItemState.ATTENTION: _tr("hylätty – vaatii toimia"),
+        ItemState.WAITING: QCoreApplication.translate("FollowupMessages", "odottaa lähetystä"),
+        ItemState.SENDING: QCoreApplication.translate("FollowupMessages", "lähetetään"),
+        ItemState.ATTENTION: QCoreApplication.translate(
+            "FollowupMessages", "hylätty – vaatii toimia"
+        ),
     }
     return texts[state]
 
 
 def document_text(document: FaxDocument | None) -> str:
     if document is FaxDocument.HANDOFF:
-        return _tr("siirto virka-aikaiselle")
+        return QCoreApplication.translate("FollowupMessages", "siirto virka-aikaiselle")
     if document is FaxDocument.NOTIFICATION:
-        return _tr("lastensuojeluilmoitus")
-    return _tr("faksi (sisältöä ei voi lukea)")
+        return QCoreApplication.translate("FollowupMessages", "lastensuojeluilmoitus")
+    return QCoreApplication.translate("FollowupMessages", "faksi (sisältöä ei voi lukea)")
 
 
 def short_channel_text(channel: Channel) -> str:
     texts = {
-        Channel.INTERNAL_MAIL: _tr("sisäinen posti"),
-        Channel.SYSTEM: _tr("järjestelmään"),
-        Channel.FAX: _tr("faksi ja puhelu"),
+        Channel.INTERNAL_MAIL: QCoreApplication.translate("FollowupMessages", "sisäinen posti"),
+        Channel.SYSTEM: QCoreApplication.translate("FollowupMessages", "järjestelmään"),
+        Channel.FAX: QCoreApplication.translate("FollowupMessages", "faksi ja puhelu"),
     }
     return texts[channel]
 
 
 def not_a_child(age: int) -> str:
-    return _tr(
+    return QCoreApplication.translate(
+        "FollowupMessages",
         "Henkilötunnuksen mukaan henkilö oli {age}-vuotias, kun ilmoitus vastaanotettiin. "
         "Lastensuojeluilmoitus koskee vain alle 18-vuotiasta lasta: tarkista tunnus "
-        "ilmoittajalta. Aikuista koskeva huoli kirjataan kirjauksena (Ctrl+N)."
+        "ilmoittajalta. Aikuista koskeva huoli kirjataan kirjauksena (Ctrl+N).",
     ).format(age=age)
 
 
 def home_municipality(home: str | None, name: str | None) -> str:
     """The population register's answer: ``name`` when the policy has municipality ``home``."""
     if home is None:
-        return _tr(
+        return QCoreApplication.translate(
+            "FollowupMessages",
             "Väestötietojärjestelmä ei tunne tätä henkilötunnusta: tarkista kotikunta "
-            "ilmoittajalta ja valitse se."
+            "ilmoittajalta ja valitse se.",
         )
     if name is None:
-        return _tr(
+        return QCoreApplication.translate(
+            "FollowupMessages",
             "Väestötietojärjestelmän mukaan lapsen kotikunta on kunta {code}, joka ei kuulu "
-            "tämän päivystyksen kuntiin: toimita ilmoitus sinne puhelimella tai faksilla."
+            "tämän päivystyksen kuntiin: toimita ilmoitus sinne puhelimella tai faksilla.",
         ).format(code=home)
-    return _tr("Väestötietojärjestelmän mukaan lapsen kotikunta on {name}.").format(name=name)
+    return QCoreApplication.translate(
+        "FollowupMessages", "Väestötietojärjestelmän mukaan lapsen kotikunta on {name}."
+    ).format(name=name)
 
 
 def home_not_asked() -> str:
-    return _tr("Kotikuntaa ei saatu väestötietojärjestelmästä: valitse kunta itse.")
+    return QCoreApplication.translate(
+        "FollowupMessages", "Kotikuntaa ei saatu väestötietojärjestelmästä: valitse kunta itse."
+    )
 
 
 def invalid_notification(field: str) -> str:
     """What to fix, for a field :class:`InvalidNotification` named (not the child's code)."""
     texts = {
-        "what_happened": _tr("Kirjoita, mitä tapahtui: ilmoitus tarvitsee kuvauksen."),
-        "notifier_organisation": _tr("Kirjoita ilmoittajan organisaatio (esimerkiksi Poliisi)."),
-        "receiving_worker": _tr(
-            "Päivystäjän nimi puuttuu tämän koneen asetuksista. Ota yhteys tukeen."
+        "what_happened": QCoreApplication.translate(
+            "FollowupMessages", "Kirjoita, mitä tapahtui: ilmoitus tarvitsee kuvauksen."
         ),
-        "child_hetu": _tr("Tarkista lapsen henkilötunnus."),
+        "notifier_organisation": QCoreApplication.translate(
+            "FollowupMessages", "Kirjoita ilmoittajan organisaatio (esimerkiksi Poliisi)."
+        ),
+        "receiving_worker": QCoreApplication.translate(
+            "FollowupMessages",
+            "Päivystäjän nimi puuttuu tämän koneen asetuksista. Ota yhteys tukeen.",
+        ),
+        "child_hetu": QCoreApplication.translate(
+            "FollowupMessages", "Tarkista lapsen henkilötunnus."
+        ),
     }
-    return texts.get(field, _tr("Tarkista ilmoituksen tiedot."))
+    return texts.get(
+        field, QCoreApplication.translate("FollowupMessages", "Tarkista ilmoituksen tiedot.")
+    )

@@ -45,6 +45,7 @@ from app.ui.followup.fax_panel import FaxPanel
 from app.ui.followup.notification_fields import NotificationFields
 from app.ui.followup.window import FollowUpWindow
 from app.ui.forms import clear_invalid, mark_invalid, problem_label
+from app.ui.labels import item_label_text
 from app.ui.outbox.controller import OutboxController
 from app.ui.outbox.drafts import DraftKeeper
 from app.ui.tasks import Generation, Pool, TaskRunner
@@ -435,7 +436,9 @@ class NotificationForm(FollowUpWindow):
         self.forwarded.emit(item)
         municipality = self._context.policy.municipality(item.municipality)
         if item.kind is ItemKind.FAX:
-            what = self.tr("Lastensuojeluilmoitus: {label}").format(label=item.label)
+            what = self.tr("Lastensuojeluilmoitus: {label}").format(
+                label=item_label_text(item.label)
+            )
             self.fax_panel.show_item(item.id, what, municipality, FaxDocument.NOTIFICATION)
         else:
             self.dispose()

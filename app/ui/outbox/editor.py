@@ -193,43 +193,44 @@ def _discard_texts(kind: ItemKind) -> tuple[str, str, str, str]:
     match kind:
         case ItemKind.ENTRY:
             return (
-                _tr("Hylkää lähtevä kirjaus"),
-                _tr(
+                QCoreApplication.translate("DiscardDialog", "Hylkää lähtevä kirjaus"),
+                QCoreApplication.translate(
+                    "DiscardDialog",
                     "Kirjaus {label} ({where}) poistetaan lähtevistä eikä sitä toimiteta. "
-                    "Hylkäämisestä ja sen syystä lähtee merkintä rekisterinpitäjän järjestelmään."
+                    "Hylkäämisestä ja sen syystä lähtee merkintä rekisterinpitäjän järjestelmään.",
                 ),
-                _tr("Miksi kirjaus hylätään? (pakollinen)"),
-                _tr("Hylkää kirjaus"),
+                QCoreApplication.translate("DiscardDialog", "Miksi kirjaus hylätään? (pakollinen)"),
+                QCoreApplication.translate("DiscardDialog", "Hylkää kirjaus"),
             )
         case ItemKind.MAIL:
             return (
-                _tr("Hylkää lähtevä viesti"),
-                _tr(
+                QCoreApplication.translate("DiscardDialog", "Hylkää lähtevä viesti"),
+                QCoreApplication.translate(
+                    "DiscardDialog",
                     "Viesti {label} ({where}) poistetaan lähtevistä eikä sitä toimiteta. "
-                    "Hylkäämisestä ja sen syystä lähtee merkintä rekisterinpitäjän järjestelmään."
+                    "Hylkäämisestä ja sen syystä lähtee merkintä rekisterinpitäjän järjestelmään.",
                 ),
-                _tr("Miksi viesti hylätään? (pakollinen)"),
-                _tr("Hylkää viesti"),
+                QCoreApplication.translate("DiscardDialog", "Miksi viesti hylätään? (pakollinen)"),
+                QCoreApplication.translate("DiscardDialog", "Hylkää viesti"),
             )
         case ItemKind.NOTIFICATION:
             return (
-                _tr("Hylkää lähtevä lastensuojeluilmoitus"),
-                _tr(
+                QCoreApplication.translate("DiscardDialog", "Hylkää lähtevä lastensuojeluilmoitus"),
+                QCoreApplication.translate(
+                    "DiscardDialog",
                     "Lastensuojeluilmoitus {label} ({where}) poistetaan lähtevistä eikä sitä "
                     "toimiteta. Hylkäämisestä ja sen syystä lähtee merkintä rekisterinpitäjän "
                     "järjestelmään. Jos ilmoitus on silti tehtävä, tee se uudelleen tai "
-                    "faksaa se."
+                    "faksaa se.",
                 ),
-                _tr("Miksi ilmoitus hylätään? (pakollinen)"),
-                _tr("Hylkää ilmoitus"),
+                QCoreApplication.translate(
+                    "DiscardDialog", "Miksi ilmoitus hylätään? (pakollinen)"
+                ),
+                QCoreApplication.translate("DiscardDialog", "Hylkää ilmoitus"),
             )
         case _:
             # An event is the record of a discard; a fax is completed by hand.
             raise ValueError(f"an item of kind {kind} is not discarded with a reason")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DiscardDialog", text)
 
 
 @dataclass(frozen=True)

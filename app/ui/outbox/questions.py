@@ -16,10 +16,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("OutboxQuestions", text)
-
-
 def ask(
     parent: QWidget,
     name: str,
@@ -60,17 +56,22 @@ def ask_to_remove_event(parent: QWidget, what: str, on_yes: Callable[[], None]) 
         parent,
         "confirmRemoveEvent",
         (
-            tr("Poista hylkäysmerkintä"),
-            tr("Järjestelmä ei ottanut vastaan merkintää hylätystä lähetyksestä:\n{what}").format(
-                what=what
-            ),
-            tr(
+            QCoreApplication.translate("OutboxQuestions", "Poista hylkäysmerkintä"),
+            QCoreApplication.translate(
+                "OutboxQuestions",
+                "Järjestelmä ei ottanut vastaan merkintää hylätystä lähetyksestä:\n{what}",
+            ).format(what=what),
+            QCoreApplication.translate(
+                "OutboxQuestions",
                 "Näin käy, kun järjestelmä ei tunne asiakasta: sillä ei ole hylätystä "
                 "lähetyksestäkään mitään. Poistetaanko merkintä lähtevistä? Uutta merkintää "
-                "ei lähetetä."
+                "ei lähetetä.",
             ),
         ),
-        (tr("Poista merkintä"), tr("Älä poista")),
+        (
+            QCoreApplication.translate("OutboxQuestions", "Poista merkintä"),
+            QCoreApplication.translate("OutboxQuestions", "Älä poista"),
+        ),
         on_yes,
     )
 
@@ -83,18 +84,27 @@ def ask_to_confirm_destination(
         parent,
         "confirmDestination",
         (
-            tr("Järjestelmän osoite on muuttunut"),
-            tr(
+            QCoreApplication.translate("OutboxQuestions", "Järjestelmän osoite on muuttunut"),
+            QCoreApplication.translate(
+                "OutboxQuestions",
                 "{place}: asiakastietojärjestelmän osoite on muuttunut sen jälkeen, kun "
-                "lähetykset tallennettiin. Niitä ei ole lähetetty uuteen osoitteeseen."
+                "lähetykset tallennettiin. Niitä ei ole lähetetty uuteen osoitteeseen.",
             ).format(place=place),
-            tr(
+            QCoreApplication.translate(
+                "OutboxQuestions",
                 "Tallennettaessa: {saved_for}\nNyt: {now}\n\n"
                 "Lähetä uuteen osoitteeseen vain, jos tuki on kertonut muutoksesta. "
-                "Epäselvässä tapauksessa soita tukeen: lähetykset odottavat tallessa."
-            ).format(saved_for=saved_for or tr("(ei tiedossa)"), now=now),
+                "Epäselvässä tapauksessa soita tukeen: lähetykset odottavat tallessa.",
+            ).format(
+                saved_for=saved_for
+                or QCoreApplication.translate("OutboxQuestions", "(ei tiedossa)"),
+                now=now,
+            ),
         ),
-        (tr("Lähetä uuteen osoitteeseen"), tr("Älä lähetä")),
+        (
+            QCoreApplication.translate("OutboxQuestions", "Lähetä uuteen osoitteeseen"),
+            QCoreApplication.translate("OutboxQuestions", "Älä lähetä"),
+        ),
         on_yes,
         QMessageBox.Icon.Warning,
     )

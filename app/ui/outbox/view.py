@@ -39,6 +39,7 @@ from app.services.outbox.items import AUTHOR_UNREADABLE, PAYLOAD_UNREADABLE, SAL
 from app.services.outbox.store import ItemState, StoredItem
 from app.ui.followup.fax_actions import FaxActions
 from app.ui.item_table import ItemListDialog, TableRow, item_table, message_line, named_button
+from app.ui.labels import item_label_text
 from app.ui.messages import where
 from app.ui.outbox import messages as outbox_messages
 from app.ui.outbox import questions
@@ -204,7 +205,7 @@ class OutboxView(ItemListDialog):
             attempts, next_attempt = (timing or {}).get(row.id, (0, None))
             error, error_tip = self._error_text(row.failure)
             cells = [
-                row.label,
+                item_label_text(row.label),
                 self._municipality_name(row.municipality),
                 self._kind_text(row.kind),
                 self._state_text(row.state),
@@ -299,7 +300,7 @@ class OutboxView(ItemListDialog):
         if row is None or self._fax_actions is None:
             return
         what = self.tr("{label} – {place}").format(
-            label=row.label, place=self._where(row.municipality)
+            label=item_label_text(row.label), place=self._where(row.municipality)
         )
         self._fax_actions.mark_sent(row.id, what, self)
 
@@ -316,7 +317,7 @@ class OutboxView(ItemListDialog):
             self.reload()
             return
         reason, _tip = self._error_text(item.failure)
-        subject = f"{row.label} – {self._where(row.municipality)}"
+        subject = f"{item_label_text(row.label)} – {self._where(row.municipality)}"
         try:
             editor = self._editor(item, row, subject, reason)
         except ValueError:
@@ -336,7 +337,7 @@ class OutboxView(ItemListDialog):
         if item.kind is ItemKind.ENTRY:
             entry = entry_from_payload(item.payload)
             place = self._where(row.municipality)
-            editor = CorrectionEditor(entry, row.label, place, reason, self)
+            editor = CorrectionEditor(entry, item_label_text(row.label), place, reason, self)
             editor.resend_requested.connect(
                 lambda corrected: self._resend(editor.resend_failed, editor, row, corrected)
             )
@@ -414,14 +415,16 @@ class OutboxView(ItemListDialog):
             return
         if row.kind not in CORRECTABLE:
             return
-        dialog = DiscardDialog(row.kind, row.label, self._where(row.municipality), self)
+        dialog = DiscardDialog(
+            row.kind, item_label_text(row.label), self._where(row.municipality), self
+        )
         dialog.discard_requested.connect(lambda reason: self._discard(dialog, row, reason))
         dialog.finished.connect(lambda _result: self.return_focus())
         dialog.show()
 
     def _confirm_removal(self, row: _Row) -> None:
         """A refused record of a discard: ask, then remove it; nothing more is sent."""
-        what = f"{row.label} – {self._where(row.municipality)}"
+        what = f"{item_label_text(row.label)} – {self._where(row.municipality)}"
         questions.ask_to_remove_event(self, what, lambda: self._remove_event(row))
 
     def _remove_event(self, row: _Row) -> None:

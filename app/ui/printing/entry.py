@@ -23,6 +23,7 @@ from app.domain.model import ClientSummary, DutyEntry, PersonDetails
 from app.domain.policy import Municipality
 from app.services.context import AppContext
 from app.services.documents.titles import ENTRY_TITLE
+from app.services.documents.wording import CONTEXT, translate
 from app.ui.access import AccessTrail
 from app.ui.message_bar import MessageBridge
 from app.ui.printing.flow import Document, Outcome, PrintFlow, pages_text
@@ -94,7 +95,7 @@ class EntryPrinter(QObject):
         self._flow = PrintFlow(context.policy.printing, runner, status, parent)
         self._flow.preview_opened.connect(self.preview_opened)
         self._document = Document(
-            title=ENTRY_TITLE,
+            title=translate(CONTEXT, ENTRY_TITLE),
             retry=self.tr("Yritä uudelleen (Ctrl+P)."),
             file_name="paivystyskirjaus.pdf",
         )

@@ -40,10 +40,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PrintFlow", text)
-
-
 def print_pdf(pdf: bytes, printer: QPrinter, config: PrintingConfig) -> int:
     """Print ``pdf`` on ``printer`` if ``config`` allows it; the pages sent
     (:func:`app.ui.printing.printer.print_pdf`, imported here at the first print); the
@@ -55,7 +51,11 @@ def print_pdf(pdf: bytes, printer: QPrinter, config: PrintingConfig) -> int:
 
 def pages_text(pages: int) -> str:
     """``1 sivu``, ``3 sivua``: how many pages went to the printer."""
-    return _tr("1 sivu") if pages == 1 else _tr("{n} sivua").format(n=pages)
+    return (
+        QCoreApplication.translate("PrintFlow", "1 sivu")
+        if pages == 1
+        else QCoreApplication.translate("PrintFlow", "{n} sivua").format(n=pages)
+    )
 
 
 @dataclass(frozen=True)
