@@ -16,10 +16,6 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QMessageBox, QWidget
 _NATIVE = QKeySequence.SequenceFormat.NativeText
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Shortcuts", text)
-
-
 def field_keys() -> list[tuple[str, str]]:
     """Keys that fields handle themselves, not through an action or a shortcut object."""
 
@@ -27,10 +23,21 @@ def field_keys() -> list[tuple[str, str]]:
         return keys_text([QKeySequence(name) for name in names])
 
     return [
-        (keys("Return"), _tr("hae asiakas (henkilötunnuskentässä)")),
-        (keys("Return"), _tr("kuittaa virheet ja varoitukset (viestiluettelossa)")),
-        (keys("Esc"), _tr("sulje ikkuna tai kysymys")),
-        (keys("Tab", "Shift+Tab"), _tr("seuraava, edellinen kenttä")),
+        (
+            keys("Return"),
+            QCoreApplication.translate("Shortcuts", "hae asiakas (henkilötunnuskentässä)"),
+        ),
+        (
+            keys("Return"),
+            QCoreApplication.translate(
+                "Shortcuts", "kuittaa virheet ja varoitukset (viestiluettelossa)"
+            ),
+        ),
+        (keys("Esc"), QCoreApplication.translate("Shortcuts", "sulje ikkuna tai kysymys")),
+        (
+            keys("Tab", "Shift+Tab"),
+            QCoreApplication.translate("Shortcuts", "seuraava, edellinen kenttä"),
+        ),
     ]
 
 
@@ -72,7 +79,11 @@ def show_keys_in_tooltips(bar: QMenuBar) -> None:
                 continue
             tip = action.toolTip() or plain(action.text())
             if keys not in tip:
-                action.setToolTip(_tr("{what} ({keys})").format(what=tip, keys=keys))
+                action.setToolTip(
+                    QCoreApplication.translate("Shortcuts", "{what} ({keys})").format(
+                        what=tip, keys=keys
+                    )
+                )
 
 
 def shortcut_sections(window: QWidget) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -98,12 +109,12 @@ def shortcut_sections(window: QWidget) -> list[tuple[str, list[tuple[str, str]]]
             others.setdefault(plain(action.text()), []).append(keys)
     for shortcut in window.findChildren(QShortcut):
         keys = keys_text([shortcut.key()])
-        what = shortcut.whatsThis() or _tr("(ei kuvausta)")
+        what = shortcut.whatsThis() or QCoreApplication.translate("Shortcuts", "(ei kuvausta)")
         if keys and keys not in others.get(what, []):
             others.setdefault(what, []).append(keys)
     rows = [(", ".join(keys), what) for what, keys in others.items()]
     rows += field_keys()
-    sections.append((_tr("Muualla"), rows))
+    sections.append((QCoreApplication.translate("Shortcuts", "Muualla"), rows))
     return sections
 
 
@@ -121,8 +132,8 @@ def show_shortcuts(parent: QWidget) -> QMessageBox:
     """A non-modal box: the worker may keep it open beside the window."""
     box = QMessageBox(parent)
     box.setObjectName("shortcutsBox")
-    box.setWindowTitle(_tr("Pikanäppäimet"))
-    box.setAccessibleName(_tr("Pikanäppäimet"))
+    box.setWindowTitle(QCoreApplication.translate("Shortcuts", "Pikanäppäimet"))
+    box.setAccessibleName(QCoreApplication.translate("Shortcuts", "Pikanäppäimet"))
     box.setText(shortcuts_text(parent))
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setModal(False)

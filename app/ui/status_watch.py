@@ -41,10 +41,6 @@ if TYPE_CHECKING:
 DOWN = frozenset({Reachability.VPN_DOWN, Reachability.NO_NETWORK, Reachability.SERVICE_DOWN})
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StatusWatch", text)
-
-
 class Level(Enum):
     """The worst that is true now, as the tray icon draws it."""
 
@@ -116,16 +112,16 @@ class StatusWatch(QObject):
 
     def outbox_text(self) -> str:
         if self._unavailable:
-            return _tr("Lähtevät: ei käytössä")
+            return QCoreApplication.translate("StatusWatch", "Lähtevät: ei käytössä")
         if self._snapshot is None:
-            return _tr("Lähtevät: avataan…")
+            return QCoreApplication.translate("StatusWatch", "Lähtevät: avataan…")
         return outbox_messages.outbox_count(self.undelivered, self.attention)
 
     @property
     def tooltip(self) -> str:
-        title = _tr("Päivystys")
+        title = QCoreApplication.translate("StatusWatch", "Päivystys")
         if self._training:
-            title += " – " + _tr("HARJOITTELU")
+            title += " – " + QCoreApplication.translate("StatusWatch", "HARJOITTELU")
         lines = [title]
         if self._duty is not None:
             lines.append(status_text(self._duty))
@@ -182,8 +178,10 @@ class StatusWatch(QObject):
 
     def on_outbox_failed(self, _error: object) -> None:
         self._unavailable = True
-        text = _tr("Lähtevät eivät ole käytössä: kirjauksia ei voi tallentaa.")
-        self.notify.emit(_tr("Päivystys"), text, True)
+        text = QCoreApplication.translate(
+            "StatusWatch", "Lähtevät eivät ole käytössä: kirjauksia ei voi tallentaa."
+        )
+        self.notify.emit(QCoreApplication.translate("StatusWatch", "Päivystys"), text, True)
         self.announce.emit(text)
         self.changed.emit()
 
@@ -195,7 +193,9 @@ class StatusWatch(QObject):
             return
         self._waiting_in.add(code)
         self.announce.emit(
-            _tr("Odottaa lähtevissä: {place}").format(place=self._names.get(code, code))
+            QCoreApplication.translate("StatusWatch", "Odottaa lähtevissä: {place}").format(
+                place=self._names.get(code, code)
+            )
         )
 
     def _waits_in(self, code: str) -> bool:
@@ -212,11 +212,17 @@ class StatusWatch(QObject):
             return
         places = self._places(self._delivered)
         self._delivered.clear()
-        text = _tr("Odottaneet kirjaukset toimitettu: {places}.").format(places=places)
+        text = QCoreApplication.translate(
+            "StatusWatch", "Odottaneet kirjaukset toimitettu: {places}."
+        ).format(places=places)
         left = snapshot.undelivered
         if left:
-            text += " " + _tr("Lähtevissä vielä {count}.").format(count=left)
-        self.notify.emit(_tr("Päivystys: toimitettu"), text, False)
+            text += " " + QCoreApplication.translate(
+                "StatusWatch", "Lähtevissä vielä {count}."
+            ).format(count=left)
+        self.notify.emit(
+            QCoreApplication.translate("StatusWatch", "Päivystys: toimitettu"), text, False
+        )
         self.announce.emit(text)
 
     def _tell_attention(self) -> None:
@@ -224,8 +230,12 @@ class StatusWatch(QObject):
             return
         places = self._places(self._attention)
         self._attention.clear()
-        text = _tr("Vaatii toimia: {places}. Avaa lähtevät (Ctrl+L).").format(places=places)
-        self.notify.emit(_tr("Päivystys: vaatii toimia"), text, True)
+        text = QCoreApplication.translate(
+            "StatusWatch", "Vaatii toimia: {places}. Avaa lähtevät (Ctrl+L)."
+        ).format(places=places)
+        self.notify.emit(
+            QCoreApplication.translate("StatusWatch", "Päivystys: vaatii toimia"), text, True
+        )
         self.announce.emit(text)
 
 

@@ -31,10 +31,6 @@ _COLOURS = {
 NOTIFICATION_MS = 10_000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Tray", text)
-
-
 def draw_icon(level: Level, undelivered: int, duty_on: bool | None) -> QIcon:
     """A disc in the level's colour, and a shape as well as a colour for each level: a
     slash for the VPN down, an exclamation mark for attention; the outbox count in a
@@ -90,14 +86,16 @@ class Tray(QObject):
         self.menu.setToolTipsVisible(True)
         # The menu's own actions stay enabled while the window is locked (its lock
         # disables the window's): the lock screen shows, and quits.
-        self.show_action = QAction(_tr("&Näytä Päivystys"), self.menu)
+        self.show_action = QAction(
+            QCoreApplication.translate("Tray", "&Näytä Päivystys"), self.menu
+        )
         self.show_action.setObjectName("trayShowAction")
         self.show_action.triggered.connect(lambda _checked=False: self.show_window())
         self.menu.addAction(self.show_action)
         # The window's own action: its F12 shows in the menu.
         self.menu.addAction(window.lock.action)
         self.menu.addSeparator()
-        self.quit_action = QAction(_tr("&Lopeta"), self.menu)
+        self.quit_action = QAction(QCoreApplication.translate("Tray", "&Lopeta"), self.menu)
         self.quit_action.setObjectName("trayQuitAction")
         self.quit_action.triggered.connect(lambda _checked=False: window.close())
         self.menu.addAction(self.quit_action)

@@ -22,6 +22,8 @@ pytestmark = [
 WITHOUT_SHORTCUT = {
     "outage-": "training only: the trainer's per-municipality outage switches, one a "
     "municipality; no worker needs them at 3 a.m., and nine more chords would collide",
+    "language_": "the language, chosen once and kept for the next start (Ohje → Kieli, by "
+    "its mnemonics): a chord per language would take keys for a choice made once",
 }
 
 NATIVE = QKeySequence.SequenceFormat.NativeText

@@ -1120,6 +1120,14 @@
         <translation>Mark as sent…</translation>
     </message>
     <message>
+        <source>Merkitse faksi lähetetyksi</source>
+        <translation>Mark the fax as sent</translation>
+    </message>
+    <message>
+        <source>Avoimet siirrot</source>
+        <translation>Open handoffs</translation>
+    </message>
+    <message>
         <source>✔ Faksi merkitty lähetetyksi. Voit sulkea ikkunan.</source>
         <translation>✔ Fax marked as sent. You can close the window.</translation>
     </message>
@@ -1133,6 +1141,13 @@
     <message>
         <source>Kenttä {field} on tyhjä. Täytä se.</source>
         <translation>The field {field} is empty. Fill it in.</translation>
+    </message>
+</context>
+<context>
+    <name>Focus</name>
+    <message>
+        <source>tallenna tai lähetä (lomakkeessa)</source>
+        <translation>save or send (in the form)</translation>
     </message>
 </context>
 <context>
@@ -1396,8 +1411,16 @@
         <translation>Save the handoff (Ctrl+Enter)</translation>
     </message>
     <message>
+        <source>Tallenna siirto</source>
+        <translation>Save the handoff</translation>
+    </message>
+    <message>
         <source>Peruuta</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Peruuta siirto</source>
+        <translation>Cancel the handoff</translation>
     </message>
     <message>
         <source>Vastaanottaja:</source>
@@ -1619,8 +1642,16 @@
         <translation>&amp;Unlock</translation>
     </message>
     <message>
+        <source>Avaa lukitus</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
         <source>&amp;Kirjaudu</source>
         <translation>&amp;Sign in</translation>
+    </message>
+    <message>
+        <source>Kirjaudu uudelleen</source>
+        <translation>Sign in again</translation>
     </message>
     <message>
         <source>Kirjaudu organisaation tunnuksilla uudelleen.</source>
@@ -1629,6 +1660,10 @@
     <message>
         <source>&amp;Lopeta</source>
         <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>Lopeta Päivystys</source>
+        <translation>Quit Päivystys</translation>
     </message>
     <message>
         <source>Sulje Päivystys. Lähtevät odottavat salattuina seuraavaan käynnistykseen.</source>
@@ -2097,8 +2132,16 @@
         <translation>Pass on the notification (Ctrl+Enter)</translation>
     </message>
     <message>
+        <source>Välitä ilmoitus</source>
+        <translation>Send the notification</translation>
+    </message>
+    <message>
         <source>Peruuta</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Peruuta ilmoitus</source>
+        <translation>Cancel the notification</translation>
     </message>
     <message>
         <source>Kysytään kotikuntaa väestötietojärjestelmästä…</source>
@@ -3049,6 +3092,10 @@ Send to the new address only if support has told you of the change. If in doubt,
         <translation>{pages} · printer: {printer}</translation>
     </message>
     <message>
+        <source>Valitse tulostin ja tulosta (esikatselussa)</source>
+        <translation>Choose a printer and print (in the preview)</translation>
+    </message>
+    <message>
         <source>Tulosta kirjaus</source>
         <translation>Print the entry</translation>
     </message>
@@ -3130,44 +3177,32 @@ Send to the new address only if support has told you of the change. If in doubt,
 <context>
     <name>Shortcuts</name>
     <message>
-        <source>Ctrl+1…Ctrl+9  valitse kunta
-Ctrl+F  henkilötunnus
-Enter  hae asiakas
-Ctrl+K  vaihda asiakkaan kotikuntaan ja hae uudelleen
-Ctrl+N  uusi kirjaus (jatkaa asiakkaan luonnosta)
-Ctrl+Shift+N  uusi asiakas tähän kuntaan
-Ctrl+Shift+U  henkilö ilman henkilötunnusta
-Ctrl+Shift+L  luonnokset
-Ctrl+Enter  tallenna kirjaus
-Ctrl+P  tulosta viimeksi tallennettu kirjaus
-Ctrl+L  lähtevät kirjaukset
-Ctrl+H  siirrä virka-aikaiselle
-Ctrl+I  lastensuojeluilmoitus
-Ctrl+J  avoimet siirrot
-F5  tarkista yhteydet
-F1  pikanäppäimet
-Ctrl+Shift+M  viimeisimmät viestit (Enter kuittaa virheet ja varoitukset)
-F12  lukitse (asiakastiedot pois näytöltä ja muistista)
-Ctrl+Q  lopeta</source>
-        <translation>Ctrl+1…Ctrl+9  choose a municipality
-Ctrl+F  personal identity code
-Enter  search for the client
-Ctrl+K  switch to the client&apos;s municipality of residence and search again
-Ctrl+N  new entry (continues the client&apos;s draft)
-Ctrl+Shift+N  new client in this municipality
-Ctrl+Shift+U  person without a personal identity code
-Ctrl+Shift+L  drafts
-Ctrl+Enter  save the entry
-Ctrl+P  print the last saved entry
-Ctrl+L  outgoing entries
-Ctrl+H  hand off to office hours
-Ctrl+I  child welfare notification
-Ctrl+J  open handoffs
-F5  check the connections
-F1  keyboard shortcuts
-Ctrl+Shift+M  recent messages (Enter acknowledges errors and warnings)
-F12  lock (client data off the screen and out of memory)
-Ctrl+Q  quit</translation>
+        <source>hae asiakas (henkilötunnuskentässä)</source>
+        <translation>find the client (in the personal identity code field)</translation>
+    </message>
+    <message>
+        <source>kuittaa virheet ja varoitukset (viestiluettelossa)</source>
+        <translation>acknowledge errors and warnings (in the message list)</translation>
+    </message>
+    <message>
+        <source>sulje ikkuna tai kysymys</source>
+        <translation>close the window or question</translation>
+    </message>
+    <message>
+        <source>seuraava, edellinen kenttä</source>
+        <translation>next, previous field</translation>
+    </message>
+    <message>
+        <source>{what} ({keys})</source>
+        <translation>{what} ({keys})</translation>
+    </message>
+    <message>
+        <source>(ei kuvausta)</source>
+        <translation>(no description)</translation>
+    </message>
+    <message>
+        <source>Muualla</source>
+        <translation>Elsewhere</translation>
     </message>
     <message>
         <source>Pikanäppäimet</source>
@@ -3254,6 +3289,64 @@ Ctrl+Q  quit</translation>
     <message>
         <source>Kirjautuminen keskeytyi tai vastaus ei kelvannut. Yritä uudelleen; jos se toistuu, soita tukeen.</source>
         <translation>Signing in was interrupted or the reply was not valid. Try again; if it recurs, call support.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusWatch</name>
+    <message>
+        <source>Lähtevät: ei käytössä</source>
+        <translation>Outbox: not in use</translation>
+    </message>
+    <message>
+        <source>Lähtevät: avataan…</source>
+        <translation>Outbox: opening…</translation>
+    </message>
+    <message>
+        <source>Päivystys</source>
+        <translation>Päivystys</translation>
+    </message>
+    <message>
+        <source>HARJOITTELU</source>
+        <translation>TRAINING</translation>
+    </message>
+    <message>
+        <source>Lähtevät eivät ole käytössä: kirjauksia ei voi tallentaa.</source>
+        <translation>The outbox is not in use: entries cannot be saved.</translation>
+    </message>
+    <message>
+        <source>Odottaa lähtevissä: {place}</source>
+        <translation>Waiting in the outbox: {place}</translation>
+    </message>
+    <message>
+        <source>Odottaneet kirjaukset toimitettu: {places}.</source>
+        <translation>Waiting entries delivered: {places}.</translation>
+    </message>
+    <message>
+        <source>Lähtevissä vielä {count}.</source>
+        <translation>Still in the outbox: {count}.</translation>
+    </message>
+    <message>
+        <source>Päivystys: toimitettu</source>
+        <translation>Päivystys: delivered</translation>
+    </message>
+    <message>
+        <source>Vaatii toimia: {places}. Avaa lähtevät (Ctrl+L).</source>
+        <translation>Needs action: {places}. Open the outbox (Ctrl+L).</translation>
+    </message>
+    <message>
+        <source>Päivystys: vaatii toimia</source>
+        <translation>Päivystys: needs action</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>&amp;Näytä Päivystys</source>
+        <translation>&amp;Show Päivystys</translation>
+    </message>
+    <message>
+        <source>&amp;Lopeta</source>
+        <translation>&amp;Quit</translation>
     </message>
 </context>
 <context>

@@ -1120,6 +1120,14 @@
         <translation>Markera som skickat…</translation>
     </message>
     <message>
+        <source>Merkitse faksi lähetetyksi</source>
+        <translation>Markera faxet som skickat</translation>
+    </message>
+    <message>
+        <source>Avoimet siirrot</source>
+        <translation>Öppna överföringar</translation>
+    </message>
+    <message>
         <source>✔ Faksi merkitty lähetetyksi. Voit sulkea ikkunan.</source>
         <translation>✔ Faxet markerat som skickat. Du kan stänga fönstret.</translation>
     </message>
@@ -1133,6 +1141,13 @@
     <message>
         <source>Kenttä {field} on tyhjä. Täytä se.</source>
         <translation>Fältet {field} är tomt. Fyll i det.</translation>
+    </message>
+</context>
+<context>
+    <name>Focus</name>
+    <message>
+        <source>tallenna tai lähetä (lomakkeessa)</source>
+        <translation>spara eller skicka (i formuläret)</translation>
     </message>
 </context>
 <context>
@@ -1396,8 +1411,16 @@
         <translation>Spara överföringen (Ctrl+Enter)</translation>
     </message>
     <message>
+        <source>Tallenna siirto</source>
+        <translation>Spara överföringen</translation>
+    </message>
+    <message>
         <source>Peruuta</source>
         <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Peruuta siirto</source>
+        <translation>Avbryt överföringen</translation>
     </message>
     <message>
         <source>Vastaanottaja:</source>
@@ -1619,8 +1642,16 @@
         <translation>&amp;Öppna</translation>
     </message>
     <message>
+        <source>Avaa lukitus</source>
+        <translation>Lås upp</translation>
+    </message>
+    <message>
         <source>&amp;Kirjaudu</source>
         <translation>&amp;Logga in</translation>
+    </message>
+    <message>
+        <source>Kirjaudu uudelleen</source>
+        <translation>Logga in igen</translation>
     </message>
     <message>
         <source>Kirjaudu organisaation tunnuksilla uudelleen.</source>
@@ -1629,6 +1660,10 @@
     <message>
         <source>&amp;Lopeta</source>
         <translation>&amp;Avsluta</translation>
+    </message>
+    <message>
+        <source>Lopeta Päivystys</source>
+        <translation>Avsluta Päivystys</translation>
     </message>
     <message>
         <source>Sulje Päivystys. Lähtevät odottavat salattuina seuraavaan käynnistykseen.</source>
@@ -2097,8 +2132,16 @@
         <translation>Förmedla anmälan (Ctrl+Enter)</translation>
     </message>
     <message>
+        <source>Välitä ilmoitus</source>
+        <translation>Skicka anmälan</translation>
+    </message>
+    <message>
         <source>Peruuta</source>
         <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Peruuta ilmoitus</source>
+        <translation>Avbryt anmälan</translation>
     </message>
     <message>
         <source>Kysytään kotikuntaa väestötietojärjestelmästä…</source>
@@ -3049,6 +3092,10 @@ Skicka till den nya adressen endast om supporten har berättat om ändringen. I 
         <translation>{pages} · skrivare: {printer}</translation>
     </message>
     <message>
+        <source>Valitse tulostin ja tulosta (esikatselussa)</source>
+        <translation>Välj skrivare och skriv ut (i förhandsgranskningen)</translation>
+    </message>
+    <message>
         <source>Tulosta kirjaus</source>
         <translation>Skriv ut anteckningen</translation>
     </message>
@@ -3130,44 +3177,32 @@ Skicka till den nya adressen endast om supporten har berättat om ändringen. I 
 <context>
     <name>Shortcuts</name>
     <message>
-        <source>Ctrl+1…Ctrl+9  valitse kunta
-Ctrl+F  henkilötunnus
-Enter  hae asiakas
-Ctrl+K  vaihda asiakkaan kotikuntaan ja hae uudelleen
-Ctrl+N  uusi kirjaus (jatkaa asiakkaan luonnosta)
-Ctrl+Shift+N  uusi asiakas tähän kuntaan
-Ctrl+Shift+U  henkilö ilman henkilötunnusta
-Ctrl+Shift+L  luonnokset
-Ctrl+Enter  tallenna kirjaus
-Ctrl+P  tulosta viimeksi tallennettu kirjaus
-Ctrl+L  lähtevät kirjaukset
-Ctrl+H  siirrä virka-aikaiselle
-Ctrl+I  lastensuojeluilmoitus
-Ctrl+J  avoimet siirrot
-F5  tarkista yhteydet
-F1  pikanäppäimet
-Ctrl+Shift+M  viimeisimmät viestit (Enter kuittaa virheet ja varoitukset)
-F12  lukitse (asiakastiedot pois näytöltä ja muistista)
-Ctrl+Q  lopeta</source>
-        <translation>Ctrl+1…Ctrl+9  välj kommun
-Ctrl+F  personbeteckning
-Enter  sök klient
-Ctrl+K  byt till klientens hemkommun och sök på nytt
-Ctrl+N  ny anteckning (fortsätter klientens utkast)
-Ctrl+Shift+N  ny klient i denna kommun
-Ctrl+Shift+U  person utan personbeteckning
-Ctrl+Shift+L  utkast
-Ctrl+Enter  spara anteckningen
-Ctrl+P  skriv ut den senast sparade anteckningen
-Ctrl+L  utgående anteckningar
-Ctrl+H  överför till tjänstetid
-Ctrl+I  barnskyddsanmälan
-Ctrl+J  öppna överföringar
-F5  kontrollera förbindelserna
-F1  kortkommandon
-Ctrl+Shift+M  senaste meddelanden (Enter kvitterar fel och varningar)
-F12  lås (klientuppgifterna bort från skärmen och ur minnet)
-Ctrl+Q  avsluta</translation>
+        <source>hae asiakas (henkilötunnuskentässä)</source>
+        <translation>sök klient (i fältet för personbeteckning)</translation>
+    </message>
+    <message>
+        <source>kuittaa virheet ja varoitukset (viestiluettelossa)</source>
+        <translation>kvittera fel och varningar (i meddelandelistan)</translation>
+    </message>
+    <message>
+        <source>sulje ikkuna tai kysymys</source>
+        <translation>stäng fönstret eller frågan</translation>
+    </message>
+    <message>
+        <source>seuraava, edellinen kenttä</source>
+        <translation>nästa, föregående fält</translation>
+    </message>
+    <message>
+        <source>{what} ({keys})</source>
+        <translation>{what} ({keys})</translation>
+    </message>
+    <message>
+        <source>(ei kuvausta)</source>
+        <translation>(ingen beskrivning)</translation>
+    </message>
+    <message>
+        <source>Muualla</source>
+        <translation>På annat håll</translation>
     </message>
     <message>
         <source>Pikanäppäimet</source>
@@ -3254,6 +3289,64 @@ Ctrl+Q  avsluta</translation>
     <message>
         <source>Kirjautuminen keskeytyi tai vastaus ei kelvannut. Yritä uudelleen; jos se toistuu, soita tukeen.</source>
         <translation>Inloggningen avbröts eller svaret dög inte. Försök igen; om det upprepas, ring supporten.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusWatch</name>
+    <message>
+        <source>Lähtevät: ei käytössä</source>
+        <translation>Utkorg: inte i bruk</translation>
+    </message>
+    <message>
+        <source>Lähtevät: avataan…</source>
+        <translation>Utkorg: öppnas…</translation>
+    </message>
+    <message>
+        <source>Päivystys</source>
+        <translation>Päivystys</translation>
+    </message>
+    <message>
+        <source>HARJOITTELU</source>
+        <translation>ÖVNING</translation>
+    </message>
+    <message>
+        <source>Lähtevät eivät ole käytössä: kirjauksia ei voi tallentaa.</source>
+        <translation>Utkorgen är inte i bruk: anteckningar kan inte sparas.</translation>
+    </message>
+    <message>
+        <source>Odottaa lähtevissä: {place}</source>
+        <translation>Väntar i utkorgen: {place}</translation>
+    </message>
+    <message>
+        <source>Odottaneet kirjaukset toimitettu: {places}.</source>
+        <translation>Väntande anteckningar levererade: {places}.</translation>
+    </message>
+    <message>
+        <source>Lähtevissä vielä {count}.</source>
+        <translation>Kvar i utkorgen: {count}.</translation>
+    </message>
+    <message>
+        <source>Päivystys: toimitettu</source>
+        <translation>Päivystys: levererat</translation>
+    </message>
+    <message>
+        <source>Vaatii toimia: {places}. Avaa lähtevät (Ctrl+L).</source>
+        <translation>Kräver åtgärder: {places}. Öppna utkorgen (Ctrl+L).</translation>
+    </message>
+    <message>
+        <source>Päivystys: vaatii toimia</source>
+        <translation>Päivystys: kräver åtgärder</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>&amp;Näytä Päivystys</source>
+        <translation>&amp;Visa Päivystys</translation>
+    </message>
+    <message>
+        <source>&amp;Lopeta</source>
+        <translation>&amp;Avsluta</translation>
     </message>
 </context>
 <context>
