@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TRANSLATIONS = Path(__file__).with_name("i18n")
+# The translators the last install_translations put in place (one language at a time).
+_INSTALLED: list[QTranslator] = []
 _LOCALES = {
     "fi": QLocale(QLocale.Language.Finnish, QLocale.Country.Finland),
     "sv": QLocale(QLocale.Language.Swedish, QLocale.Country.Finland),
@@ -53,8 +55,11 @@ def install_translations(
     app: QCoreApplication, language: str, directory: Path = TRANSLATIONS
 ) -> list[QTranslator]:
     """Install the app's and Qt's translators for ``language`` ("fi", "sv" or "en")
-    from ``directory``; returns those installed."""
+    from ``directory``, in place of those an earlier call installed; returns them."""
     from app.services.documents import wording
+
+    while _INSTALLED:
+        app.removeTranslator(_INSTALLED.pop())
 
     locale = _LOCALES.get(language, _LOCALES["fi"])
     # Dates and numbers follow the UI language, not the machine's locale.
@@ -67,14 +72,14 @@ def install_translations(
     if qt_translator.load(locale, "qtbase", "_", qt_dir):
         app.installTranslator(qt_translator)
         installed.append(qt_translator)
-    if language == "fi":
-        return installed
-    translator = QTranslator(app)
-    if translator.load(locale, "paivystys", "_", str(directory)):
-        app.installTranslator(translator)
-        installed.append(translator)
-    else:
-        log.warning("no %s translation installed: the interface stays in Finnish", language)
+    if language != "fi":
+        translator = QTranslator(app)
+        if translator.load(locale, "paivystys", "_", str(directory)):
+            app.installTranslator(translator)
+            installed.append(translator)
+        else:
+            log.warning("no %s translation installed: the interface stays in Finnish", language)
+    _INSTALLED.extend(installed)
     return installed
 
 
