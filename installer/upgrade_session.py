@@ -299,9 +299,10 @@ def upgrade_with_items_waiting(night: Night, old: Path, new: Path) -> None:
     expect("recorded after a second flush", night.records_with(MUNICIPALITY, MARKER), 1)
 
 
-def training_key_user(night: Night) -> str:
+def python_line(night: Night, code: str, *args: str) -> str:
+    """``python -c code args`` of the source tree in the night's session; its stdout."""
     return subprocess.run(
-        [PYTHON, "-c", TRAINING_KEY_USER_CODE],
+        [PYTHON, "-c", code, *args],
         cwd=REPO,
         env=night.env,
         check=True,
@@ -311,16 +312,13 @@ def training_key_user(night: Night) -> str:
     ).stdout.strip()
 
 
+def training_key_user(night: Night) -> str:
+    return python_line(night, TRAINING_KEY_USER_CODE)
+
+
 def get_training_key(night: Night) -> str:
     code = "import keyring, sys; print(keyring.get_password(sys.argv[1], sys.argv[2]))"
-    out = subprocess.run(
-        [PYTHON, "-c", code, KEYRING_SERVICE, training_key_user(night)],
-        env=night.env,
-        check=True,
-        timeout=60,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
+    out = python_line(night, code, KEYRING_SERVICE, training_key_user(night))
     if len(out) != 64:
         raise Failed("the training outbox key is not in the keyring")
     return out
@@ -331,12 +329,7 @@ def set_training_key(night: Night, hex_key: str) -> None:
         "import keyring, sys; keyring.set_password(sys.argv[1], sys.argv[2], sys.argv[3]);"
         "assert keyring.get_password(sys.argv[1], sys.argv[2]) == sys.argv[3]"
     )
-    subprocess.run(
-        [PYTHON, "-c", code, KEYRING_SERVICE, training_key_user(night), hex_key],
-        env=night.env,
-        check=True,
-        timeout=60,
-    )
+    python_line(night, code, KEYRING_SERVICE, training_key_user(night), hex_key)
 
 
 def one_golden_outbox(night: Night, profile: Path, file_name: str, golden: Any) -> None:

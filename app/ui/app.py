@@ -83,19 +83,25 @@ def install_translations(
     return installed
 
 
+def _application(argv: list[str]) -> tuple[QApplication, CrashHandler, GuiThreadCollector]:
+    """The application (the one that exists, or a new one), with the crash handler
+    installed: from here on a bug in a slot or a thread is logged and shown, not lost
+    on stderr. The caller stops the collector and uninstalls the handler."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    app.setApplicationName("paivystys")
+    crashes = CrashHandler(app)
+    crashes.install()
+    return app, crashes, GuiThreadCollector(app)
+
+
 def run(context: AppContext, argv: list[str]) -> int:
     """Show the main window and run the event loop; returns the exit code.
 
     The caller owns the context: it closes the workstation after this returns,
     when the window has already waited for its background work.
     """
-    existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(argv)
-    app.setApplicationName("paivystys")
-    # From here on a bug in a slot or a thread is logged and shown, not lost on stderr.
-    crashes = CrashHandler(app)
-    crashes.install()
-    collector = GuiThreadCollector(app)
+    app, crashes, collector = _application(argv)
     try:
         # Read here, before any widget exists: the language decides every text.
         # Nothing is on screen yet, so this small read blocks no one.
@@ -169,12 +175,7 @@ def start(
     An exception from ``open_context`` (a policy that cannot be used, a classroom
     server that does not answer) closes the frame and is raised from here.
     """
-    existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(argv)
-    app.setApplicationName("paivystys")
-    crashes = CrashHandler(app)
-    crashes.install()
-    collector = GuiThreadCollector(app)
+    app, crashes, collector = _application(argv)
     window: MainWindow | None = None
     session: _Session | None = None
     try:
