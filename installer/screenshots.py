@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -143,6 +144,8 @@ class Driver:
 
 
 def _shoot(variant: str, tmp: Path) -> None:
+    from app.domain.clock import utc_now
+    from app.services.auth.pin import PinStore
     from app.services.paths import EXAMPLE_POLICY
     from app.services.policy.load import load_policy
     from app.training.server import TrainingServer
@@ -159,8 +162,15 @@ def _shoot(variant: str, tmp: Path) -> None:
         TrainingServer(load_policy(EXAMPLE_POLICY)) as server,
         training_context(
             server, settings_path=tmp / "settings.json", worker_name="Päivystäjä Koulutus"
-        ) as context,
+        ) as built,
     ):
+        context = built
+        if variant == "light":
+            # The lock as a worker sees it (docs/sign-in.md): a PIN set at sign-in,
+            # and "Kirjaudu" for a new sign-in.
+            pins = PinStore(tmp / "pin" / "unlock-pin.json")
+            pins.set_pin("480917", context.worker_name, utc_now())
+            context = replace(context, pins=pins, sign_in_again=lambda: False)
         window = MainWindow(context)
         window.resize(1200, 820)
         window.show()
