@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, Qt
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.hetu import parse_hetu
+from app.services.auth.pin import PinStore, ScryptCost
 from app.training.server import TrainingServer
 from app.ui.client.person_dialog import PersonDialog
 from app.ui.main_window import MainWindow
@@ -24,9 +27,12 @@ from app.ui.printing.preview import PrintPreview
 from app.ui.sign_in import PasswordDialog, PinDialog
 from tests.gui_helpers import (
     CTRL,
+    HELSINKI,
     HYVINKAA,
     JARVENPAA,
     WAIT_MS,
+    WORKER,
+    WindowOpener,
     clients,
     find_client,
     open_handoff,
@@ -175,3 +181,13 @@ def white_page() -> QImage:
 @pytest.mark.parametrize("name", list(DIALOGS))
 def test_the_dialogs(qtbot: QtBot, window: MainWindow, name: str) -> None:
     tab_walk(qtbot, shown(qtbot, DIALOGS[name](window)))
+
+
+def test_the_lock_screen(qtbot: QtBot, opener: WindowOpener, tmp_path: Path) -> None:
+    context = opener.context()
+    pins = PinStore(tmp_path / "pin" / "unlock-pin.json", ScryptCost(n=2**4, r=1, p=1))
+    pins.set_pin("480917", WORKER, dt.datetime.now(HELSINKI))
+    window = opener.open(replace(context, pins=pins, sign_in_again=lambda: False))
+    with qtbot.waitSignal(window.lock.cleared, timeout=WAIT_MS):
+        press(window, Qt.Key.Key_F12)
+    tab_walk(qtbot, window, window.lock.screen)
