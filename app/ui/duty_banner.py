@@ -19,14 +19,14 @@ from PySide6.QtWidgets import QLabel, QWidget
 from app.domain.clock import Clock, utc_now
 from app.domain.policy import Municipality, Policy
 from app.services.duty_hours import DutyStatus, Reason, duty_hours_for
+from app.ui.colours import BROWN, GREEN, readable
 
 # At least once a minute; a little past a transition, so that it is behind us.
 MAX_INTERVAL_MS = 60_000
 _PAST_TRANSITION_MS = 500
 _MIN_INTERVAL_MS = 200
 
-_ON_STYLE = "color: #1e6b2a; font-weight: bold;"
-_OFF_STYLE = "color: #6b4a00; font-weight: bold;"
+_STYLE = "color: {colour}; font-weight: bold;"
 _NOTE_STYLE = (
     "background: #ffe873; color: #000000; border: 2px solid #b08d00; "
     "font-weight: bold; padding: 6px;"
@@ -185,7 +185,7 @@ class DutyDisplay(QObject):
         self.label.setText(text)
         self.label.setToolTip(detail)
         self.label.setAccessibleDescription(f"{text}. {detail}")
-        self.label.setStyleSheet(_ON_STYLE if status.on else _OFF_STYLE)
+        self.label.setStyleSheet(_STYLE.format(colour=readable(GREEN if status.on else BROWN)))
         if status.on:
             self.note.setText("")
             self.note.setAccessibleDescription("")

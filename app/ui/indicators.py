@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from app.services.connectivity import Reachability
+from app.ui.colours import RED, readable
 from app.ui.outbox import messages as outbox_messages
 from app.ui.outbox.controller import OutboxSnapshot
 
@@ -13,8 +14,12 @@ _BANNER_STYLE = (
     "QWidget#outboxBanner { background: #b3261e; }"
     " QLabel { color: #ffffff; font-weight: bold; padding: 6px; }"
 )
-_ALERT_STYLE = "color: #a3231b; font-weight: bold;"
+_ALERT = "color: {colour}; font-weight: bold;"
 _OK_STYLE = ""
+
+
+def _alert_style() -> str:
+    return _ALERT.format(colour=readable(RED))
 
 
 class ConnectivitySummary(QLabel):
@@ -32,7 +37,7 @@ class ConnectivitySummary(QLabel):
         self.setText(text)
         self.setAccessibleDescription(text)
         bad = {Reachability.VPN_DOWN, Reachability.NO_NETWORK, Reachability.SERVICE_DOWN}
-        self.setStyleSheet(_ALERT_STYLE if bad & set(states.values()) else _OK_STYLE)
+        self.setStyleSheet(_alert_style() if bad & set(states.values()) else _OK_STYLE)
 
 
 class OutboxCount(QToolButton):
@@ -56,13 +61,13 @@ class OutboxCount(QToolButton):
         text = outbox_messages.outbox_count(snapshot.undelivered, snapshot.counts.attention)
         self.setText(text)
         self.setAccessibleDescription(text)
-        self.setStyleSheet(_ALERT_STYLE if snapshot.counts.attention else _OK_STYLE)
+        self.setStyleSheet(_alert_style() if snapshot.counts.attention else _OK_STYLE)
 
     def show_unavailable(self) -> None:
         text = self.tr("Lähtevät: ei käytössä")
         self.setText(text)
         self.setAccessibleDescription(text)
-        self.setStyleSheet(_ALERT_STYLE)
+        self.setStyleSheet(_alert_style())
 
 
 class OutboxBanner(QWidget):

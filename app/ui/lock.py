@@ -205,10 +205,17 @@ class LockScreen(QWidget):
         column.addLayout(buttons)
         box = QWidget(self)
         box.setLayout(column)
-        box.setMaximumWidth(520)
+        # A set width: at its size hint the box was as narrow as the title.
+        box.setFixedWidth(480)
+        # Centred between stretches, not by alignment: an aligned box gets its size hint's
+        # height, not the height its wrapped note needs at its width.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(box)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
         layout.addStretch(2)
 
     def show_pin(self, shown: bool) -> None:

@@ -304,12 +304,15 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QLabel
 
+        from app.ui.colours import LINK_ON_YELLOW
+
         text = html.escape(self.tr("HARJOITTELU – harjoitusjärjestelmät ja keksityt asiakkaat."))
         training = self.context.training
         if training is not None:
             url = html.escape(training.inspect_url)
             text += " " + html.escape(self.tr("Tallennetut kirjaukset:"))
-            text += f' <a href="{url}">{url}</a>'
+            # The banner's own yellow: a dark link whatever the palette's link colour.
+            text += f' <a href="{url}" style="color: {LINK_ON_YELLOW}">{url}</a>'
         banner = QLabel(text, self)
         banner.setObjectName("trainingBanner")
         banner.setAccessibleName(self.tr("Harjoittelutila"))

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from app.domain.policy import Municipality
 from app.services.connectivity import Reachability
+from app.ui import colours
 from app.ui.messages import system_name
 from app.ui.outbox.messages import moment, reachability_text
 
@@ -17,12 +17,13 @@ __all__ = ["MunicipalitySwitcher", "Reachability"]
 
 _CODE_ROLE = Qt.ItemDataRole.UserRole
 
+# Light and dark variants: readable on the desktop's palette (app/ui/colours.py).
 _COLOURS = {
-    Reachability.UNKNOWN: QColor("#5f6b76"),
-    Reachability.ONLINE: QColor("#1e6b2a"),
-    Reachability.VPN_DOWN: QColor("#a3231b"),
-    Reachability.NO_NETWORK: QColor("#a3231b"),
-    Reachability.SERVICE_DOWN: QColor("#8a4b00"),
+    Reachability.UNKNOWN: colours.GREY,
+    Reachability.ONLINE: colours.GREEN,
+    Reachability.VPN_DOWN: colours.RED,
+    Reachability.NO_NETWORK: colours.RED,
+    Reachability.SERVICE_DOWN: colours.AMBER,
 }
 
 
@@ -135,7 +136,7 @@ class MunicipalitySwitcher(QListWidget):
         if outbox:
             lines.append(outbox)
         item.setText("\n".join(lines))
-        item.setForeground(_COLOURS[state])
+        item.setForeground(colours.colour(_COLOURS[state]))
         tip = self.tr("{name}: {system}, {status}").format(
             name=municipality.name_fi, system=system, status=status
         )

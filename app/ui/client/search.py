@@ -7,8 +7,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 
 from app.domain.hetu import Hetu, HetuProblem, InvalidHetu, parse_hetu
 from app.ui import messages
+from app.ui.colours import readable
 
-_PROBLEM_STYLE = "color: #8a1c14;"
+_PROBLEM = ("#8a1c14", "#ff8a80")
 _WARNING_STYLE = "color: #4a3500; background: #fff4d6; padding: 2px;"
 
 
@@ -44,7 +45,7 @@ class ClientSearch(QWidget):
         self.problem = QLabel(self)
         self.problem.setObjectName("hetuProblem")
         self.problem.setAccessibleName(self.tr("Henkilötunnuksen tarkistus"))
-        self.problem.setStyleSheet(_PROBLEM_STYLE)
+        self.problem.setStyleSheet(f"color: {readable(_PROBLEM)};")
         self.problem.setWordWrap(True)
         self.temporary = QLabel(self)
         self.temporary.setObjectName("hetuTemporaryWarning")

@@ -115,6 +115,8 @@ class HandoffDialog(FollowUpWindow):
         self._generation = Generation()
         self.channel: Channel | None = None
         self._build(actions)
+        # Tab goes as the eye reads: "Peruuta" on the left before "Tallenna" on the right.
+        QWidget.setTabOrder(self.cancel_button, self.save_button)
         self.text.textChanged.connect(self._edited)
         self.follow_up.textChanged.connect(self._edited)
         outbox.opened.connect(self._decide_channel)

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
 
 from app.connectors.base import NotificationUrgency
 from app.domain.policy import Municipality, Policy
+from app.ui.colours import readable
 from app.ui.forms import clear_invalid
 
-_HINT_STYLE = "color: #4a3500;"
-_PROBLEM_STYLE = "color: #8a1c14;"
+_HINT = ("#4a3500", "#ffd27a")
+_PROBLEM = ("#8a1c14", "#ff8a80")
 
 
 class NotificationFields(QWidget):
@@ -42,7 +43,8 @@ class NotificationFields(QWidget):
         self.child_hetu = self._line("notificationChildHetu", self.tr("Lapsen henkilötunnus"))
         self.child_hetu.setPlaceholderText(self.tr("PPKKVV-NNNT"))
         self.child_hetu.setMaxLength(20)
-        self.hetu_problem = self._note("notificationHetuProblem", "", _PROBLEM_STYLE)
+        problem_style = f"color: {readable(_PROBLEM)};"
+        self.hetu_problem = self._note("notificationHetuProblem", "", problem_style)
         self.hetu_problem.setVisible(False)
         self.child_last_name = self._line("notificationChildLastName", self.tr("Lapsen sukunimi"))
         self.child_first_names = self._line(
@@ -78,7 +80,7 @@ class NotificationFields(QWidget):
         self.municipality.addItem(self.tr("– valitse kunta –"), None)
         for municipality in policy.municipalities:
             self.municipality.addItem(municipality.name_fi, municipality.code)
-        self.home_note = self._note("notificationHomeNote", "", _HINT_STYLE)
+        self.home_note = self._note("notificationHomeNote", "", f"color: {readable(_HINT)};")
         self.channel = self._note("notificationChannel", "")
         self.channel.setAccessibleName(self.tr("Lähetystapa"))
         self._build(worker)

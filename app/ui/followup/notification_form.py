@@ -129,6 +129,8 @@ class NotificationForm(FollowUpWindow):
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.forward_button)
+        # Tab goes as the eye reads: "Peruuta" on the left before "Välitä" on the right.
+        QWidget.setTabOrder(self.cancel_button, self.forward_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.fields, 1)
         layout.addWidget(self.problem)

@@ -79,6 +79,8 @@ class PrintPreview(QDialog):
             buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.print_button)
+        # Tab goes as the eye reads, left to right: "Tulosta" is the last button.
+        QWidget.setTabOrder(self.close_button, self.print_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.preview, 1)
         layout.addLayout(buttons)
