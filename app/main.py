@@ -19,6 +19,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, NoReturn
 
 from app import __version__
+from app.domain.language import LANGUAGES
 from app.services import exits
 from app.services.console import standard_streams
 from app.services.crash import install_logging_hooks
@@ -152,9 +153,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--lang",
-        choices=("fi", "sv", "en"),  # app.services.settings.Language
-        help="the window's language for this run (fi, sv, en); "
-        "default: the worker's settings, else Finnish",
+        choices=LANGUAGES,
+        help="the window's language for this run (fi, sv, en); default: the worker's "
+        "choice (Ohje → Kieli), else the policy's duty_unit.language, else Finnish",
     )
     parser.add_argument(
         "--self-test",

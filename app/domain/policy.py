@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from app.domain import clock
 from app.domain.access import DEFAULT_PURPOSE, MAX_PURPOSE
 from app.domain.clock import DEFAULT_ZONE_NAME
+from app.domain.language import Language
 from app.domain.schema import HTTP_URL, NOT_EMPTY, Check, SchemaError, setting
 
 _HH_MM = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
@@ -342,6 +343,12 @@ class DutyUnit:
         "The purpose of use stated in every access event sent to the registrars' systems "
         "(each search, card view, entry, notification, print and handoff).",
         DEFAULT_PURPOSE,
+    )
+    language: Language | None = setting(
+        "The interface's language on the unit's workstations (fi, sv or en) where the "
+        "worker has not chosen one (Ohje → Kieli) and none is given with --lang; also the "
+        "helpdesk commands' language. Not given: Finnish.",
+        None,
     )
 
 

@@ -11,21 +11,25 @@ import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 from app.domain import schema
+from app.domain.language import Language
 from app.domain.schema import Check, SchemaError, setting
 from app.services.files import atomic_write, private_directory
 
 log = logging.getLogger(__name__)
 
 MAX_SETTINGS_BYTES = 100_000
-Language = Literal["fi", "sv", "en"]
 
 
 @dataclass(frozen=True)
 class UserSettings:
-    language: Language = setting("User interface language.", "fi")
+    language: Language | None = setting(
+        "User interface language the worker chose (Ohje → Kieli); none: the policy's "
+        "default (duty_unit.language), else Finnish.",
+        None,
+    )
     last_municipality: (
         Annotated[str, Check(lambda code: code.isdigit() and len(code) == 3, "a 3-digit code")]
         | None

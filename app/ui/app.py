@@ -30,6 +30,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication
 
+from app.domain.language import Language, choose_language
 from app.services.settings import SettingsStore
 from app.ui.collector import GuiThreadCollector
 from app.ui.crash_dialog import CrashHandler
@@ -106,7 +107,7 @@ def run(context: AppContext, argv: list[str]) -> int:
         # Read here, before any widget exists: the language decides every text.
         # Nothing is on screen yet, so this small read blocks no one.
         settings = context.settings.load()
-        install_translations(app, settings.language, TRANSLATIONS)
+        install_translations(app, choose_language(None, settings.language, None), TRANSLATIONS)
         window = MainWindow(context, initial_settings=settings)
         report_first_paint(window)  # the start-up benchmark's, when it asks
         window.show()
@@ -166,7 +167,7 @@ def start(
     settings_store: SettingsStore,
     training: bool,
     argv: list[str],
-    language: str | None = None,
+    language: Language | None = None,
 ) -> int:
     """The app's start: the window's frame at once, filled in when ``open_context`` has
     given the session (entered off the GUI thread, left here after the window closed).
@@ -182,7 +183,7 @@ def start(
         # Read here, before any widget exists: the language decides every text.
         # Nothing is on screen yet, so this small read blocks no one.
         settings = settings_store.load()
-        install_translations(app, language or settings.language, TRANSLATIONS)
+        install_translations(app, choose_language(language, settings.language, None), TRANSLATIONS)
         window = MainWindow(None, training=training)
         shown = window
 

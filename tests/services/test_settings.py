@@ -9,7 +9,7 @@ from app.services.settings import SettingsStore, UserSettings
 
 def test_defaults_without_a_file(tmp_path: Path) -> None:
     assert SettingsStore(tmp_path / "settings.json").load() == UserSettings()
-    assert UserSettings().language == "fi"
+    assert UserSettings().language is None  # not chosen: the policy's, else Finnish
 
 
 def test_round_trip(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.domain.language import Language
 from app.services.context import AppContext
 from app.services.documents import (
     wording,
@@ -169,7 +170,7 @@ def test_the_check_sees_finnish_in_the_untranslated_window(
     ],
 )
 def test_the_language_is_lang_else_the_settings_else_finnish(
-    case: tuple[str | None, str | None, str],
+    case: tuple[Language | None, Language | None, str],
     qapp: QApplication,
     compiled_translations: Path,
     training: TrainingServer,
@@ -180,7 +181,7 @@ def test_the_language_is_lang_else_the_settings_else_finnish(
     monkeypatch.setattr(app_module, "TRANSLATIONS", compiled_translations)
     settings = tmp_path / "settings.json"
     if saved is not None:
-        SettingsStore(settings).save(UserSettings(language=saved))  # type: ignore[arg-type]
+        SettingsStore(settings).save(UserSettings(language=saved))
     titles: list[str] = []
 
     def open_context() -> AbstractContextManager[AppContext]:
