@@ -1,8 +1,9 @@
 """``paivystys --self-test``, each run the real command in a process of its own.
 
-The machine policy's location, the fonts' directories and the credential store are set
-in code in the child (as only code can: ``app.main.ADMIN_LOCATION``,
-``fonts.FONT_DIRECTORIES``, ``keyring.set_keyring``), never through the environment.
+The worker's profile, the machine policy's location, the fonts' directories and the
+credential store are set in code in the child (as only code can: ``paths.redirected``,
+``app.main.ADMIN_LOCATION``, ``fonts.FONT_DIRECTORIES``, ``keyring.set_keyring``), never
+through the environment.
 Without that, the child has the tests' environment: no credential store (conftest).
 """
 
