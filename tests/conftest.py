@@ -19,6 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from app.connectors.base import ClientSystem, Credentials
 from app.connectors.registry import create_connector, known_systems
 from app.domain.policy import Municipality, Policy
+from app.services import paths
 from app.services.outbox.sending import SendingService
 from app.services.outbox.store import Outbox
 from app.services.paths import EXAMPLE_POLICY
@@ -43,13 +44,19 @@ if TYPE_CHECKING:
 
 
 @pytest.fixture(autouse=True)
-def profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets an empty profile: config, data and cache dirs under tmp_path."""
+def profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Every test gets an empty profile under tmp_path, on every platform: the app's
+    config, data, state and log dirs are redirected there in code
+    (:func:`app.services.paths.redirected`; its children the same way,
+    :func:`tests.helpers.app_command`). The XDG variables point there too, for what
+    reads them on Linux besides the app (Qt, gnome-keyring, ...); platformdirs ignores
+    them on Windows."""
     home = tmp_path / "profile"
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(name, str(home / name.lower()))
     monkeypatch.setenv("XDG_CONFIG_DIRS", str(home / "site"))
-    return home
+    with paths.redirected(home):
+        yield home
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,7 @@ by ``python -m tests.crash_campaign --trials 1000`` (the full campaign from a
 shell). ``docs/crash-safety.md`` says what is proved and how.
 
 The parent (this module) runs one training server for everything and, per
-*lane*, a temporary profile (``XDG_DATA_HOME``) whose training outbox is the
+*lane*, a temporary profile (:mod:`tests.app_in_profile`) whose training outbox is the
 app's real SQLCipher outbox. In a lane it starts instrumented children
 (:mod:`tests.crash_child`) one after the other; each child first does what
 the app does at start-up (open the outbox, recover, deliver), which is the
@@ -61,6 +61,7 @@ from app.connectors.base import Credentials
 from app.domain.hetu import Hetu
 from app.domain.model import ContactChannel, DutyEntry, TaskType
 from app.domain.policy import Municipality, Policy
+from app.services import paths
 from app.services.helpdesk import EXIT_BUSY, EXIT_NEEDS_ACTION, EXIT_OK
 from app.services.outbox.sending import SendingService
 from app.services.outbox.store import Draft, ItemState, Outbox
@@ -68,7 +69,7 @@ from app.services.policy.classroom import join
 from app.services.workstation import Workstation
 from app.training.data import SyntheticClient, clients_for
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME
-from tests.helpers import SAVED_BY
+from tests.helpers import SAVED_BY, app_command
 from tests.portable import KILLED
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -271,7 +272,8 @@ def typing_plan(seed: int, lane: int, proc: int, policy: Policy) -> list[Form]:
 
 
 def profile_env(home: Path) -> dict[str, str]:
-    """The environment of a lane's processes: every XDG directory under ``home``."""
+    """The environment of a lane's processes: every XDG directory under ``home`` too (the
+    app's own are redirected to ``home`` in code: :func:`tests.helpers.app_command`)."""
     env = dict(os.environ)
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         env[name] = str(home / name.lower())
@@ -280,9 +282,15 @@ def profile_env(home: Path) -> dict[str, str]:
     return env
 
 
+# Where the app keeps the training outbox, relative to a profile it is redirected to
+# (asked once, here: the lanes run in threads, and the redirection is process-wide).
+with paths.redirected(Path()):
+    TRAINING_PROFILE = paths.user_data_dir(training=True)
+
+
 def training_profile(home: Path) -> Path:
-    """Where the app keeps the training outbox under ``profile_env(home)`` (Linux)."""
-    return home / "xdg_data_home" / "paivystys" / "training"
+    """Where the app keeps the training outbox in the profile ``home``."""
+    return home / TRAINING_PROFILE
 
 
 def write_training_key(home: Path) -> bytes:
@@ -701,8 +709,9 @@ class Lane:
         self.procs += 1
         for n in range(keys):
             self.made[str(entry_key(self.seed, self.lane, proc, n))] = (proc, n)
-        argv = [sys.executable, "-m", "tests.crash_child", mode, "--server", self.server_url]
-        argv += ["--seed", str(self.seed), "--lane", str(self.lane), "--proc", str(proc), *args]
+        argv = [mode, "--server", self.server_url, "--seed", str(self.seed)]
+        argv += ["--lane", str(self.lane), "--proc", str(proc), *args]
+        argv = app_command(self.home, *argv, module="tests.crash_child")
         label = f"lane {self.lane} child {proc} ({mode})"
         return Child(argv, self.env, self.home / f"child-{proc}.stderr", label), proc
 
@@ -1048,8 +1057,8 @@ class Lane:
 
     def app_flush(self) -> subprocess.Popen[bytes]:
         """Start the real headless ``outbox flush`` on this lane's training outbox."""
-        argv = [sys.executable, "-m", "app", "outbox", "flush", "--training"]
-        argv += ["--training-server", self.server_url, "--json"]
+        argv = ["outbox", "flush", "--training", "--training-server", self.server_url, "--json"]
+        argv = app_command(self.home, *argv)
         return subprocess.Popen(
             argv, cwd=ROOT, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )

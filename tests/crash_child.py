@@ -1,11 +1,11 @@
 """The crash campaign's instrumented child: the app's real outbox and sender, then SIGKILL.
 
 Run by :mod:`tests.crash_campaign` as ``python -m tests.crash_child MODE --server URL
---seed S --lane L --proc P ...`` with the XDG variables pointing at the lane's
-profile. Like the app in training mode it joins the training server (policy from
-``GET <server>/policy``), opens the training outbox through ``OutboxSetup`` (the
-key file the parent wrote there), saves through ``SendingService.save_entry`` and
-delivers through the real ``Deliverer``. No Qt.
+--seed S --lane L --proc P ...`` in the lane's profile (through
+:mod:`tests.app_in_profile`). Like the app in training mode it joins the training
+server (policy from ``GET <server>/policy``), opens the training outbox through
+``OutboxSetup`` (the key file the parent wrote there), saves through
+``SendingService.save_entry`` and delivers through the real ``Deliverer``. No Qt.
 
 Every mode first reports the outbox as the app's start-up finds it after the
 previous child's kill: its ``integrity_check()``, every row's state and every

@@ -1,14 +1,14 @@
 """The window typing until it is killed: run by the drafts' kill tests.
 
-``python -m tests.draft_child TEXT [MODE]`` with the XDG variables of the parent's
-profile and ``QT_QPA_PLATFORM=offscreen``. It starts the training systems of the
-example policy (deterministic: the parent's have the same clients) and opens the real
-window. MODE ``entry`` (the default) finds the family's child in Järvenpää, opens an
-entry and types TEXT into the narrative; ``notification`` selects Järvenpää, opens a
-child welfare notification (Ctrl+I), fills in the family's child (code, names,
-urgency) and types TEXT into "Mitä tapahtui". One character every ``TYPE_EVERY_MS``;
-after each it prints ``typed <count> <monotonic time>``, after each draft commit
-``kept``. Then it idles until the parent kills it with SIGKILL
+``python -m tests.draft_child TEXT [MODE]`` in the parent's profile (started through
+:mod:`tests.app_in_profile`) with ``QT_QPA_PLATFORM=offscreen``. It starts the training
+systems of the example policy (deterministic: the parent's have the same clients) and
+opens the real window. MODE ``entry`` (the default) finds the family's child in
+Järvenpää, opens an entry and types TEXT into the narrative; ``notification`` selects
+Järvenpää, opens a child welfare notification (Ctrl+I), fills in the family's child
+(code, names, urgency) and types TEXT into "Mitä tapahtui". One character every
+``TYPE_EVERY_MS``; after each it prints ``typed <count> <monotonic time>``, after each
+draft commit ``kept``. Then it idles until the parent kills it with SIGKILL
 (:func:`kill_while_typing`, the parent's side).
 """
 
@@ -30,6 +30,7 @@ from app.training.server import TrainingServer
 from app.ui.main_window import MainWindow
 from app.wiring import training_context
 from tests.gui_helpers import JARVENPAA, WORKER, family
+from tests.helpers import app_command
 from tests.portable import KILLED
 
 TYPE_EVERY_MS = 40
@@ -96,13 +97,15 @@ def type_until_killed(
     app.exec()
 
 
-def kill_while_typing(text: str, mode: str = "entry") -> tuple[int, float, list[float]]:
-    """Run the typing child on this process's profile (its XDG variables) and SIGKILL
+def kill_while_typing(
+    profile: Path, text: str, mode: str = "entry"
+) -> tuple[int, float, list[float]]:
+    """Run the typing child in ``profile`` (this test's: conftest's fixture) and SIGKILL
     it two thirds into ``text``, past its first draft: (drafts kept, kill time, the
     monotonic time of each character typed)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     child = subprocess.Popen(
-        [sys.executable, "-m", "tests.draft_child", text, mode],
+        app_command(profile, text, mode, module="tests.draft_child"),
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

@@ -301,8 +301,9 @@ def install(location: AdminLocation, name: str, content: str | bytes) -> Path:
 
 
 def profile_env(tmp_path: Path) -> dict[str, str]:
-    """This environment with the user's directories (XDG) under ``tmp_path``: the app's
-    settings, profile and outbox of a test of its own, never the real ones."""
+    """This environment with the user's directories (XDG) under ``tmp_path``: for the
+    Linux-only code that reads them (Qt, gnome-keyring, the desktop's services). The
+    app's own directories are moved by :func:`app_command`'s profile, on every platform."""
     return dict(
         os.environ,
         QT_QPA_PLATFORM="offscreen",
@@ -313,12 +314,23 @@ def profile_env(tmp_path: Path) -> dict[str, str]:
     )
 
 
+def app_command(profile: Path, *args: str, module: str = "app") -> list[str]:
+    """The command line of ``python -m app ARGS`` (or of the test module ``module``) with
+    the app's config, data, state and log directories under ``profile``, on every
+    platform (:mod:`tests.app_in_profile`, :func:`app.services.paths.redirected`).
+
+    A test's own profile is conftest's ``profile`` fixture: the one this process's
+    directories are redirected to."""
+    return [sys.executable, "-m", "tests.app_in_profile", str(profile), "-m", module, "--", *args]
+
+
 def run_app(
-    *args: str, env: dict[str, str], timeout: float = 60, **options: Any
+    *args: str, env: dict[str, str], profile: Path, timeout: float = 60, **options: Any
 ) -> subprocess.CompletedProcess[str]:
-    """``python -m app ARGS`` from the repository root; its output as text."""
+    """``python -m app ARGS`` in ``profile`` (:func:`app_command`) from the repository
+    root; its output as text."""
     return subprocess.run(
-        [sys.executable, "-m", "app", *args],
+        app_command(profile, *args),
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -330,25 +342,30 @@ def run_app(
 
 
 # ``python -m app`` whose administrators' location is the one in argv: set in code, as
-# only code can (app.main.ADMIN_LOCATION), never through the environment.
+# only code can (app.main.ADMIN_LOCATION), never through the environment; in the profile
+# given, as tests.app_in_profile does.
 TRUSTED_APP = """
 import sys
 from pathlib import Path
 import app.main
+from app.services import paths
 from app.services.policy.location import AdminLocation
-root, state, owner, *args = sys.argv[1:]
+profile, root, state, owner, *args = sys.argv[1:]
 app.main.ADMIN_LOCATION = AdminLocation(Path(root), Path(state) if state else None, int(owner))
-sys.exit(app.main.main(args))
+with paths.redirected(Path(profile)):
+    sys.exit(app.main.main(args))
 """
 
 
-def trusted_app_command(location: AdminLocation, *args: str) -> list[str]:
-    """The command line of ``python -m app ARGS`` on ``location``'s machine policy."""
+def trusted_app_command(location: AdminLocation, *args: str, profile: Path) -> list[str]:
+    """The command line of ``python -m app ARGS`` on ``location``'s machine policy, in
+    ``profile`` (as :func:`app_command`)."""
     state = "" if location.state_dir is None else str(location.state_dir)
     return [
         sys.executable,
         "-c",
         TRUSTED_APP,
+        str(profile),
         str(location.root),
         state,
         str(location.owner),
@@ -357,11 +374,15 @@ def trusted_app_command(location: AdminLocation, *args: str) -> list[str]:
 
 
 def run_trusted_app(
-    location: AdminLocation, *args: str, env: dict[str, str], timeout: float = 60
+    location: AdminLocation,
+    *args: str,
+    env: dict[str, str],
+    profile: Path,
+    timeout: float = 60,
 ) -> subprocess.CompletedProcess[str]:
     """:func:`run_app` on ``location``'s machine policy."""
     return subprocess.run(
-        trusted_app_command(location, *args),
+        trusted_app_command(location, *args, profile=profile),
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -8,7 +8,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -25,6 +24,7 @@ from app.services.policy import signing
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME
 from tests.helpers import (
     admin_location,
+    app_command,
     entry_for,
     example_data,
     install,
@@ -43,11 +43,14 @@ def get_json(url: str) -> Any:
 
 
 @contextmanager
-def app_process(*args: str) -> Iterator[tuple[subprocess.Popen[str], dict[str, Any]]]:
-    """Start ``python -m app ARGS``, read its JSON line, stop it with SIGTERM at the end."""
+def app_process(
+    profile: Path, *args: str
+) -> Iterator[tuple[subprocess.Popen[str], dict[str, Any]]]:
+    """Start ``python -m app ARGS`` in ``profile``, read its JSON line, stop it with
+    SIGTERM at the end."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     process = subprocess.Popen(
-        [sys.executable, "-m", "app", *args],
+        app_command(profile, *args),
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -74,8 +77,10 @@ def app_process(*args: str) -> Iterator[tuple[subprocess.Popen[str], dict[str, A
                 process.stderr.close()
 
 
-def test_training_server_prints_one_json_line_in_policy_order(example_policy: Policy) -> None:
-    with app_process("training-server") as (process, line):
+def test_training_server_prints_one_json_line_in_policy_order(
+    example_policy: Policy, profile: Path
+) -> None:
+    with app_process(profile, "training-server") as (process, line):
         assert list(line) == ["systems", "inspect", "control", "population", "oidc"]
         assert list(line["systems"]) == [m.code for m in example_policy.municipalities]
         for url in [*line["systems"].values(), line["inspect"]]:
@@ -91,12 +96,14 @@ def test_training_server_prints_one_json_line_in_policy_order(example_policy: Po
     assert process.returncode == 0
 
 
-def test_training_server_inspect_lists_what_was_recorded(example_policy: Policy) -> None:
+def test_training_server_inspect_lists_what_was_recorded(
+    example_policy: Policy, profile: Path
+) -> None:
     from app.connectors.base import Credentials
     from app.connectors.registry import create_connector
     from app.services.policy.load import policy_from_data
 
-    with app_process("training-server") as (_, line):
+    with app_process(profile, "training-server") as (_, line):
         root = line["inspect"].rsplit("/inspect", 1)[0]
         policy = policy_from_data(get_json(root + "/policy"), "server")
         municipality = policy.municipalities[0]
@@ -114,22 +121,22 @@ def test_training_server_inspect_lists_what_was_recorded(example_policy: Policy)
     ]
 
 
-def test_training_server_on_a_given_port() -> None:
+def test_training_server_on_a_given_port(profile: Path) -> None:
     import socket
 
     probe = socket.socket()
     probe.bind(("127.0.0.1", 0))
     port = probe.getsockname()[1]
     probe.close()
-    with app_process("training-server", "--port", str(port)) as (_, line):
+    with app_process(profile, "training-server", "--port", str(port)) as (_, line):
         assert line["inspect"] == f"http://127.0.0.1:{port}/inspect"
 
 
-def test_unknown_classroom_server_is_explained() -> None:
+def test_unknown_classroom_server_is_explained(profile: Path) -> None:
     from tests.fakes import closed_port_url
 
     done = subprocess.run(
-        [sys.executable, "-m", "app", "--training-server", closed_port_url()],
+        app_command(profile, "--training-server", closed_port_url()),
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -141,9 +148,9 @@ def test_unknown_classroom_server_is_explained() -> None:
     assert "training server unusable" in done.stderr
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+def run_cli(profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "app", *args],
+        app_command(profile, *args),
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -152,42 +159,42 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_duty_hours_answers_for_a_finnish_local_time() -> None:
-    done = run_cli("duty-hours", "--training", "--at", "2026-06-19T10:00", "--json")
+def test_duty_hours_answers_for_a_finnish_local_time(profile: Path) -> None:
+    done = run_cli(profile, "duty-hours", "--training", "--at", "2026-06-19T10:00", "--json")
     assert done.returncode == 0, done.stderr
     answer = json.loads(done.stdout)
     assert answer["on"] is True  # juhannusaatto: duty all day
     assert answer["until"] == "2026-06-22T08:00:00+03:00"
     assert answer["responsible"]["kind"] == "regional_duty"
     office = json.loads(
-        run_cli("duty-hours", "--training", "--at", "2026-11-26T10:00", "--json").stdout
+        run_cli(profile, "duty-hours", "--training", "--at", "2026-11-26T10:00", "--json").stdout
     )
     assert office["on"] is False
     assert office["until"] == "2026-11-26T15:00:00+02:00"
     assert [c["code"] for c in office["responsible"]["contacts"]][:2] == ["106", "186"]
 
 
-def test_duty_hours_refuses_a_non_time() -> None:
-    done = run_cli("duty-hours", "--training", "--at", "huomenna")
+def test_duty_hours_refuses_a_non_time(profile: Path) -> None:
+    done = run_cli(profile, "duty-hours", "--training", "--at", "huomenna")
     assert done.returncode == 64
     assert "not an ISO 8601 time" in done.stderr
 
 
-def test_training_server_on_every_address_advertises_this_machine() -> None:
+def test_training_server_on_every_address_advertises_this_machine(profile: Path) -> None:
     import socket
     from urllib.parse import urlsplit
 
-    with app_process("training-server", "--host", "0.0.0.0") as (_, line):
+    with app_process(profile, "training-server", "--host", "0.0.0.0") as (_, line):
         assert urlsplit(line["inspect"]).hostname == socket.gethostname()
         assert {urlsplit(url).hostname for url in line["systems"].values()} == {
             socket.gethostname()
         }
 
 
-def test_training_server_stops_on_ctrl_c() -> None:
+def test_training_server_stops_on_ctrl_c(profile: Path) -> None:
     """SIGINT (Ctrl+C) ends the server with exit 0; its wait wakes up to see the stop
     (on Windows a wait without a timeout could not be interrupted)."""
-    with app_process("training-server") as (process, line):
+    with app_process(profile, "training-server") as (process, line):
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=20) == 0
         with pytest.raises(urllib.error.URLError, match="refused"):
@@ -195,7 +202,9 @@ def test_training_server_stops_on_ctrl_c() -> None:
 
 
 @pytest.mark.parametrize("io_encoding", ["cp1252", "ascii"])
-def test_json_output_is_utf8_whatever_the_pipe_would_be(tmp_path: Path, io_encoding: str) -> None:
+def test_json_output_is_utf8_whatever_the_pipe_would_be(
+    tmp_path: Path, profile: Path, io_encoding: str
+) -> None:
     """Piped on Windows, Python writes the ANSI code page (cp1252): PYTHONIOENCODING makes
     this pipe so; the output is UTF-8 all the same, with ä and Č as they are."""
     data = example_data()
@@ -204,7 +213,7 @@ def test_json_output_is_utf8_whatever_the_pipe_would_be(tmp_path: Path, io_encod
     at = "2026-12-02T02:00"  # a Wednesday night: the regional duty answers
     command = ["duty-hours", "--training", "--policy", str(policy), "--at", at, "--json"]
     done = subprocess.run(
-        [sys.executable, "-m", "app", *command],
+        app_command(profile, *command),
         cwd=ROOT,
         capture_output=True,
         timeout=60,
@@ -220,42 +229,42 @@ def test_json_output_is_utf8_whatever_the_pipe_would_be(tmp_path: Path, io_encod
 # -- the machine policy: only the administrators', signed by helpdesk (issue 10, finding 4)
 
 
-def test_policy_keygen_sign_verify_round_trip(tmp_path: Path) -> None:
+def test_policy_keygen_sign_verify_round_trip(tmp_path: Path, profile: Path) -> None:
     keys = tmp_path / "helpdesk"
-    made = run_cli("policy", "keygen", "--out", str(keys))
+    made = run_cli(profile, "policy", "keygen", "--out", str(keys))
     assert made.returncode == 0, made.stderr
     private, public = keys / "policy-signing.key", keys / "policy-signing.pub"
     assert private.stat().st_mode & 0o777 == 0o600
     assert b"PRIVATE KEY" in private.read_bytes()
     assert b"PUBLIC KEY" in public.read_bytes()
-    again = run_cli("policy", "keygen", "--out", str(keys))
+    again = run_cli(profile, "policy", "keygen", "--out", str(keys))
     assert again.returncode == 64
     assert "never overwritten" in again.stderr
 
     policy = tmp_path / "10-keski-uusimaa.toml"
     policy.write_text(EXAMPLE_POLICY.read_text(encoding="utf-8"), encoding="utf-8")
-    no_serial = run_cli("policy", "sign", "--key", str(private), str(policy))
+    no_serial = run_cli(profile, "policy", "sign", "--key", str(private), str(policy))
     assert no_serial.returncode == 2
     assert "serial" in no_serial.stderr
     policy.write_text("serial = 1\n" + policy.read_text(encoding="utf-8"), encoding="utf-8")
-    signed = run_cli("policy", "sign", "--key", str(private), str(policy))
+    signed = run_cli(profile, "policy", "sign", "--key", str(private), str(policy))
     assert signed.returncode == 0, signed.stderr
     assert (tmp_path / "10-keski-uusimaa.toml.sig").exists()
-    verified = run_cli("policy", "verify", "--key", str(public), str(policy))
+    verified = run_cli(profile, "policy", "verify", "--key", str(public), str(policy))
     assert verified.returncode == 0, verified.stderr
     assert "serial 1" in verified.stdout
-    checked = run_cli("policy", "check", "--policy", str(tmp_path), "--key", str(public))
+    checked = run_cli(profile, "policy", "check", "--policy", str(tmp_path), "--key", str(public))
     assert checked.returncode == 0, checked.stderr
     assert "6 municipalities, serial 1, signed" in checked.stdout
 
     policy.write_bytes(policy.read_bytes().replace(b"hyvinkaa.example", b"hyvinkaa.examplf"))
-    tampered = run_cli("policy", "verify", "--key", str(public), str(policy))
+    tampered = run_cli(profile, "policy", "verify", "--key", str(public), str(policy))
     assert tampered.returncode == 2
     assert str(policy) in tampered.stderr
     assert "does not match" in tampered.stderr
     signature = tmp_path / "10-keski-uusimaa.toml.sig"
     signature.unlink()
-    unsigned = run_cli("policy", "verify", "--key", str(public), str(policy))
+    unsigned = run_cli(profile, "policy", "verify", "--key", str(public), str(policy))
     assert unsigned.returncode == 2
     assert "is not signed" in unsigned.stderr
 
@@ -281,7 +290,7 @@ def test_a_policy_on_the_command_line_is_refused_outside_training(
         evil.listen()
         evil.setblocking(False)
         path = evil_policy(tmp_path, evil.getsockname()[1])
-        done = run_app(*command, "--policy", str(path), env=profile_env(tmp_path))
+        done = run_app(*command, "--policy", str(path), env=profile_env(tmp_path), profile=tmp_path)
         with pytest.raises(BlockingIOError):
             evil.accept()  # nothing was sent there
     assert done.returncode == 2, done.stdout + done.stderr
@@ -301,6 +310,7 @@ def test_a_policy_on_the_command_line_still_serves_training(tmp_path: Path) -> N
         "--at",
         "2026-06-19T10:00",
         env=profile_env(tmp_path),
+        profile=tmp_path,
     )
     assert done.returncode == 0, done.stderr
 
@@ -314,7 +324,7 @@ def test_the_environment_cannot_move_the_machine_policy(tmp_path: Path) -> None:
         shutil.copy(evil, site / "policy.toml")
     env = dict(profile_env(tmp_path), XDG_CONFIG_DIRS=str(tmp_path / "site"))
     env["ProgramData"] = str(tmp_path / "site")
-    done = run_app("doctor", env=env)
+    done = run_app("doctor", env=env, profile=tmp_path)
     assert done.returncode == 2
     assert "/etc/paivystys/policy.d" in done.stderr
     assert str(tmp_path) not in done.stderr
@@ -334,7 +344,7 @@ def test_the_installed_signed_policy_serves_the_helpdesk_commands(tmp_path: Path
     env = profile_env(tmp_path)
 
     def app(*args: str) -> subprocess.CompletedProcess[str]:
-        return run_trusted_app(location, *args, env=env)
+        return run_trusted_app(location, *args, env=env, profile=tmp_path)
 
     checked = app("policy", "check")
     assert checked.returncode == 0, checked.stderr

@@ -29,9 +29,10 @@ def readme_codes() -> dict[int, str]:
     }
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    """The command with this test's profile (conftest points XDG at it) and no keyring."""
-    return run_app(*args, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), timeout=120)
+def run(profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The command in this test's profile (conftest's) and no keyring."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return run_app(*args, env=env, profile=profile, timeout=120)
 
 
 def test_the_readme_and_the_code_name_the_same_codes() -> None:
@@ -50,45 +51,45 @@ def test_the_readme_and_the_code_name_the_same_codes() -> None:
     assert set(readme_codes()) == defined == {0, 1, 2, 3, 4, 5, 6, 64}
 
 
-def test_0_all_well(training: TrainingServer) -> None:
-    done = run("doctor", "--training-server", training.url)
+def test_0_all_well(training: TrainingServer, profile: Path) -> None:
+    done = run(profile, "doctor", "--training-server", training.url)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "all well" in readme_codes()[0]
 
 
-def test_1_something_needs_action(training: TrainingServer) -> None:
+def test_1_something_needs_action(training: TrainingServer, profile: Path) -> None:
     training.set_online(training.policy.municipalities[0].code, False)
-    done = run("doctor", "--training-server", training.url)
+    done = run(profile, "doctor", "--training-server", training.url)
     assert done.returncode == 1, done.stdout + done.stderr
     assert "NOT reachable" in done.stdout
 
 
 @pytest.mark.parametrize("problem", ["invalid", "missing"])
-def test_2_policy_invalid_or_missing(tmp_path: Path, problem: str) -> None:
+def test_2_policy_invalid_or_missing(tmp_path: Path, problem: str, profile: Path) -> None:
     policy = tmp_path / "policy.toml"
     if problem == "invalid":
         policy.write_text("[[municipalities]]\ncode = 1\n", encoding="utf-8")
-    done = run("doctor", "--policy", str(policy))
+    done = run(profile, "doctor", "--policy", str(policy))
     assert done.returncode == 2, done.stdout + done.stderr
     assert str(policy) in done.stderr
 
 
-def test_3_training_server_unusable() -> None:
-    done = run("outbox", "status", "--training-server", closed_port_url())
+def test_3_training_server_unusable(profile: Path) -> None:
+    done = run(profile, "outbox", "status", "--training-server", closed_port_url())
     assert done.returncode == 3, done.stdout + done.stderr
     assert "training server unusable" in done.stderr
 
 
-def test_4_outbox_cannot_be_opened(training: TrainingServer) -> None:
+def test_4_outbox_cannot_be_opened(training: TrainingServer, profile: Path) -> None:
     setup = OutboxSetup.for_mode(training=True)
     setup.open().close()
     (setup.profile_dir / TRAINING_KEY_FILE).write_text(secrets.token_hex(32), encoding="ascii")
-    done = run("outbox", "flush", "--training-server", training.url)
+    done = run(profile, "outbox", "flush", "--training-server", training.url)
     assert done.returncode == 4, done.stdout + done.stderr
     assert "NOT OPENED (wrong_key)" in done.stdout
 
 
-def test_5_another_sender_is_active(training: TrainingServer) -> None:
+def test_5_another_sender_is_active(training: TrainingServer, profile: Path) -> None:
     """Every municipality with items due is another sender's: the flush can do nothing."""
     code = training.policy.municipalities[0].code
     outbox = OutboxSetup.for_mode(training=True).open()
@@ -100,7 +101,7 @@ def test_5_another_sender_is_active(training: TrainingServer) -> None:
     lock = outbox.sender_lock(code)
     try:
         assert lock.try_acquire()
-        done = run("outbox", "flush", "--training-server", training.url)
+        done = run(profile, "outbox", "flush", "--training-server", training.url)
     finally:
         lock.release()
         outbox.close()
@@ -109,9 +110,9 @@ def test_5_another_sender_is_active(training: TrainingServer) -> None:
     assert "another sender" in done.stdout
 
 
-def test_6_self_test_failed() -> None:
+def test_6_self_test_failed(profile: Path) -> None:
     """Without a credential store (the tests' keyring) production cannot keep its key."""
-    done = run("--self-test")
+    done = run(profile, "--self-test")
     assert done.returncode == 6, done.stdout + done.stderr
     assert "self-test: FAILED (keyring)" in done.stdout
     assert "paivystys --self-test: FAILED: keyring: " in done.stderr
@@ -128,8 +129,8 @@ def test_6_self_test_failed() -> None:
     ],
     ids=["not-a-time", "unknown-option", "unknown-command", "self-test-with-a-command"],
 )
-def test_64_usage_error(args: tuple[str, ...]) -> None:
-    done = run(*args)
+def test_64_usage_error(args: tuple[str, ...], profile: Path) -> None:
+    done = run(profile, *args)
     assert done.returncode == 64, done.stdout + done.stderr
     assert "paivystys" in done.stderr
     assert done.stdout == ""

@@ -1,8 +1,9 @@
 """``paivystys --self-test``, each run the real command in a process of its own.
 
-The machine policy's location, the fonts' directories and the credential store are set
-in code in the child (as only code can: ``app.main.ADMIN_LOCATION``,
-``fonts.FONT_DIRECTORIES``, ``keyring.set_keyring``), never through the environment.
+The worker's profile, the machine policy's location, the fonts' directories and the
+credential store are set in code in the child (as only code can: ``paths.redirected``,
+``app.main.ADMIN_LOCATION``, ``fonts.FONT_DIRECTORIES``, ``keyring.set_keyring``), never
+through the environment.
 Without that, the child has the tests' environment: no credential store (conftest).
 """
 
@@ -19,12 +20,13 @@ import pytest
 from app.services.paths import EXAMPLE_POLICY
 from app.services.policy.location import AdminLocation
 from app.services.selftest import EXIT_SELF_TEST
-from tests.helpers import ROOT, admin_location, files_under, install, profile_env
+from tests.helpers import ROOT, admin_location, app_command, files_under, install, profile_env
 from tests.portable import user_id
 
 CHECKS = ("version", "policy", "keyring", "outbox", "document", "window")
 
-# python -c CHILD ROOT OWNER FONTS KEYRING_CALLS ARGS...: ``python -m app ARGS`` on the
+# python -c CHILD PROFILE ROOT OWNER FONTS KEYRING_CALLS ARGS...: ``python -m app ARGS``
+# in PROFILE (the worker's own directories, as tests.app_in_profile redirects them) on the
 # administrators' location ROOT, with the fonts looked for in FONTS only (when given),
 # and a usable credential store that records its calls in KEYRING_CALLS (when given).
 CHILD = """
@@ -32,17 +34,19 @@ import json, sys
 from pathlib import Path
 import keyring
 import app.main
+from app.services import paths
 from app.services.documents import fonts
 from app.services.policy.location import AdminLocation
 from tests.keyring_backend import RecordingKeyring
-root, owner, font_dir, calls_file, *args = sys.argv[1:]
+profile, root, owner, font_dir, calls_file, *args = sys.argv[1:]
 app.main.ADMIN_LOCATION = AdminLocation(Path(root), None, int(owner))
 if font_dir:
     fonts.FONT_DIRECTORIES = (Path(font_dir),)
 store = RecordingKeyring()
 if calls_file:
     keyring.set_keyring(store)
-code = app.main.main(args)
+with paths.redirected(Path(profile)):
+    code = app.main.main(args)
 if calls_file:
     Path(calls_file).write_text(json.dumps(store.calls), encoding="utf-8")
 sys.exit(code)
@@ -71,6 +75,7 @@ class SelfTest:
                 sys.executable,
                 "-c",
                 CHILD,
+                str(self.tmp_path / "home"),
                 str(self.location.root),
                 str(self.location.owner),
                 "" if self.fonts is None else str(self.fonts),
@@ -249,7 +254,7 @@ def test_unusable_fonts_fail(self_test: SelfTest, problem: str) -> None:
 )
 def test_usage_errors(args: tuple[str, ...], tmp_path: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "app", *args],
+        app_command(tmp_path, *args),
         cwd=ROOT,
         env=profile_env(tmp_path),
         capture_output=True,

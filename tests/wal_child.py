@@ -1,6 +1,7 @@
 """Durable saves, then SIGKILL: the outbox's write-ahead log left as a crash leaves it.
 
-``python -m tests.wal_child COUNT`` with the XDG variables of the parent's profile opens
+``python -m tests.wal_child COUNT``, in the parent's profile (started through
+:mod:`tests.app_in_profile`, ``app_command(profile, COUNT, module="tests.wal_child")``), opens
 the training outbox the way the app does (``OutboxSetup``; without a credential store
 its key goes into the training profile), saves COUNT items with ``Outbox.put`` (each a
 durable commit), prints ``saved <key>`` once each put has returned, and kills itself

@@ -149,7 +149,8 @@ def test_the_window_refuses_a_rogue_classroom_and_nothing_runs(
 ) -> None:
     marker = tmp_path / "ran"
     with rogue_server(training, marker_command(marker)) as url:
-        done = run_app("--training-server", url, env=profile_env(tmp_path), timeout=30)
+        env = profile_env(tmp_path)
+        done = run_app("--training-server", url, env=env, profile=tmp_path, timeout=30)
     assert done.returncode == 3
     assert "vpn.connect_command" in done.stderr
     assert "Nothing was run" in done.stderr

@@ -35,7 +35,7 @@ from app.services.outbox.salvage import salvage
 from app.services.outbox.store import Draft, ItemState, Outbox, OutgoingItem
 from app.training.server import TrainingServer
 from app.ui.outbox.messages import RETRYABLE_OPEN_FAILURES, open_failure
-from tests.helpers import ROOT, author, run_app
+from tests.helpers import ROOT, app_command, author, run_app
 from tests.keyring_backend import Snapshot
 from tests.portable import KILLED
 
@@ -72,13 +72,13 @@ class Crashed:
         return self.keys[: committed - (len(self.commits) - SAVES)]
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return run_app(*args, env=dict(os.environ))
+def run(profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return run_app(*args, env=dict(os.environ), profile=profile)
 
 
-def save_and_kill(count: int) -> list[str]:
+def save_and_kill(profile: Path, count: int) -> list[str]:
     done = subprocess.run(
-        [sys.executable, "-m", "tests.wal_child", str(count)],
+        app_command(profile, str(count), module="tests.wal_child"),
         cwd=ROOT,
         env=dict(os.environ),
         capture_output=True,
@@ -94,7 +94,7 @@ def save_and_kill(count: int) -> list[str]:
 
 @pytest.fixture
 def crashed(profile: Path) -> Crashed:
-    keys = save_and_kill(SAVES)
+    keys = save_and_kill(profile, SAVES)
     directory = OutboxSetup.for_mode(training=True).profile_dir
     assert str(directory).startswith(str(profile))
     check = wal.check_bytes((directory / "outbox.db-wal").read_bytes())
@@ -119,7 +119,7 @@ def outbox_files(directory: Path, snapshot: Snapshot) -> dict[str, str]:
 
 
 def test_a_damaged_log_is_refused_untouched_and_salvaged(
-    crashed: Crashed, training: TrainingServer, file_snapshot: Snapshot
+    crashed: Crashed, training: TrainingServer, file_snapshot: Snapshot, profile: Path
 ) -> None:
     frames = [f for f in crashed.frames_of_saves() if crashed.rewritten_later(f)]
     frame = frames[len(frames) // 2]
@@ -127,7 +127,7 @@ def test_a_damaged_log_is_refused_untouched_and_salvaged(
     before = outbox_files(crashed.profile_dir, file_snapshot)
     server = ("--training-server", training.url)
 
-    status = run("outbox", "status", "--json", *server)
+    status = run(profile, "outbox", "status", "--json", *server)
     assert status.returncode == 4, status.stdout + status.stderr
     document: dict[str, Any] = json.loads(status.stdout)["outbox"]
     assert document["ok"] is False
@@ -138,7 +138,7 @@ def test_a_damaged_log_is_refused_untouched_and_salvaged(
     assert outbox_files(crashed.profile_dir, file_snapshot) == before
 
     for command in (("outbox", "flush"), ("doctor",)):
-        done = run(*command, *server)
+        done = run(profile, *command, *server)
         assert done.returncode == 4, done.stdout + done.stderr
         assert "NOT OPENED (damaged)" in done.stdout
         assert "write-ahead log (outbox.db-wal) is damaged" in done.stdout
@@ -151,7 +151,7 @@ def test_a_damaged_log_is_refused_untouched_and_salvaged(
         OutboxSetup.for_mode(training=True).open()
     assert outbox_files(crashed.profile_dir, file_snapshot) == before
 
-    salvaged = run("outbox", "salvage", "--json", *server)
+    salvaged = run(profile, "outbox", "salvage", "--json", *server)
     assert salvaged.returncode == 0, salvaged.stdout + salvaged.stderr
     result: dict[str, Any] = json.loads(salvaged.stdout)["salvage"]
     assert result["installed"] is True
@@ -169,7 +169,7 @@ def test_a_damaged_log_is_refused_untouched_and_salvaged(
     with OutboxSetup.for_mode(training=True).open() as outbox:
         assert sorted(str(item.key) for item in outbox.items()) == sorted(crashed.keys)
         assert outbox.integrity_check() == []
-    again = run("outbox", "status", "--json", *server)
+    again = run(profile, "outbox", "status", "--json", *server)
     assert again.returncode == 1, again.stdout + again.stderr  # they wait to be delivered
     assert json.loads(again.stdout)["outbox"]["waiting"] == SAVES
 
@@ -204,13 +204,15 @@ def test_salvage_recovers_every_item_before_the_damage_wherever_it_is(
             assert found == set(crashed.keys), f"frame {frame.number}"
 
 
-def test_a_torn_tail_is_no_damage_and_opens(crashed: Crashed, training: TrainingServer) -> None:
+def test_a_torn_tail_is_no_damage_and_opens(
+    crashed: Crashed, training: TrainingServer, profile: Path
+) -> None:
     """The last frame half written, as a crash in the middle of writing it leaves it: the
     last save is lost as SQLite always loses an unfinished commit, and nothing is refused."""
     last = crashed.check.frames[-1]
     with crashed.log.open("r+b") as stream:
         stream.truncate(last.offset + wal.FRAME_HEADER_BYTES + 300)
-    status = run("outbox", "status", "--json", "--training-server", training.url)
+    status = run(profile, "outbox", "status", "--json", "--training-server", training.url)
     assert status.returncode == 1, status.stdout + status.stderr
     document = json.loads(status.stdout)["outbox"]
     assert document["ok"] is True
@@ -218,9 +220,9 @@ def test_a_torn_tail_is_no_damage_and_opens(crashed: Crashed, training: Training
 
 
 def test_salvage_of_an_outbox_that_is_not_damaged_changes_nothing(
-    crashed: Crashed, file_snapshot: Snapshot
+    crashed: Crashed, file_snapshot: Snapshot, profile: Path
 ) -> None:
-    done = run("outbox", "salvage", "--training")
+    done = run(profile, "outbox", "salvage", "--training")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "not damaged; nothing to do" in done.stdout
     assert not list(crashed.profile_dir.glob("damaged-*"))

@@ -7,7 +7,6 @@ import json
 import os
 import secrets
 import subprocess
-import sys
 import urllib.request
 import uuid
 from dataclasses import replace
@@ -23,14 +22,14 @@ from app.services.outbox.store import Draft, Outbox
 from app.services.workstation import Workstation
 from app.training.server import TRAINING_PASSWORD, TRAINING_USERNAME, TrainingServer
 from tests.fakes import closed_port_url
-from tests.helpers import SAVED_BY, entry_for, records
+from tests.helpers import SAVED_BY, app_command, entry_for, records
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
+def run(profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "app", *args],
+        app_command(profile, *args),
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -49,8 +48,8 @@ def training_outbox(profile: Path) -> Outbox:
     return setup.open()
 
 
-def test_doctor_on_a_healthy_training_setup(training: TrainingServer) -> None:
-    done = run("doctor", "--json", "--training-server", training.url)
+def test_doctor_on_a_healthy_training_setup(training: TrainingServer, profile: Path) -> None:
+    done = run(profile, "doctor", "--json", "--training-server", training.url)
     assert done.returncode == 0, done.stdout + done.stderr
     report: dict[str, Any] = json.loads(done.stdout)
     assert report["ok"] is True
@@ -60,10 +59,10 @@ def test_doctor_on_a_healthy_training_setup(training: TrainingServer) -> None:
     assert all(system["reachable"] for system in report["systems"].values())
 
 
-def test_doctor_names_an_unreachable_system(training: TrainingServer) -> None:
+def test_doctor_names_an_unreachable_system(training: TrainingServer, profile: Path) -> None:
     code = training.policy.municipalities[2].code
     training.set_online(code, False)
-    done = run("doctor", "--training-server", training.url)
+    done = run(profile, "doctor", "--training-server", training.url)
     assert done.returncode == 1
     line = next(line for line in done.stdout.splitlines() if line.startswith(f"system {code}"))
     assert "NOT reachable (Unreachable)" in line
@@ -95,12 +94,12 @@ def test_outbox_status_and_flush_deliver_waiting_entries(
     outbox.close()
     station.close()
 
-    status = run("outbox", "status", "--json", "--training-server", training.url)
+    status = run(profile, "outbox", "status", "--json", "--training-server", training.url)
     # An item waits: something needs action (README: exit 1).
     assert status.returncode == 1, status.stderr
     document = json.loads(status.stdout)["outbox"]
     assert document["waiting"] == 1
-    doctor = run("doctor", "--json", "--training-server", training.url)
+    doctor = run(profile, "doctor", "--json", "--training-server", training.url)
     assert doctor.returncode == 1, doctor.stdout
     assert json.loads(doctor.stdout)["systems"][code]["reachable"]  # only the item says 1
     # The file's format, for helpdesk: this app made it, so the current schema and cipher.
@@ -113,13 +112,13 @@ def test_outbox_status_and_flush_deliver_waiting_entries(
     assert client.hetu.value not in status.stdout
     assert client.first_names not in status.stdout
 
-    flushed = run("outbox", "flush", "--training-server", training.url)
+    flushed = run(profile, "outbox", "flush", "--training-server", training.url)
     assert flushed.returncode == 0, flushed.stdout + flushed.stderr
     assert "1 delivered" in flushed.stdout
     with urllib.request.urlopen(training.description["inspect"], timeout=10) as reply:
         inspect = json.load(reply)
     assert [r["idempotency_key"] for r in inspect[code]] == [str(entry.idempotency_key)]
-    again = run("outbox", "status", "--json", "--training-server", training.url)
+    again = run(profile, "outbox", "status", "--json", "--training-server", training.url)
     assert json.loads(again.stdout)["outbox"]["waiting"] == 0
     assert again.returncode == 0, again.stdout
 
@@ -142,14 +141,14 @@ def test_outbox_flush_leaves_a_municipality_another_sender_has(
     lock = outbox.sender_lock(theirs.code)
     assert lock.try_acquire()
     try:
-        done = run("outbox", "flush", "--json", "--training-server", training.url)
+        done = run(profile, "outbox", "flush", "--json", "--training-server", training.url)
         assert done.returncode == 1, done.stdout + done.stderr  # theirs still waits
         report = json.loads(done.stdout)
         assert (report["busy"], report["flushed"]) == ([theirs.code], [ours.code])
         assert report["locked_out"] is False
         assert report["results"]["delivered"] == 1
         # Only theirs is left: nothing this flush may do.
-        again = run("outbox", "flush", "--training-server", training.url)
+        again = run(profile, "outbox", "flush", "--training-server", training.url)
         assert again.returncode == 5, again.stdout + again.stderr
         assert f"flush: {theirs.code} not flushed: another sender" in again.stdout
     finally:
@@ -172,7 +171,7 @@ def test_outbox_that_cannot_be_opened_is_left_untouched(
     key_file = setup.profile_dir / TRAINING_KEY_FILE
     key_file.write_text(secrets.token_hex(32), encoding="ascii")  # a different key
     before = {p.name: p.read_bytes() for p in setup.profile_dir.iterdir()}
-    done = run("outbox", "status", "--training-server", training.url)
+    done = run(profile, "outbox", "status", "--training-server", training.url)
     assert done.returncode == 4
     assert "NOT OPENED (wrong_key)" in done.stdout
     assert {p.name: p.read_bytes() for p in setup.profile_dir.iterdir()} == before
@@ -191,21 +190,21 @@ def test_outbox_status_and_doctor_count_drafts_without_asking_for_action(
         outbox.save_draft(Draft(uuid.uuid4(), form, "186", client.hetu.value, text.encode(), now))
     outbox.close()
 
-    status = run("outbox", "status", "--json", "--training-server", training.url)
+    status = run(profile, "outbox", "status", "--json", "--training-server", training.url)
     assert status.returncode == 0, status.stdout + status.stderr
     document = json.loads(status.stdout)["outbox"]
     assert (document["drafts"], document["waiting"], document["per_municipality"]) == (2, 0, {})
-    human = run("outbox", "status", "--training-server", training.url)
+    human = run(profile, "outbox", "status", "--training-server", training.url)
     assert human.returncode == 0
     assert "0 needing attention, 2 draft(s)" in human.stdout
     assert "drafts: 2 unsaved form(s)" in human.stdout
-    doctor = run("doctor", "--json", "--training-server", training.url)
+    doctor = run(profile, "doctor", "--json", "--training-server", training.url)
     assert doctor.returncode == 0, doctor.stdout
     assert json.loads(doctor.stdout)["outbox"]["drafts"] == 2
     for output in (status.stdout, human.stdout, doctor.stdout):
         assert client.hetu.value not in output
         assert "Šáŋŋá" not in output
-    flushed = run("outbox", "flush", "--json", "--training-server", training.url)
+    flushed = run(profile, "outbox", "flush", "--json", "--training-server", training.url)
     assert flushed.returncode == 0, flushed.stdout + flushed.stderr
     report = json.loads(flushed.stdout)
     assert (report["results"]["delivered"], report["outbox"]["drafts"]) == (0, 2)
@@ -237,22 +236,28 @@ def test_items_saved_for_another_destination_wait_until_helpdesk_confirms(
     outbox.close()
     station.close()
 
-    flushed = run("outbox", "flush", "--training-server", training.url)
+    flushed = run(profile, "outbox", "flush", "--training-server", training.url)
     assert flushed.returncode == 1, flushed.stdout + flushed.stderr
     assert "0 delivered" in flushed.stdout
     assert records(training, code) == []
-    status = run("outbox", "status", "--json", "--training-server", training.url)
+    status = run(profile, "outbox", "status", "--json", "--training-server", training.url)
     assert json.loads(status.stdout)["outbox"]["held_for_new_address"] == {code: 1}
-    human = run("outbox", "status", "--training-server", training.url)
+    human = run(profile, "outbox", "status", "--training-server", training.url)
     assert f"confirm-destination --municipality {code}" in human.stdout
 
-    missing = run("outbox", "confirm-destination", "--training-server", training.url)
+    missing = run(profile, "outbox", "confirm-destination", "--training-server", training.url)
     assert missing.returncode == 64
     confirmed = run(
-        "outbox", "confirm-destination", "--municipality", code, "--training-server", training.url
+        profile,
+        "outbox",
+        "confirm-destination",
+        "--municipality",
+        code,
+        "--training-server",
+        training.url,
     )
     assert confirmed.returncode == 0, confirmed.stdout + confirmed.stderr
     assert f"1 item(s) of {code} now go to {training.policy.destination(code)}" in confirmed.stdout
-    flushed = run("outbox", "flush", "--training-server", training.url)
+    flushed = run(profile, "outbox", "flush", "--training-server", training.url)
     assert flushed.returncode == 0, flushed.stdout + flushed.stderr
     assert [r["idempotency_key"] for r in records(training, code)] == [str(entry.idempotency_key)]

@@ -278,10 +278,10 @@ def logged(profile: Path) -> Iterator[Path]:
     setup.close()
 
 
-def test_the_log_is_private_and_in_the_platforms_log_folder(logged: Path) -> None:
+def test_the_log_is_private_and_in_the_platforms_log_folder(logged: Path, profile: Path) -> None:
     logging.getLogger("app.test").debug("client %s %s", NAME, str(HETUS[1]))
     assert logged == paths.user_log_dir() / LOG_FILES["cli"]
-    assert str(logged).startswith(os.environ["XDG_STATE_HOME"])
+    assert logged.is_relative_to(profile)  # the test's, not the worker's (conftest)
     text = logged.read_text(encoding="utf-8")
     assert "DEBUG app.test: client <redacted: 8 chars> <redacted: 11 chars>" in text
     assert "paivystys 0.1.0 (cli) started" in text
@@ -317,32 +317,34 @@ def test_the_level_comes_from_the_environment() -> None:
 def test_a_headless_crash_is_logged_without_its_message(tmp_path: Path) -> None:
     """A real process: the entry point's hooks log an uncaught exception, scrubbed, in
     the main thread and in a worker thread; stderr keeps Python's own report."""
+    # In the profile given, set in code as the tests' children are (tests.app_in_profile).
     code = (
-        "import threading\n"
+        "import sys, threading\n"
+        "from pathlib import Path\n"
+        "from app.services import paths\n"
         "from app.services.logs import setup_logging\n"
         "from app.services.crash import install_logging_hooks\n"
-        "setup_logging('cli', fatal_errors=False)\n"
-        "install_logging_hooks()\n"
         "def worker_fails():\n"
         f"    raise LookupError({NAME!r})\n"
-        "thread = threading.Thread(target=worker_fails, name='worker')\n"
-        "thread.start(); thread.join()\n"
         "def main_fails():\n"
         f"    raise RuntimeError({CANARY!r})\n"
-        "main_fails()\n"
+        "with paths.redirected(Path(sys.argv[1])):\n"
+        "    setup_logging('cli', fatal_errors=False)\n"
+        "    install_logging_hooks()\n"
+        "    thread = threading.Thread(target=worker_fails, name='worker')\n"
+        "    thread.start(); thread.join()\n"
+        "    main_fails()\n"
     )
-    env = dict(os.environ, XDG_STATE_HOME=str(tmp_path / "state"))
     done = subprocess.run(
-        [sys.executable, "-c", code],
+        [sys.executable, "-c", code, str(tmp_path / "child")],
         cwd=ROOT,
-        env=env,
         capture_output=True,
         text=True,
         timeout=60,
         check=False,
     )
     assert done.returncode == 1
-    logs = list(files_under(tmp_path / "state"))
+    logs = list(files_under(tmp_path / "child"))
     text = "".join(path.read_text(encoding="utf-8") for path in logs)
     assert "worker CRITICAL app.services.crash: unexpected LookupError" in text
     assert "MainThread CRITICAL app.services.crash: unexpected RuntimeError" in text

@@ -135,11 +135,13 @@ def test_outbox_status_reports_a_fixed_mode_once(tmp_path: Path, key: bytes) -> 
     assert not any("mode:" in line for line in again.lines)
 
 
-def test_doctor_names_a_fixed_mode(training: TrainingServer) -> None:
+def test_doctor_names_a_fixed_mode(training: TrainingServer, profile: Path) -> None:
     setup = OutboxSetup.for_mode(training=True)
     setup.open().close()
     setup.profile_dir.chmod(0o755)
-    done = run_app("doctor", "--json", "--training-server", training.url, env=dict(os.environ))
+    done = run_app(
+        "doctor", "--json", "--training-server", training.url, env=dict(os.environ), profile=profile
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     [fixed] = json.loads(done.stdout)["outbox"]["modes_fixed"]
     assert fixed["path"] == str(setup.profile_dir)

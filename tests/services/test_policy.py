@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,7 @@ from app.domain import schema
 from app.domain.policy import Policy
 from app.services.paths import EXAMPLE_POLICY
 from app.services.policy.load import PolicyError, describe_policy, load_policy, policy_from_data
-from tests.helpers import example_data, write_toml
+from tests.helpers import ROOT, app_command, example_data, write_toml
 
 
 def test_example_policy_is_valid_keski_uusimaa(example_policy: Policy) -> None:
@@ -214,13 +213,14 @@ def test_every_default_validates() -> None:
                 schema._convert(hints[field.name], field.default, field.name)
 
 
-def test_cli_reports_a_broken_policy(tmp_path: Path) -> None:
+def test_cli_reports_a_broken_policy(tmp_path: Path, profile: Path) -> None:
     path = write_toml(
         tmp_path / "policy.toml",
         break_policy(lambda d: d["municipalities"][2]["system"].__setitem__("type", "lifecare")),
     )
     done = subprocess.run(
-        [sys.executable, "-m", "app", "policy", "check", "--policy", str(path)],
+        app_command(profile, "policy", "check", "--policy", str(path)),
+        cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=60,
@@ -275,7 +275,7 @@ def test_a_system_and_the_register_may_add_a_ca_bundle_and_pins(tmp_path: Path) 
     assert policy_from_data(schema.dump(policy), "dumped") == policy
 
 
-def test_policy_check_refuses_plain_http_to_another_host(tmp_path: Path) -> None:
+def test_policy_check_refuses_plain_http_to_another_host(tmp_path: Path, profile: Path) -> None:
     path = write_toml(
         tmp_path / "policy.toml",
         break_policy(
@@ -285,7 +285,8 @@ def test_policy_check_refuses_plain_http_to_another_host(tmp_path: Path) -> None
         ),
     )
     done = subprocess.run(
-        [sys.executable, "-m", "app", "policy", "check", "--policy", str(path)],
+        app_command(profile, "policy", "check", "--policy", str(path)),
+        cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=60,

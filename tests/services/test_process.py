@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import profile_env, run_app
+from tests.helpers import app_command, profile_env, run_app
 
 # POSIX only: the tests are skipped elsewhere (pytestmark), but Windows still collects them.
 if sys.platform == "win32":
@@ -55,7 +55,7 @@ def test_the_app_process_turns_core_dumps_off() -> None:
     assert dumpable == "False"
 
 
-def test_the_entry_point_protects_itself_first(tmp_path: Path) -> None:
+def test_the_entry_point_protects_itself_first(profile: Path) -> None:
     """The real ``python -m app`` process: its own /proc limits say no core file."""
     if not LINUX:
         pytest.skip("reads /proc")
@@ -63,7 +63,7 @@ def test_the_entry_point_protects_itself_first(tmp_path: Path) -> None:
         pytest.skip("the hard core limit is already 0 here: nothing to show")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     process = subprocess.Popen(
-        [sys.executable, "-m", "app", "training-server"],
+        app_command(profile, "training-server"),
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -84,10 +84,20 @@ def test_the_entry_point_protects_itself_first(tmp_path: Path) -> None:
     assert line.split()[4:6] == ["0", "0"]
 
 
-def test_files_the_app_creates_are_private_whatever_the_umask(tmp_path: Path) -> None:
+def test_files_the_app_creates_are_private_whatever_the_umask(
+    tmp_path: Path, profile: Path
+) -> None:
     # Training: the outbox's key is a file in the training profile, no keyring needed.
     env = dict(profile_env(tmp_path), PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
-    done = run_app("outbox", "status", "--training", "--json", env=env, preexec_fn=loose_limits)
+    done = run_app(
+        "outbox",
+        "status",
+        "--training",
+        "--json",
+        env=env,
+        profile=profile,
+        preexec_fn=loose_limits,
+    )
     assert done.returncode in (0, 1), done.stderr
     created = [p for p in tmp_path.rglob("*") if p.name != "__pycache__"]
     assert any(p.name == "outbox.db" for p in created), created
@@ -95,7 +105,7 @@ def test_files_the_app_creates_are_private_whatever_the_umask(tmp_path: Path) ->
         str(p.relative_to(tmp_path)): oct(stat.S_IMODE(p.stat().st_mode))
         for p in created
         if stat.S_IMODE(p.stat().st_mode) & 0o077
-        # The XDG base directories themselves are the session's, not the app's.
+        # The XDG base directories and the profile itself are the session's, not the app's.
         and p.parent != tmp_path
     }
     assert loose == {}

@@ -86,13 +86,13 @@ def test_the_window_says_it_cannot_write_not_disk_full() -> None:
 
 def test_helpdesk_commands_report_it_without_a_traceback(tmp_path: Path) -> None:
     env = profile_env(tmp_path)
-    first = run_app("outbox", "status", "--training", env=env)
+    first = run_app("outbox", "status", "--training", env=env, profile=tmp_path)
     assert first.returncode == 0, first.stdout + first.stderr
     [outbox_file] = (tmp_path / "data").rglob("outbox.db")
     assert (outbox_file.parent / TRAINING_KEY_FILE).exists()
     outbox_file.chmod(0o444)
     for action in ("status", "flush"):
-        done = run_app("outbox", action, "--training", env=env)
+        done = run_app("outbox", action, "--training", env=env, profile=tmp_path)
         assert done.returncode == 4, done.stdout + done.stderr
         assert "NOT OPENED (read_only)" in done.stdout
         assert "Traceback" not in done.stderr

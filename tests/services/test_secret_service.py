@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from app.services import paths
 from app.services.outbox.schema import SCHEMA_VERSION
 from app.services.paths import EXAMPLE_POLICY
 from app.services.policy.location import AdminLocation
@@ -74,9 +75,10 @@ def in_session(home: Path, data: Path, *commands: list[str]) -> list[str]:
     return outputs
 
 
-def status(location: AdminLocation) -> list[str]:
-    """``outbox status --json`` on the example policy installed as the machine policy."""
-    return trusted_app_command(location, "outbox", "status", "--json")
+def status(location: AdminLocation, profile: Path) -> list[str]:
+    """``outbox status --json`` on the example policy installed as the machine policy, in
+    ``profile`` (the app's directories; gnome-keyring keeps to the XDG ones)."""
+    return trusted_app_command(location, "outbox", "status", "--json", profile=profile)
 
 
 def parse(output: str) -> tuple[dict[str, object], int]:
@@ -94,7 +96,7 @@ def snapshot(directory: Path) -> dict[str, str]:
 
 def test_production_outbox_key_lives_in_the_secret_service(short_tmp: Path) -> None:
     tmp_path = short_tmp
-    home, data = tmp_path / "home", tmp_path / "data"
+    home, data, app_profile = tmp_path / "home", tmp_path / "data", tmp_path / "profile"
     home.mkdir()
     location = admin_location(tmp_path / "etc" / "paivystys")
     install(location, "10-keski-uusimaa.toml", EXAMPLE_POLICY.read_bytes())
@@ -103,7 +105,9 @@ def test_production_outbox_key_lives_in_the_secret_service(short_tmp: Path) -> N
         "-c",
         "import keyring; print(type(keyring.get_keyring()).__module__)",
     ]
-    first, again, which = in_session(home, data, status(location), status(location), backend)
+    first, again, which = in_session(
+        home, data, status(location, app_profile), status(location, app_profile), backend
+    )
     document, code = parse(first)
     assert code == 0, first
     assert document["outbox"] == {
@@ -127,7 +131,8 @@ def test_production_outbox_key_lives_in_the_secret_service(short_tmp: Path) -> N
     }
     assert parse(again)[1] == 0
     assert "SecretService" in which
-    profile = data / "paivystys"
+    with paths.redirected(app_profile):
+        profile = paths.user_data_dir()
     assert (profile / "outbox.db").exists()
     # Production never keeps its key in a file.
     assert not any("key" in path.name for path in profile.rglob("*"))
@@ -140,7 +145,7 @@ def test_production_outbox_key_lives_in_the_secret_service(short_tmp: Path) -> N
         "import keyring; from app.services.outbox.keys import KeyStore; "
         "keyring.delete_password('paivystys', KeyStore(training=False).username)",
     ]
-    _, missing = in_session(home, data, forget, status(location))
+    _, missing = in_session(home, data, forget, status(location, app_profile))
     document, code = parse(missing)
     assert code == 4
     assert document["outbox"]["error"] == "key_missing"  # type: ignore[index]

@@ -48,7 +48,7 @@ MAX_LOSS_S = 1.0
 def test_kill_while_typing_loses_at_most_the_last_second_and_offers_the_rest_back(
     qtbot: QtBot, opener: WindowOpener, training: TrainingServer, profile: Path
 ) -> None:
-    kept, killed_at, times = kill_while_typing(CANARY)
+    kept, killed_at, times = kill_while_typing(profile, CANARY)
     assert kept >= 1
     # Everything typed a second before the kill must come back.
     must_have = sum(1 for moment in times if moment <= killed_at - MAX_LOSS_S)

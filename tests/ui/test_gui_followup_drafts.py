@@ -382,7 +382,7 @@ def test_a_handoff_saved_as_a_fax_removes_its_draft(
 def test_kill_while_typing_a_notification_loses_at_most_the_last_second(
     qtbot: QtBot, opener: WindowOpener, training: TrainingServer, profile: Path
 ) -> None:
-    kept, killed_at, times = kill_while_typing(CANARY, "notification")
+    kept, killed_at, times = kill_while_typing(profile, CANARY, "notification")
     assert kept >= 1
     must_have = sum(1 for moment in times if moment <= killed_at - MAX_LOSS_S)
     # What the crash left on disk: encrypted, no word of it readable.

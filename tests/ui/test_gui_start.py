@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import threading
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -23,7 +22,7 @@ from app.ui.app import start
 from app.ui.main_window import MainWindow
 from app.wiring import training_context
 from tests.gui_helpers import BACKGROUND_THREADS, WORKER
-from tests.helpers import ROOT
+from tests.helpers import ROOT, app_command
 
 pytestmark = [
     pytest.mark.gui,
@@ -81,11 +80,13 @@ def test_a_session_that_cannot_open_closes_the_frame_and_is_raised(
     assert visible_windows() == []
 
 
-def test_the_window_with_a_policy_that_cannot_be_used_exits_2(tmp_path: Path) -> None:
+def test_the_window_with_a_policy_that_cannot_be_used_exits_2(
+    tmp_path: Path, profile: Path
+) -> None:
     policy = tmp_path / "policy.toml"
     policy.write_text("[[municipalities]]\ncode = 1\n", encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, "-m", "app", "--training", "--policy", str(policy)],
+        app_command(profile, "--training", "--policy", str(policy)),
         cwd=ROOT,
         capture_output=True,
         text=True,
