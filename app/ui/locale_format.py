@@ -87,8 +87,16 @@ def time_format(*, seconds: bool = False) -> str:
 
 
 def date_time_format() -> str:
-    """Qt's pattern of :func:`date_time_text` (``d.M.yyyy H.mm``), for a date-time edit."""
+    """Qt's pattern of :func:`date_time_text` (``d.M.yyyy H.mm``)."""
     return f"{date_format()} {time_format()}"
+
+
+def edit_date_time_format() -> str:
+    """The pattern of a date-time edit: :func:`date_time_format` with a one-digit day and
+    month where the locale writes two (``d/M/yyyy H.mm`` for ``dd/MM/yyyy H.mm``): Qt's
+    edit checks a two-digit day against the month it still shows, and would make the 31st
+    typed in June the 30th before the month is typed."""
+    return f"{_lenient(date_format())} {time_format()}"
 
 
 def day_month_format() -> str:

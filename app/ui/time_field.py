@@ -8,7 +8,7 @@ read as that zone's wall clock (:mod:`app.domain.clock`). Qt's own zone database
 never consulted, so the field and the printout agree on every daylight-saving rule.
 
 :class:`DateTimeField` shows the date and time as the interface's locale writes them
-(``6.12.2026 8.05``; ``06/12/2026 8.05`` in Finland's English) and still takes them as
+(``6.12.2026 8.05``; ``6/12/2026 8.05`` in Finland's English) and still takes them as
 Finns type them: a full stop ends the day or the month whatever the locale's separator.
 """
 
@@ -18,11 +18,11 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QDateTimeEdit, QWidget
 
 from app.domain import clock
-from app.ui.locale_format import date_time_format
+from app.ui.locale_format import edit_date_time_format
 
 # What a worker types to end a number in a date or a time, whatever the format's own.
 _ENDINGS = frozenset("./-:,")
@@ -36,23 +36,45 @@ _LETTERS = {
 
 
 class DateTimeField(QDateTimeEdit):
-    """A date-time edit in the interface's locale (:func:`date_time_format`) that takes a
-    typed ``.`` (or ``/``, ``-``, ``:``, ``,``) for the separator after the section the
-    cursor is in, so ``6.12.2026 8.05`` typed is read alike in every language."""
+    """A date-time edit in the interface's locale (:func:`edit_date_time_format`) that reads a
+    date and time typed in one go, ``6.12.2026 8.05``, in every language.
+
+    Qt moves on to the next section by itself once a number can take no more digits (a
+    ``6`` for the day), and then reads the ``.`` typed after it as "skip the month"; here
+    that ``.`` is taken as already done. A ``.`` (or ``/``, ``-``, ``:``, ``,``) typed
+    where the format has another separator (``06/12/2026``) is taken as that one.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setDisplayFormat(date_time_format())
+        self.setDisplayFormat(edit_date_time_format())
+        # A digit just moved the cursor on to the next section by itself.
+        self._moved_on = False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         text = event.text()
+        if self._moved_on and text in _ENDINGS | {" "}:
+            self._moved_on = False
+            event.accept()  # the section it ends is behind the cursor already
+            return
+        self._moved_on = False
         if text in _ENDINGS:
             separator = _separator_after(self.displayFormat(), self.currentSection())
             if separator and text not in separator:
                 event = QKeyEvent(
                     event.type(), Qt.Key(ord(separator)), event.modifiers(), separator
                 )
+        section = self.currentSection()
         super().keyPressEvent(event)
+        self._moved_on = text.isdigit() and self.currentSection() != section
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        self._moved_on = False
+        super().mousePressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        self._moved_on = False
+        super().focusInEvent(event)
 
 
 def _separator_after(pattern: str, section: QDateTimeEdit.Section) -> str:

@@ -69,10 +69,12 @@ class PersonDialog(QDialog):
             ).format(code=hetu.value)
         self.last_name = self._line("personLastName", self.tr("Sukunimi"))
         self.first_names = self._line("personFirstNames", self.tr("Etunimet"))
+        example = date_text(_EXAMPLE_BIRTH_DATE)
         self.birth_date = self._line(
-            "personBirthDate",
-            self.tr("Syntymäaika, esim. {date}").format(date=date_text(_EXAMPLE_BIRTH_DATE)),
+            "personBirthDate", self.tr("Syntymäaika, esim. {date}").format(date=example)
         )
+        # The format to type, in sight until something is typed.
+        self.birth_date.setPlaceholderText(example)
         self.nationality = self._line("personNationality", self.tr("Kansalaisuus"))
         self.language = self._line("personLanguage", self.tr("Kieli"))
         self.description = QPlainTextEdit(self)
