@@ -123,6 +123,22 @@ def gui_thread_collector(request: pytest.FixtureRequest) -> Iterator[None]:
     collector.deleteLater()
 
 
+@pytest.fixture(autouse=True)
+def finnish_locale(request: pytest.FixtureRequest) -> Iterator[None]:
+    """In a Qt test, dates and numbers are Finland's Finnish, as the app's default language
+    makes them (app.ui.app.install_translations), not the machine's; the ``language``
+    fixture changes them for its test."""
+    if "qapp" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Finnish, QLocale.Country.Finland))
+    yield
+    QLocale.setDefault(before)
+
+
 @pytest.fixture
 def opener(qtbot: QtBot, training: TrainingServer, tmp_path: Path) -> Iterator[WindowOpener]:
     """Opens main windows on the training systems; closes them and their threads after."""

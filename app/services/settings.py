@@ -30,6 +30,12 @@ class UserSettings:
         "default (duty_unit.language), else Finnish.",
         None,
     )
+    policy_language: Language | None = setting(
+        "The policy's default language (duty_unit.language) when the app last read the "
+        "policy, kept so that the next start opens in it at once; never the worker's "
+        "choice, so a later change of the policy still wins.",
+        None,
+    )
     last_municipality: (
         Annotated[str, Check(lambda code: code.isdigit() and len(code) == 3, "a 3-digit code")]
         | None

@@ -16,6 +16,7 @@ import logging
 import threading
 from collections.abc import Callable
 from contextlib import AbstractContextManager, ExitStack
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -107,7 +108,10 @@ def run(context: AppContext, argv: list[str]) -> int:
         # Read here, before any widget exists: the language decides every text.
         # Nothing is on screen yet, so this small read blocks no one.
         settings = context.settings.load()
-        install_translations(app, choose_language(None, settings.language, None), TRANSLATIONS)
+        policy_language = context.policy.duty_unit.language
+        install_translations(
+            app, choose_language(None, settings.language, policy_language), TRANSLATIONS
+        )
         window = MainWindow(context, initial_settings=settings)
         report_first_paint(window)  # the start-up benchmark's, when it asks
         window.show()
@@ -121,7 +125,8 @@ def run(context: AppContext, argv: list[str]) -> int:
 
 
 class _Session(QObject):
-    """Opens the window's context on a thread of its own; tells the GUI thread."""
+    """Opens the window's context on a thread of its own (``on_context`` runs there with
+    it); tells the GUI thread (``on_opened``)."""
 
     opened = Signal()
 
@@ -129,10 +134,12 @@ class _Session(QObject):
         self,
         open_context: Callable[[], AbstractContextManager[AppContext]],
         on_opened: Callable[[], None],
+        on_context: Callable[[AppContext], None] | None = None,
     ) -> None:
         super().__init__()
         self._open_context = open_context
         self._on_opened = on_opened
+        self._on_context = on_context
         # This object lives on the GUI thread: the thread's signal is queued to it.
         self.opened.connect(self._opened)
         self.stack = ExitStack()
@@ -148,6 +155,8 @@ class _Session(QObject):
             # The policy is read, the training systems started, the sign-ins and the
             # connectors made: disk and network, so never on the GUI thread.
             self.context = self.stack.enter_context(self._open_context())
+            if self._on_context is not None:
+                self._on_context(self.context)
             load_parts(self.context.policy)
         except BaseException as error:
             self.error = error
@@ -173,44 +182,84 @@ def start(
     given the session (entered off the GUI thread, left here after the window closed).
     ``language`` (``--lang``) overrides the worker's settings for this run.
 
+    The frame speaks the language the settings say: the worker's choice, else the
+    policy's default as the last start read it. When the policy read now says otherwise
+    (and neither ``--lang`` nor the worker's choice applies), the empty frame is made
+    again in that language before it is filled, and the settings remember it for the
+    next start.
+
     An exception from ``open_context`` (a policy that cannot be used, a classroom
     server that does not answer) closes the frame and is raised from here.
     """
     app, crashes, collector = _application(argv)
-    window: MainWindow | None = None
+    frames: list[MainWindow] = []  # the frame shown now is the last
     session: _Session | None = None
     try:
         # Read here, before any widget exists: the language decides every text.
         # Nothing is on screen yet, so this small read blocks no one.
         settings = settings_store.load()
-        install_translations(app, choose_language(language, settings.language, None), TRANSLATIONS)
+        shown_language = choose_language(language, settings.language, settings.policy_language)
+        install_translations(app, shown_language, TRANSLATIONS)
         window = MainWindow(None, training=training)
-        shown = window
+        frames.append(window)
+
+        def remember(context: AppContext) -> None:
+            # On the session's thread: a small write, before the window is filled.
+            policy_language = context.policy.duty_unit.language
+            if policy_language != settings.policy_language:
+                _remember_policy_language(settings_store, policy_language)
 
         def fill() -> None:
             assert session is not None
+            shown = frames[-1]
             if session.error is not None or session.context is None:
                 # The loop ends first and the frame closes after: closed within the loop,
                 # the last window would post a quit event that a later loop would get.
                 app.exit(1)
             elif shown.isVisible():  # else closed before it was filled in: the loop ends
+                policy_language = session.context.policy.duty_unit.language
+                wanted = choose_language(language, settings.language, policy_language)
+                if wanted != shown_language:
+                    shown = _remade(app, shown, wanted, training)
+                    frames.append(shown)
                 shown.fill(session.context, initial_settings=settings)
                 report_filled()  # the start-up benchmark's, when it asks
 
-        session = _Session(open_context, fill)
+        session = _Session(open_context, fill, remember)
         after_first_paint(window, session.start)
         report_first_paint(window)  # the start-up benchmark's, when it asks
         window.show()
         code = app.exec()
         if session.error is not None:
-            window.close()
+            frames[-1].close()
             raise session.error
         return code
     finally:
-        if window is not None:
-            window.shutdown()
+        if frames:  # the one shown last (a frame made again was closed already)
+            frames[-1].shutdown()
         if session is not None:
             session.join()
             session.stack.close()
         collector.stop()
         crashes.uninstall()
+
+
+def _remade(app: QApplication, frame: MainWindow, language: Language, training: bool) -> MainWindow:
+    """``frame`` (shown, not filled) made again in ``language``, shown where it was; the
+    old one closes once the new one shows, so the loop goes on."""
+    install_translations(app, language, TRANSLATIONS)
+    remade = MainWindow(None, training=training)
+    remade.restoreGeometry(frame.saveGeometry())
+    remade.show()
+    frame.close()
+    frame.deleteLater()
+    return remade
+
+
+def _remember_policy_language(store: SettingsStore, language: Language | None) -> None:
+    """Keep the policy's default language in the settings for the next start; a failure
+    costs only that start's remaking of the frame."""
+    try:
+        store.save(replace(store.load(), policy_language=language))
+    except OSError as error:
+        log.warning("the policy's language not kept in the settings: %s", error.strerror)

@@ -1,6 +1,6 @@
 """Whether the regional duty is on, always in sight; in office hours, who is responsible.
 
-The status bar says "Päivystys auki – ma 08.00 asti", or that it is closed and until
+The status bar says "Päivystys auki – ma 8.00 asti", or that it is closed and until
 when. In office hours a yellow note above the card says that the selected municipality
 is responsible now and gives its own office-hours contact. A single-shot timer
 re-evaluates at the next transition and at least once a minute, so that a laptop woken
@@ -20,6 +20,7 @@ from app.domain.clock import Clock, utc_now
 from app.domain.policy import Municipality, Policy
 from app.services.duty_hours import DutyStatus, Reason, duty_hours_for
 from app.ui.colours import BROWN, GREEN, readable
+from app.ui.locale_format import date_text, time_text, weekday_text
 
 # At least once a minute; a little past a transition, so that it is behind us.
 MAX_INTERVAL_MS = 60_000
@@ -33,35 +34,15 @@ _NOTE_STYLE = (
 )
 
 
-def weekday(moment: dt.datetime) -> str:
-    names = (
-        QCoreApplication.translate("DutyBanner", "ma"),
-        QCoreApplication.translate("DutyBanner", "ti"),
-        QCoreApplication.translate("DutyBanner", "ke"),
-        QCoreApplication.translate("DutyBanner", "to"),
-        QCoreApplication.translate("DutyBanner", "pe"),
-        QCoreApplication.translate("DutyBanner", "la"),
-        QCoreApplication.translate("DutyBanner", "su"),
-    )
-    return names[moment.weekday()]
-
-
 def short_moment(moment: dt.datetime) -> str:
-    """``ma 08.00``: the duty's transitions are never a week apart."""
-    return f"{weekday(moment)} {moment.hour:02d}.{moment.minute:02d}"
+    """``ma 8.00``: the duty's transitions are never a week apart."""
+    return f"{weekday_text(moment)} {time_text(moment)}"
 
 
 def full_moment(moment: dt.datetime) -> str:
-    """``ma 6.4.2026 klo 08.00``."""
-    return QCoreApplication.translate(
-        "DutyBanner", "{weekday} {day}.{month}.{year} klo {hour:02d}.{minute:02d}"
-    ).format(
-        weekday=weekday(moment),
-        day=moment.day,
-        month=moment.month,
-        year=moment.year,
-        hour=moment.hour,
-        minute=moment.minute,
+    """``ma 6.4.2026 klo 8.00``, in the interface's locale."""
+    return QCoreApplication.translate("DutyBanner", "{weekday} {date} klo {time}").format(
+        weekday=weekday_text(moment), date=date_text(moment), time=time_text(moment)
     )
 
 

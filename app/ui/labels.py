@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QWidget
+
+from app.ui.locale_format import date_text, day_month_text, time_text
 
 
 def plain_label(parent: QWidget, name: str, text: str = "") -> QLabel:
@@ -25,7 +28,12 @@ def data_label(parent: QWidget, name: str, accessible: str) -> QLabel:
     return label
 
 
-_LABEL = re.compile(r"^(?P<what>.+) (?P<day>\d{1,2}\.\d{1,2}\.) (?P<time>\d{1,2}\.\d{2})$")
+_LABEL = re.compile(
+    r"^(?P<what>.+) (?P<day>\d{1,2})\.(?P<month>\d{1,2})\. (?P<hour>\d{1,2})\.(?P<minute>\d{2})$"
+)
+_BORN = re.compile(r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})$")
+# Any year will do for a day and month of the label: a leap year takes 29.2.
+_LEAP_YEAR = 2000
 
 
 def _label_words() -> dict[str, str]:
@@ -47,14 +55,31 @@ def _label_words() -> dict[str, str]:
 
 def item_label_text(label: str) -> str:
     """An outbox item's label ("M. A. 14.3.2017 · kirjaus 26.11. 23.15", saved in Finnish
-    with the item) in the interface's language; a label of another shape as it is."""
+    with the item) in the interface's language and its dates and times; a label of
+    another shape as it is."""
     who, separator, tail = label.rpartition(" · ")
     match = _LABEL.match(tail)
     if not separator or match is None:
         return label
+    try:
+        day = day_month_text(dt.date(_LEAP_YEAR, int(match["month"]), int(match["day"])))
+        time = time_text(dt.time(int(match["hour"]), int(match["minute"])))
+    except ValueError:
+        return label
     words = _label_words()
-    parts = who.split(" ")
+    parts = [_born_text(part) for part in who.split(" ")]
     if parts and parts[-1] in words:
         parts[-1] = words[parts[-1]]
     what = words.get(match["what"], match["what"])
-    return f"{' '.join(parts)} · {what} {match['day']} {match['time']}"
+    return f"{' '.join(parts)} · {what} {day} {time}"
+
+
+def _born_text(part: str) -> str:
+    """A birth date of a label in the interface's format; any other part as it is."""
+    born = _BORN.match(part)
+    if born is None:
+        return part
+    try:
+        return date_text(dt.date(int(born["year"]), int(born["month"]), int(born["day"])))
+    except ValueError:
+        return part

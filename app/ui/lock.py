@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 from app.domain.clock import Clock
 from app.services.auth.pin import PinState, Unlock, UnlockResult
 from app.ui.followup.window import FollowUpWindow
+from app.ui.locale_format import decimal_text, number_text
 from app.ui.tasks import Pool
 
 if TYPE_CHECKING:
@@ -432,7 +433,7 @@ class SessionLock(QObject):
         return self.tr(
             "PIN-koodi ei enää käy: edellisestä kirjautumisesta on yli {hours} tuntia. "
             "Kirjaudu uudelleen."
-        ).format(hours=f"{self._session.max_offline_hours:g}")
+        ).format(hours=decimal_text(self._session.max_offline_hours))
 
     def _disabled_text(self) -> str:
         return self.tr(
@@ -463,7 +464,7 @@ class SessionLock(QObject):
         if outcome is Unlock.WRONG:
             self.screen.tell(
                 self.tr("Väärä PIN-koodi. Yrityksiä jäljellä: {count}.").format(
-                    count=result.tries_left
+                    count=number_text(result.tries_left)
                 )
             )
         else:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLay
 
 from app.domain import clock
 from app.domain.clock import Clock, utc_now
+from app.ui.locale_format import number_text, time_text
 
 log = logging.getLogger(__name__)
 
@@ -240,9 +241,9 @@ class MessageBar(QFrame):
         return "\n".join(lines)
 
     def moment(self, message: Message) -> str:
-        """When ``message`` came, ``23.15.07`` in the policy's zone."""
-        local = clock.local(message.at, self.zone)
-        return f"{local.hour}.{local.minute:02d}.{local.second:02d}"
+        """When ``message`` came, ``23.15.07`` in the policy's zone and the interface's
+        locale."""
+        return time_text(clock.local(message.at, self.zone), seconds=True)
 
     # -- changes --------------------------------------------------------------------
 
@@ -321,7 +322,9 @@ class MessageBar(QFrame):
         if hidden == 1:
             more = self.tr("Lisäksi 1 kuittaamaton viesti: Ctrl+Shift+M.")
         elif hidden:
-            more = self.tr("Lisäksi {n} kuittaamatonta viestiä: Ctrl+Shift+M.").format(n=hidden)
+            more = self.tr("Lisäksi {n} kuittaamatonta viestiä: Ctrl+Shift+M.").format(
+                n=number_text(hidden)
+            )
         else:
             more = ""
         self._more.setText(more)

@@ -32,6 +32,7 @@ from app.services.connectivity import Reachability
 from app.services.duty_hours import DutyStatus
 from app.services.outbox.delivery import DeliveryEvent, Outcome
 from app.ui.duty_banner import status_text
+from app.ui.locale_format import number_text
 from app.ui.outbox import messages as outbox_messages
 from app.ui.outbox.controller import OutboxSnapshot
 
@@ -204,7 +205,8 @@ class StatusWatch(QObject):
 
     def _places(self, counts: Counter[str]) -> str:
         return ", ".join(
-            f"{self._names.get(code, code)} ({count})" for code, count in sorted(counts.items())
+            f"{self._names.get(code, code)} ({number_text(count)})"
+            for code, count in sorted(counts.items())
         )
 
     def _tell_delivered(self, snapshot: OutboxSnapshot) -> None:
@@ -219,7 +221,7 @@ class StatusWatch(QObject):
         if left:
             text += " " + QCoreApplication.translate(
                 "StatusWatch", "Lähtevissä vielä {count}."
-            ).format(count=left)
+            ).format(count=number_text(left))
         self.notify.emit(
             QCoreApplication.translate("StatusWatch", "Päivystys: toimitettu"), text, False
         )

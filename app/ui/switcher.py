@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 from app.domain.policy import Municipality
 from app.services.connectivity import Reachability
 from app.ui import colours
+from app.ui.locale_format import number_text
 from app.ui.messages import system_name
 from app.ui.outbox.messages import moment, reachability_text
 
@@ -146,7 +147,7 @@ class MunicipalitySwitcher(QListWidget):
         parts = []
         waiting = self._waiting.get(code, 0)
         if waiting:
-            parts.append(self.tr("odottaa lähtevissä: {count}").format(count=waiting))
+            parts.append(self.tr("odottaa lähtevissä: {count}").format(count=number_text(waiting)))
         delivered = self._last_delivery.get(code)
         if delivered is not None:
             when = moment(delivered, self._zone)

@@ -14,7 +14,9 @@ def test_defaults_without_a_file(tmp_path: Path) -> None:
 
 def test_round_trip(tmp_path: Path) -> None:
     store = SettingsStore(tmp_path / "deep" / "settings.json")
-    settings = UserSettings(language="sv", last_municipality="245", window_geometry="AdnQyw==")
+    settings = UserSettings(
+        language="sv", policy_language="en", last_municipality="245", window_geometry="AdnQyw=="
+    )
     store.save(settings)
     assert store.load() == settings
     assert [p.name for p in store.path.parent.iterdir()] == ["settings.json"]

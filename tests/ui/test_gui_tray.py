@@ -197,7 +197,7 @@ def test_the_tray_follows_the_duty_banner(qtbot: QtBot, opener: WindowOpener) ->
     with qtbot.waitSignal(watch.changed, timeout=WAIT_MS):
         window.duty.timer.start(0)  # as if the half minute had passed
     assert [watch.duty_on] == [True]
-    assert "Päivystys auki – pe 08.00 asti" in tray.tooltip.splitlines()
+    assert "Päivystys auki – pe 8.00 asti" in tray.tooltip.splitlines()
 
 
 def test_each_level_is_drawn_differently_not_only_in_colour() -> None:

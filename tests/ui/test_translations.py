@@ -13,10 +13,11 @@ import shutil
 import subprocess
 import sys
 from contextlib import AbstractContextManager
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -31,7 +32,7 @@ from app.services.outbox.codec import item_label
 from app.services.settings import SettingsStore, UserSettings
 from app.training.server import TrainingServer
 from app.ui import app as app_module
-from app.ui.app import start
+from app.ui.app import install_translations, start
 from app.ui.main_window import MainWindow
 from app.ui.shortcuts import show_shortcuts
 from app.wiring import training_context
@@ -164,32 +165,56 @@ def test_the_check_sees_finnish_in_the_untranslated_window(
 @pytest.mark.parametrize(
     "case",
     [
-        ("sv", "en", "Päivystys – ÖVNING"),
-        (None, "en", "Päivystys – TRAINING"),
-        (None, None, "Päivystys – HARJOITTELU"),
+        # --lang, the worker's choice, the remembered policy default, the policy's now:
+        # the languages installed (the first is the frame's), the filled window's title.
+        (("sv", "en", None, None), ["sv"], "Päivystys – ÖVNING"),
+        ((None, "en", None, None), ["en"], "Päivystys – TRAINING"),
+        ((None, None, None, None), ["fi"], "Päivystys – HARJOITTELU"),
+        # The policy's default: the frame is made again in it before it is filled.
+        ((None, None, None, "sv"), ["fi", "sv"], "Päivystys – ÖVNING"),
+        ((None, "en", None, "sv"), ["en"], "Päivystys – TRAINING"),
+        (("fi", "en", None, "sv"), ["fi"], "Päivystys – HARJOITTELU"),
+        # Remembered from the last start: Swedish from the first frame.
+        ((None, None, "sv", "sv"), ["sv"], "Päivystys – ÖVNING"),
+        # The policy no longer names one: Finnish again.
+        ((None, None, "sv", None), ["sv", "fi"], "Päivystys – HARJOITTELU"),
     ],
 )
-def test_the_language_is_lang_else_the_settings_else_finnish(
-    case: tuple[Language | None, Language | None, str],
+def test_the_language_is_lang_else_the_settings_else_the_policy_else_finnish(
+    case: tuple[
+        tuple[Language | None, Language | None, Language | None, Language | None], list[str], str
+    ],
     qapp: QApplication,
     compiled_translations: Path,
     training: TrainingServer,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    option, saved, title = case  # --lang, the settings' language, the window's title
+    (option, chosen, remembered, policy_language), installed, title = case
     monkeypatch.setattr(app_module, "TRANSLATIONS", compiled_translations)
+    languages: list[str] = []
+
+    def install(app: QCoreApplication, language: str, directory: Path) -> list[QTranslator]:
+        languages.append(language)
+        return install_translations(app, language, directory)
+
+    monkeypatch.setattr(app_module, "install_translations", install)
     settings = tmp_path / "settings.json"
-    if saved is not None:
-        SettingsStore(settings).save(UserSettings(language=saved))
+    SettingsStore(settings).save(UserSettings(language=chosen, policy_language=remembered))
+    policy = replace(
+        training.policy, duty_unit=replace(training.policy.duty_unit, language=policy_language)
+    )
     titles: list[str] = []
 
     def open_context() -> AbstractContextManager[AppContext]:
-        return training_context(training, settings_path=settings, worker_name=gui_helpers.WORKER)
+        return training_context(
+            training, policy=policy, settings_path=settings, worker_name=gui_helpers.WORKER
+        )
 
     def watch() -> None:
         windows = [w for w in visible_dialogs() if isinstance(w, MainWindow) and w.filled]
         if windows:
+            assert len([w for w in visible_dialogs() if isinstance(w, MainWindow)]) == 1
             titles.append(windows[0].windowTitle())
             windows[0].close()
         else:
@@ -204,7 +229,10 @@ def test_the_language_is_lang_else_the_settings_else_finnish(
             qapp.removeTranslator(translator)
         QLocale.setDefault(before)
         wording.set_translate(None)
-    assert titles == [title]
+    assert (languages, titles) == (installed, [title])
+    # The policy's default is kept for the next start, apart from the worker's choice.
+    kept = SettingsStore(settings).load()
+    assert (kept.language, kept.policy_language) == (chosen, policy_language)
 
 
 def test_lang_is_an_option_of_the_window_command() -> None:

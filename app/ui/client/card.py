@@ -8,7 +8,6 @@ shows a marker in its place.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 
 from PySide6.QtCore import Signal
@@ -18,15 +17,12 @@ from app.domain.hetu import Hetu
 from app.domain.model import Address, ClientSummary, PersonDetails, RelatedPerson
 from app.domain.policy import Municipality
 from app.ui.labels import data_label
+from app.ui.locale_format import date_text
 
 _MARKER_STYLE = (
     "color: #ffffff; background: #a3231b; font-weight: bold; padding: 3px 6px; border-radius: 3px;"
 )
 _NOTICE_STYLE = "font-weight: bold; padding: 4px;"
-
-
-def finnish_date(day: dt.date) -> str:
-    return f"{day.day}.{day.month}.{day.year}"
 
 
 def _people(people: Iterable[RelatedPerson]) -> str:
@@ -170,7 +166,7 @@ class ClientCard(QFrame):
             self._set_client(self.hetu, hetu.value)
         details = []
         if person.birth_date is not None:
-            details.append(self.tr("syntynyt {date}").format(date=finnish_date(person.birth_date)))
+            details.append(self.tr("syntynyt {date}").format(date=date_text(person.birth_date)))
         details += [part for part in (person.nationality, person.language) if part]
         if hetu is None:
             self._set_client(self.hetu, ", ".join(details))
@@ -224,5 +220,5 @@ class ClientCard(QFrame):
             return ""
         title = plan.title
         if plan.updated is not None:
-            title += " " + self.tr("(päivitetty {date})").format(date=finnish_date(plan.updated))
+            title += " " + self.tr("(päivitetty {date})").format(date=date_text(plan.updated))
         return f"{title}\n{plan.summary}"

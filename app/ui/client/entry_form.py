@@ -19,7 +19,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -35,7 +34,8 @@ from app.domain.hetu import Hetu
 from app.domain.model import ContactChannel, DutyEntry, PersonDetails, TaskType
 from app.domain.policy import Municipality
 from app.services.outbox.drafts import draft_time
-from app.ui.time_field import read_time, show_time
+from app.ui.locale_format import number_text
+from app.ui.time_field import DateTimeField, read_time, show_time
 
 _SUBJECT_STYLE = "font-weight: bold; padding: 4px; border: 1px solid #1b2b3a;"
 _COUNTER_STYLE = "color: #4a3500;"
@@ -133,9 +133,8 @@ class EntryForm(QGroupBox):
         self.subject_label.setWordWrap(True)
         self.subject_label.setStyleSheet(_SUBJECT_STYLE)
         self.subject_label.setAccessibleName(self.tr("Kenen kirjaus"))
-        self.contact_time = QDateTimeEdit(self)
+        self.contact_time = DateTimeField(self)
         self.contact_time.setObjectName("contactTime")
-        self.contact_time.setDisplayFormat("d.M.yyyy H.mm")
         self.contact_time.setCalendarPopup(True)
         self.contact_time.setAccessibleName(self.tr("Yhteydenoton aika"))
         self.channel = QComboBox(self)
@@ -425,10 +424,12 @@ class EntryForm(QGroupBox):
                 continue
             over = length > limit
             text = self.tr("{length} / {limit} merkkiä").format(
-                length=_grouped(length), limit=_grouped(limit)
+                length=number_text(length), limit=number_text(limit)
             )
             if over:
-                text += " – " + self.tr("{excess} liikaa").format(excess=_grouped(length - limit))
+                text += " – " + self.tr("{excess} liikaa").format(
+                    excess=number_text(length - limit)
+                )
             counter.setText(text)
             counter.setStyleSheet(_OVER_STYLE if over else _COUNTER_STYLE)
             counter.setAccessibleDescription(text)
@@ -441,7 +442,7 @@ class EntryForm(QGroupBox):
                 return self.tr(
                     "{field} on liian pitkä: kunnan järjestelmä ottaa enintään {limit} merkkiä, "
                     "tekstiä on {length}. Lyhennä tekstiä; mitään ei tallennettu eikä lähetetty."
-                ).format(field=title, limit=_grouped(limit), length=_grouped(length))
+                ).format(field=title, limit=number_text(limit), length=number_text(length))
         return ""
 
     def _refusal_text(self) -> str:
@@ -471,8 +472,3 @@ class EntryForm(QGroupBox):
         self.save_button.setEnabled(
             self.is_open() and not self._saving and not self._refusal_text()
         )
-
-
-def _grouped(number: int) -> str:
-    """Thousands apart with a no-break space, as Finnish writes them: 20 000."""
-    return f"{number:,}".replace(",", "\u00a0")

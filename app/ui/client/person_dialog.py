@@ -26,21 +26,14 @@ from app.domain.hetu import Hetu
 from app.domain.model import Address, PersonDetails
 from app.ui.focus import activate, add_save_shortcuts, show_focus
 from app.ui.labels import plain_label
+from app.ui.locale_format import date_text, number_text, parse_date
 
 MAX_NAME = 100
 MAX_DESCRIPTION = 2000
 
 
-def parse_finnish_date(text: str) -> dt.date | None:
-    """``d.m.yyyy`` as Finns write it; None when it is not a date."""
-    parts = text.strip().split(".")
-    if len(parts) != 3 or not all(part.strip().isdigit() for part in parts):
-        return None
-    day, month, year = (int(part) for part in parts)
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
+# The example the hint and the problem give, in the interface's own date format.
+_EXAMPLE_BIRTH_DATE = dt.date(2011, 7, 3)
 
 
 class PersonDialog(QDialog):
@@ -76,7 +69,12 @@ class PersonDialog(QDialog):
             ).format(code=hetu.value)
         self.last_name = self._line("personLastName", self.tr("Sukunimi"))
         self.first_names = self._line("personFirstNames", self.tr("Etunimet"))
-        self.birth_date = self._line("personBirthDate", self.tr("Syntymäaika (p.k.vvvv)"))
+        example = date_text(_EXAMPLE_BIRTH_DATE)
+        self.birth_date = self._line(
+            "personBirthDate", self.tr("Syntymäaika, esim. {date}").format(date=example)
+        )
+        # The format to type, in sight until something is typed.
+        self.birth_date.setPlaceholderText(example)
         self.nationality = self._line("personNationality", self.tr("Kansalaisuus"))
         self.language = self._line("personLanguage", self.tr("Kieli"))
         self.description = QPlainTextEdit(self)
@@ -128,7 +126,7 @@ class PersonDialog(QDialog):
     def _prefill(self) -> None:
         known, hetu = self._known, self._hetu
         if hetu is not None:
-            self.birth_date.setText(_finnish(hetu.birth_date))
+            self.birth_date.setText(date_text(hetu.birth_date))
             self.birth_date.setReadOnly(True)
         if known is not None:
             self.last_name.setText(known.last_name)
@@ -165,12 +163,14 @@ class PersonDialog(QDialog):
                 self.last_name
             )
         text = self.birth_date.text().strip()
-        born = parse_finnish_date(text)
+        born = parse_date(text)
         if text and (born is None or born > self._today):
-            return self.tr("Syntymäaika muodossa p.k.vvvv, esim. 3.7.2011."), self.birth_date
+            return self.tr("Syntymäaika ei kelpaa: kirjoita päivämäärä, esim. {date}.").format(
+                date=date_text(_EXAMPLE_BIRTH_DATE)
+            ), self.birth_date
         if len(self.description.toPlainText()) > MAX_DESCRIPTION:
             return self.tr("Kuvaus on liian pitkä: enintään {limit} merkkiä.").format(
-                limit=MAX_DESCRIPTION
+                limit=number_text(MAX_DESCRIPTION)
             ), self.description
         return "", None
 
@@ -181,14 +181,10 @@ class PersonDialog(QDialog):
         return PersonDetails(
             last_name=self.last_name.text().strip(),
             first_names=self.first_names.text().strip(),
-            birth_date=parse_finnish_date(self.birth_date.text()),
+            birth_date=parse_date(self.birth_date.text()),
             address=address,
             non_disclosure=known.non_disclosure if known is not None else False,
             nationality=self.nationality.text().strip(),
             language=self.language.text().strip(),
             description=self.description.toPlainText().strip(),
         )
-
-
-def _finnish(day: dt.date) -> str:
-    return f"{day.day}.{day.month}.{day.year}"

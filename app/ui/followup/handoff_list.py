@@ -22,6 +22,7 @@ from app.ui.followup import messages as followup_messages
 from app.ui.followup.fax_actions import FaxActions
 from app.ui.item_table import ItemListDialog, TableRow, item_table, message_line, named_button
 from app.ui.labels import item_label_text
+from app.ui.locale_format import number_text
 from app.ui.outbox.controller import OutboxController
 from app.ui.tasks import Pool, TaskRunner
 
@@ -103,9 +104,11 @@ class HandoffList(ItemListDialog):
             text = self.tr(
                 "Avoinna {count}, joista faksattavia {faxes}: tulosta, faksaa, soita ja merkitse "
                 "lähetetyksi ennen vuoron loppua."
-            ).format(count=len(rows), faxes=faxes)
+            ).format(count=number_text(len(rows)), faxes=number_text(faxes))
         else:
-            text = self.tr("Avoinna {count}; ne lähtevät automaattisesti.").format(count=len(rows))
+            text = self.tr("Avoinna {count}; ne lähtevät automaattisesti.").format(
+                count=number_text(len(rows))
+            )
         self.message.setText(text)
         self.loaded.emit()
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -18,6 +17,7 @@ from app.connectors.base import NotificationUrgency
 from app.domain.policy import Municipality, Policy
 from app.ui.colours import readable
 from app.ui.forms import clear_invalid
+from app.ui.time_field import DateTimeField
 
 _HINT = ("#4a3500", "#ffd27a")
 _PROBLEM = ("#8a1c14", "#ff8a80")
@@ -71,10 +71,9 @@ class NotificationFields(QWidget):
         self.guardians_told = self._told(
             "notificationGuardiansTold", self.tr("Huoltajille kerrottu")
         )
-        self.received_at = QDateTimeEdit(self)
+        self.received_at = DateTimeField(self)
         self.received_at.setObjectName("notificationReceivedAt")
         self.received_at.setAccessibleName(self.tr("Vastaanotettu"))
-        self.received_at.setDisplayFormat("d.M.yyyy H.mm")
         self.received_at.setCalendarPopup(True)
         self.municipality = self._combo("notificationMunicipality", self.tr("Lapsen kotikunta"))
         self.municipality.addItem(self.tr("– valitse kunta –"), None)

@@ -287,7 +287,7 @@
     </message>
     <message>
         <source>{day}.{month}.{year} klo {time}</source>
-        <translation>{day}.{month}.{year} at {time}</translation>
+        <translation>{day}/{month}/{year} at {time}</translation>
     </message>
     <message>
         <source>kyllä</source>
@@ -675,36 +675,8 @@
 <context>
     <name>DutyBanner</name>
     <message>
-        <source>ma</source>
-        <translation>Mon</translation>
-    </message>
-    <message>
-        <source>ti</source>
-        <translation>Tue</translation>
-    </message>
-    <message>
-        <source>ke</source>
-        <translation>Wed</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>Thu</translation>
-    </message>
-    <message>
-        <source>pe</source>
-        <translation>Fri</translation>
-    </message>
-    <message>
-        <source>la</source>
-        <translation>Sat</translation>
-    </message>
-    <message>
-        <source>su</source>
-        <translation>Sun</translation>
-    </message>
-    <message>
-        <source>{weekday} {day}.{month}.{year} klo {hour:02d}.{minute:02d}</source>
-        <translation>{weekday} {day}.{month}.{year} at {hour:02d}:{minute:02d}</translation>
+        <source>{weekday} {date} klo {time}</source>
+        <translation>{weekday} {date} at {time}</translation>
     </message>
     <message>
         <source>arki-ilta ja -yö</source>
@@ -2788,8 +2760,8 @@ Send to the new address only if support has told you of the change. If in doubt,
         <translation>First names</translation>
     </message>
     <message>
-        <source>Syntymäaika (p.k.vvvv)</source>
-        <translation>Date of birth (d.m.yyyy)</translation>
+        <source>Syntymäaika, esim. {date}</source>
+        <translation>Date of birth, e.g. {date}</translation>
     </message>
     <message>
         <source>Kansalaisuus</source>
@@ -2852,8 +2824,8 @@ Send to the new address only if support has told you of the change. If in doubt,
         <translation>Type the person&apos;s name (or what they are known by).</translation>
     </message>
     <message>
-        <source>Syntymäaika muodossa p.k.vvvv, esim. 3.7.2011.</source>
-        <translation>Date of birth as d.m.yyyy, e.g. 3.7.2011.</translation>
+        <source>Syntymäaika ei kelpaa: kirjoita päivämäärä, esim. {date}.</source>
+        <translation>The date of birth is not valid: type a date, e.g. {date}.</translation>
     </message>
     <message>
         <source>Kuvaus on liian pitkä: enintään {limit} merkkiä.</source>

@@ -675,36 +675,8 @@
 <context>
     <name>DutyBanner</name>
     <message>
-        <source>ma</source>
-        <translation>mån</translation>
-    </message>
-    <message>
-        <source>ti</source>
-        <translation>tis</translation>
-    </message>
-    <message>
-        <source>ke</source>
-        <translation>ons</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>tors</translation>
-    </message>
-    <message>
-        <source>pe</source>
-        <translation>fre</translation>
-    </message>
-    <message>
-        <source>la</source>
-        <translation>lör</translation>
-    </message>
-    <message>
-        <source>su</source>
-        <translation>sön</translation>
-    </message>
-    <message>
-        <source>{weekday} {day}.{month}.{year} klo {hour:02d}.{minute:02d}</source>
-        <translation>{weekday} {day}.{month}.{year} kl. {hour:02d}.{minute:02d}</translation>
+        <source>{weekday} {date} klo {time}</source>
+        <translation>{weekday} {date} kl. {time}</translation>
     </message>
     <message>
         <source>arki-ilta ja -yö</source>
@@ -2788,8 +2760,8 @@ Skicka till den nya adressen endast om supporten har berättat om ändringen. I 
         <translation>Förnamn</translation>
     </message>
     <message>
-        <source>Syntymäaika (p.k.vvvv)</source>
-        <translation>Födelsedatum (d.m.åååå)</translation>
+        <source>Syntymäaika, esim. {date}</source>
+        <translation>Födelsedatum, t.ex. {date}</translation>
     </message>
     <message>
         <source>Kansalaisuus</source>
@@ -2852,8 +2824,8 @@ Skicka till den nya adressen endast om supporten har berättat om ändringen. I 
         <translation>Skriv personens namn (eller det som personen är känd under).</translation>
     </message>
     <message>
-        <source>Syntymäaika muodossa p.k.vvvv, esim. 3.7.2011.</source>
-        <translation>Födelsedatum i formatet d.m.åååå, t.ex. 3.7.2011.</translation>
+        <source>Syntymäaika ei kelpaa: kirjoita päivämäärä, esim. {date}.</source>
+        <translation>Födelsedatumet duger inte: skriv ett datum, t.ex. {date}.</translation>
     </message>
     <message>
         <source>Kuvaus on liian pitkä: enintään {limit} merkkiä.</source>

@@ -15,6 +15,7 @@ from app.domain.model import DeliveryReceipt
 from app.domain.policy import Municipality
 from app.services.connectivity import Reachability
 from app.services.outbox.keys import OutboxError
+from app.ui.locale_format import day_month_text, number_text, time_text
 from app.ui.messages import system_name, where
 
 # Failures to open the outbox that may pass by themselves: the banner offers a retry.
@@ -238,7 +239,9 @@ def _municipalities(count: int) -> str:
     return (
         QCoreApplication.translate("OutboxMessages", "1 kunta")
         if count == 1
-        else QCoreApplication.translate("OutboxMessages", "{count} kuntaa").format(count=count)
+        else QCoreApplication.translate("OutboxMessages", "{count} kuntaa").format(
+            count=number_text(count)
+        )
     )
 
 
@@ -264,18 +267,19 @@ def connectivity_summary(states: dict[str, Reachability]) -> str:
 
 def outbox_count(undelivered: int, attention: int) -> str:
     text = QCoreApplication.translate("OutboxMessages", "Lähtevät: {count}").format(
-        count=undelivered
+        count=number_text(undelivered)
     )
     if attention:
         text += ", " + QCoreApplication.translate("OutboxMessages", "{count} vaatii toimia").format(
-            count=attention
+            count=number_text(attention)
         )
     return text
 
 
 def moment(when: dt.datetime, zone: dt.tzinfo, now: dt.datetime | None = None) -> str:
-    """``23.15`` today, ``26.11. 23.15`` otherwise, in ``zone`` (the policy's)."""
+    """``23.15`` today, ``26.11. 23.15`` otherwise, in ``zone`` (the policy's) and the
+    interface's locale."""
     local = clock.local(when, zone)
     today = clock.local(now or clock.utc_now(), zone).date()
-    time = f"{local.hour}.{local.minute:02d}"
-    return time if local.date() == today else f"{local.day}.{local.month}. {time}"
+    time = time_text(local)
+    return time if local.date() == today else f"{day_month_text(local)} {time}"

@@ -40,6 +40,7 @@ from app.services.outbox.store import ItemState, StoredItem
 from app.ui.followup.fax_actions import FaxActions
 from app.ui.item_table import ItemListDialog, TableRow, item_table, message_line, named_button
 from app.ui.labels import item_label_text
+from app.ui.locale_format import number_text
 from app.ui.messages import where
 from app.ui.outbox import messages as outbox_messages
 from app.ui.outbox import questions
@@ -280,7 +281,9 @@ class OutboxView(ItemListDialog):
     def _confirm_destination(self, code: str) -> None:
         def done(count: int) -> None:
             self.message.setText(
-                self.tr("{count} lähetystä lähtee kunnan uuteen osoitteeseen.").format(count=count)
+                self.tr("{count} lähetystä lähtee kunnan uuteen osoitteeseen.").format(
+                    count=number_text(count)
+                )
             )
 
         def failed(error: Exception) -> None:

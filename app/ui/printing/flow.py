@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.domain.policy import PrintingConfig
 from app.services.files import atomic_write
+from app.ui.locale_format import number_text
 from app.ui.message_bar import MessageBridge
 from app.ui.tasks import Pool, TaskRunner
 
@@ -54,7 +55,7 @@ def pages_text(pages: int) -> str:
     return (
         QCoreApplication.translate("PrintFlow", "1 sivu")
         if pages == 1
-        else QCoreApplication.translate("PrintFlow", "{n} sivua").format(n=pages)
+        else QCoreApplication.translate("PrintFlow", "{n} sivua").format(n=number_text(pages))
     )
 
 

@@ -22,6 +22,7 @@ from PySide6.QtPrintSupport import (
 )
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.ui.locale_format import number_text
 from app.ui.printing.printer import paint_images
 
 
@@ -68,7 +69,11 @@ class PrintPreview(QDialog):
 
     def _build(self, allow_save: bool) -> None:
         count = len(self._pages)
-        pages = self.tr("1 sivu") if count == 1 else self.tr("{count} sivua").format(count=count)
+        pages = (
+            self.tr("1 sivu")
+            if count == 1
+            else self.tr("{count} sivua").format(count=number_text(count))
+        )
         printer = self._printer.printerName() or self.tr("järjestelmän oletustulostin")
         self.info.setText(
             self.tr("{pages} · tulostin: {printer}").format(pages=pages, printer=printer)
