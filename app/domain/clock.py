@@ -80,9 +80,3 @@ def from_wall_clock(wall: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
     if wall.tzinfo is not None:
         raise ValueError("a wall-clock time is naive: its zone is the one given")
     return wall.replace(tzinfo=zone, fold=0).astimezone(dt.UTC).astimezone(zone)
-
-
-def finnish_time(moment: dt.datetime, zone: dt.tzinfo) -> str:
-    """Finnish style, in ``zone``: ``14.3.2026 klo 22.05``."""
-    shown = local(moment, zone)
-    return f"{shown.day}.{shown.month}.{shown.year} klo {shown:%H.%M}"
