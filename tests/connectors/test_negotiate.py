@@ -308,6 +308,10 @@ def test_service_principals_of_the_policy() -> None:
 def test_without_kerberos_installed_sign_in_is_unavailable(
     module: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    if module != "requests_kerberos":
+        # Only a machine with requests_kerberos gets as far as the GSSAPI/SSPI layer:
+        # without the kerberos extra (./dev test's venv) the first case already covers it.
+        pytest.importorskip("requests_kerberos", reason="the kerberos extra is not installed")
     monkeypatch.setitem(sys.modules, module, None)  # import now fails, as if not installed
     with pytest.raises(SignInUnavailable) as caught:
         negotiate_auth("https://proconsona.kunta.fi/api")
