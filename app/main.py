@@ -12,17 +12,18 @@ import logging
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, ExitStack, closing, contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from app import __version__
-from app.domain.language import LANGUAGES
+from app.domain.language import LANGUAGES, Language, choose_language
 from app.services import exits
 from app.services.console import standard_streams
 from app.services.crash import install_logging_hooks
+from app.services.i18n import translate
 from app.services.logs import setup_logging
 from app.services.policy.location import AdminLocation, platform_location
 from app.services.process import protect_process
@@ -58,27 +59,90 @@ def admin_location() -> AdminLocation:
     return ADMIN_LOCATION or platform_location()
 
 
-HELPDESK_EXIT_CODES = (
-    f"exit codes: {exits.EXIT_OK} all well; {exits.EXIT_NEEDS_ACTION} something needs "
-    "action (items wait or need attention, a system is unreachable); "
-    f"{EXIT_POLICY} policy invalid or missing; {EXIT_TRAINING_SERVER} training server "
-    f"unusable; {exits.EXIT_OUTBOX} the outbox cannot be opened (key or file problem, or "
-    "a damaged log: nothing was changed; 'outbox salvage' for a damaged one); "
-    f"{exits.EXIT_BUSY} another sender is active"
-)
-SELF_TEST_EXIT_CODES = (
-    f"exit codes: {EXIT_OK} ok, {EXIT_POLICY} policy invalid or missing, "
-    f"{EXIT_TRAINING_SERVER} training server unusable, {exits.EXIT_SELF_TEST} --self-test "
-    f"failed (the reasons on stderr), {EXIT_USAGE} a usage error"
-)
+def helpdesk_exit_codes() -> str:
+    return translate(
+        "Cli",
+        "paluuarvot: {ok} kaikki kunnossa; {action} jokin vaatii toimia (lähtevissä odottaa "
+        "tai huomiota vaativia, järjestelmään ei saada yhteyttä); {policy} käytäntö "
+        "virheellinen tai puuttuu; {server} harjoituspalvelin käyttökelvoton; {outbox} "
+        "lähteviä ei voi avata (avain- tai tiedosto-ongelma tai vaurioitunut loki: mitään ei "
+        "muutettu; vaurioituneelle 'outbox salvage'); {busy} toinen lähettäjä on toiminnassa",
+    ).format(
+        ok=exits.EXIT_OK,
+        action=exits.EXIT_NEEDS_ACTION,
+        policy=EXIT_POLICY,
+        server=EXIT_TRAINING_SERVER,
+        outbox=exits.EXIT_OUTBOX,
+        busy=exits.EXIT_BUSY,
+    )
+
+
+def self_test_exit_codes() -> str:
+    return translate(
+        "Cli",
+        "paluuarvot: {ok} kunnossa, {policy} käytäntö virheellinen tai puuttuu, {server} "
+        "harjoituspalvelin käyttökelvoton, {failed} --self-test epäonnistui (syyt "
+        "virhetulosteessa), {usage} käyttövirhe",
+    ).format(
+        ok=EXIT_OK,
+        policy=EXIT_POLICY,
+        server=EXIT_TRAINING_SERVER,
+        failed=exits.EXIT_SELF_TEST,
+        usage=EXIT_USAGE,
+    )
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help in the command line's language: its "usage:" too."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        prefix = translate("Cli", "käyttö: ") if prefix is None else prefix
+        super().add_usage(usage, actions, groups, prefix)
 
 
 class _Parser(argparse.ArgumentParser):
-    """A usage error exits 64 (README), not argparse's 2, which means a bad policy."""
+    """A usage error exits 64 (README), not argparse's 2, which means a bad policy.
+    Its headings and -h in the command line's language (argparse's own error texts,
+    such as "invalid choice", stay English)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        parents: Sequence[argparse.ArgumentParser] = kwargs.pop("parents", ())
+        super().__init__(*args, **kwargs)
+        self._positionals.title = translate("Cli", "argumentit")
+        self._optionals.title = translate("Cli", "valinnat")
+        # The parents' options after the titles, as argparse would: into the same groups.
+        for parent in parents:
+            self._add_container_actions(parent)
+            self._defaults.update(parent._defaults)
+        for action in self._actions:
+            if isinstance(action, argparse._HelpAction):
+                action.help = translate("Cli", "näytä tämä ohje ja lopeta")
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+        text = translate("Cli", "{prog}: virhe: {message}").format(prog=self.prog, message=message)
+        self.exit(EXIT_USAGE, text + "\n")
+
+
+def _language_option(parser: argparse.ArgumentParser, *, suppress: bool = False) -> None:
+    """``--lang``, accepted before a command and after it (``paivystys doctor --lang en``)."""
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=argparse.SUPPRESS if suppress else None,
+        help=translate(
+            "Cli",
+            "tämän kerran kieli (fi, sv, en): ikkunan ja komentojen; oletus: työntekijän "
+            "valinta (Ohje → Kieli), muuten käytännön duty_unit.language, muuten suomi",
+        ),
+    )
 
 
 def _common_options(*, suppress: bool = False) -> _Parser:
@@ -89,144 +153,235 @@ def _common_options(*, suppress: bool = False) -> _Parser:
         "--policy",
         type=Path,
         metavar="PATH",
-        help="a policy file or directory, for training and checking only: accepted with "
-        "--training, --training-server, training-server and policy check. "
-        "Otherwise the machine policy is always the administrators' "
-        f"({admin_location().policy_dir})",
+        help=translate(
+            "Cli",
+            "käytäntötiedosto tai -hakemisto, vain harjoitteluun ja tarkistukseen: käy "
+            "valintojen --training ja --training-server sekä komentojen training-server ja "
+            "policy check kanssa. Muuten koneen käytäntö on aina ylläpitäjien ({where})",
+        ).format(where=admin_location().policy_dir),
     )
     common.add_argument(
         "--training",
         action="store_true",
-        help="training mode: synthetic clients on training systems, a separate profile",
+        help=translate(
+            "Cli",
+            "harjoittelutila: keksityt asiakkaat harjoitusjärjestelmissä, oma profiili",
+        ),
     )
     common.add_argument(
         "--training-server",
         metavar="URL",
-        help="use an already running training server (a classroom server); implies --training",
+        help=translate(
+            "Cli",
+            "käytä jo käynnissä olevaa harjoituspalvelinta (luokkahuoneen palvelinta); "
+            "tarkoittaa myös --training",
+        ),
     )
+    _language_option(common, suppress=suppress)
     return common
 
 
 def _policy_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     policy = commands.add_parser(
         "policy",
-        help="check, describe, sign or verify a policy; make a signing key pair",
-        epilog=f"exit codes: {EXIT_OK} ok; {EXIT_POLICY} policy invalid, missing, unsigned or "
-        f"badly signed, or a key unusable (and a command given wrongly); {EXIT_USAGE} keygen "
-        "would overwrite a key, or --key without --policy",
+        help=translate(
+            "Cli",
+            "tarkista, kuvaa, allekirjoita tai varmenna käytäntö; tee allekirjoitusavainpari",
+        ),
+        epilog=translate(
+            "Cli",
+            "paluuarvot: {ok} kunnossa; {policy} käytäntö virheellinen, puuttuu, "
+            "allekirjoittamaton tai väärin allekirjoitettu, tai avain käyttökelvoton (myös "
+            "väärin annettu komento); {usage} keygen korvaisi avaimen, tai --key ilman "
+            "valintaa --policy",
+        ).format(ok=EXIT_OK, policy=EXIT_POLICY, usage=EXIT_USAGE),
     )
     policy.set_defaults(policy=None, training=False, training_server=None)
+    _language_option(policy, suppress=True)
     actions = policy.add_subparsers(dest="action", metavar="ACTION", required=True)
     check = actions.add_parser(
         "check",
-        help="check the machine policy, or a policy file or directory (--policy) not yet installed",
+        help=translate(
+            "Cli",
+            "tarkista koneen käytäntö tai vielä asentamaton käytäntötiedosto tai -hakemisto "
+            "(--policy)",
+        ),
     )
     check.add_argument(
-        "--policy", type=Path, metavar="PATH", help="a policy file or directory to check"
+        "--policy",
+        type=Path,
+        metavar="PATH",
+        help=translate("Cli", "tarkistettava käytäntötiedosto tai -hakemisto"),
     )
     check.add_argument(
         "--key",
         type=Path,
         metavar="PUBLIC",
-        help="with --policy: check its signatures and serials too, against this public key",
+        help=translate(
+            "Cli",
+            "valinnan --policy kanssa: tarkista myös sen allekirjoitukset ja sarjanumerot "
+            "tätä julkista avainta vasten",
+        ),
     )
-    actions.add_parser("describe", help="every policy field, documented (Markdown)")
-    keygen = actions.add_parser("keygen", help="a new Ed25519 signing key pair")
-    keygen.add_argument("--out", type=Path, metavar="DIR", required=True, help="where to put it")
-    sign = actions.add_parser("sign", help="sign a policy file: writes FILE.sig beside it")
+    describe = actions.add_parser(
+        "describe",
+        help=translate("Cli", "käytännön jokainen kenttä dokumentoituna (Markdown, englanniksi)"),
+    )
+    keygen = actions.add_parser(
+        "keygen", help=translate("Cli", "uusi Ed25519-allekirjoitusavainpari")
+    )
+    keygen.add_argument(
+        "--out",
+        type=Path,
+        metavar="DIR",
+        required=True,
+        help=translate("Cli", "minne se tehdään"),
+    )
+    sign = actions.add_parser(
+        "sign",
+        help=translate(
+            "Cli", "allekirjoita käytäntötiedosto: kirjoittaa sen viereen tiedoston FILE.sig"
+        ),
+    )
     sign.add_argument("--key", type=Path, metavar="PRIVATE", required=True)
     sign.add_argument("file", type=Path, metavar="FILE")
-    verify = actions.add_parser("verify", help="check FILE.sig against FILE and the public key")
+    verify = actions.add_parser(
+        "verify",
+        help=translate("Cli", "tarkista FILE.sig tiedostoa FILE ja julkista avainta vasten"),
+    )
     verify.add_argument("--key", type=Path, metavar="PUBLIC", required=True)
     verify.add_argument("file", type=Path, metavar="FILE")
+    for action in (check, describe, keygen, sign, verify):
+        _language_option(action, suppress=True)
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The command line, its help in the language installed (:func:`use_language`)."""
     common = _common_options(suppress=True)
     parser = _Parser(
         prog="paivystys",
-        description="Päivystys – the social emergency duty workstation. "
-        "Without a command, opens the window.",
+        description=translate(
+            "Cli",
+            "Päivystys – sosiaalipäivystyksen työasema. Ilman komentoa avaa ikkunan.",
+        ),
         parents=[_common_options()],
-        epilog=SELF_TEST_EXIT_CODES,
+        epilog=self_test_exit_codes(),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        help="the window's language for this run (fi, sv, en); default: the worker's "
-        "choice (Ohje → Kieli), else the policy's duty_unit.language, else Finnish",
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=translate("Cli", "näytä ohjelman versio ja lopeta"),
     )
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help="check this installation in a temporary profile (policy, credential store, "
-        "outbox, a printed document, Qt offscreen) and exit; for installers and helpdesk",
+        help=translate(
+            "Cli",
+            "tarkista tämä asennus tilapäisessä profiilissa (käytäntö, avainsäilö, "
+            "lähtevät, tulostettu asiakirja, Qt ilman näyttöä) ja lopeta; asentajille ja "
+            "helpdeskille",
+        ),
     )
     parser.add_argument(
         "--json",
         dest="self_test_json",
         action="store_true",
-        help="with --self-test: machine-readable output",
+        help=translate("Cli", "valinnan --self-test kanssa: koneluettava tuloste"),
     )
+    machine_readable = translate("Cli", "koneluettava tuloste")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     server = commands.add_parser(
         "training-server",
         parents=[common],
-        help="serve one training system per municipality of the policy on 127.0.0.1",
+        help=translate(
+            "Cli",
+            "tarjoa käytännön jokaiselle kunnalle harjoitusjärjestelmä osoitteessa 127.0.0.1",
+        ),
     )
-    server.add_argument("--port", type=int, default=0, help="index server port (default: any free)")
+    server.add_argument(
+        "--port",
+        type=int,
+        default=0,
+        help=translate("Cli", "hakemistopalvelimen portti (oletus: mikä tahansa vapaa)"),
+    )
     server.add_argument(
         "--host",
         default="127.0.0.1",
         metavar="ADDR",
-        help="IPv4 address to listen on (default 127.0.0.1: this machine only); a "
-        "classroom server gives the address trainees reach, or 0.0.0.0 for all, and "
-        "then advertises this machine's name",
+        help=translate(
+            "Cli",
+            "IPv4-osoite, jota kuunnellaan (oletus 127.0.0.1: vain tämä kone); luokkahuoneen "
+            "palvelimelle osoite, johon harjoittelijat yltävät, tai 0.0.0.0 kaikille, jolloin "
+            "se ilmoittaa tämän koneen nimen",
+        ),
     )
     server.add_argument(
         "--material",
         action="store_true",
-        help="print the trainer's material for the policy (Markdown: the synthetic clients "
-        "of each municipality and the practice scenarios) and exit",
+        help=translate(
+            "Cli",
+            "tulosta kouluttajan aineisto käytännöstä (Markdown: kunkin kunnan keksityt "
+            "asiakkaat ja harjoitustehtävät) ja lopeta",
+        ),
     )
     _policy_commands(commands)
     doctor = commands.add_parser(
         "doctor",
         parents=[common],
-        help="check policy, credential store, outbox and every system",
-        epilog=HELPDESK_EXIT_CODES,
+        help=translate("Cli", "tarkista käytäntö, avainsäilö, lähtevät ja jokainen järjestelmä"),
+        epilog=helpdesk_exit_codes(),
     )
-    doctor.add_argument("--json", action="store_true", help="machine-readable output")
+    doctor.add_argument("--json", action="store_true", help=machine_readable)
     outbox = commands.add_parser(
         "outbox",
         parents=[common],
-        help="the outbox of undelivered items: counts, deliver now, or salvage a damaged one",
-        description="status: what waits; flush: deliver what waits, now; salvage: copy every "
-        "readable item of a damaged outbox into a new one, move the old files (never "
-        "deleted) into damaged-YYYYMMDD-HHMMSS/ in the profile and put the new one in place",
-        epilog=HELPDESK_EXIT_CODES,
+        help=translate(
+            "Cli",
+            "toimittamattomien lähtevät: määrät, toimita nyt tai pelasta vaurioituneet",
+        ),
+        description=translate(
+            "Cli",
+            "status: mitä odottaa; flush: toimita odottavat nyt; salvage: kopioi "
+            "vaurioituneiden lähtevien jokainen luettava kohde uusiin lähteviin, siirrä vanhat "
+            "tiedostot (ei koskaan poistettu) profiilin hakemistoon damaged-YYYYMMDD-HHMMSS/ "
+            "ja ota uudet käyttöön",
+        ),
+        epilog=helpdesk_exit_codes(),
     )
     outbox.add_argument("action", choices=("status", "flush", "confirm-destination", "salvage"))
     outbox.add_argument(
         "--municipality",
         metavar="CODE",
-        help="confirm-destination: the municipality whose held items go where the policy now says",
+        help=translate(
+            "Cli",
+            "confirm-destination: kunta, jonka pidätetyt kohteet lähtevät sinne, minne "
+            "käytäntö nyt ohjaa",
+        ),
     )
-    outbox.add_argument("--json", action="store_true", help="machine-readable output")
+    outbox.add_argument("--json", action="store_true", help=machine_readable)
     duty = commands.add_parser(
         "duty-hours",
         parents=[common],
-        help="is the regional duty on, since and until when, and who is responsible",
-        epilog=f"exit codes: {EXIT_OK} answered, {EXIT_POLICY} policy invalid or missing, "
-        f"{EXIT_USAGE} --at is not a time",
+        help=translate(
+            "Cli",
+            "onko alueellinen päivystys käynnissä, mistä mihin, ja kuka vastaa",
+        ),
+        epilog=translate(
+            "Cli",
+            "paluuarvot: {ok} vastattu, {policy} käytäntö virheellinen tai puuttuu, "
+            "{usage} --at ei ole ajankohta",
+        ).format(ok=EXIT_OK, policy=EXIT_POLICY, usage=EXIT_USAGE),
     )
     duty.add_argument(
         "--at",
         metavar="ISO-8601",
-        help="the moment to ask about (default: now); without an offset it is Finnish time",
+        help=translate(
+            "Cli",
+            "ajankohta, jota kysytään (oletus: nyt); ilman aikaeroa Suomen aikaa",
+        ),
     )
-    duty.add_argument("--json", action="store_true", help="machine-readable output")
+    duty.add_argument("--json", action="store_true", help=machine_readable)
     return parser
 
 
@@ -242,13 +397,15 @@ def check_policy_option(args: argparse.Namespace) -> None:
         return
     from app.services.policy.load import PolicyError
 
+    problem = translate(
+        "Cli",
+        "komentorivillä annettu käytäntö hyväksytään vain harjoitteluun (--training, "
+        "--training-server, training-server) ja komennolle 'policy check'. Tämä työasema "
+        "käyttää vain ylläpitäjien koneen käytäntöä ({where}). Mitään ei käynnistetty eikä "
+        "lähetetty.",
+    )
     raise PolicyError(
-        str(args.policy),
-        "--policy",
-        "a policy given on the command line is accepted only for training (--training, "
-        "--training-server, training-server) and by 'policy check'. This "
-        "workstation uses only the administrators' machine policy "
-        f"({admin_location().policy_dir}). Nothing was started or sent.",
+        str(args.policy), "--policy", problem.format(where=admin_location().policy_dir)
     )
 
 
@@ -281,16 +438,19 @@ def _startup_failure(args: argparse.Namespace, message: str, code: int) -> int:
 
 
 def _policy_message(error: PolicyError, args: argparse.Namespace) -> str:
-    details = (
-        f"  file:    {error.source}\n  field:   {error.field or '(whole file)'}\n"
-        f"  problem: {error.problem}"
+    details = translate(
+        "Cli", "  tiedosto: {source}\n  kenttä:   {field}\n  ongelma:  {problem}"
+    ).format(
+        source=error.source,
+        field=error.field or translate("Cli", "(koko tiedosto)"),
+        problem=error.problem,
     )
     if args.command == "policy":  # helpdesk's own checking and signing
-        return f"paivystys policy {args.action}: refused.\n{details}"
-    return (
-        f"paivystys: the machine policy cannot be used.\n{details}\n"
-        "Contact helpdesk: the policy is theirs to correct."
-    )
+        refused = translate("Cli", "paivystys policy {action}: hylätty.")
+        return refused.format(action=args.action) + "\n" + details
+    unusable = translate("Cli", "paivystys: koneen käytäntöä ei voi käyttää.")
+    contact = translate("Cli", "Ota yhteys helpdeskiin: käytännön korjaaminen kuuluu heille.")
+    return f"{unusable}\n{details}\n{contact}"
 
 
 def _print_line(document: dict[str, object]) -> None:
@@ -323,6 +483,7 @@ def run_duty_hours(args: argparse.Namespace) -> int:
     from app.services.duty_hours import duty_status, status_document, status_lines
 
     policy = resolve_policy(args)
+    follow_policy_language(args, policy)
     try:
         status = duty_status(policy, args.at)
     except ValueError as error:
@@ -439,6 +600,7 @@ def run_helpdesk(args: argparse.Namespace) -> int:
         training = bool(args.training or args.training_server)
         return _print_report(args, helpdesk.outbox_salvage(OutboxSetup.for_mode(training)))
     with open_session(args, announce=False) as session:
+        follow_policy_language(args, session.policy)
         setup = OutboxSetup.for_mode(session.training)
         if args.command == "doctor":
             report = helpdesk.doctor(session.policy, setup, session.workstation)
@@ -446,7 +608,8 @@ def run_helpdesk(args: argparse.Namespace) -> int:
             report = helpdesk.outbox_status(setup)
         elif args.action == "confirm-destination":
             if not args.municipality:
-                print("outbox confirm-destination needs --municipality CODE", file=sys.stderr)
+                needs = translate("Cli", "outbox confirm-destination vaatii: --municipality CODE")
+                print(needs, file=sys.stderr)
                 return EXIT_USAGE
             session.resume_sign_ins()
             report = helpdesk.outbox_confirm_destination(
@@ -476,7 +639,8 @@ def run_self_test(args: argparse.Namespace) -> int:
     def emit(report: selftest.SelfTestReport) -> None:
         _print_report(args, report, json_output=args.self_test_json)
         for reason in report.reasons:
-            print(f"paivystys --self-test: FAILED: {reason}", file=sys.stderr, flush=True)
+            failed = translate("Cli", "paivystys --self-test: EPÄONNISTUI: {reason}")
+            print(failed.format(reason=reason), file=sys.stderr, flush=True)
 
     options = selftest.Options(__version__, admin_location(), bool(args.training), args.policy)
     return selftest.run(options, show_window, emit)
@@ -484,11 +648,69 @@ def run_self_test(args: argparse.Namespace) -> int:
 
 def _check_self_test(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     if args.self_test_json and not args.self_test:
-        parser.error("--json before a command is for --self-test")
+        parser.error(translate("Cli", "--json ennen komentoa on valinnalle --self-test"))
     if args.self_test and args.command is not None:
-        parser.error("--self-test takes no command")
+        parser.error(translate("Cli", "--self-test ei ota komentoa"))
     if args.self_test and args.training_server is not None:
-        parser.error("--self-test checks this machine, not a training server: use --training")
+        parser.error(
+            translate(
+                "Cli",
+                "--self-test tarkistaa tämän koneen, ei harjoituspalvelinta: käytä valintaa "
+                "--training",
+            )
+        )
+
+
+def _given_language(argv: Sequence[str]) -> Language | None:
+    """``--lang`` as given, read before argparse (which then checks it)."""
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else None
+        if arg == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        for language in LANGUAGES:
+            if value == language:
+                return language
+    return None
+
+
+def _chosen_language(argv: Sequence[str]) -> Language | None:
+    """The language the worker chose (their settings: training's own with --training)."""
+    from app.services import paths
+    from app.services.settings import SettingsStore
+
+    training = any(arg == "--training" or arg.startswith("--training-server") for arg in argv)
+    # Quietly: logging is not set up yet; the window reads the file again and says
+    # what is wrong with it.
+    logging.disable(logging.WARNING)
+    try:
+        return SettingsStore(paths.user_config_dir(training) / "settings.json").load().language
+    finally:
+        logging.disable(logging.NOTSET)
+
+
+def use_language(language: Language) -> None:
+    """The command line's words in ``language`` (:mod:`app.services.i18n`); Qt's
+    translator (QtCore alone) is loaded only for a language other than Finnish."""
+    if language == "fi":
+        from app.services.i18n import set_translate
+
+        set_translate(None)
+        return
+    from app.ui.cli_language import install
+
+    if not install(language):
+        log.warning("no %s translation found: the command line stays Finnish", language)
+
+
+def follow_policy_language(args: argparse.Namespace, policy: Policy) -> None:
+    """A command that loaded the policy speaks its ``duty_unit.language`` when neither
+    ``--lang`` nor the worker's settings chose one (app.domain.language)."""
+    default = policy.duty_unit.language
+    chosen = getattr(args, "chosen_language", None)
+    if args.lang is None and chosen is None and default not in (None, "fi"):
+        use_language(default)  # (Finnish is in use already)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -496,8 +718,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     protect_process()
     standard_streams()  # UTF-8 output, also piped on Windows; a GUI program's streams present
     argv = list(sys.argv[1:] if argv is None else argv)
+    # The language before the parser: its help is in it.
+    chosen = _chosen_language(argv)
+    language = choose_language(_given_language(argv), chosen, None)
+    use_language(language)
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.chosen_language = chosen
+    if choose_language(args.lang, chosen, None) != language:  # an abbreviated --la sv
+        use_language(choose_language(args.lang, chosen, None))
     _check_self_test(parser, args)
     if not args.self_test:  # the self-test logs into its temporary profile
         # A scrubbed rotating log (docs/logs.md) before anything can go wrong; uncaught
@@ -531,6 +760,7 @@ def _known_failure(args: argparse.Namespace, error: Exception) -> int | None:
     if isinstance(error, PolicyError):
         return _startup_failure(args, _policy_message(error, args), EXIT_POLICY)
     if isinstance(error, ClassroomError):
-        message = f"paivystys: training server unusable: {error}"
+        unusable = translate("Cli", "paivystys: harjoituspalvelin käyttökelvoton: {error}")
+        message = unusable.format(error=error)
         return _startup_failure(args, message, EXIT_TRAINING_SERVER)
     return None
