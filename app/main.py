@@ -140,7 +140,7 @@ def _language_option(parser: argparse.ArgumentParser, *, suppress: bool = False)
         help=translate(
             "Cli",
             "tämän kerran kieli (fi, sv, en): ikkunan ja komentojen; oletus: työntekijän "
-            "valinta (Ohje → Kieli), muuten käytännön duty_unit.language, muuten suomi",
+            "valinta (Ohje → Kieli), muuten käytännön duty_unit.language, muuten suomeksi",
         ),
     )
 

@@ -32,7 +32,7 @@
         <translation>{prog}: error: {message}</translation>
     </message>
     <message>
-        <source>tämän kerran kieli (fi, sv, en): ikkunan ja komentojen; oletus: työntekijän valinta (Ohje → Kieli), muuten käytännön duty_unit.language, muuten suomi</source>
+        <source>tämän kerran kieli (fi, sv, en): ikkunan ja komentojen; oletus: työntekijän valinta (Ohje → Kieli), muuten käytännön duty_unit.language, muuten suomeksi</source>
         <translation>the language for this run (fi, sv, en): the window&apos;s and the commands&apos;; default: the worker&apos;s choice (Help → Language), else the policy&apos;s duty_unit.language, else Finnish</translation>
     </message>
     <message>
@@ -3482,6 +3482,145 @@ Send to the new address only if support has told you of the change. If in doubt,
     <message>
         <source>Ei viestejä.</source>
         <translation>No messages.</translation>
+    </message>
+</context>
+<context>
+    <name>SelfTest</name>
+    <message>
+        <source>versio</source>
+        <translation>version</translation>
+    </message>
+    <message>
+        <source>käytäntö</source>
+        <translation>policy</translation>
+    </message>
+    <message>
+        <source>avainsäilö</source>
+        <translation>keyring</translation>
+    </message>
+    <message>
+        <source>lähtevät</source>
+        <translation>outbox</translation>
+    </message>
+    <message>
+        <source>asiakirja</source>
+        <translation>document</translation>
+    </message>
+    <message>
+        <source>ikkuna</source>
+        <translation>window</translation>
+    </message>
+    <message>
+        <source>{check}: EPÄONNISTUI: {reason}</source>
+        <translation>{check}: FAILED: {reason}</translation>
+    </message>
+    <message>
+        <source>itsetesti: EPÄONNISTUI ({checks})</source>
+        <translation>self-test: FAILED ({checks})</translation>
+    </message>
+    <message>
+        <source>itsetesti: kunnossa</source>
+        <translation>self-test: ok</translation>
+    </message>
+    <message>
+        <source>paketoitu</source>
+        <translation>frozen</translation>
+    </message>
+    <message>
+        <source>lähdekoodista</source>
+        <translation>from source</translation>
+    </message>
+    <message>
+        <source>kunnossa ({qt}: pääikkuna näytetty ja suljettu)</source>
+        <translation>ok ({qt}: a main window shown and closed)</translation>
+    </message>
+    <message>
+        <source>(koko tiedosto)</source>
+        <translation>(whole file)</translation>
+    </message>
+    <message>
+        <source>{source}: kenttä {field}: {problem}</source>
+        <translation>{source}: field {field}: {problem}</translation>
+    </message>
+    <message>
+        <source>ei asennettu hakemistoon {where} (uusi asennus; helpdesk asentaa sen)</source>
+        <translation>none installed in {where} (a fresh install; helpdesk installs it)</translation>
+    </message>
+    <message>
+        <source>mukana tuleva esimerkki</source>
+        <translation>the shipped example</translation>
+    </message>
+    <message>
+        <source>allekirjoitettu</source>
+        <translation>signed</translation>
+    </message>
+    <message>
+        <source>allekirjoittamaton</source>
+        <translation>unsigned</translation>
+    </message>
+    <message>
+        <source>, harjoittelu</source>
+        <translation>, training</translation>
+    </message>
+    <message>
+        <source>kunnossa ({where}: {count} kuntaa, sarjanumero {serial}, {signed})</source>
+        <translation>ok ({where}: {count} municipalities, serial {serial}, {signed})</translation>
+    </message>
+    <message>
+        <source>{name} ladattu, EI käyttökelpoinen avainsäilö ({code}): sovellus ei voi säilyttää lähtevien avainta, joten se ei voi tallentaa mitään. Asenna tai avaa sellainen (Secret Service, esim. GNOME Keyring tai KWallet; Windowsin Credential Manager)</source>
+        <translation>{name} loaded, NOT a usable credential store ({code}): the app cannot keep its outbox key, so it cannot save anything. Install or unlock one (Secret Service, e.g. GNOME Keyring or KWallet; Windows Credential Manager)</translation>
+    </message>
+    <message>
+        <source>{name} (ei käyttökelpoinen avainsäilö: harjoittelu pitää avaimensa harjoitusprofiilin tiedostossa; tuotanto ei voisi avata lähteviään)</source>
+        <translation>{name} (not a usable credential store: training keeps its key in a file of the training profile; production could not open its outbox)</translation>
+    </message>
+    <message>
+        <source>{name} (käyttökelpoinen avainsäilö; jätetty koskematta: lähtevien testillä on oma avaimensa)</source>
+        <translation>{name} (a usable credential store; left untouched: the outbox test has a key of its own)</translation>
+    </message>
+    <message>
+        <source>lähtevien tiedosto kirjoitettiin salaamattomana: SQLCipher ei ole käytössä</source>
+        <translation>the outbox file was written unencrypted: SQLCipher is not in use</translation>
+    </message>
+    <message>
+        <source>tallennettua kirjausta ei luettu takaisin sellaisenaan</source>
+        <translation>the entry saved was not read back as it was saved</translation>
+    </message>
+    <message>
+        <source>takaisin luettu kirjaus ei ole sama kuin tallennettu</source>
+        <translation>the entry read back does not decode to the entry saved</translation>
+    </message>
+    <message>
+        <source>uudet lähtevät eivät läpäise eheystarkistusta: {problem}</source>
+        <translation>the new outbox fails its integrity check: {problem}</translation>
+    </message>
+    <message>
+        <source>kunnossa (SQLCipher, {cipher}, skeema {schema}: kirjaus tallennettu, tiedosto suljettu, avattu uudelleen ja kirjaus luettu takaisin)</source>
+        <translation>ok (SQLCipher, {cipher}, schema {schema}: an entry saved, the file closed, opened again and the entry read back)</translation>
+    </message>
+    <message>
+        <source>hakemiston {fonts} fontteja ei voi käyttää ({error})</source>
+        <translation>the fonts in {fonts} cannot be used ({error})</translation>
+    </message>
+    <message>
+        <source>käytännössä ei ole kuntaa, jolle kirjauksen voisi tulostaa</source>
+        <translation>the policy has no municipality to print an entry for</translation>
+    </message>
+    <message>
+        <source>tulostettu asiakirja ei ole PDF</source>
+        <translation>the document rendered is not a PDF</translation>
+    </message>
+    <message>
+        <source>tulostetussa PDF:ssä ei ole sivuja</source>
+        <translation>the PDF rendered has no pages</translation>
+    </message>
+    <message>
+        <source>PDF:stä puuttuvat kirjaimet {letters} (fontit: {fonts})</source>
+        <translation>the PDF lacks the letters {letters} (fonts from {fonts})</translation>
+    </message>
+    <message>
+        <source>kunnossa (PDF, {pages} sivu(a), {size} tavua, fontit: {fonts}, {letters} tulostettu)</source>
+        <translation>ok (PDF, {pages} page(s), {size} bytes, fonts from {fonts}, {letters} printed)</translation>
     </message>
 </context>
 <context>

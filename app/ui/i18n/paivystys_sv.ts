@@ -32,7 +32,7 @@
         <translation>{prog}: fel: {message}</translation>
     </message>
     <message>
-        <source>tämän kerran kieli (fi, sv, en): ikkunan ja komentojen; oletus: työntekijän valinta (Ohje → Kieli), muuten käytännön duty_unit.language, muuten suomi</source>
+        <source>tämän kerran kieli (fi, sv, en): ikkunan ja komentojen; oletus: työntekijän valinta (Ohje → Kieli), muuten käytännön duty_unit.language, muuten suomeksi</source>
         <translation>språket för denna gång (fi, sv, en): fönstrets och kommandonas; standard: arbetstagarens val (Hjälp → Språk), annars policyns duty_unit.language, annars finska</translation>
     </message>
     <message>
@@ -486,15 +486,15 @@
     </message>
     <message>
         <source>tavoitettavissa</source>
-        <translation>kan nås</translation>
+        <translation>nåbar</translation>
     </message>
     <message>
         <source>EI tavoitettavissa (ei vastausta {seconds:g} s:ssa)</source>
-        <translation>kan INTE nås (inget svar inom {seconds:g} s)</translation>
+        <translation>INTE nåbar (inget svar inom {seconds:g} s)</translation>
     </message>
     <message>
         <source>EI tavoitettavissa ({error})</source>
-        <translation>kan INTE nås ({error})</translation>
+        <translation>INTE nåbar ({error})</translation>
     </message>
     <message>
         <source>järjestelmä {code} {name} ({type}): {state}</source>
@@ -3482,6 +3482,145 @@ Skicka till den nya adressen endast om supporten har berättat om ändringen. I 
     <message>
         <source>Ei viestejä.</source>
         <translation>Inga meddelanden.</translation>
+    </message>
+</context>
+<context>
+    <name>SelfTest</name>
+    <message>
+        <source>versio</source>
+        <translation>version</translation>
+    </message>
+    <message>
+        <source>käytäntö</source>
+        <translation>policy</translation>
+    </message>
+    <message>
+        <source>avainsäilö</source>
+        <translation>nyckellager</translation>
+    </message>
+    <message>
+        <source>lähtevät</source>
+        <translation>utkorg</translation>
+    </message>
+    <message>
+        <source>asiakirja</source>
+        <translation>dokument</translation>
+    </message>
+    <message>
+        <source>ikkuna</source>
+        <translation>fönster</translation>
+    </message>
+    <message>
+        <source>{check}: EPÄONNISTUI: {reason}</source>
+        <translation>{check}: MISSLYCKADES: {reason}</translation>
+    </message>
+    <message>
+        <source>itsetesti: EPÄONNISTUI ({checks})</source>
+        <translation>självtest: MISSLYCKADES ({checks})</translation>
+    </message>
+    <message>
+        <source>itsetesti: kunnossa</source>
+        <translation>självtest: i ordning</translation>
+    </message>
+    <message>
+        <source>paketoitu</source>
+        <translation>paketerad</translation>
+    </message>
+    <message>
+        <source>lähdekoodista</source>
+        <translation>från källkod</translation>
+    </message>
+    <message>
+        <source>kunnossa ({qt}: pääikkuna näytetty ja suljettu)</source>
+        <translation>i ordning ({qt}: ett huvudfönster visat och stängt)</translation>
+    </message>
+    <message>
+        <source>(koko tiedosto)</source>
+        <translation>(hela filen)</translation>
+    </message>
+    <message>
+        <source>{source}: kenttä {field}: {problem}</source>
+        <translation>{source}: fält {field}: {problem}</translation>
+    </message>
+    <message>
+        <source>ei asennettu hakemistoon {where} (uusi asennus; helpdesk asentaa sen)</source>
+        <translation>ingen installerad i {where} (en ny installation; helpdesk installerar den)</translation>
+    </message>
+    <message>
+        <source>mukana tuleva esimerkki</source>
+        <translation>det medföljande exemplet</translation>
+    </message>
+    <message>
+        <source>allekirjoitettu</source>
+        <translation>signerad</translation>
+    </message>
+    <message>
+        <source>allekirjoittamaton</source>
+        <translation>osignerad</translation>
+    </message>
+    <message>
+        <source>, harjoittelu</source>
+        <translation>, övning</translation>
+    </message>
+    <message>
+        <source>kunnossa ({where}: {count} kuntaa, sarjanumero {serial}, {signed})</source>
+        <translation>i ordning ({where}: {count} kommuner, serienummer {serial}, {signed})</translation>
+    </message>
+    <message>
+        <source>{name} ladattu, EI käyttökelpoinen avainsäilö ({code}): sovellus ei voi säilyttää lähtevien avainta, joten se ei voi tallentaa mitään. Asenna tai avaa sellainen (Secret Service, esim. GNOME Keyring tai KWallet; Windowsin Credential Manager)</source>
+        <translation>{name} laddat, INTE ett användbart nyckellager ({code}): appen kan inte förvara utkorgens nyckel, så den kan inte spara något. Installera eller lås upp ett (Secret Service, t.ex. GNOME Keyring eller KWallet; Windows Credential Manager)</translation>
+    </message>
+    <message>
+        <source>{name} (ei käyttökelpoinen avainsäilö: harjoittelu pitää avaimensa harjoitusprofiilin tiedostossa; tuotanto ei voisi avata lähteviään)</source>
+        <translation>{name} (inte ett användbart nyckellager: övningen förvarar sin nyckel i en fil i övningsprofilen; produktionen kunde inte öppna sin utkorg)</translation>
+    </message>
+    <message>
+        <source>{name} (käyttökelpoinen avainsäilö; jätetty koskematta: lähtevien testillä on oma avaimensa)</source>
+        <translation>{name} (ett användbart nyckellager; lämnat orört: utkorgstestet har en egen nyckel)</translation>
+    </message>
+    <message>
+        <source>lähtevien tiedosto kirjoitettiin salaamattomana: SQLCipher ei ole käytössä</source>
+        <translation>utkorgsfilen skrevs okrypterad: SQLCipher används inte</translation>
+    </message>
+    <message>
+        <source>tallennettua kirjausta ei luettu takaisin sellaisenaan</source>
+        <translation>den sparade anteckningen lästes inte tillbaka som den sparades</translation>
+    </message>
+    <message>
+        <source>takaisin luettu kirjaus ei ole sama kuin tallennettu</source>
+        <translation>den tillbakalästa anteckningen avkodas inte till den sparade</translation>
+    </message>
+    <message>
+        <source>uudet lähtevät eivät läpäise eheystarkistusta: {problem}</source>
+        <translation>den nya utkorgen klarar inte sin integritetskontroll: {problem}</translation>
+    </message>
+    <message>
+        <source>kunnossa (SQLCipher, {cipher}, skeema {schema}: kirjaus tallennettu, tiedosto suljettu, avattu uudelleen ja kirjaus luettu takaisin)</source>
+        <translation>i ordning (SQLCipher, {cipher}, schema {schema}: en anteckning sparad, filen stängd, öppnad igen och anteckningen läst tillbaka)</translation>
+    </message>
+    <message>
+        <source>hakemiston {fonts} fontteja ei voi käyttää ({error})</source>
+        <translation>typsnitten i {fonts} kan inte användas ({error})</translation>
+    </message>
+    <message>
+        <source>käytännössä ei ole kuntaa, jolle kirjauksen voisi tulostaa</source>
+        <translation>policyn har ingen kommun att skriva ut en anteckning för</translation>
+    </message>
+    <message>
+        <source>tulostettu asiakirja ei ole PDF</source>
+        <translation>det framställda dokumentet är ingen PDF</translation>
+    </message>
+    <message>
+        <source>tulostetussa PDF:ssä ei ole sivuja</source>
+        <translation>den framställda PDF-filen har inga sidor</translation>
+    </message>
+    <message>
+        <source>PDF:stä puuttuvat kirjaimet {letters} (fontit: {fonts})</source>
+        <translation>PDF-filen saknar bokstäverna {letters} (typsnitt från {fonts})</translation>
+    </message>
+    <message>
+        <source>kunnossa (PDF, {pages} sivu(a), {size} tavua, fontit: {fonts}, {letters} tulostettu)</source>
+        <translation>i ordning (PDF, {pages} sida/sidor, {size} byte, typsnitt från {fonts}, {letters} utskrivna)</translation>
     </message>
 </context>
 <context>
