@@ -129,7 +129,7 @@ def test_unknown_classroom_server_is_explained() -> None:
     from tests.fakes import closed_port_url
 
     done = subprocess.run(
-        [sys.executable, "-m", "app", "--training-server", closed_port_url()],
+        [sys.executable, "-m", "app", "--lang", "en", "--training-server", closed_port_url()],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -143,7 +143,7 @@ def test_unknown_classroom_server_is_explained() -> None:
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "app", *args],
+        [sys.executable, "-m", "app", "--lang", "en", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -281,7 +281,7 @@ def test_a_policy_on_the_command_line_is_refused_outside_training(
         evil.listen()
         evil.setblocking(False)
         path = evil_policy(tmp_path, evil.getsockname()[1])
-        done = run_app(*command, "--policy", str(path), env=profile_env(tmp_path))
+        done = run_app(*command, "--policy", str(path), "--lang", "en", env=profile_env(tmp_path))
         with pytest.raises(BlockingIOError):
             evil.accept()  # nothing was sent there
     assert done.returncode == 2, done.stdout + done.stderr

@@ -31,7 +31,9 @@ def readme_codes() -> dict[int, str]:
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     """The command with this test's profile (conftest points XDG at it) and no keyring."""
-    return run_app(*args, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), timeout=120)
+    return run_app(
+        "--lang", "en", *args, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), timeout=120
+    )
 
 
 def test_the_readme_and_the_code_name_the_same_codes() -> None:

@@ -73,7 +73,7 @@ class Crashed:
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return run_app(*args, env=dict(os.environ))
+    return run_app("--lang", "en", *args, env=dict(os.environ))
 
 
 def save_and_kill(count: int) -> list[str]:

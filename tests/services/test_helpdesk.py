@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "app", *args],
+        [sys.executable, "-m", "app", "--lang", "en", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
