@@ -336,7 +336,7 @@ def test_the_installed_signed_policy_serves_the_helpdesk_commands(tmp_path: Path
     def app(*args: str) -> subprocess.CompletedProcess[str]:
         return run_trusted_app(location, *args, env=env)
 
-    checked = app("policy", "check")
+    checked = app("policy", "check", "--lang", "en")
     assert checked.returncode == 0, checked.stderr
     assert "6 municipalities, serial 4, signed" in checked.stdout
     duty = app("duty-hours", "--at", "2026-06-19T10:00", "--json")
@@ -357,11 +357,14 @@ def test_common_options_mean_the_same_before_or_after_the_command(command: list[
     """`paivystys --training doctor` once ran doctor on the production outbox."""
     parser = build_parser()
     options = ["--training", "--training-server", "http://127.0.0.1:9", "--policy", "p.toml"]
+    options += ["--lang", "sv"]
     before = parser.parse_args([*options, *command])
     after = parser.parse_args([*command, *options])
-    for name in ("training", "training_server", "policy"):
+    for name in ("training", "training_server", "policy", "lang"):
         assert getattr(before, name) == getattr(after, name)
     assert before.training is True
     assert before.training_server == "http://127.0.0.1:9"
+    assert before.lang == "sv"
     plain = parser.parse_args(command)
     assert (plain.training, plain.training_server, plain.policy) == (False, None, None)
+    assert plain.lang is None

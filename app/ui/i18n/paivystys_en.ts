@@ -3249,6 +3249,55 @@ Send to the new address only if support has told you of the change. If in doubt,
     </message>
 </context>
 <context>
+    <name>PolicyCommands</name>
+    <message>
+        <source>--key on valinnalla --policy annetulle käytännölle; asennettu käytäntö tarkistetaan asennettua avainta vasten ({key})</source>
+        <translation>--key is for a policy given with --policy; the installed policy is checked against the installed key ({key})</translation>
+    </message>
+    <message>
+        <source>; ei allekirjoitettu: ei avainta: {key}</source>
+        <translation>; not signed: no key at {key}</translation>
+    </message>
+    <message>
+        <source>; ei allekirjoitettu: ei avainta: {key}, eikä ryhmäkäytännössä ({source})</source>
+        <translation>; not signed: no key at {key} nor in Group Policy ({source})</translation>
+    </message>
+    <message>
+        <source>allekirjoitettu</source>
+        <translation>signed</translation>
+    </message>
+    <message>
+        <source>allekirjoittamaton</source>
+        <translation>unsigned</translation>
+    </message>
+    <message>
+        <source>käytäntö kunnossa: {count} kuntaa, sarjanumero {serial}, {signed}, lähde {directory} ({names})</source>
+        <translation>policy ok: {count} municipalities, serial {serial}, {signed}, from {directory} ({names})</translation>
+    </message>
+    <message>
+        <source>avaimia ei voi kirjoittaa ({reason})</source>
+        <translation>the keys cannot be written ({reason})</translation>
+    </message>
+    <message>
+        <source>yksityinen avain: {private} (oikeudet 0600; pidä se vain helpdeskin allekirjoituskoneella)
+julkinen avain:   {public} (asennusohjelma asentaa sen jokaiselle työasemalle nimellä policy-signing.pub hakemiston policy.d viereen)</source>
+        <translation>private key: {private} (mode 0600; keep it on helpdesk&apos;s signing machine only)
+public key:  {public} (the installer puts it on each workstation as policy-signing.pub beside policy.d)</translation>
+    </message>
+    <message>
+        <source>allekirjoitusta ei voi kirjoittaa ({reason})</source>
+        <translation>the signature cannot be written ({reason})</translation>
+    </message>
+    <message>
+        <source>allekirjoitettu: {target} ({name}, sarjanumero {serial})</source>
+        <translation>signed: {target} ({name}, serial {serial})</translation>
+    </message>
+    <message>
+        <source>allekirjoitus kunnossa: {file} (sarjanumero {serial})</source>
+        <translation>signature ok: {file} (serial {serial})</translation>
+    </message>
+</context>
+<context>
     <name>PopulationPanel</name>
     <message>
         <source>turvakielto</source>

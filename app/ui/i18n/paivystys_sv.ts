@@ -3249,6 +3249,55 @@ Skicka till den nya adressen endast om supporten har berättat om ändringen. I 
     </message>
 </context>
 <context>
+    <name>PolicyCommands</name>
+    <message>
+        <source>--key on valinnalla --policy annetulle käytännölle; asennettu käytäntö tarkistetaan asennettua avainta vasten ({key})</source>
+        <translation>--key är för en policy som anges med --policy; den installerade policyn kontrolleras mot den installerade nyckeln ({key})</translation>
+    </message>
+    <message>
+        <source>; ei allekirjoitettu: ei avainta: {key}</source>
+        <translation>; inte signerad: ingen nyckel i {key}</translation>
+    </message>
+    <message>
+        <source>; ei allekirjoitettu: ei avainta: {key}, eikä ryhmäkäytännössä ({source})</source>
+        <translation>; inte signerad: ingen nyckel i {key} och inte heller i grupprincipen ({source})</translation>
+    </message>
+    <message>
+        <source>allekirjoitettu</source>
+        <translation>signerad</translation>
+    </message>
+    <message>
+        <source>allekirjoittamaton</source>
+        <translation>osignerad</translation>
+    </message>
+    <message>
+        <source>käytäntö kunnossa: {count} kuntaa, sarjanumero {serial}, {signed}, lähde {directory} ({names})</source>
+        <translation>policyn i ordning: {count} kommuner, serienummer {serial}, {signed}, från {directory} ({names})</translation>
+    </message>
+    <message>
+        <source>avaimia ei voi kirjoittaa ({reason})</source>
+        <translation>nycklarna kan inte skrivas ({reason})</translation>
+    </message>
+    <message>
+        <source>yksityinen avain: {private} (oikeudet 0600; pidä se vain helpdeskin allekirjoituskoneella)
+julkinen avain:   {public} (asennusohjelma asentaa sen jokaiselle työasemalle nimellä policy-signing.pub hakemiston policy.d viereen)</source>
+        <translation>privat nyckel: {private} (rättigheter 0600; förvara den endast på helpdeskens signeringsdator)
+publik nyckel: {public} (installationsprogrammet lägger den på varje arbetsstation som policy-signing.pub bredvid policy.d)</translation>
+    </message>
+    <message>
+        <source>allekirjoitusta ei voi kirjoittaa ({reason})</source>
+        <translation>signaturen kan inte skrivas ({reason})</translation>
+    </message>
+    <message>
+        <source>allekirjoitettu: {target} ({name}, sarjanumero {serial})</source>
+        <translation>signerad: {target} ({name}, serienummer {serial})</translation>
+    </message>
+    <message>
+        <source>allekirjoitus kunnossa: {file} (sarjanumero {serial})</source>
+        <translation>signaturen i ordning: {file} (serienummer {serial})</translation>
+    </message>
+</context>
+<context>
     <name>PopulationPanel</name>
     <message>
         <source>turvakielto</source>
