@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # The interface, the printed documents' words (app/services/documents/wording.py) and
 # the command line's (app/services/i18n.py: the entry point, the helpdesk commands,
-# the self-test and the policy commands).
+# the self-test, the policy commands and duty-hours).
 SOURCES = (
     ROOT / "app" / "ui",
     ROOT / "app" / "services" / "documents",
@@ -28,6 +28,7 @@ SOURCES = (
     ROOT / "app" / "services" / "helpdesk.py",
     ROOT / "app" / "services" / "selftest.py",
     ROOT / "app" / "services" / "policy" / "commands.py",
+    ROOT / "app" / "services" / "duty_hours.py",
 )
 I18N = ROOT / "app" / "ui" / "i18n"
 LANGUAGES = ("sv", "en")

@@ -1053,6 +1053,73 @@
     </message>
 </context>
 <context>
+    <name>DutyHours</name>
+    <message>
+        <source>arki-ilta ja -yö</source>
+        <translation>weekday evening and night</translation>
+    </message>
+    <message>
+        <source>viikonloppu</source>
+        <translation>weekend</translation>
+    </message>
+    <message>
+        <source>pyhäpäivä</source>
+        <translation>public holiday</translation>
+    </message>
+    <message>
+        <source>pyhän aatto</source>
+        <translation>eve of a public holiday</translation>
+    </message>
+    <message>
+        <source>virka-aika</source>
+        <translation>office hours</translation>
+    </message>
+    <message>
+        <source>ma ti ke to pe la su</source>
+        <translation>Mon Tue Wed Thu Fri Sat Sun</translation>
+    </message>
+    <message>
+        <source>päivystys: AUKI: {reason}</source>
+        <translation>duty: ON: {reason}</translation>
+    </message>
+    <message>
+        <source>päivystys: KIINNI: {reason}</source>
+        <translation>duty: OFF: {reason}</translation>
+    </message>
+    <message>
+        <source>  hetkellä:  {when}</source>
+        <translation>  at:    {when}</translation>
+    </message>
+    <message>
+        <source>  alkaen:    {when}</source>
+        <translation>  since: {when}</translation>
+    </message>
+    <message>
+        <source>  päättyen:  {when}</source>
+        <translation>  until: {when}</translation>
+    </message>
+    <message>
+        <source>vastaa: alueellinen päivystys, {unit}, puh. {phone}</source>
+        <translation>responsible: the regional duty, {unit}, phone {phone}</translation>
+    </message>
+    <message>
+        <source>vastaa: alueellinen päivystys, {unit}</source>
+        <translation>responsible: the regional duty, {unit}</translation>
+    </message>
+    <message>
+        <source>vastaa: kunkin kunnan virka-aikainen päivystys</source>
+        <translation>responsible: each municipality&apos;s office-hours duty</translation>
+    </message>
+    <message>
+        <source>  {code} {name}: {unit}, puh. {phone}, faksi {fax}</source>
+        <translation>  {code} {name}: {unit}, phone {phone}, fax {fax}</translation>
+    </message>
+    <message>
+        <source>  {code} {name}: {unit}, puh. {phone}</source>
+        <translation>  {code} {name}: {unit}, phone {phone}</translation>
+    </message>
+</context>
+<context>
     <name>EntryForm</name>
     <message>
         <source>Kirjaus</source>

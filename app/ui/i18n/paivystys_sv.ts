@@ -1053,6 +1053,73 @@
     </message>
 </context>
 <context>
+    <name>DutyHours</name>
+    <message>
+        <source>arki-ilta ja -yö</source>
+        <translation>vardagskväll och -natt</translation>
+    </message>
+    <message>
+        <source>viikonloppu</source>
+        <translation>veckoslut</translation>
+    </message>
+    <message>
+        <source>pyhäpäivä</source>
+        <translation>helgdag</translation>
+    </message>
+    <message>
+        <source>pyhän aatto</source>
+        <translation>helgdagsafton</translation>
+    </message>
+    <message>
+        <source>virka-aika</source>
+        <translation>tjänstetid</translation>
+    </message>
+    <message>
+        <source>ma ti ke to pe la su</source>
+        <translation>mån tis ons tors fre lör sön</translation>
+    </message>
+    <message>
+        <source>päivystys: AUKI: {reason}</source>
+        <translation>jour: ÖPPEN: {reason}</translation>
+    </message>
+    <message>
+        <source>päivystys: KIINNI: {reason}</source>
+        <translation>jour: STÄNGD: {reason}</translation>
+    </message>
+    <message>
+        <source>  hetkellä:  {when}</source>
+        <translation>  vid:   {when}</translation>
+    </message>
+    <message>
+        <source>  alkaen:    {when}</source>
+        <translation>  sedan: {when}</translation>
+    </message>
+    <message>
+        <source>  päättyen:  {when}</source>
+        <translation>  till:  {when}</translation>
+    </message>
+    <message>
+        <source>vastaa: alueellinen päivystys, {unit}, puh. {phone}</source>
+        <translation>ansvarar: den regionala jouren, {unit}, tfn {phone}</translation>
+    </message>
+    <message>
+        <source>vastaa: alueellinen päivystys, {unit}</source>
+        <translation>ansvarar: den regionala jouren, {unit}</translation>
+    </message>
+    <message>
+        <source>vastaa: kunkin kunnan virka-aikainen päivystys</source>
+        <translation>ansvarar: varje kommuns jour under tjänstetid</translation>
+    </message>
+    <message>
+        <source>  {code} {name}: {unit}, puh. {phone}, faksi {fax}</source>
+        <translation>  {code} {name}: {unit}, tfn {phone}, fax {fax}</translation>
+    </message>
+    <message>
+        <source>  {code} {name}: {unit}, puh. {phone}</source>
+        <translation>  {code} {name}: {unit}, tfn {phone}</translation>
+    </message>
+</context>
+<context>
     <name>EntryForm</name>
     <message>
         <source>Kirjaus</source>
