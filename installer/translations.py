@@ -19,12 +19,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # The interface, the printed documents' words (app/services/documents/wording.py) and
-# the command line's (app/services/i18n.py: the entry point, the helpdesk commands,
-# the self-test, the policy commands and duty-hours).
+# the command line's (app/services/i18n.py: the entry point and its parser, the helpdesk
+# commands, the self-test, the policy commands and duty-hours).
 SOURCES = (
     ROOT / "app" / "ui",
     ROOT / "app" / "services" / "documents",
     ROOT / "app" / "main.py",
+    ROOT / "app" / "services" / "command_line.py",
     ROOT / "app" / "services" / "helpdesk.py",
     ROOT / "app" / "services" / "selftest.py",
     ROOT / "app" / "services" / "policy" / "commands.py",
