@@ -90,7 +90,8 @@ def keygen(out: Path) -> str:
     try:
         private, public = signing.generate_keys(out)
     except FileExistsError as error:
-        raise UsageError(str(error)) from None
+        exists = translate("PolicyCommands", "{path} on jo olemassa: avainta ei koskaan korvata")
+        raise UsageError(exists.format(path=error.filename)) from None
     except OSError as error:
         problem = translate("PolicyCommands", "avaimia ei voi kirjoittaa ({reason})")
         raise PolicyError(str(out), "", problem.format(reason=error.strerror)) from None

@@ -3342,6 +3342,10 @@ Send to the new address only if support has told you of the change. If in doubt,
         <translation>policy ok: {count} municipalities, serial {serial}, {signed}, from {directory} ({names})</translation>
     </message>
     <message>
+        <source>{path} on jo olemassa: avainta ei koskaan korvata</source>
+        <translation>{path} already exists: a key is never overwritten</translation>
+    </message>
+    <message>
         <source>avaimia ei voi kirjoittaa ({reason})</source>
         <translation>the keys cannot be written ({reason})</translation>
     </message>

@@ -3342,6 +3342,10 @@ Skicka till den nya adressen endast om supporten har berättat om ändringen. I 
         <translation>policyn i ordning: {count} kommuner, serienummer {serial}, {signed}, från {directory} ({names})</translation>
     </message>
     <message>
+        <source>{path} on jo olemassa: avainta ei koskaan korvata</source>
+        <translation>{path} finns redan: en nyckel skrivs aldrig över</translation>
+    </message>
+    <message>
         <source>avaimia ei voi kirjoittaa ({reason})</source>
         <translation>nycklarna kan inte skrivas ({reason})</translation>
     </message>
