@@ -104,7 +104,40 @@ def _modes(report: Report, document: dict[str, Any], fixes: tuple[ModeFix, ...])
     """Files or the directory found open to others, made private on opening: never kept quiet."""
     document["modes_fixed"] = [fix.document() for fix in fixes]
     for fix in fixes:
-        report.lines.append(translate("Outbox", "  oikeudet: {fix}").format(fix=fix.describe()))
+        if fix.now is None:
+            line = translate(
+                "Outbox",
+                "  oikeudet: {path}: tila on {was}, muut voivat lukea sen; ei muutettavissa",
+            )
+        else:
+            line = translate(
+                "Outbox", "  oikeudet: {path}: tila oli {was}, muut saattoivat lukea sen; nyt {now}"
+            )
+        now = None if fix.now is None else f"{fix.now:04o}"
+        report.lines.append(line.format(path=fix.path, was=f"{fix.was:04o}", now=now))
+
+
+def _damage_text(check: wal.WalCheck) -> str:
+    """What :meth:`wal.WalCheck.describe` says, in the command line's language."""
+    if not check.damaged:
+        intact = translate("Outbox", "kirjoitusloki ehjä ({kept}/{frames} kehystä käytössä)")
+        return intact.format(kept=check.kept, frames=len(check.frames))
+    if not check.header_intact:
+        text = translate(
+            "Outbox",
+            "kirjoitusloki (outbox.db-wal) on vaurioitunut otsakkeestaan ({frames} kehystä), "
+            "ja {beyond} vahvistettua transaktiota on ehjänä vaurion takana: lähtevien "
+            "avaaminen hävittäisi ne lopullisesti",
+        )
+    else:
+        text = translate(
+            "Outbox",
+            "kirjoitusloki (outbox.db-wal) on vaurioitunut kehyksen {frame}/{frames} kohdalta, "
+            "ja {beyond} vahvistettua transaktiota on ehjänä vaurion takana: lähtevien "
+            "avaaminen hävittäisi ne lopullisesti",
+        )
+    frame = (check.first_bad or 0) + 1
+    return text.format(frame=frame, frames=len(check.frames), beyond=len(check.beyond))
 
 
 def outbox_status(setup: OutboxSetup) -> Report:
@@ -313,7 +346,7 @@ def _salvage_report(report: Report, setup: OutboxSetup, result: SalvageResult) -
     }
     if result.damage is not None:
         damage = translate("Outbox", "vaurio: {damage}")
-        report.lines.append(damage.format(damage=result.damage.describe()))
+        report.lines.append(damage.format(damage=_damage_text(result.damage)))
     salvaged = translate(
         "Outbox",
         "salvage: {items} kohde(tta) ({waiting} odottaa, {attention} vaatii huomiota, "

@@ -2507,8 +2507,24 @@
         <translation>  to do: copy outbox.db, outbox.db-wal and outbox.db-shm from {profile} aside (a backup; delete nothing), then run &apos;{command}&apos;.</translation>
     </message>
     <message>
-        <source>  oikeudet: {fix}</source>
-        <translation>  mode: {fix}</translation>
+        <source>  oikeudet: {path}: tila on {was}, muut voivat lukea sen; ei muutettavissa</source>
+        <translation>  mode: {path} has mode {was}: others may read it; not changeable</translation>
+    </message>
+    <message>
+        <source>  oikeudet: {path}: tila oli {was}, muut saattoivat lukea sen; nyt {now}</source>
+        <translation>  mode: {path} had mode {was}: others could read it; now {now}</translation>
+    </message>
+    <message>
+        <source>kirjoitusloki ehjä ({kept}/{frames} kehystä käytössä)</source>
+        <translation>write-ahead log intact ({kept} of {frames} frame(s) in use)</translation>
+    </message>
+    <message>
+        <source>kirjoitusloki (outbox.db-wal) on vaurioitunut otsakkeestaan ({frames} kehystä), ja {beyond} vahvistettua transaktiota on ehjänä vaurion takana: lähtevien avaaminen hävittäisi ne lopullisesti</source>
+        <translation>the write-ahead log (outbox.db-wal) is damaged at its header of {frames}, and {beyond} committed transaction(s) lie intact beyond the damage: opening the outbox would discard them for good</translation>
+    </message>
+    <message>
+        <source>kirjoitusloki (outbox.db-wal) on vaurioitunut kehyksen {frame}/{frames} kohdalta, ja {beyond} vahvistettua transaktiota on ehjänä vaurion takana: lähtevien avaaminen hävittäisi ne lopullisesti</source>
+        <translation>the write-ahead log (outbox.db-wal) is damaged at frame {frame} of {frames}, and {beyond} committed transaction(s) lie intact beyond the damage: opening the outbox would discard them for good</translation>
     </message>
     <message>
         <source>lähtevät: {waiting} odottaa, {sending} lähdössä, {attention} vaatii huomiota, {drafts} luonnos(ta)</source>

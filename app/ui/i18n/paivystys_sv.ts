@@ -2507,8 +2507,24 @@
         <translation>  att göra: kopiera outbox.db, outbox.db-wal och outbox.db-shm från {profile} åt sidan (en säkerhetskopia; radera ingenting), kör sedan &apos;{command}&apos;.</translation>
     </message>
     <message>
-        <source>  oikeudet: {fix}</source>
-        <translation>  rättigheter: {fix}</translation>
+        <source>  oikeudet: {path}: tila on {was}, muut voivat lukea sen; ei muutettavissa</source>
+        <translation>  rättigheter: {path} har rättigheterna {was}: andra kan läsa den; kan inte ändras</translation>
+    </message>
+    <message>
+        <source>  oikeudet: {path}: tila oli {was}, muut saattoivat lukea sen; nyt {now}</source>
+        <translation>  rättigheter: {path} hade rättigheterna {was}: andra kunde läsa den; nu {now}</translation>
+    </message>
+    <message>
+        <source>kirjoitusloki ehjä ({kept}/{frames} kehystä käytössä)</source>
+        <translation>skrivloggen intakt ({kept} av {frames} ramar i bruk)</translation>
+    </message>
+    <message>
+        <source>kirjoitusloki (outbox.db-wal) on vaurioitunut otsakkeestaan ({frames} kehystä), ja {beyond} vahvistettua transaktiota on ehjänä vaurion takana: lähtevien avaaminen hävittäisi ne lopullisesti</source>
+        <translation>skrivloggen (outbox.db-wal) är skadad i sitt huvud (av {frames}), och {beyond} bekräftade transaktioner ligger intakta bortom skadan: att öppna utkorgen skulle förlora dem för gott</translation>
+    </message>
+    <message>
+        <source>kirjoitusloki (outbox.db-wal) on vaurioitunut kehyksen {frame}/{frames} kohdalta, ja {beyond} vahvistettua transaktiota on ehjänä vaurion takana: lähtevien avaaminen hävittäisi ne lopullisesti</source>
+        <translation>skrivloggen (outbox.db-wal) är skadad vid ram {frame} av {frames}, och {beyond} bekräftade transaktioner ligger intakta bortom skadan: att öppna utkorgen skulle förlora dem för gott</translation>
     </message>
     <message>
         <source>lähtevät: {waiting} odottaa, {sending} lähdössä, {attention} vaatii huomiota, {drafts} luonnos(ta)</source>
