@@ -177,6 +177,24 @@ def test_finnish_loads_no_qt() -> None:
     assert done.stdout.strip() == "[]", done.stderr
 
 
+def test_swedish_loads_qtcore_alone() -> None:
+    code = (
+        "import sys, app.main\n"
+        "app.main.use_language('sv')\n"
+        "app.main.build_parser().format_help()\n"
+        "print(sorted(m for m in sys.modules if m.startswith('PySide6.Qt')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.stdout.strip() == "['PySide6.QtCore']", done.stderr
+
+
 def test_the_translator_needs_no_application() -> None:
     """QtCore's translator alone, in a process without a QCoreApplication."""
     code = (
