@@ -14,15 +14,15 @@ import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, ExitStack, closing, contextmanager
-from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
 from app import __version__
-from app.domain.language import LANGUAGES
-from app.services import exits
+from app.domain.language import Language, choose_language
+from app.services import command_line, exits
 from app.services.console import standard_streams
 from app.services.crash import install_logging_hooks
+from app.services.i18n import translate
 from app.services.logs import setup_logging
 from app.services.policy.location import AdminLocation, platform_location
 from app.services.process import protect_process
@@ -58,176 +58,10 @@ def admin_location() -> AdminLocation:
     return ADMIN_LOCATION or platform_location()
 
 
-HELPDESK_EXIT_CODES = (
-    f"exit codes: {exits.EXIT_OK} all well; {exits.EXIT_NEEDS_ACTION} something needs "
-    "action (items wait or need attention, a system is unreachable); "
-    f"{EXIT_POLICY} policy invalid or missing; {EXIT_TRAINING_SERVER} training server "
-    f"unusable; {exits.EXIT_OUTBOX} the outbox cannot be opened (key or file problem, or "
-    "a damaged log: nothing was changed; 'outbox salvage' for a damaged one); "
-    f"{exits.EXIT_BUSY} another sender is active"
-)
-SELF_TEST_EXIT_CODES = (
-    f"exit codes: {EXIT_OK} ok, {EXIT_POLICY} policy invalid or missing, "
-    f"{EXIT_TRAINING_SERVER} training server unusable, {exits.EXIT_SELF_TEST} --self-test "
-    f"failed (the reasons on stderr), {EXIT_USAGE} a usage error"
-)
-
-
-class _Parser(argparse.ArgumentParser):
-    """A usage error exits 64 (README), not argparse's 2, which means a bad policy."""
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
-
-
-def _common_options(*, suppress: bool = False) -> _Parser:
-    """The options every command takes. ``suppress``: a command's copy, which leaves an
-    option given before the command (``paivystys --training doctor``) as it was given."""
-    common = _Parser(add_help=False, argument_default=argparse.SUPPRESS if suppress else None)
-    common.add_argument(
-        "--policy",
-        type=Path,
-        metavar="PATH",
-        help="a policy file or directory, for training and checking only: accepted with "
-        "--training, --training-server, training-server and policy check. "
-        "Otherwise the machine policy is always the administrators' "
-        f"({admin_location().policy_dir})",
-    )
-    common.add_argument(
-        "--training",
-        action="store_true",
-        help="training mode: synthetic clients on training systems, a separate profile",
-    )
-    common.add_argument(
-        "--training-server",
-        metavar="URL",
-        help="use an already running training server (a classroom server); implies --training",
-    )
-    return common
-
-
-def _policy_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
-    policy = commands.add_parser(
-        "policy",
-        help="check, describe, sign or verify a policy; make a signing key pair",
-        epilog=f"exit codes: {EXIT_OK} ok; {EXIT_POLICY} policy invalid, missing, unsigned or "
-        f"badly signed, or a key unusable (and a command given wrongly); {EXIT_USAGE} keygen "
-        "would overwrite a key, or --key without --policy",
-    )
-    policy.set_defaults(policy=None, training=False, training_server=None)
-    actions = policy.add_subparsers(dest="action", metavar="ACTION", required=True)
-    check = actions.add_parser(
-        "check",
-        help="check the machine policy, or a policy file or directory (--policy) not yet installed",
-    )
-    check.add_argument(
-        "--policy", type=Path, metavar="PATH", help="a policy file or directory to check"
-    )
-    check.add_argument(
-        "--key",
-        type=Path,
-        metavar="PUBLIC",
-        help="with --policy: check its signatures and serials too, against this public key",
-    )
-    actions.add_parser("describe", help="every policy field, documented (Markdown)")
-    keygen = actions.add_parser("keygen", help="a new Ed25519 signing key pair")
-    keygen.add_argument("--out", type=Path, metavar="DIR", required=True, help="where to put it")
-    sign = actions.add_parser("sign", help="sign a policy file: writes FILE.sig beside it")
-    sign.add_argument("--key", type=Path, metavar="PRIVATE", required=True)
-    sign.add_argument("file", type=Path, metavar="FILE")
-    verify = actions.add_parser("verify", help="check FILE.sig against FILE and the public key")
-    verify.add_argument("--key", type=Path, metavar="PUBLIC", required=True)
-    verify.add_argument("file", type=Path, metavar="FILE")
-
-
 def build_parser() -> argparse.ArgumentParser:
-    common = _common_options(suppress=True)
-    parser = _Parser(
-        prog="paivystys",
-        description="Päivystys – the social emergency duty workstation. "
-        "Without a command, opens the window.",
-        parents=[_common_options()],
-        epilog=SELF_TEST_EXIT_CODES,
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        help="the window's language for this run (fi, sv, en); default: the worker's "
-        "choice (Ohje → Kieli), else the policy's duty_unit.language, else Finnish",
-    )
-    parser.add_argument(
-        "--self-test",
-        action="store_true",
-        help="check this installation in a temporary profile (policy, credential store, "
-        "outbox, a printed document, Qt offscreen) and exit; for installers and helpdesk",
-    )
-    parser.add_argument(
-        "--json",
-        dest="self_test_json",
-        action="store_true",
-        help="with --self-test: machine-readable output",
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    server = commands.add_parser(
-        "training-server",
-        parents=[common],
-        help="serve one training system per municipality of the policy on 127.0.0.1",
-    )
-    server.add_argument("--port", type=int, default=0, help="index server port (default: any free)")
-    server.add_argument(
-        "--host",
-        default="127.0.0.1",
-        metavar="ADDR",
-        help="IPv4 address to listen on (default 127.0.0.1: this machine only); a "
-        "classroom server gives the address trainees reach, or 0.0.0.0 for all, and "
-        "then advertises this machine's name",
-    )
-    server.add_argument(
-        "--material",
-        action="store_true",
-        help="print the trainer's material for the policy (Markdown: the synthetic clients "
-        "of each municipality and the practice scenarios) and exit",
-    )
-    _policy_commands(commands)
-    doctor = commands.add_parser(
-        "doctor",
-        parents=[common],
-        help="check policy, credential store, outbox and every system",
-        epilog=HELPDESK_EXIT_CODES,
-    )
-    doctor.add_argument("--json", action="store_true", help="machine-readable output")
-    outbox = commands.add_parser(
-        "outbox",
-        parents=[common],
-        help="the outbox of undelivered items: counts, deliver now, or salvage a damaged one",
-        description="status: what waits; flush: deliver what waits, now; salvage: copy every "
-        "readable item of a damaged outbox into a new one, move the old files (never "
-        "deleted) into damaged-YYYYMMDD-HHMMSS/ in the profile and put the new one in place",
-        epilog=HELPDESK_EXIT_CODES,
-    )
-    outbox.add_argument("action", choices=("status", "flush", "confirm-destination", "salvage"))
-    outbox.add_argument(
-        "--municipality",
-        metavar="CODE",
-        help="confirm-destination: the municipality whose held items go where the policy now says",
-    )
-    outbox.add_argument("--json", action="store_true", help="machine-readable output")
-    duty = commands.add_parser(
-        "duty-hours",
-        parents=[common],
-        help="is the regional duty on, since and until when, and who is responsible",
-        epilog=f"exit codes: {EXIT_OK} answered, {EXIT_POLICY} policy invalid or missing, "
-        f"{EXIT_USAGE} --at is not a time",
-    )
-    duty.add_argument(
-        "--at",
-        metavar="ISO-8601",
-        help="the moment to ask about (default: now); without an offset it is Finnish time",
-    )
-    duty.add_argument("--json", action="store_true", help="machine-readable output")
-    return parser
+    """The command line (:mod:`app.services.command_line`), its help in the language
+    installed (:func:`use_language`)."""
+    return command_line.build_parser(admin_location().policy_dir, __version__)
 
 
 def _training(args: argparse.Namespace) -> bool:
@@ -242,13 +76,15 @@ def check_policy_option(args: argparse.Namespace) -> None:
         return
     from app.services.policy.load import PolicyError
 
+    problem = translate(
+        "Cli",
+        "komentorivillä annettu käytäntö hyväksytään vain harjoitteluun (--training, "
+        "--training-server, training-server) ja komennolle 'policy check'. Tämä työasema "
+        "käyttää vain ylläpitäjien koneen käytäntöä ({where}). Mitään ei käynnistetty eikä "
+        "lähetetty.",
+    )
     raise PolicyError(
-        str(args.policy),
-        "--policy",
-        "a policy given on the command line is accepted only for training (--training, "
-        "--training-server, training-server) and by 'policy check'. This "
-        "workstation uses only the administrators' machine policy "
-        f"({admin_location().policy_dir}). Nothing was started or sent.",
+        str(args.policy), "--policy", problem.format(where=admin_location().policy_dir)
     )
 
 
@@ -281,16 +117,19 @@ def _startup_failure(args: argparse.Namespace, message: str, code: int) -> int:
 
 
 def _policy_message(error: PolicyError, args: argparse.Namespace) -> str:
-    details = (
-        f"  file:    {error.source}\n  field:   {error.field or '(whole file)'}\n"
-        f"  problem: {error.problem}"
+    details = translate(
+        "Cli", "  tiedosto: {source}\n  kenttä:   {field}\n  ongelma:  {problem}"
+    ).format(
+        source=error.source,
+        field=error.field or translate("Cli", "(koko tiedosto)"),
+        problem=error.problem,
     )
     if args.command == "policy":  # helpdesk's own checking and signing
-        return f"paivystys policy {args.action}: refused.\n{details}"
-    return (
-        f"paivystys: the machine policy cannot be used.\n{details}\n"
-        "Contact helpdesk: the policy is theirs to correct."
-    )
+        refused = translate("Cli", "paivystys policy {action}: hylätty.")
+        return refused.format(action=args.action) + "\n" + details
+    unusable = translate("Cli", "paivystys: koneen käytäntöä ei voi käyttää.")
+    contact = translate("Cli", "Ota yhteys helpdeskiin: käytännön korjaaminen kuuluu heille.")
+    return f"{unusable}\n{details}\n{contact}"
 
 
 def _print_line(document: dict[str, object]) -> None:
@@ -323,6 +162,7 @@ def run_duty_hours(args: argparse.Namespace) -> int:
     from app.services.duty_hours import duty_status, status_document, status_lines
 
     policy = resolve_policy(args)
+    follow_policy_language(args, policy)
     try:
         status = duty_status(policy, args.at)
     except ValueError as error:
@@ -439,6 +279,7 @@ def run_helpdesk(args: argparse.Namespace) -> int:
         training = bool(args.training or args.training_server)
         return _print_report(args, helpdesk.outbox_salvage(OutboxSetup.for_mode(training)))
     with open_session(args, announce=False) as session:
+        follow_policy_language(args, session.policy)
         setup = OutboxSetup.for_mode(session.training)
         if args.command == "doctor":
             report = helpdesk.doctor(session.policy, setup, session.workstation)
@@ -446,7 +287,8 @@ def run_helpdesk(args: argparse.Namespace) -> int:
             report = helpdesk.outbox_status(setup)
         elif args.action == "confirm-destination":
             if not args.municipality:
-                print("outbox confirm-destination needs --municipality CODE", file=sys.stderr)
+                needs = translate("Cli", "outbox confirm-destination vaatii: --municipality CODE")
+                print(needs, file=sys.stderr)
                 return EXIT_USAGE
             session.resume_sign_ins()
             report = helpdesk.outbox_confirm_destination(
@@ -476,7 +318,8 @@ def run_self_test(args: argparse.Namespace) -> int:
     def emit(report: selftest.SelfTestReport) -> None:
         _print_report(args, report, json_output=args.self_test_json)
         for reason in report.reasons:
-            print(f"paivystys --self-test: FAILED: {reason}", file=sys.stderr, flush=True)
+            failed = translate("Cli", "paivystys --self-test: EPÄONNISTUI: {reason}")
+            print(failed.format(reason=reason), file=sys.stderr, flush=True)
 
     options = selftest.Options(__version__, admin_location(), bool(args.training), args.policy)
     return selftest.run(options, show_window, emit)
@@ -484,11 +327,40 @@ def run_self_test(args: argparse.Namespace) -> int:
 
 def _check_self_test(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     if args.self_test_json and not args.self_test:
-        parser.error("--json before a command is for --self-test")
+        parser.error(translate("Cli", "--json ennen komentoa on valinnalle --self-test"))
     if args.self_test and args.command is not None:
-        parser.error("--self-test takes no command")
+        parser.error(translate("Cli", "--self-test ei ota komentoa"))
     if args.self_test and args.training_server is not None:
-        parser.error("--self-test checks this machine, not a training server: use --training")
+        parser.error(
+            translate(
+                "Cli",
+                "--self-test tarkistaa tämän koneen, ei harjoituspalvelinta: käytä valintaa "
+                "--training",
+            )
+        )
+
+
+def use_language(language: Language) -> None:
+    """The command line's words in ``language`` (:mod:`app.services.i18n`); Qt's
+    translator (QtCore alone) is loaded only for a language other than Finnish."""
+    if language == "fi":
+        from app.services.i18n import set_translate
+
+        set_translate(None)
+        return
+    from app.ui.cli_language import install
+
+    if not install(language):
+        log.warning("no %s translation found: the command line stays Finnish", language)
+
+
+def follow_policy_language(args: argparse.Namespace, policy: Policy) -> None:
+    """A command that loaded the policy speaks its ``duty_unit.language`` when neither
+    ``--lang`` nor the worker's settings chose one (app.domain.language)."""
+    default = policy.duty_unit.language
+    chosen = getattr(args, "chosen_language", None)
+    if args.lang is None and chosen is None and default not in (None, "fi"):
+        use_language(default)  # (Finnish is in use already)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -496,8 +368,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     protect_process()
     standard_streams()  # UTF-8 output, also piped on Windows; a GUI program's streams present
     argv = list(sys.argv[1:] if argv is None else argv)
+    # The language before the parser: its help is in it.
+    chosen = command_line.chosen_language(argv)
+    language = choose_language(command_line.given_language(argv), chosen, None)
+    use_language(language)
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.chosen_language = chosen
+    if choose_language(args.lang, chosen, None) != language:  # an abbreviated --la sv
+        use_language(choose_language(args.lang, chosen, None))
     _check_self_test(parser, args)
     if not args.self_test:  # the self-test logs into its temporary profile
         # A scrubbed rotating log (docs/logs.md) before anything can go wrong; uncaught
@@ -531,6 +410,7 @@ def _known_failure(args: argparse.Namespace, error: Exception) -> int | None:
     if isinstance(error, PolicyError):
         return _startup_failure(args, _policy_message(error, args), EXIT_POLICY)
     if isinstance(error, ClassroomError):
-        message = f"paivystys: training server unusable: {error}"
+        unusable = translate("Cli", "paivystys: harjoituspalvelin käyttökelvoton: {error}")
+        message = unusable.format(error=error)
         return _startup_failure(args, message, EXIT_TRAINING_SERVER)
     return None

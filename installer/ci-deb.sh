@@ -63,7 +63,7 @@ paivystys --self-test --training >"$CHECK/self-test" 2>&1 ||
 # Production needs a real credential store: gnome-keyring under a D-Bus of its own.
 if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
     dbus-run-session -- sh -c 'echo -n ci | gnome-keyring-daemon --unlock --components=secrets \
-        >/dev/null && paivystys --self-test' >"$CHECK/self-test" 2>&1 ||
+        >/dev/null && paivystys --self-test --lang en' >"$CHECK/self-test" 2>&1 ||
         { cat "$CHECK/self-test" >&2; fail "paivystys --self-test (Secret Service)"; }
     grep -q '^keyring: keyring.backends.SecretService' "$CHECK/self-test" ||
         { cat "$CHECK/self-test" >&2; fail "the self-test did not load the Secret Service"; }
@@ -82,7 +82,8 @@ sleep 2
 kill -0 "$APP" 2>/dev/null || { cat "$CHECK/err" >&2; fail "the app ended by itself"; }
 kill -TERM "$APP"
 wait "$APP" || true
-timeout 120 paivystys doctor --training >"$CHECK/doctor" || { cat "$CHECK/doctor" >&2; fail "doctor --training"; }
+timeout 120 paivystys doctor --training --lang en >"$CHECK/doctor" ||
+    { cat "$CHECK/doctor" >&2; fail "doctor --training"; }
 grep -q '^keyring: ' "$CHECK/doctor" || fail "doctor names no keyring backend"
 
 step "purge"

@@ -1,6 +1,6 @@
 """The interface's translations with Qt's own tools (docs/translations.md).
 
-    python installer/translations.py update [DIR]  # lupdate: app/ui, documents -> DIR/*.ts
+    python installer/translations.py update [DIR]  # lupdate: app/ui, documents, CLI -> DIR/*.ts
     python installer/translations.py build [DIR]   # lrelease: app/ui/i18n/*.ts -> DIR/*.qm
     python installer/translations.py todo          # the messages still to translate
 
@@ -18,8 +18,19 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# The interface, and the printed documents' words (app/services/documents/wording.py).
-SOURCES = (ROOT / "app" / "ui", ROOT / "app" / "services" / "documents")
+# The interface, the printed documents' words (app/services/documents/wording.py) and
+# the command line's (app/services/i18n.py: the entry point and its parser, the helpdesk
+# commands, the self-test, the policy commands and duty-hours).
+SOURCES = (
+    ROOT / "app" / "ui",
+    ROOT / "app" / "services" / "documents",
+    ROOT / "app" / "main.py",
+    ROOT / "app" / "services" / "command_line.py",
+    ROOT / "app" / "services" / "helpdesk.py",
+    ROOT / "app" / "services" / "selftest.py",
+    ROOT / "app" / "services" / "policy" / "commands.py",
+    ROOT / "app" / "services" / "duty_hours.py",
+)
 I18N = ROOT / "app" / "ui" / "i18n"
 LANGUAGES = ("sv", "en")
 

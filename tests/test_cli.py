@@ -136,7 +136,7 @@ def test_unknown_classroom_server_is_explained(profile: Path) -> None:
     from tests.fakes import closed_port_url
 
     done = subprocess.run(
-        app_command(profile, "--training-server", closed_port_url()),
+        app_command(profile, "--lang", "en", "--training-server", closed_port_url()),
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -150,7 +150,7 @@ def test_unknown_classroom_server_is_explained(profile: Path) -> None:
 
 def run_cli(profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        app_command(profile, *args),
+        app_command(profile, "--lang", "en", *args),
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -290,7 +290,9 @@ def test_a_policy_on_the_command_line_is_refused_outside_training(
         evil.listen()
         evil.setblocking(False)
         path = evil_policy(tmp_path, evil.getsockname()[1])
-        done = run_app(*command, "--policy", str(path), env=profile_env(tmp_path), profile=tmp_path)
+        done = run_app(
+            *command, "--policy", str(path), "--lang", "en", env=profile_env(tmp_path), profile=tmp_path
+        )
         with pytest.raises(BlockingIOError):
             evil.accept()  # nothing was sent there
     assert done.returncode == 2, done.stdout + done.stderr
@@ -346,7 +348,7 @@ def test_the_installed_signed_policy_serves_the_helpdesk_commands(tmp_path: Path
     def app(*args: str) -> subprocess.CompletedProcess[str]:
         return run_trusted_app(location, *args, env=env, profile=tmp_path)
 
-    checked = app("policy", "check")
+    checked = app("policy", "check", "--lang", "en")
     assert checked.returncode == 0, checked.stderr
     assert "6 municipalities, serial 4, signed" in checked.stdout
     duty = app("duty-hours", "--at", "2026-06-19T10:00", "--json")
@@ -367,11 +369,14 @@ def test_common_options_mean_the_same_before_or_after_the_command(command: list[
     """`paivystys --training doctor` once ran doctor on the production outbox."""
     parser = build_parser()
     options = ["--training", "--training-server", "http://127.0.0.1:9", "--policy", "p.toml"]
+    options += ["--lang", "sv"]
     before = parser.parse_args([*options, *command])
     after = parser.parse_args([*command, *options])
-    for name in ("training", "training_server", "policy"):
+    for name in ("training", "training_server", "policy", "lang"):
         assert getattr(before, name) == getattr(after, name)
     assert before.training is True
     assert before.training_server == "http://127.0.0.1:9"
+    assert before.lang == "sv"
     plain = parser.parse_args(command)
     assert (plain.training, plain.training_server, plain.policy) == (False, None, None)
+    assert plain.lang is None

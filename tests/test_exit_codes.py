@@ -32,7 +32,7 @@ def readme_codes() -> dict[int, str]:
 def run(profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """The command in this test's profile (conftest's) and no keyring."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return run_app(*args, env=env, profile=profile, timeout=120)
+    return run_app("--lang", "en", *args, env=env, profile=profile, timeout=120)
 
 
 def test_the_readme_and_the_code_name_the_same_codes() -> None:

@@ -46,7 +46,7 @@ store = RecordingKeyring()
 if calls_file:
     keyring.set_keyring(store)
 with paths.redirected(Path(profile)):
-    code = app.main.main(args)
+    code = app.main.main(["--lang", "en", *args])
 if calls_file:
     Path(calls_file).write_text(json.dumps(store.calls), encoding="utf-8")
 sys.exit(code)
@@ -254,7 +254,7 @@ def test_unusable_fonts_fail(self_test: SelfTest, problem: str) -> None:
 )
 def test_usage_errors(args: tuple[str, ...], tmp_path: Path) -> None:
     done = subprocess.run(
-        app_command(tmp_path, *args),
+        app_command(tmp_path, "--lang", "en", *args),
         cwd=ROOT,
         env=profile_env(tmp_path),
         capture_output=True,

@@ -32,6 +32,7 @@ import holidays
 
 from app.domain.clock import DEFAULT_ZONE_NAME
 from app.domain.policy import DutySchedule, time_of_day
+from app.services.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from app.domain.policy import Policy
@@ -263,45 +264,58 @@ def status_document(status: DutyStatus, policy: Policy) -> dict[str, Any]:
     }
 
 
+# The lines are in the command line's language (app.services.i18n); the JSON document
+# (status_document) in English whatever the language.
 _REASON_TEXT: dict[Reason, str] = {
-    "weekday_evening": "weekday evening and night (arki-ilta ja -yö)",
-    "weekend": "weekend (viikonloppu)",
-    "holiday": "public holiday (pyhäpäivä)",
-    "holiday_eve": "eve of a public holiday (aatto)",
-    "office_hours": "office hours (virka-aika)",
+    "weekday_evening": QT_TRANSLATE_NOOP("DutyHours", "arki-ilta ja -yö"),
+    "weekend": QT_TRANSLATE_NOOP("DutyHours", "viikonloppu"),
+    "holiday": QT_TRANSLATE_NOOP("DutyHours", "pyhäpäivä"),
+    "holiday_eve": QT_TRANSLATE_NOOP("DutyHours", "pyhän aatto"),
+    "office_hours": QT_TRANSLATE_NOOP("DutyHours", "virka-aika"),
 }
-_WEEKDAYS = ("ma", "ti", "ke", "to", "pe", "la", "su")
 
 
 def _when(moment: datetime) -> str:
     offset = moment.isoformat()[-6:]  # "+03:00": shows which side of a DST change
-    return f"{_WEEKDAYS[moment.weekday()]} {moment:%d.%m.%Y %H:%M} {offset}"
+    weekdays = translate("DutyHours", "ma ti ke to pe la su").split()
+    return f"{weekdays[moment.weekday()]} {moment:%d.%m.%Y %H:%M} {offset}"
 
 
 def status_lines(status: DutyStatus, policy: Policy) -> list[str]:
     """The status as text for helpdesk (``paivystys duty-hours``)."""
-    reason = _REASON_TEXT[status.reason]
+    reason = translate("DutyHours", _REASON_TEXT[status.reason])
     if status.holiday:
         reason += f": {status.holiday}"
     if status.on:
-        lines = [f"duty: ON (päivystys auki): {reason}"]
+        lines = [translate("DutyHours", "päivystys: AUKI: {reason}").format(reason=reason)]
     else:
-        lines = [f"duty: OFF (päivystys kiinni): {reason}"]
+        lines = [translate("DutyHours", "päivystys: KIINNI: {reason}").format(reason=reason)]
     lines += [
-        f"  at:    {_when(status.at)}",
-        f"  since: {_when(status.since)}",
-        f"  until: {_when(status.until)}",
+        translate("DutyHours", "  hetkellä:  {when}").format(when=_when(status.at)),
+        translate("DutyHours", "  alkaen:    {when}").format(when=_when(status.since)),
+        translate("DutyHours", "  päättyen:  {when}").format(when=_when(status.until)),
     ]
     if status.on:
-        phone = f", phone {policy.duty_unit.phone}" if policy.duty_unit.phone else ""
-        lines.append(f"responsible: the regional duty, {policy.duty_unit.name}{phone}")
+        if policy.duty_unit.phone:
+            regional = translate("DutyHours", "vastaa: alueellinen päivystys, {unit}, puh. {phone}")
+        else:
+            regional = translate("DutyHours", "vastaa: alueellinen päivystys, {unit}")
+        lines.append(regional.format(unit=policy.duty_unit.name, phone=policy.duty_unit.phone))
         return lines
-    lines.append("responsible: each municipality's office-hours duty (virka-aikainen päivystys)")
+    lines.append(translate("DutyHours", "vastaa: kunkin kunnan virka-aikainen päivystys"))
     for municipality in policy.municipalities:
         contact = municipality.office_hours
-        fax = f", fax {contact.fax}" if contact.fax else ""
+        if contact.fax:
+            line = translate("DutyHours", "  {code} {name}: {unit}, puh. {phone}, faksi {fax}")
+        else:
+            line = translate("DutyHours", "  {code} {name}: {unit}, puh. {phone}")
         lines.append(
-            f"  {municipality.code} {municipality.name_fi}: {contact.unit}, "
-            f"phone {contact.phone}{fax}"
+            line.format(
+                code=municipality.code,
+                name=municipality.name_fi,
+                unit=contact.unit,
+                phone=contact.phone,
+                fax=contact.fax,
+            )
         )
     return lines

@@ -1,7 +1,9 @@
 """The helpdesk commands' work: ``doctor`` and ``outbox status|flush|salvage``. No client data.
 
 Each returns a plain report the entry point prints as text or JSON; the exit
-codes are decided here so that they are the same whoever prints them.
+codes are decided here so that they are the same whoever prints them. The text lines
+are in the command line's language (:mod:`app.services.i18n`), the JSON document in
+English whatever the language: scripts read it.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from app.domain.clock import utc_now
 from app.domain.policy import Policy
 from app.services import exits
 from app.services.files import ModeFix
+from app.services.i18n import translate
 from app.services.outbox import wal
 from app.services.outbox.delivery import MaySend, Outcome
 from app.services.outbox.file import Damaged, any_outbox_file, sibling
@@ -69,6 +72,7 @@ def _command(setup: OutboxSetup, command: str) -> str:
 
 
 def _salvage_remedy(setup: OutboxSetup) -> str:
+    """The remedy in the JSON document: English, as all of it."""
     return (
         f"copy outbox.db, outbox.db-wal and outbox.db-shm from {setup.profile_dir} aside "
         f"(a backup; delete nothing), then run '{_command(setup, 'outbox salvage')}'"
@@ -78,12 +82,20 @@ def _salvage_remedy(setup: OutboxSetup) -> str:
 def _outbox_failure(report: Report, error: OutboxError, setup: OutboxSetup) -> Report:
     report.exit_code = EXIT_OUTBOX
     document: dict[str, Any] = {"ok": False, "error": error.code, "detail": error.detail}
-    report.lines.append(f"outbox: NOT OPENED ({error.code}): {error.detail}")
-    report.lines.append(f"  profile: {setup.profile_dir}; nothing was changed there.")
+    not_opened = translate("Outbox", "lähtevät: EI AVATTU ({code}): {detail}")
+    report.lines.append(not_opened.format(code=error.code, detail=error.detail))
+    unchanged = translate("Outbox", "  profiili: {profile}; siellä ei muutettu mitään.")
+    report.lines.append(unchanged.format(profile=setup.profile_dir))
     if isinstance(error, Damaged):
         document["damage"] = error.check.document()
         document["remedy"] = _salvage_remedy(setup)
-        report.lines.append(f"  to do: {document['remedy']}.")
+        remedy = translate(
+            "Outbox",
+            "  tehtävä: kopioi outbox.db, outbox.db-wal ja outbox.db-shm hakemistosta "
+            "{profile} talteen (varmuuskopioksi; älä poista mitään) ja aja sitten '{command}'.",
+        )
+        command = _command(setup, "outbox salvage")
+        report.lines.append(remedy.format(profile=setup.profile_dir, command=command))
     report.document["outbox"] = document
     return report
 
@@ -92,7 +104,40 @@ def _modes(report: Report, document: dict[str, Any], fixes: tuple[ModeFix, ...])
     """Files or the directory found open to others, made private on opening: never kept quiet."""
     document["modes_fixed"] = [fix.document() for fix in fixes]
     for fix in fixes:
-        report.lines.append(f"  mode: {fix.describe()}")
+        if fix.now is None:
+            line = translate(
+                "Outbox",
+                "  oikeudet: {path}: tila on {was}, muut voivat lukea sen; ei muutettavissa",
+            )
+        else:
+            line = translate(
+                "Outbox", "  oikeudet: {path}: tila oli {was}, muut saattoivat lukea sen; nyt {now}"
+            )
+        now = None if fix.now is None else f"{fix.now:04o}"
+        report.lines.append(line.format(path=fix.path, was=f"{fix.was:04o}", now=now))
+
+
+def _damage_text(check: wal.WalCheck) -> str:
+    """What :meth:`wal.WalCheck.describe` says, in the command line's language."""
+    if not check.damaged:
+        intact = translate("Outbox", "kirjoitusloki ehjä ({kept}/{frames} kehystä käytössä)")
+        return intact.format(kept=check.kept, frames=len(check.frames))
+    if not check.header_intact:
+        text = translate(
+            "Outbox",
+            "kirjoitusloki (outbox.db-wal) on vaurioitunut otsakkeestaan ({frames} kehystä), "
+            "ja {beyond} vahvistettua transaktiota on ehjänä vaurion takana: lähtevien "
+            "avaaminen hävittäisi ne lopullisesti",
+        )
+    else:
+        text = translate(
+            "Outbox",
+            "kirjoitusloki (outbox.db-wal) on vaurioitunut kehyksen {frame}/{frames} kohdalta, "
+            "ja {beyond} vahvistettua transaktiota on ehjänä vaurion takana: lähtevien "
+            "avaaminen hävittäisi ne lopullisesti",
+        )
+    frame = (check.first_bad or 0) + 1
+    return text.format(frame=frame, frames=len(check.frames), beyond=len(check.beyond))
 
 
 def outbox_status(setup: OutboxSetup) -> Report:
@@ -109,38 +154,54 @@ def outbox_status(setup: OutboxSetup) -> Report:
     document["last_delivery"] = {code: when.isoformat() for code, when in sorted(last.items())}
     document["format"] = file_format
     report.document["outbox"] = {"ok": True, **document}
+    summary = translate(
+        "Outbox",
+        "lähtevät: {waiting} odottaa, {sending} lähdössä, {attention} vaatii huomiota, "
+        "{drafts} luonnos(ta)",
+    )
     report.lines.append(
-        f"outbox: {counts.waiting} waiting, {counts.sending} sending, "
-        f"{counts.attention} needing attention, {counts.drafts} draft(s)"
+        summary.format(
+            waiting=counts.waiting,
+            sending=counts.sending,
+            attention=counts.attention,
+            drafts=counts.drafts,
+        )
     )
     _modes(report, report.document["outbox"], outbox.mode_fixes)
     if counts.access:
-        report.lines.append(
-            f"  access events: {counts.access} not yet delivered to the registrars' access "
-            "logs; removing the outbox loses them"
+        access = translate(
+            "Outbox",
+            "  käyttötapahtumat: {count} toimittamatta rekisterinpitäjien käyttölokeihin; "
+            "lähtevien poistaminen hävittää ne",
         )
+        report.lines.append(access.format(count=counts.access))
     if counts.drafts:
         # Not undelivered work (the exit code ignores them), but the only copy of what
         # a worker typed: whoever removes the outbox must know.
-        report.lines.append(
-            f"  drafts: {counts.drafts} unsaved form(s), offered back when the app starts; "
-            "removing the outbox loses them"
+        drafts = translate(
+            "Outbox",
+            "  luonnokset: {count} tallentamaton(ta) lomake(tta), tarjotaan takaisin, kun "
+            "sovellus käynnistyy; lähtevien poistaminen hävittää ne",
         )
-    report.lines.append(
-        f"  file: schema {file_format['schema']}, cipher {file_format['cipher']} "
-        f"({file_format['page_size']}-byte pages, {file_format['hmac']})"
+        report.lines.append(drafts.format(count=counts.drafts))
+    file_line = translate(
+        "Outbox", "  tiedosto: skeema {schema}, salaus {cipher} ({page_size} tavun sivut, {hmac})"
     )
+    report.lines.append(file_line.format(**file_format))
     for code, count in sorted(counts.per_municipality.items()):
         when = last.get(code)
-        report.lines.append(
-            f"  {code}: {count} item(s); last delivery {when.isoformat() if when else 'never'}"
-        )
+        line = translate("Outbox", "  {code}: {count} kohde(tta); viimeksi toimitettu {when}")
+        never = translate("Outbox", "ei koskaan")
+        when_text = when.isoformat() if when else never
+        report.lines.append(line.format(code=code, count=count, when=when_text))
     for code, count in sorted(counts.held.items()):
-        report.lines.append(
-            f"  {code}: {count} item(s) HELD: the policy now names another registrar, system "
-            "or endpoint than they were saved for. If the move is intended: "
-            f"paivystys outbox confirm-destination --municipality {code}"
+        held = translate(
+            "Outbox",
+            "  {code}: {count} kohde(tta) PIDÄTETTY: käytäntö nimeää nyt toisen "
+            "rekisterinpitäjän, järjestelmän tai osoitteen kuin niille tallennettaessa. Jos "
+            "siirto on tarkoitettu: paivystys outbox confirm-destination --municipality {code}",
         )
+        report.lines.append(held.format(code=code, count=count))
     if _undelivered(counts):
         report.exit_code = EXIT_NEEDS_ACTION
     return report
@@ -171,13 +232,20 @@ def outbox_flush(
     if flushed.busy:
         # Each municipality has its own sender lock: another sender (the app, another
         # flush) delivering to some of them leaves the others to this flush.
-        report.lines.append(
-            f"flush: {', '.join(flushed.busy)} not flushed: another sender (the app or a "
-            "flush) is delivering there; their items wait for it"
+        busy = translate(
+            "Outbox",
+            "flush: {codes} jäi toimittamatta: toinen lähettäjä (sovellus tai toinen flush) "
+            "toimittaa sinne; niiden kohteet odottavat sitä",
         )
+        report.lines.append(busy.format(codes=", ".join(flushed.busy)))
     if flushed.locked_out:
         report.exit_code = EXIT_BUSY
-        report.lines.append("flush: nothing flushed (all of it was another sender's); try later")
+        report.lines.append(
+            translate(
+                "Outbox",
+                "flush: mitään ei toimitettu (kaikki oli toisen lähettäjän); yritä myöhemmin",
+            )
+        )
     summary = {outcome.value: flushed.count(outcome) for outcome in Outcome}
     report.document = {
         "locked_out": flushed.locked_out,
@@ -187,13 +255,20 @@ def outbox_flush(
         "results": summary,
         "outbox": _counts_document(counts),
     }
-    report.lines.append(
-        f"flush: {summary['delivered']} delivered, {summary['retry']} still waiting, "
-        f"{summary['attention']} need attention"
+    flush_line = translate(
+        "Outbox",
+        "flush: {delivered} toimitettu, {retry} odottaa yhä, {attention} vaatii huomiota",
     )
     report.lines.append(
-        f"outbox: {counts.waiting} waiting, {counts.attention} needing attention, "
-        f"{counts.drafts} draft(s)"
+        flush_line.format(
+            delivered=summary["delivered"], retry=summary["retry"], attention=summary["attention"]
+        )
+    )
+    after = translate(
+        "Outbox", "lähtevät: {waiting} odottaa, {attention} vaatii huomiota, {drafts} luonnos(ta)"
+    )
+    report.lines.append(
+        after.format(waiting=counts.waiting, attention=counts.attention, drafts=counts.drafts)
     )
     _modes(report, report.document["outbox"], outbox.mode_fixes)
     if report.exit_code == EXIT_OK and _undelivered(counts):
@@ -221,7 +296,8 @@ def outbox_salvage(setup: OutboxSetup, now: dt.datetime | None = None) -> Report
     path = setup.profile_dir / OUTBOX_FILE
     if not any_outbox_file(path):
         report.document["salvage"] = {"needed": False}
-        report.lines.append(f"salvage: no outbox in {setup.profile_dir}; nothing to do")
+        nothing = translate("Outbox", "salvage: ei lähteviä hakemistossa {profile}; ei tehtävää")
+        report.lines.append(nothing.format(profile=setup.profile_dir))
         return report
     try:
         found = wal.check_file(sibling(path, "-wal"))
@@ -237,7 +313,10 @@ def outbox_salvage(setup: OutboxSetup, now: dt.datetime | None = None) -> Report
             return _outbox_failure(report, error, setup)
         else:
             report.document["salvage"] = {"needed": False}
-            report.lines.insert(0, "salvage: the outbox opens and is not damaged; nothing to do")
+            fine = translate(
+                "Outbox", "salvage: lähtevät aukeavat eivätkä ole vaurioituneet; ei tehtävää"
+            )
+            report.lines.insert(0, fine)
             return report
     try:
         key = setup.keystore.get()
@@ -266,46 +345,72 @@ def _salvage_report(report: Report, setup: OutboxSetup, result: SalvageResult) -
         "not_installed": result.not_installed,
     }
     if result.damage is not None:
-        report.lines.append(f"damage: {result.damage.describe()}")
+        damage = translate("Outbox", "vaurio: {damage}")
+        report.lines.append(damage.format(damage=_damage_text(result.damage)))
+    salvaged = translate(
+        "Outbox",
+        "salvage: {items} kohde(tta) ({waiting} odottaa, {attention} vaatii huomiota, "
+        "{manual} faksi(a)) ja {drafts} luonnos(ta) pelastettu uusiin lähteviin",
+    )
     report.lines.append(
-        f"salvage: {result.items} item(s) ({result.states['waiting']} waiting, "
-        f"{result.states['attention']} needing attention, {result.states['manual']} fax(es)) "
-        f"and {result.drafts} draft(s) salvaged into a new outbox"
+        salvaged.format(
+            items=result.items,
+            waiting=result.states["waiting"],
+            attention=result.states["attention"],
+            manual=result.states["manual"],
+            drafts=result.drafts,
+        )
     )
     if result.uncertain:
-        report.lines.append(
-            f"  {result.uncertain} item(s) were found only in the state before the damage: "
-            "they may have been delivered or discarded since, so they wait for the worker "
-            "(needing attention) instead of going by themselves"
+        uncertain = translate(
+            "Outbox",
+            "  {count} kohde(tta) löytyi vain vauriota edeltäneestä tilasta: ne on ehkä "
+            "toimitettu tai hylätty sen jälkeen, joten ne odottavat työntekijää (vaatii "
+            "huomiota) eivätkä lähde itsestään",
         )
+        report.lines.append(uncertain.format(count=result.uncertain))
     if result.authors_unreadable:
-        report.lines.append(
-            f"  {result.authors_unreadable} item(s) or draft(s) had author columns that hold "
-            "no author: kept with the author not known (never made up); such items wait for "
-            "the worker (needing attention) instead of going under whoever signs in"
+        unknown = translate(
+            "Outbox",
+            "  {count} kohteen tai luonnoksen tekijäsarakkeissa ei ole tekijää: säilytetty "
+            "tekijä tuntemattomana (ei koskaan keksitty); sellaiset kohteet odottavat "
+            "työntekijää (vaatii huomiota) eivätkä lähde kenenkään kirjautuneen nimissä",
         )
+        report.lines.append(unknown.format(count=result.authors_unreadable))
     if result.lost:
-        report.lines.append(
-            f"  {len(result.lost)} item(s) could not be read (on damaged pages); their "
-            f"idempotency keys: {', '.join(result.lost)}"
+        lost = translate(
+            "Outbox",
+            "  {count} kohde(tta) ei voitu lukea (vaurioituneilla sivuilla); niiden "
+            "idempotenssiavaimet: {keys}",
         )
+        report.lines.append(lost.format(count=len(result.lost), keys=", ".join(result.lost)))
     _modes(report, report.document["salvage"], result.mode_fixes)
     status = _command(setup, "outbox status")
     if result.installed:
-        report.lines.append(f"  the damaged files were moved (not deleted) to {result.moved_to}")
-        report.lines.append(f"  the new outbox is in place: {result.new_outbox}")
-        report.lines.append(
-            f"  next: run '{status}', then start the app: it delivers what waits. Keep "
-            f"{result.moved_to} until everything is delivered."
+        moved = translate("Outbox", "  vaurioituneet tiedostot siirrettiin (ei poistettu): {moved}")
+        report.lines.append(moved.format(moved=result.moved_to))
+        in_place = translate("Outbox", "  uudet lähtevät ovat käytössä: {new}")
+        report.lines.append(in_place.format(new=result.new_outbox))
+        next_step = translate(
+            "Outbox",
+            "  seuraavaksi: aja '{status}' ja käynnistä sitten sovellus: se toimittaa "
+            "odottavat. Säilytä {moved}, kunnes kaikki on toimitettu.",
         )
+        report.lines.append(next_step.format(status=status, moved=result.moved_to))
         return report
     report.exit_code = EXIT_NEEDS_ACTION
-    report.lines.append(f"  the new outbox was NOT put in place: {result.not_installed}")
-    report.lines.append(f"  new outbox: {result.new_outbox}")
+    not_in_place = translate("Outbox", "  uusia lähteviä EI otettu käyttöön: {reason}")
+    report.lines.append(not_in_place.format(reason=result.not_installed))
+    new = translate("Outbox", "  uudet lähtevät: {new}")
+    report.lines.append(new.format(new=result.new_outbox))
+    by_hand = translate(
+        "Outbox",
+        "  seuraavaksi: sovellus suljettuna siirrä outbox.db, outbox.db-wal ja outbox.db-shm "
+        "hakemistosta {profile} sivuun toiseen kansioon (älä poista mitään), nimeä {name} "
+        "nimelle outbox.db ja aja sitten '{status}'",
+    )
     report.lines.append(
-        f"  next: with the app closed, move outbox.db, outbox.db-wal and outbox.db-shm from "
-        f"{setup.profile_dir} into a folder aside (delete nothing), rename "
-        f"{result.new_outbox.name} to outbox.db, then run '{status}'"
+        by_hand.format(profile=setup.profile_dir, name=result.new_outbox.name, status=status)
     )
     return report
 
@@ -365,13 +470,17 @@ def doctor(
     report = Report()
     count = len(policy.municipalities)
     report.document["policy"] = {"ok": True, "municipalities": count, "serial": policy.serial}
-    report.lines.append(f"policy: ok ({count} municipalities, serial {policy.serial})")
+    policy_line = translate("Doctor", "käytäntö: kunnossa ({count} kuntaa, sarjanumero {serial})")
+    report.lines.append(policy_line.format(count=count, serial=policy.serial))
     try:
         backend = setup.keystore.backend_name()
+        backend_line = translate("Doctor", "avainsäilö: {backend}").format(backend=backend)
     except OutboxError as error:
         backend = f"unavailable ({error.code})"
+        unavailable = translate("Doctor", "avainsäilö: ei käytettävissä ({code})")
+        backend_line = unavailable.format(code=error.code)
     report.document["keyring"] = {"backend": backend}
-    report.lines.append(f"keyring: {backend}")
+    report.lines.append(backend_line)
     status = outbox_status(setup)
     report.document["outbox"] = status.document["outbox"]
     report.lines += status.lines
@@ -382,12 +491,21 @@ def doctor(
     report.document["systems"] = probes
     for municipality in policy.municipalities:
         result = probes[municipality.code]
-        state = "reachable" if result["reachable"] else f"NOT reachable ({result['error']})"
+        state = translate("Doctor", "tavoitettavissa")
         if result.get("error") == "NoAnswer":
-            state = f"NOT reachable ({result['detail']})"
+            no_answer = translate("Doctor", "EI tavoitettavissa (ei vastausta {seconds:g} s:ssa)")
+            state = no_answer.format(seconds=wait)
+        elif not result["reachable"]:
+            unreachable = translate("Doctor", "EI tavoitettavissa ({error})")
+            state = unreachable.format(error=result["error"])
+        system = translate("Doctor", "järjestelmä {code} {name} ({type}): {state}")
         report.lines.append(
-            f"system {municipality.code} {municipality.name_fi} "
-            f"({municipality.system.type}): {state}"
+            system.format(
+                code=municipality.code,
+                name=municipality.name_fi,
+                type=municipality.system.type,
+                state=state,
+            )
         )
         if not result["reachable"] and report.exit_code == EXIT_OK:
             report.exit_code = EXIT_NEEDS_ACTION
@@ -403,7 +521,8 @@ def outbox_confirm_destination(setup: OutboxSetup, workstation: Workstation, cod
         destination = workstation.destination(code)
     except KeyError:
         report.exit_code = EXIT_USAGE
-        report.lines.append(f"confirm-destination: no municipality {code!r} in the policy")
+        unknown = translate("Outbox", "confirm-destination: käytännössä ei ole kuntaa {code}")
+        report.lines.append(unknown.format(code=repr(code)))
         report.document = {"ok": False, "error": "unknown_municipality"}
         return report
     try:
@@ -413,8 +532,10 @@ def outbox_confirm_destination(setup: OutboxSetup, workstation: Workstation, cod
     with outbox:
         count = outbox.rebind(code, destination, utc_now())
     report.document = {"municipality": code, "destination": destination, "rebound": count}
-    report.lines.append(
-        f"confirm-destination: {count} item(s) of {code} now go to {destination}; "
-        "the app or `paivystys outbox flush` sends them"
+    rebound = translate(
+        "Outbox",
+        "confirm-destination: {count} kohde(tta) kunnasta {code} lähtee nyt osoitteeseen "
+        "{destination}; sovellus tai `paivystys outbox flush` lähettää ne",
     )
+    report.lines.append(rebound.format(count=count, code=code, destination=destination))
     return report

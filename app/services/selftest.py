@@ -17,6 +17,8 @@ removed afterwards), with synthetic data only and no network, it checks in turn:
   passes that check in, since Qt lives only in ``app/ui``).
 
 Each check is one line (and one entry of the JSON document); the version comes first.
+The lines are in the command line's language (:mod:`app.services.i18n`), the JSON
+document in English whatever the language: scripts read it.
 Exit 0 when every check passed, :data:`EXIT_SELF_TEST` otherwise, the reasons on
 stderr. The worker's profile is only read, never written: the record of the policy
 serials this account has accepted is copied into the temporary profile, so that the
@@ -50,6 +52,7 @@ from app.services.documents import render_entry
 from app.services.documents.entry import PrintedPerson
 from app.services.documents.fonts import find_font_directory, register_fonts
 from app.services.helpdesk import Report
+from app.services.i18n import QT_TRANSLATE_NOOP, translate
 from app.services.logs import setup_logging
 from app.services.outbox.codec import entry_from_payload, entry_to_payload
 from app.services.outbox.keys import KEY_BYTES, KeyStore, OutboxError, keyring_call, usable_backend
@@ -75,7 +78,27 @@ Emit = Callable[["SelfTestReport"], None]
 
 
 class CheckFailed(Exception):
-    """A check's reason for failing, as the report words it."""
+    """A check's reason for failing, as the report words it: ``reason`` in English for
+    the JSON document, ``said`` in the command line's language for the lines."""
+
+    def __init__(self, reason: str, said: str | None = None) -> None:
+        super().__init__(reason)
+        self.said = reason if said is None else said
+
+
+# The checks' names as the lines say them (the JSON document keeps the English keys).
+_LABELS = {
+    "version": QT_TRANSLATE_NOOP("SelfTest", "versio"),
+    "policy": QT_TRANSLATE_NOOP("SelfTest", "käytäntö"),
+    "keyring": QT_TRANSLATE_NOOP("SelfTest", "avainsäilö"),
+    "outbox": QT_TRANSLATE_NOOP("SelfTest", "lähtevät"),
+    "document": QT_TRANSLATE_NOOP("SelfTest", "asiakirja"),
+    "window": QT_TRANSLATE_NOOP("SelfTest", "ikkuna"),
+}
+
+
+def _label(name: str) -> str:
+    return translate("SelfTest", _LABELS[name]) if name in _LABELS else name
 
 
 @dataclass(frozen=True)
@@ -88,23 +111,33 @@ class Options:
 
 @dataclass
 class SelfTestReport(Report):
-    reasons: list[str] = field(default_factory=list)  # "check: why", one per failed check
+    # "check: why", one per failed check, in the command line's language
+    reasons: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)  # the failed checks' names
 
     def passed(self, name: str, line: str, **document: Any) -> None:
         self.document[name] = {"ok": True, **document}
-        self.lines.append(f"{name}: {line}")
+        self.lines.append(f"{_label(name)}: {line}")
 
-    def failed(self, name: str, reason: str, **document: Any) -> None:
+    def failed(self, name: str, reason: str, said: str | None = None, **document: Any) -> None:
+        """``reason`` for the JSON document (English), ``said`` for the lines."""
+        said = reason if said is None else said
         self.document[name] = {"ok": False, "reason": reason, **document}
-        self.lines.append(f"{name}: FAILED: {reason}")
-        self.reasons.append(f"{name}: {reason}")
+        failed = translate("SelfTest", "{check}: EPÄONNISTUI: {reason}")
+        self.lines.append(failed.format(check=_label(name), reason=said))
+        self.reasons.append(f"{_label(name)}: {said}")
+        self.failures.append(name)
         self.exit_code = EXIT_SELF_TEST
 
     def finish(self) -> SelfTestReport:
-        failed = [reason.split(":", 1)[0] for reason in self.reasons]
-        self.document["ok"] = not failed
-        self.document["failed"] = failed
-        self.lines.append(f"self-test: {'FAILED (' + ', '.join(failed) + ')' if failed else 'ok'}")
+        self.document["ok"] = not self.failures
+        self.document["failed"] = list(self.failures)
+        if self.failures:
+            labels = ", ".join(_label(name) for name in self.failures)
+            line = translate("SelfTest", "itsetesti: EPÄONNISTUI ({checks})").format(checks=labels)
+        else:
+            line = translate("SelfTest", "itsetesti: kunnossa")
+        self.lines.append(line)
         return self
 
 
@@ -156,9 +189,9 @@ def _guarded(report: SelfTestReport, name: str, check: Callable[[], _T]) -> _T |
     try:
         return check()
     except CheckFailed as failure:
-        report.failed(name, str(failure))
+        report.failed(name, str(failure), failure.said)
     except PolicyError as error:
-        report.failed(name, _policy_reason(error))
+        report.failed(name, _policy_reason(error), _policy_reason_said(error))
     except OutboxError as error:
         report.failed(name, f"{error.code}: {error.detail}")
     except Exception as error:  # a self-test reports what broke, whatever it was
@@ -168,10 +201,10 @@ def _guarded(report: SelfTestReport, name: str, check: Callable[[], _T]) -> _T |
 
 def _version(report: SelfTestReport, version: str) -> None:
     frozen = bool(getattr(sys, "frozen", False))
+    how = translate("SelfTest", "paketoitu") if frozen else translate("SelfTest", "lähdekoodista")
     report.passed(
         "version",
-        f"paivystys {version} (Python {platform.python_version()}, {sys.platform}, "
-        f"{'frozen' if frozen else 'from source'})",
+        f"paivystys {version} (Python {platform.python_version()}, {sys.platform}, {how})",
         version=version,
         python=platform.python_version(),
         platform=sys.platform,
@@ -181,12 +214,19 @@ def _version(report: SelfTestReport, version: str) -> None:
 
 def _window(report: SelfTestReport, show_window: ShowWindow, fatal: Fatal) -> None:
     ran = show_window(fatal)
-    report.passed("window", f"ok ({ran}: a main window shown and closed)", qt=ran)
+    line = translate("SelfTest", "kunnossa ({qt}: pääikkuna näytetty ja suljettu)")
+    report.passed("window", line.format(qt=ran), qt=ran)
 
 
 def _policy_reason(error: PolicyError) -> str:
     field_name = error.field or "(whole file)"
     return f"{error.source}: field {field_name}: {error.problem}"
+
+
+def _policy_reason_said(error: PolicyError) -> str:
+    field_name = error.field or translate("SelfTest", "(koko tiedosto)")
+    said = translate("SelfTest", "{source}: kenttä {field}: {problem}")
+    return said.format(source=error.source, field=field_name, problem=error.problem)
 
 
 def _policy(report: SelfTestReport, options: Options) -> Policy | None:
@@ -201,19 +241,31 @@ def _policy(report: SelfTestReport, options: Options) -> Policy | None:
     elif options.training:
         policy, source, signed = load_policy(paths.EXAMPLE_POLICY), "example", False
     else:
+        none = translate(
+            "SelfTest",
+            "ei asennettu hakemistoon {where} (uusi asennus; helpdesk asentaa sen)",
+        )
         report.passed(
             "policy",
-            f"none installed in {location.policy_dir} (a fresh install; helpdesk installs it)",
+            none.format(where=location.policy_dir),
             installed=False,
             source=str(location.policy_dir),
         )
         return None
     count = len(policy.municipalities)
-    where = "the shipped example" if source == "example" else source
+    where = translate("SelfTest", "mukana tuleva esimerkki") if source == "example" else source
+    if signed:
+        signature = translate("SelfTest", "allekirjoitettu")
+    else:
+        signature = translate("SelfTest", "allekirjoittamaton")
+    if policy.training:
+        signature += translate("SelfTest", ", harjoittelu")
+    line = translate(
+        "SelfTest", "kunnossa ({where}: {count} kuntaa, sarjanumero {serial}, {signed})"
+    )
     report.passed(
         "policy",
-        f"ok ({where}: {count} municipalities, serial {policy.serial}, "
-        f"{'signed' if signed else 'unsigned'}{', training' if policy.training else ''})",
+        line.format(where=where, count=count, serial=policy.serial, signed=signature),
         installed=source != "example",
         source=source,
         municipalities=count,
@@ -231,22 +283,39 @@ def _keyring(report: SelfTestReport, training: bool) -> None:
         keyring_call(KEYRING_TIMEOUT, usable_backend)
     except OutboxError as error:
         if not training:
+            said = translate(
+                "SelfTest",
+                "{name} ladattu, EI käyttökelpoinen avainsäilö ({code}): sovellus ei voi "
+                "säilyttää lähtevien avainta, joten se ei voi tallentaa mitään. Asenna tai avaa "
+                "sellainen (Secret Service, esim. GNOME Keyring tai KWallet; Windowsin "
+                "Credential Manager)",
+            )
             raise CheckFailed(
                 f"{name} loaded, NOT a usable credential store ({error.code}): the app cannot "
                 "keep its outbox key, so it cannot save anything. Install or unlock one "
-                "(Secret Service, e.g. GNOME Keyring or KWallet; Windows Credential Manager)"
+                "(Secret Service, e.g. GNOME Keyring or KWallet; Windows Credential Manager)",
+                said.format(name=name, code=error.code),
             ) from None
+        training_line = translate(
+            "SelfTest",
+            "{name} (ei käyttökelpoinen avainsäilö: harjoittelu pitää avaimensa "
+            "harjoitusprofiilin tiedostossa; tuotanto ei voisi avata lähteviään)",
+        )
         report.passed(
             "keyring",
-            f"{name} (not a usable credential store: training keeps its key in a file of "
-            "the training profile; production could not open its outbox)",
+            training_line.format(name=name),
             backend=name,
             usable=False,
         )
         return
+    usable = translate(
+        "SelfTest",
+        "{name} (käyttökelpoinen avainsäilö; jätetty koskematta: lähtevien testillä on oma "
+        "avaimensa)",
+    )
     report.passed(
         "keyring",
-        f"{name} (a usable credential store; left untouched: the outbox test has a key of its own)",
+        usable.format(name=name),
         backend=name,
         usable=True,
     )
@@ -283,20 +352,41 @@ def _outbox(report: SelfTestReport, root: Path, entry: DutyEntry, policy: Policy
         file_format = outbox.file_format()
     with path.open("rb") as stream:
         if stream.read(len(_SIGNATURE)) == _SIGNATURE:
-            raise CheckFailed("the outbox file was written unencrypted: SQLCipher is not in use")
+            raise CheckFailed(
+                "the outbox file was written unencrypted: SQLCipher is not in use",
+                translate(
+                    "SelfTest",
+                    "lähtevien tiedosto kirjoitettiin salaamattomana: SQLCipher ei ole käytössä",
+                ),
+            )
     with Outbox.open(path, key) as outbox:
         read = outbox.get(saved.id)
         problems = outbox.integrity_check()
     if read is None or read.key != item.key or read.payload != item.payload:
-        raise CheckFailed("the entry saved was not read back as it was saved")
+        raise CheckFailed(
+            "the entry saved was not read back as it was saved",
+            translate("SelfTest", "tallennettua kirjausta ei luettu takaisin sellaisenaan"),
+        )
     if entry_from_payload(read.payload) != entry:
-        raise CheckFailed("the entry read back does not decode to the entry saved")
+        raise CheckFailed(
+            "the entry read back does not decode to the entry saved",
+            translate("SelfTest", "takaisin luettu kirjaus ei ole sama kuin tallennettu"),
+        )
     if problems:
-        raise CheckFailed(f"the new outbox fails its integrity check: {problems[0]}")
+        raise CheckFailed(
+            f"the new outbox fails its integrity check: {problems[0]}",
+            translate(
+                "SelfTest", "uudet lähtevät eivät läpäise eheystarkistusta: {problem}"
+            ).format(problem=problems[0]),
+        )
+    line = translate(
+        "SelfTest",
+        "kunnossa (SQLCipher, {cipher}, skeema {schema}: kirjaus tallennettu, tiedosto "
+        "suljettu, avattu uudelleen ja kirjaus luettu takaisin)",
+    )
     report.passed(
         "outbox",
-        f"ok (SQLCipher, {file_format['cipher']}, schema {file_format['schema']}: an entry "
-        "saved, the file closed, opened again and the entry read back)",
+        line.format(cipher=file_format["cipher"], schema=file_format["schema"]),
         **file_format,
     )
 
@@ -306,11 +396,16 @@ def _document(report: SelfTestReport, entry: DutyEntry, policy: Policy) -> None:
     try:
         register_fonts()
     except Exception as error:  # reportlab's TTFError, an unreadable file
+        said = translate("SelfTest", "hakemiston {fonts} fontteja ei voi käyttää ({error})")
         raise CheckFailed(
-            f"the fonts in {fonts} cannot be used ({type(error).__name__}: {error})"
+            f"the fonts in {fonts} cannot be used ({type(error).__name__}: {error})",
+            said.format(fonts=fonts, error=f"{type(error).__name__}: {error}"),
         ) from None
     if not policy.municipalities:
-        raise CheckFailed("the policy has no municipality to print an entry for")
+        raise CheckFailed(
+            "the policy has no municipality to print an entry for",
+            translate("SelfTest", "käytännössä ei ole kuntaa, jolle kirjauksen voisi tulostaa"),
+        )
     municipality = policy.municipalities[0]
     person = PrintedPerson(entry.hetu, "Ŋilá Šára Đuolbmá")
     printed_at = dt.datetime.now(policy.zone)
@@ -324,7 +419,10 @@ def _document(report: SelfTestReport, entry: DutyEntry, policy: Policy) -> None:
         zone=policy.zone,
     )
     if not pdf.startswith(b"%PDF-"):
-        raise CheckFailed("the document rendered is not a PDF")
+        raise CheckFailed(
+            "the document rendered is not a PDF",
+            translate("SelfTest", "tulostettu asiakirja ei ole PDF"),
+        )
     document = pdfium.PdfDocument(pdf)
     try:
         pages = len(document)
@@ -332,14 +430,24 @@ def _document(report: SelfTestReport, entry: DutyEntry, policy: Policy) -> None:
     finally:
         document.close()
     if pages < 1:
-        raise CheckFailed("the PDF rendered has no pages")
-    missing = [letter for letter in SAMI_LETTERS if letter not in text]
+        raise CheckFailed(
+            "the PDF rendered has no pages",
+            translate("SelfTest", "tulostetussa PDF:ssä ei ole sivuja"),
+        )
+    missing = " ".join(letter for letter in SAMI_LETTERS if letter not in text)
     if missing:
-        raise CheckFailed(f"the PDF lacks the letters {' '.join(missing)} (fonts from {fonts})")
+        said = translate("SelfTest", "PDF:stä puuttuvat kirjaimet {letters} (fontit: {fonts})")
+        raise CheckFailed(
+            f"the PDF lacks the letters {missing} (fonts from {fonts})",
+            said.format(letters=missing, fonts=fonts),
+        )
+    line = translate(
+        "SelfTest",
+        "kunnossa (PDF, {pages} sivu(a), {size} tavua, fontit: {fonts}, {letters} tulostettu)",
+    )
     report.passed(
         "document",
-        f"ok (PDF, {pages} page(s), {len(pdf)} bytes, fonts from {fonts}, "
-        f"{' '.join(SAMI_LETTERS)} printed)",
+        line.format(pages=pages, size=len(pdf), fonts=fonts, letters=" ".join(SAMI_LETTERS)),
         pages=pages,
         bytes=len(pdf),
         fonts=str(fonts),

@@ -73,7 +73,7 @@ class Crashed:
 
 
 def run(profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return run_app(*args, env=dict(os.environ), profile=profile)
+    return run_app("--lang", "en", *args, env=dict(os.environ), profile=profile)
 
 
 def save_and_kill(profile: Path, count: int) -> list[str]:

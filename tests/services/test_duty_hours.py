@@ -332,8 +332,8 @@ def test_document_when_on(example_policy: Policy) -> None:
         "name": example_policy.duty_unit.name,
         "phone": example_policy.duty_unit.phone,
     }
-    text = "\n".join(status_lines(status, example_policy))
-    assert "ON" in text
+    text = "\n".join(status_lines(status, example_policy))  # Finnish by default
+    assert "päivystys: AUKI: pyhäpäivä: Pitkäperjantai" in text
     assert "Pitkäperjantai" in text
     assert "ti 07.04.2026 08:00 +03:00" in text
     assert example_policy.duty_unit.name in text
@@ -357,8 +357,8 @@ def test_document_in_office_hours_names_every_municipality(example_policy: Polic
         "phone": kerava.phone,
         "fax": kerava.fax,
     }
-    text = "\n".join(status_lines(status, example_policy))
-    assert "OFF" in text
+    text = "\n".join(status_lines(status, example_policy))  # Finnish by default
+    assert "päivystys: KIINNI: virka-aika" in text
     assert kerava.phone in text
 
 

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def run(profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        app_command(profile, *args),
+        app_command(profile, "--lang", "en", *args),
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -176,8 +176,9 @@ def test_doctor_answers_within_its_deadline_while_a_system_drips(
         "detail": "no answer within 1 s",
     }
     assert all(systems[m.code]["reachable"] for m in policy.municipalities if m.code != slow.code)
-    line = next(line for line in report.lines if line.startswith(f"system {slow.code} "))
-    assert line.endswith("NOT reachable (no answer within 1 s)")
+    # The lines in Finnish, the command line's language by default.
+    line = next(line for line in report.lines if line.startswith(f"järjestelmä {slow.code} "))
+    assert line.endswith("EI tavoitettavissa (ei vastausta 1 s:ssa)")
 
 
 def test_doctor_waits_for_the_systems_own_deadlines_by_default(

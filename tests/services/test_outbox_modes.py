@@ -129,10 +129,11 @@ def test_outbox_status_reports_a_fixed_mode_once(tmp_path: Path, key: bytes) -> 
     assert report.document["outbox"]["modes_fixed"] == [
         {"path": str(profile_dir / name), "was": "0640", "now": "0600"} for name in OUTBOX_FILES
     ]
-    assert sum(line.startswith("  mode: ") and "0640" in line for line in report.lines) == 3
+    # (The lines in Finnish, the command line's language by default.)
+    assert sum(line.startswith("  oikeudet: ") and "0640" in line for line in report.lines) == 3
     again = helpdesk.outbox_status(setup)
     assert again.document["outbox"]["modes_fixed"] == []
-    assert not any("mode:" in line for line in again.lines)
+    assert not any("oikeudet:" in line for line in again.lines)
 
 
 def test_doctor_names_a_fixed_mode(training: TrainingServer, profile: Path) -> None:

@@ -92,7 +92,7 @@ def test_helpdesk_commands_report_it_without_a_traceback(tmp_path: Path) -> None
     assert (outbox_file.parent / TRAINING_KEY_FILE).exists()
     outbox_file.chmod(0o444)
     for action in ("status", "flush"):
-        done = run_app("outbox", action, "--training", env=env, profile=tmp_path)
+        done = run_app("outbox", action, "--training", "--lang", "en", env=env, profile=tmp_path)
         assert done.returncode == 4, done.stdout + done.stderr
         assert "NOT OPENED (read_only)" in done.stdout
         assert "Traceback" not in done.stderr

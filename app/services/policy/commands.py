@@ -1,7 +1,8 @@
 """``paivystys policy check|keygen|sign|verify``: what each does, as text to print.
 
 A problem with a policy or a key raises a PolicyError (exit 2); a key that would
-be overwritten, or ``--key`` where it means nothing, a UsageError (exit 64).
+be overwritten, or ``--key`` where it means nothing, a UsageError (exit 64). The text
+is in the command line's language (:mod:`app.services.i18n`).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.services import paths
+from app.services.i18n import translate
 from app.services.policy import group_policy, signing
 from app.services.policy.fragments import (
     LoadedPolicy,
@@ -30,16 +32,23 @@ def check(policy: Path | None, key: Path | None, location: AdminLocation) -> str
     signatures and serials too), fully checked."""
     if policy is None:
         if key is not None:
-            raise UsageError(
-                "--key is for a policy given with --policy; the installed policy is "
-                f"checked against the installed key ({location.public_key})"
+            usage = translate(
+                "PolicyCommands",
+                "--key on valinnalla --policy annetulle käytännölle; asennettu käytäntö "
+                "tarkistetaan asennettua avainta vasten ({key})",
             )
+            raise UsageError(usage.format(key=location.public_key))
         loaded = load_trusted_policy(location, paths.user_state_dir())
         if not loaded.signed:
-            where = str(location.public_key)
-            if location.group_policy_key is not None:
-                where += f" nor in Group Policy ({group_policy.SOURCE})"
-            return _summary(loaded) + f"; not signed: no key at {where}"
+            if location.group_policy_key is None:
+                unsigned = translate("PolicyCommands", "; ei allekirjoitettu: ei avainta: {key}")
+            else:
+                unsigned = translate(
+                    "PolicyCommands",
+                    "; ei allekirjoitettu: ei avainta: {key}, eikä ryhmäkäytännössä ({source})",
+                )
+            where = unsigned.format(key=location.public_key, source=group_policy.SOURCE)
+            return _summary(loaded) + where
         return _summary(loaded)
     public = None if key is None else signing.load_public_key(key)
     if policy.is_dir():
@@ -54,10 +63,21 @@ def check(policy: Path | None, key: Path | None, location: AdminLocation) -> str
 
 def _summary(loaded: LoadedPolicy, *, signed: bool | None = None) -> str:
     names = ", ".join(file.name for file in loaded.files)
-    signature = "signed" if (loaded.signed if signed is None else signed) else "unsigned"
-    return (
-        f"policy ok: {len(loaded.policy.municipalities)} municipalities, serial "
-        f"{loaded.policy.serial}, {signature}, from {loaded.directory} ({names})"
+    if loaded.signed if signed is None else signed:
+        signature = translate("PolicyCommands", "allekirjoitettu")
+    else:
+        signature = translate("PolicyCommands", "allekirjoittamaton")
+    summary = translate(
+        "PolicyCommands",
+        "käytäntö kunnossa: {count} kuntaa, sarjanumero {serial}, {signed}, lähde {directory} "
+        "({names})",
+    )
+    return summary.format(
+        count=len(loaded.policy.municipalities),
+        serial=loaded.policy.serial,
+        signed=signature,
+        directory=loaded.directory,
+        names=names,
     )
 
 
@@ -70,14 +90,18 @@ def keygen(out: Path) -> str:
     try:
         private, public = signing.generate_keys(out)
     except FileExistsError as error:
-        raise UsageError(str(error)) from None
+        exists = translate("PolicyCommands", "{path} on jo olemassa: avainta ei koskaan korvata")
+        raise UsageError(exists.format(path=error.filename)) from None
     except OSError as error:
-        raise PolicyError(str(out), "", f"the keys cannot be written ({error.strerror})") from None
-    return (
-        f"private key: {private} (mode 0600; keep it on helpdesk's signing machine only)\n"
-        f"public key:  {public} (the installer puts it on each workstation as "
-        f"policy-signing.pub beside policy.d)"
+        problem = translate("PolicyCommands", "avaimia ei voi kirjoittaa ({reason})")
+        raise PolicyError(str(out), "", problem.format(reason=error.strerror)) from None
+    keys = translate(
+        "PolicyCommands",
+        "yksityinen avain: {private} (oikeudet 0600; pidä se vain helpdeskin "
+        "allekirjoituskoneella)\njulkinen avain:   {public} (asennusohjelma asentaa sen "
+        "jokaiselle työasemalle nimellä policy-signing.pub hakemiston policy.d viereen)",
     )
+    return keys.format(private=private, public=public)
 
 
 def sign(file: Path, key: Path) -> str:
@@ -87,9 +111,10 @@ def sign(file: Path, key: Path) -> str:
     try:
         target = signing.sign_file(key, file, data)
     except OSError as error:
-        problem = f"the signature cannot be written ({error.strerror})"
-        raise PolicyError(str(file), "", problem) from None
-    return f"signed: {target} ({file.name}, serial {parsed.serial})"
+        problem = translate("PolicyCommands", "allekirjoitusta ei voi kirjoittaa ({reason})")
+        raise PolicyError(str(file), "", problem.format(reason=error.strerror)) from None
+    signed = translate("PolicyCommands", "allekirjoitettu: {target} ({name}, sarjanumero {serial})")
+    return signed.format(target=target, name=file.name, serial=parsed.serial)
 
 
 def verify(file: Path, key: Path) -> str:
@@ -98,4 +123,5 @@ def verify(file: Path, key: Path) -> str:
     data = read_policy_bytes(file)
     signing.verify(public, file, data, _signature(file))
     parsed = read_policy_file(file, data, serial_required=True)
-    return f"signature ok: {file} (serial {parsed.serial})"
+    verified = translate("PolicyCommands", "allekirjoitus kunnossa: {file} (sarjanumero {serial})")
+    return verified.format(file=file, serial=parsed.serial)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import errno
 from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
@@ -53,7 +54,7 @@ def generate_keys(directory: Path) -> tuple[Path, Path]:
     private_path, public_path = directory / PRIVATE_KEY_NAME, directory / PUBLIC_KEY_NAME
     for path in (private_path, public_path):
         if path.exists():
-            raise FileExistsError(f"{path} already exists: a key is never overwritten")
+            raise FileExistsError(errno.EEXIST, "a key is never overwritten", str(path))
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     key = Ed25519PrivateKey.generate()
     private = key.private_bytes(

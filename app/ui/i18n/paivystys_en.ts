@@ -2,6 +2,209 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>Cli</name>
+    <message>
+        <source>paluuarvot: {ok} kaikki kunnossa; {action} jokin vaatii toimia (lähtevissä odottaa tai huomiota vaativia, järjestelmään ei saada yhteyttä); {policy} käytäntö virheellinen tai puuttuu; {server} harjoituspalvelin käyttökelvoton; {outbox} lähteviä ei voi avata (avain- tai tiedosto-ongelma tai vaurioitunut loki: mitään ei muutettu; vaurioituneelle &apos;outbox salvage&apos;); {busy} toinen lähettäjä on toiminnassa</source>
+        <translation>exit codes: {ok} all well; {action} something needs action (items wait or need attention, a system is unreachable); {policy} policy invalid or missing; {server} training server unusable; {outbox} the outbox cannot be opened (key or file problem, or a damaged log: nothing was changed; &apos;outbox salvage&apos; for a damaged one); {busy} another sender is active</translation>
+    </message>
+    <message>
+        <source>paluuarvot: {ok} kunnossa, {policy} käytäntö virheellinen tai puuttuu, {server} harjoituspalvelin käyttökelvoton, {failed} --self-test epäonnistui (syyt virhetulosteessa), {usage} käyttövirhe</source>
+        <translation>exit codes: {ok} ok, {policy} policy invalid or missing, {server} training server unusable, {failed} --self-test failed (the reasons on stderr), {usage} a usage error</translation>
+    </message>
+    <message>
+        <source>käyttö: </source>
+        <translation>usage: </translation>
+    </message>
+    <message>
+        <source>argumentit</source>
+        <translation>positional arguments</translation>
+    </message>
+    <message>
+        <source>valinnat</source>
+        <translation>options</translation>
+    </message>
+    <message>
+        <source>näytä tämä ohje ja lopeta</source>
+        <translation>show this help message and exit</translation>
+    </message>
+    <message>
+        <source>{prog}: virhe: {message}</source>
+        <translation>{prog}: error: {message}</translation>
+    </message>
+    <message>
+        <source>tämän kerran kieli (fi, sv, en): ikkunan ja komentojen; oletus: työntekijän valinta (Ohje → Kieli), muuten käytännön duty_unit.language, muuten suomeksi</source>
+        <translation>the language for this run (fi, sv, en): the window&apos;s and the commands&apos;; default: the worker&apos;s choice (Help → Language), else the policy&apos;s duty_unit.language, else Finnish</translation>
+    </message>
+    <message>
+        <source>käytäntötiedosto tai -hakemisto, vain harjoitteluun ja tarkistukseen: käy valintojen --training ja --training-server sekä komentojen training-server ja policy check kanssa. Muuten koneen käytäntö on aina ylläpitäjien ({where})</source>
+        <translation>a policy file or directory, for training and checking only: accepted with --training, --training-server, training-server and policy check. Otherwise the machine policy is always the administrators&apos; ({where})</translation>
+    </message>
+    <message>
+        <source>harjoittelutila: keksityt asiakkaat harjoitusjärjestelmissä, oma profiili</source>
+        <translation>training mode: synthetic clients on training systems, a separate profile</translation>
+    </message>
+    <message>
+        <source>käytä jo käynnissä olevaa harjoituspalvelinta (luokkahuoneen palvelinta); tarkoittaa myös --training</source>
+        <translation>use an already running training server (a classroom server); implies --training</translation>
+    </message>
+    <message>
+        <source>tarkista, kuvaa, allekirjoita tai varmenna käytäntö; tee allekirjoitusavainpari</source>
+        <translation>check, describe, sign or verify a policy; make a signing key pair</translation>
+    </message>
+    <message>
+        <source>paluuarvot: {ok} kunnossa; {policy} käytäntö virheellinen, puuttuu, allekirjoittamaton tai väärin allekirjoitettu, tai avain käyttökelvoton (myös väärin annettu komento); {usage} keygen korvaisi avaimen, tai --key ilman valintaa --policy</source>
+        <translation>exit codes: {ok} ok; {policy} policy invalid, missing, unsigned or badly signed, or a key unusable (and a command given wrongly); {usage} keygen would overwrite a key, or --key without --policy</translation>
+    </message>
+    <message>
+        <source>tarkista koneen käytäntö tai vielä asentamaton käytäntötiedosto tai -hakemisto (--policy)</source>
+        <translation>check the machine policy, or a policy file or directory (--policy) not yet installed</translation>
+    </message>
+    <message>
+        <source>tarkistettava käytäntötiedosto tai -hakemisto</source>
+        <translation>a policy file or directory to check</translation>
+    </message>
+    <message>
+        <source>valinnan --policy kanssa: tarkista myös sen allekirjoitukset ja sarjanumerot tätä julkista avainta vasten</source>
+        <translation>with --policy: check its signatures and serials too, against this public key</translation>
+    </message>
+    <message>
+        <source>käytännön jokainen kenttä dokumentoituna (Markdown, englanniksi)</source>
+        <translation>every policy field, documented (Markdown, in English)</translation>
+    </message>
+    <message>
+        <source>uusi Ed25519-allekirjoitusavainpari</source>
+        <translation>a new Ed25519 signing key pair</translation>
+    </message>
+    <message>
+        <source>minne se tehdään</source>
+        <translation>where to put it</translation>
+    </message>
+    <message>
+        <source>allekirjoita käytäntötiedosto: kirjoittaa sen viereen tiedoston FILE.sig</source>
+        <translation>sign a policy file: writes FILE.sig beside it</translation>
+    </message>
+    <message>
+        <source>tarkista FILE.sig tiedostoa FILE ja julkista avainta vasten</source>
+        <translation>check FILE.sig against FILE and the public key</translation>
+    </message>
+    <message>
+        <source>Päivystys – sosiaalipäivystyksen työasema. Ilman komentoa avaa ikkunan.</source>
+        <translation>Päivystys – the social emergency duty workstation. Without a command, opens the window.</translation>
+    </message>
+    <message>
+        <source>näytä ohjelman versio ja lopeta</source>
+        <translation>show program&apos;s version number and exit</translation>
+    </message>
+    <message>
+        <source>tarkista tämä asennus tilapäisessä profiilissa (käytäntö, avainsäilö, lähtevät, tulostettu asiakirja, Qt ilman näyttöä) ja lopeta; asentajille ja helpdeskille</source>
+        <translation>check this installation in a temporary profile (policy, credential store, outbox, a printed document, Qt offscreen) and exit; for installers and helpdesk</translation>
+    </message>
+    <message>
+        <source>valinnan --self-test kanssa: koneluettava tuloste</source>
+        <translation>with --self-test: machine-readable output</translation>
+    </message>
+    <message>
+        <source>koneluettava tuloste</source>
+        <translation>machine-readable output</translation>
+    </message>
+    <message>
+        <source>tarjoa käytännön jokaiselle kunnalle harjoitusjärjestelmä osoitteessa 127.0.0.1</source>
+        <translation>serve one training system per municipality of the policy on 127.0.0.1</translation>
+    </message>
+    <message>
+        <source>hakemistopalvelimen portti (oletus: mikä tahansa vapaa)</source>
+        <translation>index server port (default: any free)</translation>
+    </message>
+    <message>
+        <source>IPv4-osoite, jota kuunnellaan (oletus 127.0.0.1: vain tämä kone); luokkahuoneen palvelimelle osoite, johon harjoittelijat yltävät, tai 0.0.0.0 kaikille, jolloin se ilmoittaa tämän koneen nimen</source>
+        <translation>IPv4 address to listen on (default 127.0.0.1: this machine only); a classroom server gives the address trainees reach, or 0.0.0.0 for all, and then advertises this machine&apos;s name</translation>
+    </message>
+    <message>
+        <source>tulosta kouluttajan aineisto käytännöstä (Markdown: kunkin kunnan keksityt asiakkaat ja harjoitustehtävät) ja lopeta</source>
+        <translation>print the trainer&apos;s material for the policy (Markdown: the synthetic clients of each municipality and the practice scenarios) and exit</translation>
+    </message>
+    <message>
+        <source>tarkista käytäntö, avainsäilö, lähtevät ja jokainen järjestelmä</source>
+        <translation>check policy, credential store, outbox and every system</translation>
+    </message>
+    <message>
+        <source>toimittamattomien lähtevät: määrät, toimita nyt tai pelasta vaurioituneet</source>
+        <translation>the outbox of undelivered items: counts, deliver now, or salvage a damaged one</translation>
+    </message>
+    <message>
+        <source>status: mitä odottaa; flush: toimita odottavat nyt; salvage: kopioi vaurioituneiden lähtevien jokainen luettava kohde uusiin lähteviin, siirrä vanhat tiedostot (ei koskaan poistettu) profiilin hakemistoon damaged-YYYYMMDD-HHMMSS/ ja ota uudet käyttöön</source>
+        <translation>status: what waits; flush: deliver what waits, now; salvage: copy every readable item of a damaged outbox into a new one, move the old files (never deleted) into damaged-YYYYMMDD-HHMMSS/ in the profile and put the new one in place</translation>
+    </message>
+    <message>
+        <source>confirm-destination: kunta, jonka pidätetyt kohteet lähtevät sinne, minne käytäntö nyt ohjaa</source>
+        <translation>confirm-destination: the municipality whose held items go where the policy now says</translation>
+    </message>
+    <message>
+        <source>onko alueellinen päivystys käynnissä, mistä mihin, ja kuka vastaa</source>
+        <translation>is the regional duty on, since and until when, and who is responsible</translation>
+    </message>
+    <message>
+        <source>paluuarvot: {ok} vastattu, {policy} käytäntö virheellinen tai puuttuu, {usage} --at ei ole ajankohta</source>
+        <translation>exit codes: {ok} answered, {policy} policy invalid or missing, {usage} --at is not a time</translation>
+    </message>
+    <message>
+        <source>ajankohta, jota kysytään (oletus: nyt); ilman aikaeroa Suomen aikaa</source>
+        <translation>the moment to ask about (default: now); without an offset it is Finnish time</translation>
+    </message>
+    <message>
+        <source>komentorivillä annettu käytäntö hyväksytään vain harjoitteluun (--training, --training-server, training-server) ja komennolle &apos;policy check&apos;. Tämä työasema käyttää vain ylläpitäjien koneen käytäntöä ({where}). Mitään ei käynnistetty eikä lähetetty.</source>
+        <translation>a policy given on the command line is accepted only for training (--training, --training-server, training-server) and by &apos;policy check&apos;. This workstation uses only the administrators&apos; machine policy ({where}). Nothing was started or sent.</translation>
+    </message>
+    <message>
+        <source>  tiedosto: {source}
+  kenttä:   {field}
+  ongelma:  {problem}</source>
+        <translation>  file:    {source}
+  field:   {field}
+  problem: {problem}</translation>
+    </message>
+    <message>
+        <source>(koko tiedosto)</source>
+        <translation>(whole file)</translation>
+    </message>
+    <message>
+        <source>paivystys policy {action}: hylätty.</source>
+        <translation>paivystys policy {action}: refused.</translation>
+    </message>
+    <message>
+        <source>paivystys: koneen käytäntöä ei voi käyttää.</source>
+        <translation>paivystys: the machine policy cannot be used.</translation>
+    </message>
+    <message>
+        <source>Ota yhteys helpdeskiin: käytännön korjaaminen kuuluu heille.</source>
+        <translation>Contact helpdesk: the policy is theirs to correct.</translation>
+    </message>
+    <message>
+        <source>outbox confirm-destination vaatii: --municipality CODE</source>
+        <translation>outbox confirm-destination needs --municipality CODE</translation>
+    </message>
+    <message>
+        <source>paivystys --self-test: EPÄONNISTUI: {reason}</source>
+        <translation>paivystys --self-test: FAILED: {reason}</translation>
+    </message>
+    <message>
+        <source>--json ennen komentoa on valinnalle --self-test</source>
+        <translation>--json before a command is for --self-test</translation>
+    </message>
+    <message>
+        <source>--self-test ei ota komentoa</source>
+        <translation>--self-test takes no command</translation>
+    </message>
+    <message>
+        <source>--self-test tarkistaa tämän koneen, ei harjoituspalvelinta: käytä valintaa --training</source>
+        <translation>--self-test checks this machine, not a training server: use --training</translation>
+    </message>
+    <message>
+        <source>paivystys: harjoituspalvelin käyttökelvoton: {error}</source>
+        <translation>paivystys: training server unusable: {error}</translation>
+    </message>
+</context>
+<context>
     <name>ClientCard</name>
     <message>
         <source>Asiakaskortti</source>
@@ -265,6 +468,37 @@
     <message>
         <source>Hylkää ilmoitus</source>
         <translation>Discard the notification</translation>
+    </message>
+</context>
+<context>
+    <name>Doctor</name>
+    <message>
+        <source>käytäntö: kunnossa ({count} kuntaa, sarjanumero {serial})</source>
+        <translation>policy: ok ({count} municipalities, serial {serial})</translation>
+    </message>
+    <message>
+        <source>avainsäilö: {backend}</source>
+        <translation>keyring: {backend}</translation>
+    </message>
+    <message>
+        <source>avainsäilö: ei käytettävissä ({code})</source>
+        <translation>keyring: unavailable ({code})</translation>
+    </message>
+    <message>
+        <source>tavoitettavissa</source>
+        <translation>reachable</translation>
+    </message>
+    <message>
+        <source>EI tavoitettavissa (ei vastausta {seconds:g} s:ssa)</source>
+        <translation>NOT reachable (no answer within {seconds:g} s)</translation>
+    </message>
+    <message>
+        <source>EI tavoitettavissa ({error})</source>
+        <translation>NOT reachable ({error})</translation>
+    </message>
+    <message>
+        <source>järjestelmä {code} {name} ({type}): {state}</source>
+        <translation>system {code} {name} ({type}): {state}</translation>
     </message>
 </context>
 <context>
@@ -788,6 +1022,73 @@
     <message>
         <source>Kirjausta ei tallennettu: henkilötunnus-kentässä tai kortilla on eri henkilö kuin kirjauksessa ({who}). Teksti on tallessa lomakkeella; palauta oikea tunnus kenttään tai hae asiakas uudelleen.</source>
         <translation>The entry was not saved: the personal identity code field or the card shows a different person from the entry ({who}). The text is kept on the form; put the right code back in the field or search for the client again.</translation>
+    </message>
+</context>
+<context>
+    <name>DutyHours</name>
+    <message>
+        <source>arki-ilta ja -yö</source>
+        <translation>weekday evening and night</translation>
+    </message>
+    <message>
+        <source>viikonloppu</source>
+        <translation>weekend</translation>
+    </message>
+    <message>
+        <source>pyhäpäivä</source>
+        <translation>public holiday</translation>
+    </message>
+    <message>
+        <source>pyhän aatto</source>
+        <translation>eve of a public holiday</translation>
+    </message>
+    <message>
+        <source>virka-aika</source>
+        <translation>office hours</translation>
+    </message>
+    <message>
+        <source>ma ti ke to pe la su</source>
+        <translation>Mon Tue Wed Thu Fri Sat Sun</translation>
+    </message>
+    <message>
+        <source>päivystys: AUKI: {reason}</source>
+        <translation>duty: ON: {reason}</translation>
+    </message>
+    <message>
+        <source>päivystys: KIINNI: {reason}</source>
+        <translation>duty: OFF: {reason}</translation>
+    </message>
+    <message>
+        <source>  hetkellä:  {when}</source>
+        <translation>  at:    {when}</translation>
+    </message>
+    <message>
+        <source>  alkaen:    {when}</source>
+        <translation>  since: {when}</translation>
+    </message>
+    <message>
+        <source>  päättyen:  {when}</source>
+        <translation>  until: {when}</translation>
+    </message>
+    <message>
+        <source>vastaa: alueellinen päivystys, {unit}, puh. {phone}</source>
+        <translation>responsible: the regional duty, {unit}, phone {phone}</translation>
+    </message>
+    <message>
+        <source>vastaa: alueellinen päivystys, {unit}</source>
+        <translation>responsible: the regional duty, {unit}</translation>
+    </message>
+    <message>
+        <source>vastaa: kunkin kunnan virka-aikainen päivystys</source>
+        <translation>responsible: each municipality&apos;s office-hours duty</translation>
+    </message>
+    <message>
+        <source>  {code} {name}: {unit}, puh. {phone}, faksi {fax}</source>
+        <translation>  {code} {name}: {unit}, phone {phone}, fax {fax}</translation>
+    </message>
+    <message>
+        <source>  {code} {name}: {unit}, puh. {phone}</source>
+        <translation>  {code} {name}: {unit}, phone {phone}</translation>
     </message>
 </context>
 <context>
@@ -2164,6 +2465,145 @@
     </message>
 </context>
 <context>
+    <name>Outbox</name>
+    <message>
+        <source>lähtevät: EI AVATTU ({code}): {detail}</source>
+        <translation>outbox: NOT OPENED ({code}): {detail}</translation>
+    </message>
+    <message>
+        <source>  profiili: {profile}; siellä ei muutettu mitään.</source>
+        <translation>  profile: {profile}; nothing was changed there.</translation>
+    </message>
+    <message>
+        <source>  tehtävä: kopioi outbox.db, outbox.db-wal ja outbox.db-shm hakemistosta {profile} talteen (varmuuskopioksi; älä poista mitään) ja aja sitten &apos;{command}&apos;.</source>
+        <translation>  to do: copy outbox.db, outbox.db-wal and outbox.db-shm from {profile} aside (a backup; delete nothing), then run &apos;{command}&apos;.</translation>
+    </message>
+    <message>
+        <source>  oikeudet: {path}: tila on {was}, muut voivat lukea sen; ei muutettavissa</source>
+        <translation>  mode: {path} has mode {was}: others may read it; not changeable</translation>
+    </message>
+    <message>
+        <source>  oikeudet: {path}: tila oli {was}, muut saattoivat lukea sen; nyt {now}</source>
+        <translation>  mode: {path} had mode {was}: others could read it; now {now}</translation>
+    </message>
+    <message>
+        <source>kirjoitusloki ehjä ({kept}/{frames} kehystä käytössä)</source>
+        <translation>write-ahead log intact ({kept} of {frames} frame(s) in use)</translation>
+    </message>
+    <message>
+        <source>kirjoitusloki (outbox.db-wal) on vaurioitunut otsakkeestaan ({frames} kehystä), ja {beyond} vahvistettua transaktiota on ehjänä vaurion takana: lähtevien avaaminen hävittäisi ne lopullisesti</source>
+        <translation>the write-ahead log (outbox.db-wal) is damaged at its header of {frames}, and {beyond} committed transaction(s) lie intact beyond the damage: opening the outbox would discard them for good</translation>
+    </message>
+    <message>
+        <source>kirjoitusloki (outbox.db-wal) on vaurioitunut kehyksen {frame}/{frames} kohdalta, ja {beyond} vahvistettua transaktiota on ehjänä vaurion takana: lähtevien avaaminen hävittäisi ne lopullisesti</source>
+        <translation>the write-ahead log (outbox.db-wal) is damaged at frame {frame} of {frames}, and {beyond} committed transaction(s) lie intact beyond the damage: opening the outbox would discard them for good</translation>
+    </message>
+    <message>
+        <source>lähtevät: {waiting} odottaa, {sending} lähdössä, {attention} vaatii huomiota, {drafts} luonnos(ta)</source>
+        <translation>outbox: {waiting} waiting, {sending} sending, {attention} needing attention, {drafts} draft(s)</translation>
+    </message>
+    <message>
+        <source>  käyttötapahtumat: {count} toimittamatta rekisterinpitäjien käyttölokeihin; lähtevien poistaminen hävittää ne</source>
+        <translation>  access events: {count} not yet delivered to the registrars&apos; access logs; removing the outbox loses them</translation>
+    </message>
+    <message>
+        <source>  luonnokset: {count} tallentamaton(ta) lomake(tta), tarjotaan takaisin, kun sovellus käynnistyy; lähtevien poistaminen hävittää ne</source>
+        <translation>  drafts: {count} unsaved form(s), offered back when the app starts; removing the outbox loses them</translation>
+    </message>
+    <message>
+        <source>  tiedosto: skeema {schema}, salaus {cipher} ({page_size} tavun sivut, {hmac})</source>
+        <translation>  file: schema {schema}, cipher {cipher} ({page_size}-byte pages, {hmac})</translation>
+    </message>
+    <message>
+        <source>  {code}: {count} kohde(tta); viimeksi toimitettu {when}</source>
+        <translation>  {code}: {count} item(s); last delivery {when}</translation>
+    </message>
+    <message>
+        <source>ei koskaan</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>  {code}: {count} kohde(tta) PIDÄTETTY: käytäntö nimeää nyt toisen rekisterinpitäjän, järjestelmän tai osoitteen kuin niille tallennettaessa. Jos siirto on tarkoitettu: paivystys outbox confirm-destination --municipality {code}</source>
+        <translation>  {code}: {count} item(s) HELD: the policy now names another registrar, system or endpoint than they were saved for. If the move is intended: paivystys outbox confirm-destination --municipality {code}</translation>
+    </message>
+    <message>
+        <source>flush: {codes} jäi toimittamatta: toinen lähettäjä (sovellus tai toinen flush) toimittaa sinne; niiden kohteet odottavat sitä</source>
+        <translation>flush: {codes} not flushed: another sender (the app or a flush) is delivering there; their items wait for it</translation>
+    </message>
+    <message>
+        <source>flush: mitään ei toimitettu (kaikki oli toisen lähettäjän); yritä myöhemmin</source>
+        <translation>flush: nothing flushed (all of it was another sender&apos;s); try later</translation>
+    </message>
+    <message>
+        <source>flush: {delivered} toimitettu, {retry} odottaa yhä, {attention} vaatii huomiota</source>
+        <translation>flush: {delivered} delivered, {retry} still waiting, {attention} need attention</translation>
+    </message>
+    <message>
+        <source>lähtevät: {waiting} odottaa, {attention} vaatii huomiota, {drafts} luonnos(ta)</source>
+        <translation>outbox: {waiting} waiting, {attention} needing attention, {drafts} draft(s)</translation>
+    </message>
+    <message>
+        <source>salvage: ei lähteviä hakemistossa {profile}; ei tehtävää</source>
+        <translation>salvage: no outbox in {profile}; nothing to do</translation>
+    </message>
+    <message>
+        <source>salvage: lähtevät aukeavat eivätkä ole vaurioituneet; ei tehtävää</source>
+        <translation>salvage: the outbox opens and is not damaged; nothing to do</translation>
+    </message>
+    <message>
+        <source>vaurio: {damage}</source>
+        <translation>damage: {damage}</translation>
+    </message>
+    <message>
+        <source>salvage: {items} kohde(tta) ({waiting} odottaa, {attention} vaatii huomiota, {manual} faksi(a)) ja {drafts} luonnos(ta) pelastettu uusiin lähteviin</source>
+        <translation>salvage: {items} item(s) ({waiting} waiting, {attention} needing attention, {manual} fax(es)) and {drafts} draft(s) salvaged into a new outbox</translation>
+    </message>
+    <message>
+        <source>  {count} kohde(tta) löytyi vain vauriota edeltäneestä tilasta: ne on ehkä toimitettu tai hylätty sen jälkeen, joten ne odottavat työntekijää (vaatii huomiota) eivätkä lähde itsestään</source>
+        <translation>  {count} item(s) were found only in the state before the damage: they may have been delivered or discarded since, so they wait for the worker (needing attention) instead of going by themselves</translation>
+    </message>
+    <message>
+        <source>  {count} kohteen tai luonnoksen tekijäsarakkeissa ei ole tekijää: säilytetty tekijä tuntemattomana (ei koskaan keksitty); sellaiset kohteet odottavat työntekijää (vaatii huomiota) eivätkä lähde kenenkään kirjautuneen nimissä</source>
+        <translation>  {count} item(s) or draft(s) had author columns that hold no author: kept with the author not known (never made up); such items wait for the worker (needing attention) instead of going under whoever signs in</translation>
+    </message>
+    <message>
+        <source>  {count} kohde(tta) ei voitu lukea (vaurioituneilla sivuilla); niiden idempotenssiavaimet: {keys}</source>
+        <translation>  {count} item(s) could not be read (on damaged pages); their idempotency keys: {keys}</translation>
+    </message>
+    <message>
+        <source>  vaurioituneet tiedostot siirrettiin (ei poistettu): {moved}</source>
+        <translation>  the damaged files were moved (not deleted) to {moved}</translation>
+    </message>
+    <message>
+        <source>  uudet lähtevät ovat käytössä: {new}</source>
+        <translation>  the new outbox is in place: {new}</translation>
+    </message>
+    <message>
+        <source>  seuraavaksi: aja &apos;{status}&apos; ja käynnistä sitten sovellus: se toimittaa odottavat. Säilytä {moved}, kunnes kaikki on toimitettu.</source>
+        <translation>  next: run &apos;{status}&apos;, then start the app: it delivers what waits. Keep {moved} until everything is delivered.</translation>
+    </message>
+    <message>
+        <source>  uusia lähteviä EI otettu käyttöön: {reason}</source>
+        <translation>  the new outbox was NOT put in place: {reason}</translation>
+    </message>
+    <message>
+        <source>  uudet lähtevät: {new}</source>
+        <translation>  new outbox: {new}</translation>
+    </message>
+    <message>
+        <source>  seuraavaksi: sovellus suljettuna siirrä outbox.db, outbox.db-wal ja outbox.db-shm hakemistosta {profile} sivuun toiseen kansioon (älä poista mitään), nimeä {name} nimelle outbox.db ja aja sitten &apos;{status}&apos;</source>
+        <translation>  next: with the app closed, move outbox.db, outbox.db-wal and outbox.db-shm from {profile} into a folder aside (delete nothing), rename {name} to outbox.db, then run &apos;{status}&apos;</translation>
+    </message>
+    <message>
+        <source>confirm-destination: käytännössä ei ole kuntaa {code}</source>
+        <translation>confirm-destination: no municipality {code} in the policy</translation>
+    </message>
+    <message>
+        <source>confirm-destination: {count} kohde(tta) kunnasta {code} lähtee nyt osoitteeseen {destination}; sovellus tai `paivystys outbox flush` lähettää ne</source>
+        <translation>confirm-destination: {count} item(s) of {code} now go to {destination}; the app or `paivystys outbox flush` sends them</translation>
+    </message>
+</context>
+<context>
     <name>OutboxBanner</name>
     <message>
         <source>Lähtevät eivät ole käytössä</source>
@@ -2864,6 +3304,59 @@ Send to the new address only if support has told you of the change. If in doubt,
     </message>
 </context>
 <context>
+    <name>PolicyCommands</name>
+    <message>
+        <source>--key on valinnalla --policy annetulle käytännölle; asennettu käytäntö tarkistetaan asennettua avainta vasten ({key})</source>
+        <translation>--key is for a policy given with --policy; the installed policy is checked against the installed key ({key})</translation>
+    </message>
+    <message>
+        <source>; ei allekirjoitettu: ei avainta: {key}</source>
+        <translation>; not signed: no key at {key}</translation>
+    </message>
+    <message>
+        <source>; ei allekirjoitettu: ei avainta: {key}, eikä ryhmäkäytännössä ({source})</source>
+        <translation>; not signed: no key at {key} nor in Group Policy ({source})</translation>
+    </message>
+    <message>
+        <source>allekirjoitettu</source>
+        <translation>signed</translation>
+    </message>
+    <message>
+        <source>allekirjoittamaton</source>
+        <translation>unsigned</translation>
+    </message>
+    <message>
+        <source>käytäntö kunnossa: {count} kuntaa, sarjanumero {serial}, {signed}, lähde {directory} ({names})</source>
+        <translation>policy ok: {count} municipalities, serial {serial}, {signed}, from {directory} ({names})</translation>
+    </message>
+    <message>
+        <source>{path} on jo olemassa: avainta ei koskaan korvata</source>
+        <translation>{path} already exists: a key is never overwritten</translation>
+    </message>
+    <message>
+        <source>avaimia ei voi kirjoittaa ({reason})</source>
+        <translation>the keys cannot be written ({reason})</translation>
+    </message>
+    <message>
+        <source>yksityinen avain: {private} (oikeudet 0600; pidä se vain helpdeskin allekirjoituskoneella)
+julkinen avain:   {public} (asennusohjelma asentaa sen jokaiselle työasemalle nimellä policy-signing.pub hakemiston policy.d viereen)</source>
+        <translation>private key: {private} (mode 0600; keep it on helpdesk&apos;s signing machine only)
+public key:  {public} (the installer puts it on each workstation as policy-signing.pub beside policy.d)</translation>
+    </message>
+    <message>
+        <source>allekirjoitusta ei voi kirjoittaa ({reason})</source>
+        <translation>the signature cannot be written ({reason})</translation>
+    </message>
+    <message>
+        <source>allekirjoitettu: {target} ({name}, sarjanumero {serial})</source>
+        <translation>signed: {target} ({name}, serial {serial})</translation>
+    </message>
+    <message>
+        <source>allekirjoitus kunnossa: {file} (sarjanumero {serial})</source>
+        <translation>signature ok: {file} (serial {serial})</translation>
+    </message>
+</context>
+<context>
     <name>PopulationPanel</name>
     <message>
         <source>turvakielto</source>
@@ -3097,6 +3590,145 @@ Send to the new address only if support has told you of the change. If in doubt,
     <message>
         <source>Ei viestejä.</source>
         <translation>No messages.</translation>
+    </message>
+</context>
+<context>
+    <name>SelfTest</name>
+    <message>
+        <source>versio</source>
+        <translation>version</translation>
+    </message>
+    <message>
+        <source>käytäntö</source>
+        <translation>policy</translation>
+    </message>
+    <message>
+        <source>avainsäilö</source>
+        <translation>keyring</translation>
+    </message>
+    <message>
+        <source>lähtevät</source>
+        <translation>outbox</translation>
+    </message>
+    <message>
+        <source>asiakirja</source>
+        <translation>document</translation>
+    </message>
+    <message>
+        <source>ikkuna</source>
+        <translation>window</translation>
+    </message>
+    <message>
+        <source>{check}: EPÄONNISTUI: {reason}</source>
+        <translation>{check}: FAILED: {reason}</translation>
+    </message>
+    <message>
+        <source>itsetesti: EPÄONNISTUI ({checks})</source>
+        <translation>self-test: FAILED ({checks})</translation>
+    </message>
+    <message>
+        <source>itsetesti: kunnossa</source>
+        <translation>self-test: ok</translation>
+    </message>
+    <message>
+        <source>paketoitu</source>
+        <translation>frozen</translation>
+    </message>
+    <message>
+        <source>lähdekoodista</source>
+        <translation>from source</translation>
+    </message>
+    <message>
+        <source>kunnossa ({qt}: pääikkuna näytetty ja suljettu)</source>
+        <translation>ok ({qt}: a main window shown and closed)</translation>
+    </message>
+    <message>
+        <source>(koko tiedosto)</source>
+        <translation>(whole file)</translation>
+    </message>
+    <message>
+        <source>{source}: kenttä {field}: {problem}</source>
+        <translation>{source}: field {field}: {problem}</translation>
+    </message>
+    <message>
+        <source>ei asennettu hakemistoon {where} (uusi asennus; helpdesk asentaa sen)</source>
+        <translation>none installed in {where} (a fresh install; helpdesk installs it)</translation>
+    </message>
+    <message>
+        <source>mukana tuleva esimerkki</source>
+        <translation>the shipped example</translation>
+    </message>
+    <message>
+        <source>allekirjoitettu</source>
+        <translation>signed</translation>
+    </message>
+    <message>
+        <source>allekirjoittamaton</source>
+        <translation>unsigned</translation>
+    </message>
+    <message>
+        <source>, harjoittelu</source>
+        <translation>, training</translation>
+    </message>
+    <message>
+        <source>kunnossa ({where}: {count} kuntaa, sarjanumero {serial}, {signed})</source>
+        <translation>ok ({where}: {count} municipalities, serial {serial}, {signed})</translation>
+    </message>
+    <message>
+        <source>{name} ladattu, EI käyttökelpoinen avainsäilö ({code}): sovellus ei voi säilyttää lähtevien avainta, joten se ei voi tallentaa mitään. Asenna tai avaa sellainen (Secret Service, esim. GNOME Keyring tai KWallet; Windowsin Credential Manager)</source>
+        <translation>{name} loaded, NOT a usable credential store ({code}): the app cannot keep its outbox key, so it cannot save anything. Install or unlock one (Secret Service, e.g. GNOME Keyring or KWallet; Windows Credential Manager)</translation>
+    </message>
+    <message>
+        <source>{name} (ei käyttökelpoinen avainsäilö: harjoittelu pitää avaimensa harjoitusprofiilin tiedostossa; tuotanto ei voisi avata lähteviään)</source>
+        <translation>{name} (not a usable credential store: training keeps its key in a file of the training profile; production could not open its outbox)</translation>
+    </message>
+    <message>
+        <source>{name} (käyttökelpoinen avainsäilö; jätetty koskematta: lähtevien testillä on oma avaimensa)</source>
+        <translation>{name} (a usable credential store; left untouched: the outbox test has a key of its own)</translation>
+    </message>
+    <message>
+        <source>lähtevien tiedosto kirjoitettiin salaamattomana: SQLCipher ei ole käytössä</source>
+        <translation>the outbox file was written unencrypted: SQLCipher is not in use</translation>
+    </message>
+    <message>
+        <source>tallennettua kirjausta ei luettu takaisin sellaisenaan</source>
+        <translation>the entry saved was not read back as it was saved</translation>
+    </message>
+    <message>
+        <source>takaisin luettu kirjaus ei ole sama kuin tallennettu</source>
+        <translation>the entry read back does not decode to the entry saved</translation>
+    </message>
+    <message>
+        <source>uudet lähtevät eivät läpäise eheystarkistusta: {problem}</source>
+        <translation>the new outbox fails its integrity check: {problem}</translation>
+    </message>
+    <message>
+        <source>kunnossa (SQLCipher, {cipher}, skeema {schema}: kirjaus tallennettu, tiedosto suljettu, avattu uudelleen ja kirjaus luettu takaisin)</source>
+        <translation>ok (SQLCipher, {cipher}, schema {schema}: an entry saved, the file closed, opened again and the entry read back)</translation>
+    </message>
+    <message>
+        <source>hakemiston {fonts} fontteja ei voi käyttää ({error})</source>
+        <translation>the fonts in {fonts} cannot be used ({error})</translation>
+    </message>
+    <message>
+        <source>käytännössä ei ole kuntaa, jolle kirjauksen voisi tulostaa</source>
+        <translation>the policy has no municipality to print an entry for</translation>
+    </message>
+    <message>
+        <source>tulostettu asiakirja ei ole PDF</source>
+        <translation>the document rendered is not a PDF</translation>
+    </message>
+    <message>
+        <source>tulostetussa PDF:ssä ei ole sivuja</source>
+        <translation>the PDF rendered has no pages</translation>
+    </message>
+    <message>
+        <source>PDF:stä puuttuvat kirjaimet {letters} (fontit: {fonts})</source>
+        <translation>the PDF lacks the letters {letters} (fonts from {fonts})</translation>
+    </message>
+    <message>
+        <source>kunnossa (PDF, {pages} sivu(a), {size} tavua, fontit: {fonts}, {letters} tulostettu)</source>
+        <translation>ok (PDF, {pages} page(s), {size} bytes, fonts from {fonts}, {letters} printed)</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,209 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_FI">
 <context>
+    <name>Cli</name>
+    <message>
+        <source>paluuarvot: {ok} kaikki kunnossa; {action} jokin vaatii toimia (lähtevissä odottaa tai huomiota vaativia, järjestelmään ei saada yhteyttä); {policy} käytäntö virheellinen tai puuttuu; {server} harjoituspalvelin käyttökelvoton; {outbox} lähteviä ei voi avata (avain- tai tiedosto-ongelma tai vaurioitunut loki: mitään ei muutettu; vaurioituneelle &apos;outbox salvage&apos;); {busy} toinen lähettäjä on toiminnassa</source>
+        <translation>returkoder: {ok} allt i ordning; {action} något kräver åtgärder (poster väntar eller kräver uppmärksamhet i utkorgen, ett system kan inte nås); {policy} policyn är felaktig eller saknas; {server} övningsservern är oanvändbar; {outbox} utkorgen kan inte öppnas (ett nyckel- eller filproblem, eller en skadad logg: ingenting ändrades; &apos;outbox salvage&apos; för en skadad); {busy} en annan avsändare är aktiv</translation>
+    </message>
+    <message>
+        <source>paluuarvot: {ok} kunnossa, {policy} käytäntö virheellinen tai puuttuu, {server} harjoituspalvelin käyttökelvoton, {failed} --self-test epäonnistui (syyt virhetulosteessa), {usage} käyttövirhe</source>
+        <translation>returkoder: {ok} i ordning, {policy} policyn är felaktig eller saknas, {server} övningsservern är oanvändbar, {failed} --self-test misslyckades (orsakerna på stderr), {usage} ett användningsfel</translation>
+    </message>
+    <message>
+        <source>käyttö: </source>
+        <translation>användning: </translation>
+    </message>
+    <message>
+        <source>argumentit</source>
+        <translation>argument</translation>
+    </message>
+    <message>
+        <source>valinnat</source>
+        <translation>flaggor</translation>
+    </message>
+    <message>
+        <source>näytä tämä ohje ja lopeta</source>
+        <translation>visa denna hjälp och avsluta</translation>
+    </message>
+    <message>
+        <source>{prog}: virhe: {message}</source>
+        <translation>{prog}: fel: {message}</translation>
+    </message>
+    <message>
+        <source>tämän kerran kieli (fi, sv, en): ikkunan ja komentojen; oletus: työntekijän valinta (Ohje → Kieli), muuten käytännön duty_unit.language, muuten suomeksi</source>
+        <translation>språket för denna gång (fi, sv, en): fönstrets och kommandonas; standard: arbetstagarens val (Hjälp → Språk), annars policyns duty_unit.language, annars finska</translation>
+    </message>
+    <message>
+        <source>käytäntötiedosto tai -hakemisto, vain harjoitteluun ja tarkistukseen: käy valintojen --training ja --training-server sekä komentojen training-server ja policy check kanssa. Muuten koneen käytäntö on aina ylläpitäjien ({where})</source>
+        <translation>en policyfil eller -katalog, endast för övning och kontroll: godtas med --training, --training-server, training-server och policy check. Annars är maskinens policy alltid administratörernas ({where})</translation>
+    </message>
+    <message>
+        <source>harjoittelutila: keksityt asiakkaat harjoitusjärjestelmissä, oma profiili</source>
+        <translation>övningsläge: påhittade klienter i övningssystem, en egen profil</translation>
+    </message>
+    <message>
+        <source>käytä jo käynnissä olevaa harjoituspalvelinta (luokkahuoneen palvelinta); tarkoittaa myös --training</source>
+        <translation>använd en övningsserver som redan körs (en klassrumsserver); innebär --training</translation>
+    </message>
+    <message>
+        <source>tarkista, kuvaa, allekirjoita tai varmenna käytäntö; tee allekirjoitusavainpari</source>
+        <translation>kontrollera, beskriv, signera eller verifiera en policy; skapa ett signeringsnyckelpar</translation>
+    </message>
+    <message>
+        <source>paluuarvot: {ok} kunnossa; {policy} käytäntö virheellinen, puuttuu, allekirjoittamaton tai väärin allekirjoitettu, tai avain käyttökelvoton (myös väärin annettu komento); {usage} keygen korvaisi avaimen, tai --key ilman valintaa --policy</source>
+        <translation>returkoder: {ok} i ordning; {policy} policyn är felaktig, saknas, är osignerad eller fel signerad, eller en nyckel är oanvändbar (och ett felaktigt givet kommando); {usage} keygen skulle skriva över en nyckel, eller --key utan --policy</translation>
+    </message>
+    <message>
+        <source>tarkista koneen käytäntö tai vielä asentamaton käytäntötiedosto tai -hakemisto (--policy)</source>
+        <translation>kontrollera maskinens policy, eller en policyfil eller -katalog (--policy) som ännu inte installerats</translation>
+    </message>
+    <message>
+        <source>tarkistettava käytäntötiedosto tai -hakemisto</source>
+        <translation>en policyfil eller -katalog att kontrollera</translation>
+    </message>
+    <message>
+        <source>valinnan --policy kanssa: tarkista myös sen allekirjoitukset ja sarjanumerot tätä julkista avainta vasten</source>
+        <translation>med --policy: kontrollera också dess signaturer och serienummer mot denna publika nyckel</translation>
+    </message>
+    <message>
+        <source>käytännön jokainen kenttä dokumentoituna (Markdown, englanniksi)</source>
+        <translation>varje fält i policyn, dokumenterat (Markdown, på engelska)</translation>
+    </message>
+    <message>
+        <source>uusi Ed25519-allekirjoitusavainpari</source>
+        <translation>ett nytt Ed25519-signeringsnyckelpar</translation>
+    </message>
+    <message>
+        <source>minne se tehdään</source>
+        <translation>var det ska läggas</translation>
+    </message>
+    <message>
+        <source>allekirjoita käytäntötiedosto: kirjoittaa sen viereen tiedoston FILE.sig</source>
+        <translation>signera en policyfil: skriver FILE.sig bredvid den</translation>
+    </message>
+    <message>
+        <source>tarkista FILE.sig tiedostoa FILE ja julkista avainta vasten</source>
+        <translation>kontrollera FILE.sig mot FILE och den publika nyckeln</translation>
+    </message>
+    <message>
+        <source>Päivystys – sosiaalipäivystyksen työasema. Ilman komentoa avaa ikkunan.</source>
+        <translation>Päivystys – arbetsstationen för socialjouren. Utan kommando öppnas fönstret.</translation>
+    </message>
+    <message>
+        <source>näytä ohjelman versio ja lopeta</source>
+        <translation>visa programmets version och avsluta</translation>
+    </message>
+    <message>
+        <source>tarkista tämä asennus tilapäisessä profiilissa (käytäntö, avainsäilö, lähtevät, tulostettu asiakirja, Qt ilman näyttöä) ja lopeta; asentajille ja helpdeskille</source>
+        <translation>kontrollera denna installation i en tillfällig profil (policy, nyckellager, utkorg, ett utskrivet dokument, Qt utan skärm) och avsluta; för installatörer och helpdesk</translation>
+    </message>
+    <message>
+        <source>valinnan --self-test kanssa: koneluettava tuloste</source>
+        <translation>med --self-test: maskinläsbar utdata</translation>
+    </message>
+    <message>
+        <source>koneluettava tuloste</source>
+        <translation>maskinläsbar utdata</translation>
+    </message>
+    <message>
+        <source>tarjoa käytännön jokaiselle kunnalle harjoitusjärjestelmä osoitteessa 127.0.0.1</source>
+        <translation>erbjud ett övningssystem för varje kommun i policyn på 127.0.0.1</translation>
+    </message>
+    <message>
+        <source>hakemistopalvelimen portti (oletus: mikä tahansa vapaa)</source>
+        <translation>indexserverns port (standard: vilken ledig som helst)</translation>
+    </message>
+    <message>
+        <source>IPv4-osoite, jota kuunnellaan (oletus 127.0.0.1: vain tämä kone); luokkahuoneen palvelimelle osoite, johon harjoittelijat yltävät, tai 0.0.0.0 kaikille, jolloin se ilmoittaa tämän koneen nimen</source>
+        <translation>IPv4-adressen att lyssna på (standard 127.0.0.1: endast denna dator); en klassrumsserver anger adressen som deltagarna når, eller 0.0.0.0 för alla, och meddelar då denna dators namn</translation>
+    </message>
+    <message>
+        <source>tulosta kouluttajan aineisto käytännöstä (Markdown: kunkin kunnan keksityt asiakkaat ja harjoitustehtävät) ja lopeta</source>
+        <translation>skriv ut utbildarens material för policyn (Markdown: varje kommuns påhittade klienter och övningsscenarierna) och avsluta</translation>
+    </message>
+    <message>
+        <source>tarkista käytäntö, avainsäilö, lähtevät ja jokainen järjestelmä</source>
+        <translation>kontrollera policyn, nyckellagret, utkorgen och varje system</translation>
+    </message>
+    <message>
+        <source>toimittamattomien lähtevät: määrät, toimita nyt tai pelasta vaurioituneet</source>
+        <translation>utkorgen med olevererade poster: antal, leverera nu, eller rädda en skadad</translation>
+    </message>
+    <message>
+        <source>status: mitä odottaa; flush: toimita odottavat nyt; salvage: kopioi vaurioituneiden lähtevien jokainen luettava kohde uusiin lähteviin, siirrä vanhat tiedostot (ei koskaan poistettu) profiilin hakemistoon damaged-YYYYMMDD-HHMMSS/ ja ota uudet käyttöön</source>
+        <translation>status: vad som väntar; flush: leverera det som väntar, nu; salvage: kopiera varje läsbar post i en skadad utkorg till en ny, flytta de gamla filerna (raderas aldrig) till damaged-YYYYMMDD-HHMMSS/ i profilen och ta den nya i bruk</translation>
+    </message>
+    <message>
+        <source>confirm-destination: kunta, jonka pidätetyt kohteet lähtevät sinne, minne käytäntö nyt ohjaa</source>
+        <translation>confirm-destination: kommunen vars kvarhållna poster går dit policyn nu anger</translation>
+    </message>
+    <message>
+        <source>onko alueellinen päivystys käynnissä, mistä mihin, ja kuka vastaa</source>
+        <translation>pågår den regionala jouren, sedan när och till när, och vem ansvarar</translation>
+    </message>
+    <message>
+        <source>paluuarvot: {ok} vastattu, {policy} käytäntö virheellinen tai puuttuu, {usage} --at ei ole ajankohta</source>
+        <translation>returkoder: {ok} besvarat, {policy} policyn är felaktig eller saknas, {usage} --at är ingen tidpunkt</translation>
+    </message>
+    <message>
+        <source>ajankohta, jota kysytään (oletus: nyt); ilman aikaeroa Suomen aikaa</source>
+        <translation>tidpunkten som frågan gäller (standard: nu); utan tidsförskjutning är det finsk tid</translation>
+    </message>
+    <message>
+        <source>komentorivillä annettu käytäntö hyväksytään vain harjoitteluun (--training, --training-server, training-server) ja komennolle &apos;policy check&apos;. Tämä työasema käyttää vain ylläpitäjien koneen käytäntöä ({where}). Mitään ei käynnistetty eikä lähetetty.</source>
+        <translation>en policy som anges på kommandoraden godtas endast för övning (--training, --training-server, training-server) och av &apos;policy check&apos;. Denna arbetsstation använder endast administratörernas maskinpolicy ({where}). Ingenting startades eller skickades.</translation>
+    </message>
+    <message>
+        <source>  tiedosto: {source}
+  kenttä:   {field}
+  ongelma:  {problem}</source>
+        <translation>  fil:     {source}
+  fält:    {field}
+  problem: {problem}</translation>
+    </message>
+    <message>
+        <source>(koko tiedosto)</source>
+        <translation>(hela filen)</translation>
+    </message>
+    <message>
+        <source>paivystys policy {action}: hylätty.</source>
+        <translation>paivystys policy {action}: avvisad.</translation>
+    </message>
+    <message>
+        <source>paivystys: koneen käytäntöä ei voi käyttää.</source>
+        <translation>paivystys: maskinens policy kan inte användas.</translation>
+    </message>
+    <message>
+        <source>Ota yhteys helpdeskiin: käytännön korjaaminen kuuluu heille.</source>
+        <translation>Kontakta helpdesk: det är deras sak att rätta policyn.</translation>
+    </message>
+    <message>
+        <source>outbox confirm-destination vaatii: --municipality CODE</source>
+        <translation>outbox confirm-destination kräver --municipality CODE</translation>
+    </message>
+    <message>
+        <source>paivystys --self-test: EPÄONNISTUI: {reason}</source>
+        <translation>paivystys --self-test: MISSLYCKADES: {reason}</translation>
+    </message>
+    <message>
+        <source>--json ennen komentoa on valinnalle --self-test</source>
+        <translation>--json före ett kommando är för --self-test</translation>
+    </message>
+    <message>
+        <source>--self-test ei ota komentoa</source>
+        <translation>--self-test tar inget kommando</translation>
+    </message>
+    <message>
+        <source>--self-test tarkistaa tämän koneen, ei harjoituspalvelinta: käytä valintaa --training</source>
+        <translation>--self-test kontrollerar denna dator, inte en övningsserver: använd --training</translation>
+    </message>
+    <message>
+        <source>paivystys: harjoituspalvelin käyttökelvoton: {error}</source>
+        <translation>paivystys: övningsservern är oanvändbar: {error}</translation>
+    </message>
+</context>
+<context>
     <name>ClientCard</name>
     <message>
         <source>Asiakaskortti</source>
@@ -265,6 +468,37 @@
     <message>
         <source>Hylkää ilmoitus</source>
         <translation>Kassera anmälan</translation>
+    </message>
+</context>
+<context>
+    <name>Doctor</name>
+    <message>
+        <source>käytäntö: kunnossa ({count} kuntaa, sarjanumero {serial})</source>
+        <translation>policy: i ordning ({count} kommuner, serienummer {serial})</translation>
+    </message>
+    <message>
+        <source>avainsäilö: {backend}</source>
+        <translation>nyckellager: {backend}</translation>
+    </message>
+    <message>
+        <source>avainsäilö: ei käytettävissä ({code})</source>
+        <translation>nyckellager: inte tillgängligt ({code})</translation>
+    </message>
+    <message>
+        <source>tavoitettavissa</source>
+        <translation>nåbar</translation>
+    </message>
+    <message>
+        <source>EI tavoitettavissa (ei vastausta {seconds:g} s:ssa)</source>
+        <translation>INTE nåbar (inget svar inom {seconds:g} s)</translation>
+    </message>
+    <message>
+        <source>EI tavoitettavissa ({error})</source>
+        <translation>INTE nåbar ({error})</translation>
+    </message>
+    <message>
+        <source>järjestelmä {code} {name} ({type}): {state}</source>
+        <translation>system {code} {name} ({type}): {state}</translation>
     </message>
 </context>
 <context>
@@ -788,6 +1022,73 @@
     <message>
         <source>Kirjausta ei tallennettu: henkilötunnus-kentässä tai kortilla on eri henkilö kuin kirjauksessa ({who}). Teksti on tallessa lomakkeella; palauta oikea tunnus kenttään tai hae asiakas uudelleen.</source>
         <translation>Anteckningen sparades inte: i fältet Personbeteckning eller på kortet finns en annan person än i anteckningen ({who}). Texten finns kvar på blanketten; återställ rätt beteckning i fältet eller sök klienten på nytt.</translation>
+    </message>
+</context>
+<context>
+    <name>DutyHours</name>
+    <message>
+        <source>arki-ilta ja -yö</source>
+        <translation>vardagskväll och -natt</translation>
+    </message>
+    <message>
+        <source>viikonloppu</source>
+        <translation>veckoslut</translation>
+    </message>
+    <message>
+        <source>pyhäpäivä</source>
+        <translation>helgdag</translation>
+    </message>
+    <message>
+        <source>pyhän aatto</source>
+        <translation>helgdagsafton</translation>
+    </message>
+    <message>
+        <source>virka-aika</source>
+        <translation>tjänstetid</translation>
+    </message>
+    <message>
+        <source>ma ti ke to pe la su</source>
+        <translation>mån tis ons tors fre lör sön</translation>
+    </message>
+    <message>
+        <source>päivystys: AUKI: {reason}</source>
+        <translation>jour: ÖPPEN: {reason}</translation>
+    </message>
+    <message>
+        <source>päivystys: KIINNI: {reason}</source>
+        <translation>jour: STÄNGD: {reason}</translation>
+    </message>
+    <message>
+        <source>  hetkellä:  {when}</source>
+        <translation>  vid:   {when}</translation>
+    </message>
+    <message>
+        <source>  alkaen:    {when}</source>
+        <translation>  sedan: {when}</translation>
+    </message>
+    <message>
+        <source>  päättyen:  {when}</source>
+        <translation>  till:  {when}</translation>
+    </message>
+    <message>
+        <source>vastaa: alueellinen päivystys, {unit}, puh. {phone}</source>
+        <translation>ansvarar: den regionala jouren, {unit}, tfn {phone}</translation>
+    </message>
+    <message>
+        <source>vastaa: alueellinen päivystys, {unit}</source>
+        <translation>ansvarar: den regionala jouren, {unit}</translation>
+    </message>
+    <message>
+        <source>vastaa: kunkin kunnan virka-aikainen päivystys</source>
+        <translation>ansvarar: varje kommuns jour under tjänstetid</translation>
+    </message>
+    <message>
+        <source>  {code} {name}: {unit}, puh. {phone}, faksi {fax}</source>
+        <translation>  {code} {name}: {unit}, tfn {phone}, fax {fax}</translation>
+    </message>
+    <message>
+        <source>  {code} {name}: {unit}, puh. {phone}</source>
+        <translation>  {code} {name}: {unit}, tfn {phone}</translation>
     </message>
 </context>
 <context>
@@ -2164,6 +2465,145 @@
     </message>
 </context>
 <context>
+    <name>Outbox</name>
+    <message>
+        <source>lähtevät: EI AVATTU ({code}): {detail}</source>
+        <translation>utkorg: INTE ÖPPNAD ({code}): {detail}</translation>
+    </message>
+    <message>
+        <source>  profiili: {profile}; siellä ei muutettu mitään.</source>
+        <translation>  profil: {profile}; ingenting ändrades där.</translation>
+    </message>
+    <message>
+        <source>  tehtävä: kopioi outbox.db, outbox.db-wal ja outbox.db-shm hakemistosta {profile} talteen (varmuuskopioksi; älä poista mitään) ja aja sitten &apos;{command}&apos;.</source>
+        <translation>  att göra: kopiera outbox.db, outbox.db-wal och outbox.db-shm från {profile} åt sidan (en säkerhetskopia; radera ingenting), kör sedan &apos;{command}&apos;.</translation>
+    </message>
+    <message>
+        <source>  oikeudet: {path}: tila on {was}, muut voivat lukea sen; ei muutettavissa</source>
+        <translation>  rättigheter: {path} har rättigheterna {was}: andra kan läsa den; kan inte ändras</translation>
+    </message>
+    <message>
+        <source>  oikeudet: {path}: tila oli {was}, muut saattoivat lukea sen; nyt {now}</source>
+        <translation>  rättigheter: {path} hade rättigheterna {was}: andra kunde läsa den; nu {now}</translation>
+    </message>
+    <message>
+        <source>kirjoitusloki ehjä ({kept}/{frames} kehystä käytössä)</source>
+        <translation>skrivloggen intakt ({kept} av {frames} ramar i bruk)</translation>
+    </message>
+    <message>
+        <source>kirjoitusloki (outbox.db-wal) on vaurioitunut otsakkeestaan ({frames} kehystä), ja {beyond} vahvistettua transaktiota on ehjänä vaurion takana: lähtevien avaaminen hävittäisi ne lopullisesti</source>
+        <translation>skrivloggen (outbox.db-wal) är skadad i sitt huvud (av {frames}), och {beyond} bekräftade transaktioner ligger intakta bortom skadan: att öppna utkorgen skulle förlora dem för gott</translation>
+    </message>
+    <message>
+        <source>kirjoitusloki (outbox.db-wal) on vaurioitunut kehyksen {frame}/{frames} kohdalta, ja {beyond} vahvistettua transaktiota on ehjänä vaurion takana: lähtevien avaaminen hävittäisi ne lopullisesti</source>
+        <translation>skrivloggen (outbox.db-wal) är skadad vid ram {frame} av {frames}, och {beyond} bekräftade transaktioner ligger intakta bortom skadan: att öppna utkorgen skulle förlora dem för gott</translation>
+    </message>
+    <message>
+        <source>lähtevät: {waiting} odottaa, {sending} lähdössä, {attention} vaatii huomiota, {drafts} luonnos(ta)</source>
+        <translation>utkorg: {waiting} väntar, {sending} skickas, {attention} kräver uppmärksamhet, {drafts} utkast</translation>
+    </message>
+    <message>
+        <source>  käyttötapahtumat: {count} toimittamatta rekisterinpitäjien käyttölokeihin; lähtevien poistaminen hävittää ne</source>
+        <translation>  åtkomsthändelser: {count} ännu inte levererade till de registeransvarigas åtkomstloggar; tas utkorgen bort förloras de</translation>
+    </message>
+    <message>
+        <source>  luonnokset: {count} tallentamaton(ta) lomake(tta), tarjotaan takaisin, kun sovellus käynnistyy; lähtevien poistaminen hävittää ne</source>
+        <translation>  utkast: {count} osparade formulär, erbjuds tillbaka när appen startar; tas utkorgen bort förloras de</translation>
+    </message>
+    <message>
+        <source>  tiedosto: skeema {schema}, salaus {cipher} ({page_size} tavun sivut, {hmac})</source>
+        <translation>  fil: schema {schema}, chiffer {cipher} (sidor på {page_size} byte, {hmac})</translation>
+    </message>
+    <message>
+        <source>  {code}: {count} kohde(tta); viimeksi toimitettu {when}</source>
+        <translation>  {code}: {count} post(er); senast levererat {when}</translation>
+    </message>
+    <message>
+        <source>ei koskaan</source>
+        <translation>aldrig</translation>
+    </message>
+    <message>
+        <source>  {code}: {count} kohde(tta) PIDÄTETTY: käytäntö nimeää nyt toisen rekisterinpitäjän, järjestelmän tai osoitteen kuin niille tallennettaessa. Jos siirto on tarkoitettu: paivystys outbox confirm-destination --municipality {code}</source>
+        <translation>  {code}: {count} post(er) KVARHÅLLNA: policyn anger nu en annan registeransvarig, ett annat system eller en annan adress än de sparades för. Om flytten är avsiktlig: paivystys outbox confirm-destination --municipality {code}</translation>
+    </message>
+    <message>
+        <source>flush: {codes} jäi toimittamatta: toinen lähettäjä (sovellus tai toinen flush) toimittaa sinne; niiden kohteet odottavat sitä</source>
+        <translation>flush: {codes} inte levererade: en annan avsändare (appen eller en flush) levererar dit; deras poster väntar på den</translation>
+    </message>
+    <message>
+        <source>flush: mitään ei toimitettu (kaikki oli toisen lähettäjän); yritä myöhemmin</source>
+        <translation>flush: ingenting levererades (allt var en annan avsändares); försök senare</translation>
+    </message>
+    <message>
+        <source>flush: {delivered} toimitettu, {retry} odottaa yhä, {attention} vaatii huomiota</source>
+        <translation>flush: {delivered} levererade, {retry} väntar fortfarande, {attention} kräver uppmärksamhet</translation>
+    </message>
+    <message>
+        <source>lähtevät: {waiting} odottaa, {attention} vaatii huomiota, {drafts} luonnos(ta)</source>
+        <translation>utkorg: {waiting} väntar, {attention} kräver uppmärksamhet, {drafts} utkast</translation>
+    </message>
+    <message>
+        <source>salvage: ei lähteviä hakemistossa {profile}; ei tehtävää</source>
+        <translation>salvage: ingen utkorg i {profile}; inget att göra</translation>
+    </message>
+    <message>
+        <source>salvage: lähtevät aukeavat eivätkä ole vaurioituneet; ei tehtävää</source>
+        <translation>salvage: utkorgen öppnas och är inte skadad; inget att göra</translation>
+    </message>
+    <message>
+        <source>vaurio: {damage}</source>
+        <translation>skada: {damage}</translation>
+    </message>
+    <message>
+        <source>salvage: {items} kohde(tta) ({waiting} odottaa, {attention} vaatii huomiota, {manual} faksi(a)) ja {drafts} luonnos(ta) pelastettu uusiin lähteviin</source>
+        <translation>salvage: {items} post(er) ({waiting} väntar, {attention} kräver uppmärksamhet, {manual} fax) och {drafts} utkast räddade till en ny utkorg</translation>
+    </message>
+    <message>
+        <source>  {count} kohde(tta) löytyi vain vauriota edeltäneestä tilasta: ne on ehkä toimitettu tai hylätty sen jälkeen, joten ne odottavat työntekijää (vaatii huomiota) eivätkä lähde itsestään</source>
+        <translation>  {count} post(er) hittades endast i tillståndet före skadan: de kan ha levererats eller kasserats sedan dess, så de väntar på arbetstagaren (kräver uppmärksamhet) i stället för att gå av sig själva</translation>
+    </message>
+    <message>
+        <source>  {count} kohteen tai luonnoksen tekijäsarakkeissa ei ole tekijää: säilytetty tekijä tuntemattomana (ei koskaan keksitty); sellaiset kohteet odottavat työntekijää (vaatii huomiota) eivätkä lähde kenenkään kirjautuneen nimissä</source>
+        <translation>  {count} post(er) eller utkast hade författarkolumner utan författare: behållna med okänd författare (aldrig påhittad); sådana poster väntar på arbetstagaren (kräver uppmärksamhet) i stället för att gå i namnet på den som loggar in</translation>
+    </message>
+    <message>
+        <source>  {count} kohde(tta) ei voitu lukea (vaurioituneilla sivuilla); niiden idempotenssiavaimet: {keys}</source>
+        <translation>  {count} post(er) kunde inte läsas (på skadade sidor); deras idempotensnycklar: {keys}</translation>
+    </message>
+    <message>
+        <source>  vaurioituneet tiedostot siirrettiin (ei poistettu): {moved}</source>
+        <translation>  de skadade filerna flyttades (raderades inte) till {moved}</translation>
+    </message>
+    <message>
+        <source>  uudet lähtevät ovat käytössä: {new}</source>
+        <translation>  den nya utkorgen är i bruk: {new}</translation>
+    </message>
+    <message>
+        <source>  seuraavaksi: aja &apos;{status}&apos; ja käynnistä sitten sovellus: se toimittaa odottavat. Säilytä {moved}, kunnes kaikki on toimitettu.</source>
+        <translation>  nästa steg: kör &apos;{status}&apos;, starta sedan appen: den levererar det som väntar. Behåll {moved} tills allt har levererats.</translation>
+    </message>
+    <message>
+        <source>  uusia lähteviä EI otettu käyttöön: {reason}</source>
+        <translation>  den nya utkorgen togs INTE i bruk: {reason}</translation>
+    </message>
+    <message>
+        <source>  uudet lähtevät: {new}</source>
+        <translation>  ny utkorg: {new}</translation>
+    </message>
+    <message>
+        <source>  seuraavaksi: sovellus suljettuna siirrä outbox.db, outbox.db-wal ja outbox.db-shm hakemistosta {profile} sivuun toiseen kansioon (älä poista mitään), nimeä {name} nimelle outbox.db ja aja sitten &apos;{status}&apos;</source>
+        <translation>  nästa steg: med appen stängd, flytta outbox.db, outbox.db-wal och outbox.db-shm från {profile} till en mapp vid sidan om (radera ingenting), byt namn på {name} till outbox.db, kör sedan &apos;{status}&apos;</translation>
+    </message>
+    <message>
+        <source>confirm-destination: käytännössä ei ole kuntaa {code}</source>
+        <translation>confirm-destination: ingen kommun {code} i policyn</translation>
+    </message>
+    <message>
+        <source>confirm-destination: {count} kohde(tta) kunnasta {code} lähtee nyt osoitteeseen {destination}; sovellus tai `paivystys outbox flush` lähettää ne</source>
+        <translation>confirm-destination: {count} post(er) från {code} går nu till {destination}; appen eller `paivystys outbox flush` skickar dem</translation>
+    </message>
+</context>
+<context>
     <name>OutboxBanner</name>
     <message>
         <source>Lähtevät eivät ole käytössä</source>
@@ -2864,6 +3304,59 @@ Skicka till den nya adressen endast om supporten har berättat om ändringen. I 
     </message>
 </context>
 <context>
+    <name>PolicyCommands</name>
+    <message>
+        <source>--key on valinnalla --policy annetulle käytännölle; asennettu käytäntö tarkistetaan asennettua avainta vasten ({key})</source>
+        <translation>--key är för en policy som anges med --policy; den installerade policyn kontrolleras mot den installerade nyckeln ({key})</translation>
+    </message>
+    <message>
+        <source>; ei allekirjoitettu: ei avainta: {key}</source>
+        <translation>; inte signerad: ingen nyckel i {key}</translation>
+    </message>
+    <message>
+        <source>; ei allekirjoitettu: ei avainta: {key}, eikä ryhmäkäytännössä ({source})</source>
+        <translation>; inte signerad: ingen nyckel i {key} och inte heller i grupprincipen ({source})</translation>
+    </message>
+    <message>
+        <source>allekirjoitettu</source>
+        <translation>signerad</translation>
+    </message>
+    <message>
+        <source>allekirjoittamaton</source>
+        <translation>osignerad</translation>
+    </message>
+    <message>
+        <source>käytäntö kunnossa: {count} kuntaa, sarjanumero {serial}, {signed}, lähde {directory} ({names})</source>
+        <translation>policyn i ordning: {count} kommuner, serienummer {serial}, {signed}, från {directory} ({names})</translation>
+    </message>
+    <message>
+        <source>{path} on jo olemassa: avainta ei koskaan korvata</source>
+        <translation>{path} finns redan: en nyckel skrivs aldrig över</translation>
+    </message>
+    <message>
+        <source>avaimia ei voi kirjoittaa ({reason})</source>
+        <translation>nycklarna kan inte skrivas ({reason})</translation>
+    </message>
+    <message>
+        <source>yksityinen avain: {private} (oikeudet 0600; pidä se vain helpdeskin allekirjoituskoneella)
+julkinen avain:   {public} (asennusohjelma asentaa sen jokaiselle työasemalle nimellä policy-signing.pub hakemiston policy.d viereen)</source>
+        <translation>privat nyckel: {private} (rättigheter 0600; förvara den endast på helpdeskens signeringsdator)
+publik nyckel: {public} (installationsprogrammet lägger den på varje arbetsstation som policy-signing.pub bredvid policy.d)</translation>
+    </message>
+    <message>
+        <source>allekirjoitusta ei voi kirjoittaa ({reason})</source>
+        <translation>signaturen kan inte skrivas ({reason})</translation>
+    </message>
+    <message>
+        <source>allekirjoitettu: {target} ({name}, sarjanumero {serial})</source>
+        <translation>signerad: {target} ({name}, serienummer {serial})</translation>
+    </message>
+    <message>
+        <source>allekirjoitus kunnossa: {file} (sarjanumero {serial})</source>
+        <translation>signaturen i ordning: {file} (serienummer {serial})</translation>
+    </message>
+</context>
+<context>
     <name>PopulationPanel</name>
     <message>
         <source>turvakielto</source>
@@ -3097,6 +3590,145 @@ Skicka till den nya adressen endast om supporten har berättat om ändringen. I 
     <message>
         <source>Ei viestejä.</source>
         <translation>Inga meddelanden.</translation>
+    </message>
+</context>
+<context>
+    <name>SelfTest</name>
+    <message>
+        <source>versio</source>
+        <translation>version</translation>
+    </message>
+    <message>
+        <source>käytäntö</source>
+        <translation>policy</translation>
+    </message>
+    <message>
+        <source>avainsäilö</source>
+        <translation>nyckellager</translation>
+    </message>
+    <message>
+        <source>lähtevät</source>
+        <translation>utkorg</translation>
+    </message>
+    <message>
+        <source>asiakirja</source>
+        <translation>dokument</translation>
+    </message>
+    <message>
+        <source>ikkuna</source>
+        <translation>fönster</translation>
+    </message>
+    <message>
+        <source>{check}: EPÄONNISTUI: {reason}</source>
+        <translation>{check}: MISSLYCKADES: {reason}</translation>
+    </message>
+    <message>
+        <source>itsetesti: EPÄONNISTUI ({checks})</source>
+        <translation>självtest: MISSLYCKADES ({checks})</translation>
+    </message>
+    <message>
+        <source>itsetesti: kunnossa</source>
+        <translation>självtest: i ordning</translation>
+    </message>
+    <message>
+        <source>paketoitu</source>
+        <translation>paketerad</translation>
+    </message>
+    <message>
+        <source>lähdekoodista</source>
+        <translation>från källkod</translation>
+    </message>
+    <message>
+        <source>kunnossa ({qt}: pääikkuna näytetty ja suljettu)</source>
+        <translation>i ordning ({qt}: ett huvudfönster visat och stängt)</translation>
+    </message>
+    <message>
+        <source>(koko tiedosto)</source>
+        <translation>(hela filen)</translation>
+    </message>
+    <message>
+        <source>{source}: kenttä {field}: {problem}</source>
+        <translation>{source}: fält {field}: {problem}</translation>
+    </message>
+    <message>
+        <source>ei asennettu hakemistoon {where} (uusi asennus; helpdesk asentaa sen)</source>
+        <translation>ingen installerad i {where} (en ny installation; helpdesk installerar den)</translation>
+    </message>
+    <message>
+        <source>mukana tuleva esimerkki</source>
+        <translation>det medföljande exemplet</translation>
+    </message>
+    <message>
+        <source>allekirjoitettu</source>
+        <translation>signerad</translation>
+    </message>
+    <message>
+        <source>allekirjoittamaton</source>
+        <translation>osignerad</translation>
+    </message>
+    <message>
+        <source>, harjoittelu</source>
+        <translation>, övning</translation>
+    </message>
+    <message>
+        <source>kunnossa ({where}: {count} kuntaa, sarjanumero {serial}, {signed})</source>
+        <translation>i ordning ({where}: {count} kommuner, serienummer {serial}, {signed})</translation>
+    </message>
+    <message>
+        <source>{name} ladattu, EI käyttökelpoinen avainsäilö ({code}): sovellus ei voi säilyttää lähtevien avainta, joten se ei voi tallentaa mitään. Asenna tai avaa sellainen (Secret Service, esim. GNOME Keyring tai KWallet; Windowsin Credential Manager)</source>
+        <translation>{name} laddat, INTE ett användbart nyckellager ({code}): appen kan inte förvara utkorgens nyckel, så den kan inte spara något. Installera eller lås upp ett (Secret Service, t.ex. GNOME Keyring eller KWallet; Windows Credential Manager)</translation>
+    </message>
+    <message>
+        <source>{name} (ei käyttökelpoinen avainsäilö: harjoittelu pitää avaimensa harjoitusprofiilin tiedostossa; tuotanto ei voisi avata lähteviään)</source>
+        <translation>{name} (inte ett användbart nyckellager: övningen förvarar sin nyckel i en fil i övningsprofilen; produktionen kunde inte öppna sin utkorg)</translation>
+    </message>
+    <message>
+        <source>{name} (käyttökelpoinen avainsäilö; jätetty koskematta: lähtevien testillä on oma avaimensa)</source>
+        <translation>{name} (ett användbart nyckellager; lämnat orört: utkorgstestet har en egen nyckel)</translation>
+    </message>
+    <message>
+        <source>lähtevien tiedosto kirjoitettiin salaamattomana: SQLCipher ei ole käytössä</source>
+        <translation>utkorgsfilen skrevs okrypterad: SQLCipher används inte</translation>
+    </message>
+    <message>
+        <source>tallennettua kirjausta ei luettu takaisin sellaisenaan</source>
+        <translation>den sparade anteckningen lästes inte tillbaka som den sparades</translation>
+    </message>
+    <message>
+        <source>takaisin luettu kirjaus ei ole sama kuin tallennettu</source>
+        <translation>den tillbakalästa anteckningen avkodas inte till den sparade</translation>
+    </message>
+    <message>
+        <source>uudet lähtevät eivät läpäise eheystarkistusta: {problem}</source>
+        <translation>den nya utkorgen klarar inte sin integritetskontroll: {problem}</translation>
+    </message>
+    <message>
+        <source>kunnossa (SQLCipher, {cipher}, skeema {schema}: kirjaus tallennettu, tiedosto suljettu, avattu uudelleen ja kirjaus luettu takaisin)</source>
+        <translation>i ordning (SQLCipher, {cipher}, schema {schema}: en anteckning sparad, filen stängd, öppnad igen och anteckningen läst tillbaka)</translation>
+    </message>
+    <message>
+        <source>hakemiston {fonts} fontteja ei voi käyttää ({error})</source>
+        <translation>typsnitten i {fonts} kan inte användas ({error})</translation>
+    </message>
+    <message>
+        <source>käytännössä ei ole kuntaa, jolle kirjauksen voisi tulostaa</source>
+        <translation>policyn har ingen kommun att skriva ut en anteckning för</translation>
+    </message>
+    <message>
+        <source>tulostettu asiakirja ei ole PDF</source>
+        <translation>det framställda dokumentet är ingen PDF</translation>
+    </message>
+    <message>
+        <source>tulostetussa PDF:ssä ei ole sivuja</source>
+        <translation>den framställda PDF-filen har inga sidor</translation>
+    </message>
+    <message>
+        <source>PDF:stä puuttuvat kirjaimet {letters} (fontit: {fonts})</source>
+        <translation>PDF-filen saknar bokstäverna {letters} (typsnitt från {fonts})</translation>
+    </message>
+    <message>
+        <source>kunnossa (PDF, {pages} sivu(a), {size} tavua, fontit: {fonts}, {letters} tulostettu)</source>
+        <translation>i ordning (PDF, {pages} sida/sidor, {size} byte, typsnitt från {fonts}, {letters} utskrivna)</translation>
     </message>
 </context>
 <context>
