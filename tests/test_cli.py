@@ -291,7 +291,13 @@ def test_a_policy_on_the_command_line_is_refused_outside_training(
         evil.setblocking(False)
         path = evil_policy(tmp_path, evil.getsockname()[1])
         done = run_app(
-            *command, "--policy", str(path), "--lang", "en", env=profile_env(tmp_path), profile=tmp_path
+            *command,
+            "--policy",
+            str(path),
+            "--lang",
+            "en",
+            env=profile_env(tmp_path),
+            profile=tmp_path,
         )
         with pytest.raises(BlockingIOError):
             evil.accept()  # nothing was sent there
