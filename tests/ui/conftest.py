@@ -39,3 +39,17 @@ def language(
         qapp.removeTranslator(translator)
     QLocale.setDefault(before)
     wording.set_translate(None)
+
+
+@pytest.fixture(params=["fi", "sv", "en"])
+def any_language(
+    request: pytest.FixtureRequest, qapp: QApplication, compiled_translations: Path
+) -> Iterator[str]:
+    """The interface in Finnish, Swedish or English, as the app installs it; removed after."""
+    before = QLocale()
+    installed = install_translations(qapp, request.param, compiled_translations)
+    yield request.param
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(before)
+    wording.set_translate(None)

@@ -388,3 +388,31 @@ def test_run_shows_the_window_and_returns_the_exit_code(
     assert len(shown) == 1
     assert shown[0].windowTitle() == "Päivystys – HARJOITTELU"
     assert shown[0].runner.pending == 0
+
+
+def test_a_contact_time_that_is_no_date_is_not_saved(
+    qtbot: QtBot, window: MainWindow, training: TrainingServer
+) -> None:
+    select_jarvenpaa(qtbot, window)
+    with qtbot.waitSignal(window.client_loaded, timeout=WAIT_MS):
+        search(qtbot, window, clients(training)[0].hetu.value)
+    write_entry(qtbot, window, "Yhteydenotto helmikuun viimeisenä iltana.")
+    field = window.desk.form.contact_time
+    field.setFocus()
+    field.setSelectedSection(field.sectionAt(0))
+    QTest.keyClicks(field, "31.2.2026 22.40")
+    save(qtbot, window)
+    assert "Yhteydenoton aika: Päivämäärää 31.2.2026 ei ole." in status_text(window)
+    assert field.property("invalid") is True
+    assert field.text().startswith("31.2.2026")
+    assert not window.desk.form.saving
+    wait_idle(qtbot, window)
+    assert inspect(training)[JARVENPAA] == []
+    # Corrected, it goes with the time typed.
+    field.setSelectedSection(field.sectionAt(0))
+    QTest.keyClicks(field, "28.2.2026 22.40")
+    assert not field.property("invalid")
+    with qtbot.waitSignal(window.entry_delivered, timeout=WAIT_MS):
+        save(qtbot, window)
+    (record,) = inspect(training)[JARVENPAA]
+    assert record["text"] == "Yhteydenotto helmikuun viimeisenä iltana."

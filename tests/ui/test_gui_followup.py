@@ -14,6 +14,7 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QMenu, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -492,3 +493,36 @@ def test_an_effica_notification_is_a_fax_the_outbox_view_prints_and_marks_sent(
     confirm_sent(qtbot, followup.fax, view.mark_sent_button)
     qtbot.waitUntil(lambda: view.table.rowCount() == 0, timeout=WAIT_MS)
     assert inspect(training)[JARVENPAA] == []
+
+
+def test_a_received_time_that_is_no_date_is_refused_and_then_goes_as_typed(
+    qtbot: QtBot, window: MainWindow, followup: FollowupController, training: TrainingServer
+) -> None:
+    child = clients(training, HYVINKAA)[0]
+    select(qtbot, window, Qt.Key.Key_1, HYVINKAA)
+    form = open_notification(qtbot, window, followup)
+    fields = form.fields
+    type_text(fields.child_hetu, child.hetu.value)
+    type_text(fields.what_happened, WHAT)
+    fields.urgency.setCurrentIndex(fields.urgency.findText("Ei kiireellinen"))
+    field = fields.received_at
+    field.setFocus()
+    field.setSelectedSection(field.sectionAt(0))
+    QTest.keyClicks(field, "31.4.2026 23.40")  # April has 30 days
+
+    with qtbot.waitSignal(form.refused, timeout=WAIT_MS) as refused:
+        click(form.forward_button)
+    assert refused.args is not None
+    assert refused.args[0] == "received_at"
+    assert field.property("invalid") is True
+    assert "Vastaanotettu: Päivämäärää 31.4.2026 ei ole." in form.problem.text()
+    assert records(training, HYVINKAA, "notification") == []
+
+    # Corrected: the date typed over the month shown, as typed.
+    field.setSelectedSection(field.sectionAt(0))
+    QTest.keyClicks(field, "31.3.2026 23.40")
+    assert not field.property("invalid")
+    with qtbot.waitSignal(followup.followup_delivered, timeout=WAIT_MS):
+        click(form.forward_button)
+    (record,) = records(training, HYVINKAA, "notification")
+    assert record["received_by_duty_at"].startswith("2026-03-31T23:40")

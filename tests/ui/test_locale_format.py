@@ -4,7 +4,6 @@ window, and read back from what the worker types."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -38,20 +37,6 @@ _QT_LANGUAGES = {
 }
 _SHORT = QLocale.FormatType.ShortFormat
 MOMENT = dt.datetime(2026, 12, 6, 8, 5, 7)  # a Sunday
-
-
-@pytest.fixture(params=["fi", "sv", "en"])
-def any_language(
-    request: pytest.FixtureRequest, qapp: QApplication, compiled_translations: Path
-) -> Iterator[str]:
-    """The interface in Finnish, Swedish or English, as the app installs it; removed after."""
-    before = QLocale()
-    installed = install_translations(qapp, request.param, compiled_translations)
-    yield request.param
-    for translator in installed:
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(before)
-    wording.set_translate(None)
 
 
 def finland(language: str) -> QLocale:

@@ -315,6 +315,11 @@ class EntryForm(QGroupBox):
         if refusal:
             self.save_refused.emit(refusal)
             return
+        problem = self.contact_time.problem()
+        if problem:
+            self.save_refused.emit(problem)
+            self.contact_time.setFocus()
+            return
         if not self.narrative.toPlainText().strip():
             self.save_refused.emit(
                 self.tr(

@@ -174,6 +174,7 @@ class NotificationFields(QWidget):
             "notifier_organisation": self.notifier_organisation,
             "urgency": self.urgency,
             "municipality": self.municipality,
+            "received_at": self.received_at,
         }
         return widgets.get(field)
 

@@ -390,6 +390,10 @@ class NotificationForm(FollowUpWindow):
 
     def _build_notification(self) -> ChildWelfareNotification | None:
         fields = self.fields
+        problem = fields.received_at.problem()
+        if problem:
+            self._refuse("received_at", problem)
+            return None
         try:
             hetu = parse_hetu(fields.child_hetu.text())
         except InvalidHetu as invalid:

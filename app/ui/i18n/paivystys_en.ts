@@ -404,6 +404,13 @@
     </message>
 </context>
 <context>
+    <name>DateTimeField</name>
+    <message>
+        <source>Päivämäärää {date} ei ole. Korjaa päivä, kuukausi tai vuosi; mitään ei tallennettu eikä lähetetty.</source>
+        <translation>There is no date {date}. Correct the day, month or year; nothing was saved or sent.</translation>
+    </message>
+</context>
+<context>
     <name>DiscardDialog</name>
     <message>
         <source>Hylkäämisen syy</source>

@@ -404,6 +404,13 @@
     </message>
 </context>
 <context>
+    <name>DateTimeField</name>
+    <message>
+        <source>Päivämäärää {date} ei ole. Korjaa päivä, kuukausi tai vuosi; mitään ei tallennettu eikä lähetetty.</source>
+        <translation>Datumet {date} finns inte. Rätta dagen, månaden eller året; ingenting sparades eller skickades.</translation>
+    </message>
+</context>
+<context>
     <name>DiscardDialog</name>
     <message>
         <source>Hylkäämisen syy</source>
