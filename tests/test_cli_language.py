@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,15 +23,27 @@ from app.services import i18n, paths
 from app.services.settings import SettingsStore, UserSettings
 from app.training.server import TrainingServer
 from tests.gui_helpers import TRANSLATIONS_SCRIPT, finnish_words, words
-from tests.helpers import example_data, write_toml
+from tests.helpers import app_command, example_data, write_toml
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
+PROFILE: list[Path] = []
+
+
+@pytest.fixture(autouse=True)
+def this_tests_profile(profile: Path) -> Iterator[None]:
+    """:func:`run` starts the app in this test's profile (conftest's)."""
+    PROFILE.append(profile)
+    yield
+    PROFILE.pop()
+
+
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    """``python -m app ARGS`` in this test's profile (conftest points XDG at it)."""
+    """``python -m app ARGS`` in this test's profile, where :func:`choose_in_settings`
+    writes (tests.helpers.app_command)."""
     return subprocess.run(
-        [sys.executable, "-m", "app", *args],
+        app_command(PROFILE[-1], *args),
         cwd=ROOT,
         capture_output=True,
         text=True,
