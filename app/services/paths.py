@@ -6,11 +6,11 @@ The machine policy is not here: it lives only in the administrators' location
 
 from __future__ import annotations
 
-import importlib.resources
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
@@ -32,6 +32,8 @@ def resources_dir(bundle: str | None = None) -> Path:
     """
     if bundle is not None:
         return Path(bundle) / "resources"
+    import importlib.resources  # only here: see RESOURCES below
+
     try:
         root = importlib.resources.files(RESOURCE_PACKAGE)
     except ModuleNotFoundError:
@@ -51,8 +53,26 @@ def frozen_bundle() -> str | None:
     return bundle if isinstance(bundle, str) else None
 
 
-RESOURCES = resources_dir(frozen_bundle())
-EXAMPLE_POLICY = RESOURCES / "policy" / "keski-uusimaa.toml"
+if TYPE_CHECKING:
+    RESOURCES: Path
+    """The shipped resources of this run (:func:`resources_dir`)."""
+    EXAMPLE_POLICY: Path
+    """The example policy among them (training mode's)."""
+else:
+
+    def __getattr__(name: str) -> Path:
+        # Found on first use, not when the module is imported: importlib.resources and
+        # the package lookup cost the start-up some 10 ms before the first window, which
+        # needs no resource (docs/performance.md, measurement 6).
+        if name == "RESOURCES":
+            value = resources_dir(frozen_bundle())
+        elif name == "EXAMPLE_POLICY":
+            value = __getattr__("RESOURCES") / "policy" / "keski-uusimaa.toml"
+        else:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        globals()[name] = value
+        return value
+
 
 # Every per-user directory below this one instead of the platform's places, while
 # :func:`redirected` is in effect (the self-test's temporary profile). Only code sets
