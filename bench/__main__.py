@@ -71,7 +71,7 @@ def run(args: argparse.Namespace, argv: Sequence[str]) -> int:
     started = time.perf_counter()
     quick: bool = args.quick
     saves = 300 if quick else 3000
-    start_pairs = 3 if quick else 10
+    start_pairs = 3 if quick else 20
     directory = Path(tempfile.mkdtemp(prefix="paivystys-bench-", dir=args.directory))
     profile = directory / "profile"
     env = child_environment(profile)
