@@ -172,14 +172,9 @@ def test_the_policys_default_language_comes_after_the_workers(tmp_path: Path) ->
     assert given.stdout.startswith("käytäntö: kunnossa (6 kuntaa, sarjanumero 0)\n")
 
 
-def test_finnish_loads_no_qt() -> None:
-    code = (
-        "import sys, app.main\n"
-        "app.main.use_language('fi')\n"
-        "app.main.build_parser().format_help()\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'PySide6'))"
-    )
-    done = subprocess.run(
+def python_says(code: str) -> subprocess.CompletedProcess[str]:
+    """``python -c CODE`` from the repository, its output as text."""
+    return subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,
         capture_output=True,
@@ -187,6 +182,16 @@ def test_finnish_loads_no_qt() -> None:
         timeout=60,
         check=False,
     )
+
+
+def test_finnish_loads_no_qt() -> None:
+    code = (
+        "import sys, app.main\n"
+        "app.main.use_language('fi')\n"
+        "app.main.build_parser().format_help()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'PySide6'))"
+    )
+    done = python_says(code)
     assert done.stdout.strip() == "[]", done.stderr
 
 
@@ -197,14 +202,7 @@ def test_swedish_loads_qtcore_alone() -> None:
         "app.main.build_parser().format_help()\n"
         "print(sorted(m for m in sys.modules if m.startswith('PySide6.Qt')))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = python_says(code)
     assert done.stdout.strip() == "['PySide6.QtCore']", done.stderr
 
 
@@ -218,14 +216,7 @@ def test_the_translator_needs_no_application() -> None:
         "assert QCoreApplication.instance() is None\n"
         "print(translate('Doctor', 'tavoitettavissa'))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = python_says(code)
     assert done.stdout.strip() == "reachable", done.stderr
 
 
