@@ -163,3 +163,21 @@ def test_a_session_ended_offline_says_sign_in_again_and_the_entry_goes_once(
     assert entry["author_id"] == "tyontekija-901"
     assert entry["auth_method"] == "oidc"
     assert not banner.isVisible()
+
+
+def test_a_search_before_signing_in_says_sign_in_not_that_the_system_is_down(
+    qtbot: QtBot, opener: WindowOpener, training: TrainingServer
+) -> None:
+    """The first search of the night, before Ctrl+Shift+K: the card and the population
+    panel say to sign in; neither blames the system (it answered) or the password."""
+    window = opener.open(opener.context(sign_in=True))
+    select_jarvenpaa(qtbot, window)
+    search(qtbot, window, clients(training)[0].hetu.value)
+    card = window.desk.card.notice.text()
+    assert "Asiakasta ei voitu hakea." in card
+    assert "Ctrl+Shift+K" in card
+    assert "ei vastannut" not in card
+    population = window.desk.population.panel.notice
+    qtbot.waitUntil(lambda: "Väestötietoja ei saatu" in population.text(), timeout=WAIT_MS)
+    assert "kirjaudu ensin (Ctrl+Shift+K)" in population.text()
+    assert "ei hyväksynyt" not in population.text()

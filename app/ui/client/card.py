@@ -184,12 +184,23 @@ class ClientCard(QFrame):
             )
 
     def show_lookup_failed(
-        self, hetu: Hetu, entry_possible: bool, person: PersonDetails | None = None
+        self,
+        hetu: Hetu,
+        entry_possible: bool,
+        person: PersonDetails | None = None,
+        reason: str = "",
     ) -> None:
-        """The system could not be asked; ``person``: what the population register gave."""
+        """The client could not be looked up. ``entry_possible``: the system did not
+        answer, and an entry may wait for it; else ``reason`` says why (not signed in,
+        refused, ...: the message bar's text). ``person``: what the population register
+        gave."""
         self.clear_client()
-        text = self.tr("Asiakasta ei voitu hakea: asiakastietojärjestelmä ei vastannut.")
-        if entry_possible:
+        if not entry_possible:
+            text = self.tr("Asiakasta ei voitu hakea.")
+            if reason:
+                text += " " + reason
+        else:
+            text = self.tr("Asiakasta ei voitu hakea: asiakastietojärjestelmä ei vastannut.")
             text += " " + self.tr(
                 "Voit silti kirjoittaa kirjauksen tälle henkilötunnukselle (Ctrl+N) ja "
                 "tallentaa sen: se odottaa salatuissa lähtevissä ja lähtee, kun järjestelmä "

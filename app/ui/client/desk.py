@@ -556,10 +556,9 @@ class DutyDesk(QWidget):
         if entry_possible:
             self.reachability_learned.emit(municipality.code, False)
         self._unlooked_hetu = hetu if entry_possible else None
-        self.card.show_lookup_failed(hetu, entry_possible)
-        self._status.error(
-            messages.connector_failure(error, municipality, messages.Operation.LOOKUP)
-        )
+        failure = messages.connector_failure(error, municipality, messages.Operation.LOOKUP)
+        self.card.show_lookup_failed(hetu, entry_possible, reason=failure)
+        self._status.error(failure)
         self.population.lookup_finished(found=False, failed=True)
         self.lookup_finished.emit(municipality.code)
         if entry_possible:

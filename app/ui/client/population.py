@@ -79,6 +79,11 @@ def failure_text(error: Exception) -> str:
         why = QCoreApplication.translate(
             "PopulationPanel", "väestötietojärjestelmä ei vastannut ajoissa"
         )
+    elif isinstance(error, errors.SignInRequired):
+        # Not refused: no one is signed in to the register's organisation yet.
+        why = QCoreApplication.translate(
+            "PopulationPanel", "kirjaudu ensin (Ctrl+Shift+K), niin väestötiedot haetaan"
+        )
     elif isinstance(error, errors.AuthenticationFailed):
         why = QCoreApplication.translate(
             "PopulationPanel", "väestötietojärjestelmä ei hyväksynyt tunnuksia"

@@ -295,6 +295,10 @@
         <translation>ADDRESS NON-DISCLOSURE – the address is not shown</translation>
     </message>
     <message>
+        <source>Asiakasta ei voitu hakea.</source>
+        <translation>The client could not be searched for.</translation>
+    </message>
+    <message>
         <source>Asiakasta ei voitu hakea: asiakastietojärjestelmä ei vastannut.</source>
         <translation>The client could not be searched for: the client information system did not answer.</translation>
     </message>
@@ -3380,6 +3384,10 @@ public key:  {public} (the installer puts it on each workstation as policy-signi
     <message>
         <source>väestötietojärjestelmä ei vastannut ajoissa</source>
         <translation>the Population Information System did not answer in time</translation>
+    </message>
+    <message>
+        <source>kirjaudu ensin (Ctrl+Shift+K), niin väestötiedot haetaan</source>
+        <translation>sign in first (Ctrl+Shift+K) and the population data will be fetched</translation>
     </message>
     <message>
         <source>väestötietojärjestelmä ei hyväksynyt tunnuksia</source>

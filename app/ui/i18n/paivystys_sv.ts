@@ -295,6 +295,10 @@
         <translation>SPÄRRMARKERING – adressen visas inte</translation>
     </message>
     <message>
+        <source>Asiakasta ei voitu hakea.</source>
+        <translation>Klienten kunde inte sökas.</translation>
+    </message>
+    <message>
         <source>Asiakasta ei voitu hakea: asiakastietojärjestelmä ei vastannut.</source>
         <translation>Klienten kunde inte sökas: klientdatasystemet svarade inte.</translation>
     </message>
@@ -3380,6 +3384,10 @@ publik nyckel: {public} (installationsprogrammet lägger den på varje arbetssta
     <message>
         <source>väestötietojärjestelmä ei vastannut ajoissa</source>
         <translation>befolkningsdatasystemet svarade inte i tid</translation>
+    </message>
+    <message>
+        <source>kirjaudu ensin (Ctrl+Shift+K), niin väestötiedot haetaan</source>
+        <translation>logga in först (Ctrl+Shift+K), så hämtas befolkningsuppgifterna</translation>
     </message>
     <message>
         <source>väestötietojärjestelmä ei hyväksynyt tunnuksia</source>
