@@ -149,11 +149,15 @@ def _shoot(variant: str, tmp: Path) -> None:
     from app.services.paths import EXAMPLE_POLICY
     from app.services.policy.load import load_policy
     from app.training.server import TrainingServer
+    from app.ui.app import install_translations
     from app.ui.main_window import MainWindow
     from app.ui.unsaved import Choice
     from app.wiring import training_context
 
     app = QApplication(["paivystys"])
+    # As the app starts (app.ui.app.start): Finnish words, and Finland's Finnish dates,
+    # times and numbers whatever the machine's locale (Xvfb's is often C).
+    install_translations(app, "fi")
     if variant == "dark":
         app.setStyle("Fusion")
         app.setPalette(dark_palette())
