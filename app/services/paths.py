@@ -62,7 +62,7 @@ else:
 
     def __getattr__(name: str) -> Path:
         # Found on first use, not when the module is imported: importlib.resources and
-        # the package lookup cost the start-up some 10 ms before the first window, which
+        # the package lookup cost the start-up some 6 ms before the first window, which
         # needs no resource (docs/performance.md, measurement 6).
         if name == "RESOURCES":
             value = resources_dir(frozen_bundle())
