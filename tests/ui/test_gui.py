@@ -33,6 +33,7 @@ from tests.gui_helpers import (
     WORKER,
     WindowOpener,
     clients,
+    find_client,
     inspect,
     press,
     save,
@@ -393,9 +394,7 @@ def test_run_shows_the_window_and_returns_the_exit_code(
 def test_a_contact_time_that_is_no_date_is_not_saved(
     qtbot: QtBot, window: MainWindow, training: TrainingServer
 ) -> None:
-    select_jarvenpaa(qtbot, window)
-    with qtbot.waitSignal(window.client_loaded, timeout=WAIT_MS):
-        search(qtbot, window, clients(training)[0].hetu.value)
+    find_client(qtbot, window, clients(training)[0])
     write_entry(qtbot, window, "Yhteydenotto helmikuun viimeisenä iltana.")
     field = window.desk.form.contact_time
     field.setFocus()
